@@ -1,8 +1,283 @@
-//! The single entry point.
-use crate::model::*;
+//! The single entry point: documents in, [`Analysis`] out.
+//!
+//! 1. each document: boilerplate marked, tokens read;
+//! 2. first pass: gazetteer names and rule candidates per document;
+//! 3. names found by rules anywhere (and the given names and surnames of full person names) become
+//!    corpus names, matched in every document in a second pass ("one sense per corpus");
+//! 4. mentions linked into entities ([`crate::link`]), entities labelled and numbered.
 
-/// Documents in, analysis out.
+use crate::boilerplate;
+use crate::lexicon::{lexicon, Source};
+use crate::link::{link, LinkInput};
+use crate::model::*;
+use crate::recognize::gazetteer::{self, CorpusNames};
+use crate::recognize::words::{Ask, Word};
+use crate::recognize::{resolve, rules, Candidate, Origin};
+use crate::tokenize::sentences::sentence_spans;
+use crate::tokenize::{tokens, CharOffsets};
+use crate::translit::transliterate;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+struct Prepared<'a> {
+    words: Vec<Word<'a>>,
+    boiler: Vec<Boilerplate>,
+}
+
+fn prepare(doc: &Document) -> Prepared<'_> {
+    let boiler = boilerplate::detect(&doc.text);
+    let words = tokens(&doc.text)
+        .map(|t| {
+            let b = boilerplate::overlaps(&boiler, t.start, t.end);
+            Word::new(t, b)
+        })
+        .collect();
+    Prepared { words, boiler }
+}
+
+fn recognise(words: &[Word], ask: &Ask, corpus: &CorpusNames, first_names: &HashSet<String>) -> Vec<Candidate> {
+    let gaz = gazetteer::candidates(words, ask, corpus);
+    let known = resolve(gaz.clone());
+    let mut all = gaz;
+    all.extend(rules::candidates(words, ask, &known, first_names));
+    resolve(all)
+}
+
+/// Names found by rules become corpus names; keys that are only a proclitic plus another corpus
+/// name of the same type (`لتوكاييف` beside `توكاييف`) are dropped.
+fn corpus_names(found: &[Vec<Candidate>], ask: &Ask) -> (CorpusNames, HashSet<String>) {
+    let mut votes: HashMap<String, BTreeMap<EntityType, usize>> = HashMap::new();
+    let mut first_names = HashSet::new();
+    for c in found.iter().flatten() {
+        // Names found in a list only by being listed are not trusted beyond their own place.
+        if !matches!(c.origin, Origin::Rule(r) if r != "coordination") {
+            continue;
+        }
+        *votes.entry(c.key.clone()).or_default().entry(c.kind).or_default() += 1;
+        if c.kind == EntityType::Per {
+            let words: Vec<&str> = c.key.split(' ').collect();
+            if words.len() >= 2 {
+                first_names.insert(words[0].to_string());
+                let last = words[words.len() - 1];
+                if last.chars().count() >= 3 && !ask.lex.common.contains(last) && !ask.lex.names.contains_key(last) {
+                    *votes.entry(last.to_string()).or_default().entry(EntityType::Per).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut names: CorpusNames = votes
+        .into_iter()
+        .filter_map(|(k, v)| v.into_iter().max_by_key(|&(t, n)| (n, std::cmp::Reverse(t))).map(|(t, _)| (k, t)))
+        .collect();
+    let clitic_forms: Vec<String> = names
+        .iter()
+        .filter(|(k, t)| {
+            let (first, rest) = k.split_once(' ').map_or((k.as_str(), ""), |(a, b)| (a, b));
+            crate::tokenize::clitics::splits(first).iter().skip(1).any(|s| {
+                let stem_key = if rest.is_empty() { s.stem.clone() } else { format!("{} {rest}", s.stem) };
+                names.get(&stem_key) == Some(t) || ask.lex.names.get(&stem_key).is_some_and(|e| e.kind == **t)
+            })
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    for k in clitic_forms {
+        names.remove(&k);
+    }
+    (names, first_names)
+}
+
+/// Re-read the first word of a candidate without its proclitic when the stem form is a known name
+/// of the same type.
+fn split_clitic(c: &mut Candidate, words: &[Word], corpus: &CorpusNames, ask: &Ask) {
+    if c.origin == Origin::Alias || corpus.get(&c.key) == Some(&c.kind) || ask.lex.names.contains_key(&c.key) {
+        return;
+    }
+    let w = &words[c.first];
+    let rest = c.key.split_once(' ').map(|(_, r)| r.to_string());
+    for s in w.splits.iter().skip(1) {
+        let key = match &rest {
+            Some(r) => format!("{} {r}", s.stem),
+            None => s.stem.clone(),
+        };
+        if corpus.get(&key) == Some(&c.kind) || ask.lex.names.get(&key).is_some_and(|e| e.kind == c.kind) {
+            c.byte_start = w.stem_start(s);
+            c.key = key;
+            return;
+        }
+    }
+}
+
+/// Which rule or list found each name: per document, (text, type, origin) in text order.
+pub fn explain(docs: &[Document]) -> Vec<Vec<(String, EntityType, String)>> {
+    recognise_all(docs)
+        .1
+        .iter()
+        .zip(docs)
+        .map(|(cands, d)| {
+            cands.iter().map(|c| (d.text[c.byte_start..c.byte_end].to_string(), c.kind, format!("{:?}", c.origin))).collect()
+        })
+        .collect()
+}
+
+fn recognise_all(docs: &[Document]) -> (Vec<Prepared<'_>>, Vec<Vec<Candidate>>) {
+    let ask = Ask::default();
+    let prepared: Vec<Prepared> = docs.iter().map(prepare).collect();
+    let empty = CorpusNames::new();
+    let pass1: Vec<Vec<Candidate>> = prepared.iter().map(|p| recognise(&p.words, &ask, &empty, &HashSet::new())).collect();
+    let (corpus, first_names) = corpus_names(&pass1, &ask);
+    let found: Vec<Vec<Candidate>> = prepared
+        .iter()
+        .map(|p| {
+            let mut cands = recognise(&p.words, &ask, &corpus, &first_names);
+            for c in &mut cands {
+                split_clitic(c, &p.words, &corpus, &ask);
+            }
+            cands
+        })
+        .collect();
+    (prepared, found)
+}
+
+/// Run the whole pipeline.
 pub fn analyze(docs: &[Document]) -> Analysis {
-    let _ = docs;
-    unimplemented!("in progress")
+    let (prepared, found) = recognise_all(docs);
+
+    // Link.
+    let mut inputs = Vec::new();
+    for (d, cands) in found.iter().enumerate() {
+        for c in cands {
+            inputs.push(LinkInput {
+                doc: d,
+                kind: c.kind,
+                key: c.key.clone(),
+                surface: docs[d].text[c.byte_start..c.byte_end].to_string(),
+                alias_of: c.alias_of.clone(),
+            });
+        }
+    }
+    let linked = link(&inputs);
+    let entities_meta = build_entities(docs, &inputs, &linked);
+
+    // Documents with mentions.
+    let mut documents = Vec::with_capacity(docs.len());
+    let mut m = 0;
+    for (d, (doc, p)) in docs.iter().zip(prepared).enumerate() {
+        let mut chars = CharOffsets::new(&doc.text);
+        let mut mentions = Vec::with_capacity(found[d].len());
+        for c in &found[d] {
+            let group = linked.group_of_mention[m];
+            m += 1;
+            let start = chars.at(c.byte_start);
+            let end = chars.at(c.byte_end);
+            mentions.push(Mention {
+                start,
+                end,
+                kind: c.kind,
+                entity: entities_meta.ids[group].clone(),
+                text: doc.text[c.byte_start..c.byte_end].to_string(),
+                byte_start: c.byte_start,
+                byte_end: c.byte_end,
+            });
+        }
+        documents.push(DocumentAnalysis {
+            id: doc.id.clone(),
+            file: doc.file.clone(),
+            title: doc.title.clone(),
+            outlet: doc.outlet.clone(),
+            date: doc.date.clone(),
+            text: doc.text.clone(),
+            mentions,
+            boilerplate: p.boiler,
+            sentences: sentence_spans(&doc.text),
+        });
+    }
+    Analysis { schema: SCHEMA.to_string(), documents, entities: entities_meta.entities, facts: Vec::new() }
+}
+
+struct Built {
+    ids: Vec<String>,
+    entities: Vec<Entity>,
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &crate::link::Linked) -> Built {
+    let lex = lexicon();
+    let mut entities: Vec<Entity> = Vec::with_capacity(linked.groups);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); linked.groups];
+    for (i, &g) in linked.group_of_mention.iter().enumerate() {
+        members[g].push(i);
+    }
+    for (g, ms) in members.iter().enumerate() {
+        let kind = inputs[ms[0]].kind;
+        let mut surface_counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut per_doc: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+        let mut latin = None;
+        for &i in ms {
+            let m = &inputs[i];
+            *surface_counts.entry(m.surface.as_str()).or_default() += 1;
+            *per_doc.entry(docs[m.doc].id.clone()).or_default().entry(m.surface.as_str()).or_default() += 1;
+            if let Some(e) = lex.names.get(&m.key) {
+                if let Source::Country { english, .. } = &e.source {
+                    latin = Some(english.clone());
+                }
+            }
+        }
+        let mut variants: Vec<(&str, usize)> = surface_counts.into_iter().collect();
+        variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let label = variants
+            .iter()
+            .filter(|(v, _)| v.chars().any(|c| crate::normalize::arabic::is_arabic_letter(c)))
+            .max_by(|a, b| {
+                let wa = a.0.split(|c: char| c.is_whitespace() || c == '-').count();
+                let wb = b.0.split(|c: char| c.is_whitespace() || c == '-').count();
+                wa.cmp(&wb).then(a.1.cmp(&b.1)).then(b.0.cmp(a.0))
+            })
+            .or(variants.first())
+            .map(|v| v.0.to_string())
+            .unwrap_or_default();
+        let latin = latin.unwrap_or_else(|| transliterate(&label));
+        let documents = per_doc.iter().map(|(d, s)| (d.clone(), s.values().sum())).collect();
+        let spellings = per_doc
+            .into_iter()
+            .map(|(d, s)| {
+                let mut v: Vec<Spelling> = s.into_iter().map(|(t, c)| Spelling { text: t.to_string(), count: c }).collect();
+                v.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+                (d, v)
+            })
+            .collect();
+        entities.push(Entity {
+            id: String::new(),
+            kind,
+            label,
+            latin,
+            variants: variants.iter().map(|v| v.0.to_string()).collect(),
+            documents,
+            spellings,
+            reasons: linked.reasons[g].clone(),
+        });
+    }
+    // Stable, readable, unique ids.
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut ids = Vec::with_capacity(entities.len());
+    for e in &mut entities {
+        let base = format!("{}-{}", e.kind.code().to_ascii_lowercase(), slug(&e.latin));
+        let n = used.entry(base.clone()).or_default();
+        *n += 1;
+        e.id = if *n == 1 { base } else { format!("{base}-{n}") };
+        ids.push(e.id.clone());
+    }
+    entities.sort_by(|a, b| {
+        b.coverage().cmp(&a.coverage()).then(b.total().cmp(&a.total())).then(a.label.cmp(&b.label))
+    });
+    Built { ids, entities }
 }

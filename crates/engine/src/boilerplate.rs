@@ -1,1 +1,143 @@
-//! TODO
+//! Stage 3: site boilerplate, marked and never deleted.
+//!
+//! Works line by line on the source text. Rules:
+//! - **separator**: a line with no letters or digits (`-`, `***`);
+//! - **repeated title**: a line whose matching form equals an earlier line's (at least three words),
+//!   typically the headline printed twice;
+//! - **continuation**: `(تستمر)`, `(يتبع)`, `يتبع`, `للحديث بقية`;
+//! - **related link**: a line starting with a "read more" phrase (اقرأ المزيد، اقرأ أيضا، شاهد أيضا,
+//!   مواضيع ذات صلة, اقرأ ايضا …);
+//! - **footer**: a line with a footer phrase (قد تحب أيضا، أفكارك وتعليقاتك، النشرة الإخبارية، اشترك في،
+//!   منشورات شائعة، جميع الحقوق محفوظة، شارك هذا المقال، أضف تعليق، المزيد من الأخبار …); when every
+//!   line after it is short (under 100 characters), the whole tail from it to the end is footer.
+//!
+//! Mentions inside boilerplate are not recognised, so boilerplate never counts as reporting.
+
+use crate::model::{Boilerplate, BoilerplateKind};
+use crate::normalize::normalize;
+use crate::tokenize::CharOffsets;
+
+const CONTINUATION: [&str; 4] = ["تستمر", "يتبع", "للحديث بقيه", "البقيه تاتي"];
+const RELATED: [&str; 8] = [
+    "اقرا المزيد", "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "مواضيع ذات صله", "اخبار ذات صله", "اقرا اكثر", "طالع ايضا",
+];
+const FOOTER: [&str; 14] = [
+    "قد تحب ايضا", "قد يعجبك ايضا", "افكارك وتعليقاتك", "النشره الاخباريه", "اشترك في", "منشورات شايعه",
+    "جميع الحقوق محفوظه", "شارك هذا المقال", "اضف تعليق", "المزيد من الاخبار", "الاكثر قراءه", "تابعونا على",
+    "حمل تطبيق", "التعليقات",
+];
+
+/// Longest line (in characters) that may belong to a footer tail.
+pub const FOOTER_LINE_MAX: usize = 100;
+
+fn words(norm: &str) -> String {
+    norm.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn classify(line_words: &str, seen: &[String]) -> Option<BoilerplateKind> {
+    if line_words.is_empty() {
+        return Some(BoilerplateKind::Separator);
+    }
+    if CONTINUATION.contains(&line_words) {
+        return Some(BoilerplateKind::Continuation);
+    }
+    if RELATED.iter().any(|p| line_words.starts_with(p)) {
+        return Some(BoilerplateKind::RelatedLink);
+    }
+    if FOOTER.iter().any(|p| line_words == *p || line_words.starts_with(&format!("{p} "))) {
+        return Some(BoilerplateKind::Footer);
+    }
+    if line_words.split(' ').count() >= 3 && seen.iter().any(|s| s == line_words) {
+        return Some(BoilerplateKind::RepeatedTitle);
+    }
+    None
+}
+
+/// Boilerplate spans of `text` (byte and code point offsets), in order, one per line or tail.
+pub fn detect(text: &str) -> Vec<Boilerplate> {
+    // (byte start, byte end) of each non-empty line, trimmed.
+    let mut lines = Vec::new();
+    let mut off = 0;
+    for raw in text.split_inclusive('\n') {
+        let body = raw.trim_end_matches('\n');
+        let lead = body.len() - body.trim_start().len();
+        let t = body.trim();
+        if !t.is_empty() {
+            lines.push((off + lead, off + lead + t.len()));
+        }
+        off += raw.len();
+    }
+    let mut spans: Vec<(usize, usize, BoilerplateKind)> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (s, e) = lines[i];
+        let w = words(&normalize(&text[s..e]));
+        match classify(&w, &seen) {
+            Some(BoilerplateKind::Footer) => {
+                let tail_short = lines[i + 1..].iter().all(|&(a, b)| text[a..b].chars().count() < FOOTER_LINE_MAX);
+                if tail_short {
+                    spans.push((s, lines.last().map_or(e, |l| l.1), BoilerplateKind::Footer));
+                    break;
+                }
+                spans.push((s, e, BoilerplateKind::Footer));
+            }
+            Some(kind) => spans.push((s, e, kind)),
+            None => {}
+        }
+        seen.push(w);
+        i += 1;
+    }
+    let mut chars = CharOffsets::new(text);
+    spans
+        .into_iter()
+        .map(|(s, e, kind)| Boilerplate { start: chars.at(s), end: chars.at(e), kind, byte_start: s, byte_end: e })
+        .collect()
+}
+
+/// Whether the byte range `[s, e)` overlaps any boilerplate span.
+pub fn overlaps(spans: &[Boilerplate], s: usize, e: usize) -> bool {
+    spans.iter().any(|b| s < b.byte_end && b.byte_start < e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, BoilerplateKind)> {
+        detect(text).into_iter().map(|b| (text[b.byte_start..b.byte_end].to_string(), b.kind)).collect()
+    }
+
+    #[test]
+    fn repeated_title_separator_and_continuation() {
+        let t = "-\nعنوان الخبر الكبير اليوم\n\nعنوان الخبر الكبير اليوم\nنص الخبر.\n(تستمر)\nبقية النص.";
+        assert_eq!(
+            kinds(t),
+            [
+                ("-".to_string(), BoilerplateKind::Separator),
+                ("عنوان الخبر الكبير اليوم".to_string(), BoilerplateKind::RepeatedTitle),
+                ("(تستمر)".to_string(), BoilerplateKind::Continuation),
+            ]
+        );
+        // The first occurrence is the headline, not boilerplate.
+        assert_eq!(detect(t)[1].start, "-\nعنوان الخبر الكبير اليوم\n\n".chars().count());
+    }
+
+    #[test]
+    fn footer_tail_and_related_link() {
+        let t = "نص طويل عن الخبر.\nاقرأ المزيد: الرئيس يتحدث\nفقرة أخرى من الخبر.\nقد تحب أيضا\nكاريكاتير\nالنشرة الإخبارية";
+        let k = kinds(t);
+        assert_eq!(k[0], ("اقرأ المزيد: الرئيس يتحدث".to_string(), BoilerplateKind::RelatedLink));
+        assert_eq!(k[1], ("قد تحب أيضا\nكاريكاتير\nالنشرة الإخبارية".to_string(), BoilerplateKind::Footer));
+        assert_eq!(k.len(), 2);
+    }
+
+    #[test]
+    fn footer_phrase_before_long_text_marks_only_its_line() {
+        let long = "كلمة ".repeat(40);
+        let t = format!("أفكارك وتعليقاتك\n{long}");
+        let k = kinds(&t);
+        assert_eq!(k, [("أفكارك وتعليقاتك".to_string(), BoilerplateKind::Footer)]);
+        assert!(!overlaps(&detect(&t), "أفكارك وتعليقاتك\n".len(), t.len()));
+    }
+}

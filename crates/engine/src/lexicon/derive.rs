@@ -1,0 +1,256 @@
+//! Deriving word lists from an annotated corpus in CoNLL form (`token TAG` per line, a blank line
+//! between sentences, BIO tags with PERS/PER, LOC, ORG, MISC). The outputs are committed as
+//! generated tables (`data/anercorp/names.tsv`, `data/anercorp/common.tsv`) and checked by a test to
+//! be exactly what this code derives from the training data.
+//!
+//! - **names**: every tagged entity phrase (matching form), with its majority type and count. A
+//!   one-word name is kept only if it is tagged more often than it is left untagged, so ambiguous
+//!   common words do not become names. A phrase whose first word carries a proclitic is counted
+//!   under its stem phrase when that phrase is also a name; a rare phrase (seen at most
+//!   [`RARE`] times) whose first word starts with the conjunction و and keeps four letters
+//!   without it is counted under the stem phrase too (`وقرغيزستان` → `قرغيزستان`), while frequent
+//!   ones keep their و (`واشنطن`). (Not ف: many names start with it, `فلاديمير`, `فرنسا`.)
+//! - **common words**: words seen at least 3 times, almost never inside a name (tagged in at most a
+//!   fifth as many places as untagged), most frequent first, capped at [`COMMON_MAX`].
+//!
+//! Only the first `train_fraction` of the sentences is read: the rest is the held-out dev set.
+
+use crate::model::EntityType;
+use crate::normalize::normalize;
+use crate::tokenize::clitics::splits;
+use std::collections::HashMap;
+
+/// At most this many sightings make a phrase "rare" for the conjunction rule above.
+pub const RARE: usize = 2;
+
+/// Most common words kept.
+pub const COMMON_MAX: usize = 6000;
+
+/// A malformed line of CoNLL input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConllError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConllError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// One token with its gold tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaggedToken {
+    pub token: String,
+    pub tag: String,
+}
+
+/// Sentences of a CoNLL file. Tags are normalised (`PERS` → `PER`); extra columns are ignored.
+pub fn parse_conll(text: &str) -> Result<Vec<Vec<TaggedToken>>, ConllError> {
+    let mut sentences = Vec::new();
+    let mut current = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                sentences.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let mut cols = line.split_whitespace();
+        let token = cols.next().unwrap_or_default();
+        let Some(tag) = cols.next() else {
+            return Err(ConllError { line: i + 1, message: format!("expected `token TAG`, found `{line}`") });
+        };
+        let tag = normalize_tag(tag).ok_or_else(|| ConllError {
+            line: i + 1,
+            message: format!("unknown tag `{tag}` (expected O or B-/I- with PER, PERS, LOC, ORG, MISC)"),
+        })?;
+        current.push(TaggedToken { token: token.to_string(), tag });
+    }
+    if !current.is_empty() {
+        sentences.push(current);
+    }
+    Ok(sentences)
+}
+
+fn normalize_tag(tag: &str) -> Option<String> {
+    if tag == "O" {
+        return Some("O".into());
+    }
+    let (bio, ty) = tag.split_once('-')?;
+    if bio != "B" && bio != "I" {
+        return None;
+    }
+    let ty = EntityType::from_code(ty)?;
+    Some(format!("{bio}-{}", ty.code()))
+}
+
+/// Entity phrases of a tagged sentence: (type, tokens).
+pub fn phrases(sentence: &[TaggedToken]) -> Vec<(EntityType, Vec<&str>)> {
+    let mut out: Vec<(EntityType, Vec<&str>)> = Vec::new();
+    let mut open = false;
+    for t in sentence {
+        match t.tag.split_once('-') {
+            Some((bio, ty)) => {
+                let ty = EntityType::from_code(ty).expect("normalised tag");
+                let continues = bio == "I" && open && out.last().is_some_and(|(k, _)| *k == ty);
+                if continues {
+                    out.last_mut().expect("open phrase").1.push(&t.token);
+                } else {
+                    out.push((ty, vec![&t.token]));
+                }
+                open = true;
+            }
+            None => open = false,
+        }
+    }
+    out
+}
+
+/// The generated tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derived {
+    /// (type, matching-form phrase, count), sorted by type then phrase.
+    pub names: Vec<(EntityType, String, usize)>,
+    /// (word, count), most frequent first.
+    pub common: Vec<(String, usize)>,
+}
+
+/// Number of sentences used for training when holding out the last `1 - train_fraction`.
+pub fn train_len(total: usize, train_fraction: f64) -> usize {
+    ((total as f64) * train_fraction).floor() as usize
+}
+
+/// Derive the tables from the first `train_fraction` of `sentences`.
+pub fn derive(sentences: &[Vec<TaggedToken>], train_fraction: f64) -> Derived {
+    let train = &sentences[..train_len(sentences.len(), train_fraction)];
+    let mut phrase_counts: HashMap<(String, EntityType), usize> = HashMap::new();
+    let mut tagged: HashMap<String, usize> = HashMap::new();
+    let mut untagged: HashMap<String, usize> = HashMap::new();
+    for s in train {
+        for t in s {
+            let n = normalize(&t.token);
+            if t.tag == "O" {
+                *untagged.entry(n).or_default() += 1;
+            } else {
+                *tagged.entry(n).or_default() += 1;
+            }
+        }
+        for (ty, toks) in phrases(s) {
+            let key = toks.iter().map(|t| normalize(t)).collect::<Vec<_>>().join(" ");
+            *phrase_counts.entry((key, ty)).or_default() += 1;
+        }
+    }
+    // Fold clitic-prefixed phrases into their stem phrase when that is a name too.
+    let keys: Vec<(String, EntityType)> = phrase_counts.keys().cloned().collect();
+    for (key, ty) in keys {
+        let (first, rest) = key.split_once(' ').map_or((key.as_str(), ""), |(a, b)| (a, b));
+        for sp in splits(first).into_iter().skip(1) {
+            let stem_key = if rest.is_empty() { sp.stem.clone() } else { format!("{} {rest}", sp.stem) };
+            if phrase_counts.contains_key(&(stem_key.clone(), ty)) {
+                let n = phrase_counts.remove(&(key.clone(), ty)).unwrap_or(0);
+                *phrase_counts.entry((stem_key, ty)).or_default() += n;
+                break;
+            }
+        }
+    }
+    let keys: Vec<(String, EntityType)> = phrase_counts.keys().cloned().collect();
+    for (key, ty) in keys {
+        let n = phrase_counts.get(&(key.clone(), ty)).copied().unwrap_or(0);
+        let Some(stem) = key.strip_prefix('و') else { continue };
+        let first_len = stem.split(' ').next().map_or(0, |w| w.chars().count());
+        if n <= RARE && first_len >= 4 {
+            phrase_counts.remove(&(key.clone(), ty));
+            *phrase_counts.entry((stem.to_string(), ty)).or_default() += n;
+        }
+    }
+    // Majority type per phrase.
+    let mut best: HashMap<String, (EntityType, usize)> = HashMap::new();
+    for ((key, ty), n) in &phrase_counts {
+        let e = best.entry(key.clone()).or_insert((*ty, 0));
+        if *n > e.1 || (*n == e.1 && *ty < e.0) {
+            *e = (*ty, *n);
+        }
+    }
+    let mut names: Vec<(EntityType, String, usize)> = best
+        .into_iter()
+        .filter(|(key, (_, n))| {
+            if key.contains(' ') {
+                return true;
+            }
+            let o = untagged.get(key).copied().unwrap_or(0);
+            key.chars().count() >= 3 && *n > o && key.chars().any(char::is_alphabetic)
+        })
+        .map(|(k, (ty, n))| (ty, k, n))
+        .collect();
+    names.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+
+    let mut common: Vec<(String, usize)> = untagged
+        .into_iter()
+        .filter(|(w, o)| *o >= 3 && tagged.get(w).copied().unwrap_or(0) * 5 <= *o && w.chars().any(char::is_alphabetic))
+        .collect();
+    common.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    common.truncate(COMMON_MAX);
+    Derived { names, common }
+}
+
+/// The header line of a generated table.
+pub const GENERATED: &str = "# Generated by `qarin lexicon` from data/anercorp/train.txt (first 90% of sentences). Do not edit.";
+
+/// `names.tsv`: header, then `TYPE<TAB>phrase<TAB>count` lines.
+pub fn names_tsv(d: &Derived) -> String {
+    let mut s = format!("{GENERATED}\n# Licence: CC BY-SA 4.0 (derived from ANERcorp; see NOTICE.md).\n");
+    for (ty, k, n) in &d.names {
+        s.push_str(&format!("{}\t{k}\t{n}\n", ty.code()));
+    }
+    s
+}
+
+/// `common.tsv`: header, then `word<TAB>count` lines.
+pub fn common_tsv(d: &Derived) -> String {
+    let mut s = format!("{GENERATED}\n# Licence: CC BY-SA 4.0 (derived from ANERcorp; see NOTICE.md).\n");
+    for (w, n) in &d.common {
+        s.push_str(&format!("{w}\t{n}\n"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIXTURE: &str = "في O\nروسيا B-LOC\nقال O\nفلاديمير B-PERS\nبوتين I-PERS\n\nوروسيا B-LOC\nفي O\nالأمم B-ORG\nالمتحدة I-ORG\n\nفي O\nقال O\nفي O\n";
+
+    #[test]
+    fn parses_and_groups_phrases() {
+        let s = parse_conll(FIXTURE).unwrap();
+        assert_eq!(s.len(), 3);
+        let p = phrases(&s[0]);
+        assert_eq!(p, vec![(EntityType::Loc, vec!["روسيا"]), (EntityType::Per, vec!["فلاديمير", "بوتين"])]);
+    }
+
+    #[test]
+    fn malformed_lines_name_the_line() {
+        let e = parse_conll("a O\nb\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = parse_conll("a O\n\nb B-XYZ\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("B-XYZ"));
+    }
+
+    #[test]
+    fn derives_names_and_common_words() {
+        let s = parse_conll(FIXTURE).unwrap();
+        let d = derive(&s, 1.0);
+        // وروسيا is folded into روسيا.
+        assert!(d.names.contains(&(EntityType::Loc, "روسيا".into(), 2)));
+        assert!(d.names.contains(&(EntityType::Org, "الامم المتحده".into(), 1)));
+        assert!(d.names.contains(&(EntityType::Per, "فلاديمير بوتين".into(), 1)));
+        assert_eq!(d.common, vec![("في".to_string(), 4)]);
+        // Holding out the last third drops the third sentence's words.
+        assert_eq!(train_len(3, 0.9), 2);
+        assert!(derive(&s, 0.9).common.is_empty());
+    }
+}

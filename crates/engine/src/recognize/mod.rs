@@ -1,0 +1,71 @@
+//! Stage 4: recognising names.
+//!
+//! Candidates come from two sources, each in its own file:
+//! - [`gazetteer`]: longest matches of known names (bundled gazetteers, lists derived from
+//!   ANERcorp, and names already found elsewhere in the corpus);
+//! - [`rules`]: contextual rules (titles before people, heads of organisation names, place
+//!   triggers, attribution of sources, surname endings, acronyms in brackets).
+//!
+//! [`resolve`] keeps the best non-overlapping candidates: longer first, then by priority.
+//! Every candidate's offsets are in the source text, after any proclitic, so the highlight covers
+//! the name and not `و`/`ب`/`ل`.
+
+pub mod gazetteer;
+pub mod rules;
+pub mod words;
+
+use crate::model::EntityType;
+
+/// Where a candidate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Gazetteer,
+    /// A name found elsewhere in the corpus.
+    Corpus,
+    Rule(&'static str),
+    /// An acronym or alias in brackets right after the name it stands for (see
+    /// [`Candidate::alias_of`]).
+    Alias,
+}
+
+/// A recognised name in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// First and one-past-last token index.
+    pub first: usize,
+    pub last: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub kind: EntityType,
+    /// Matching form: words joined by one space, proclitics removed from the first word.
+    pub key: String,
+    pub origin: Origin,
+    pub priority: u8,
+    /// For an alias, the key of the name it stands for.
+    pub alias_of: Option<String>,
+}
+
+impl Candidate {
+    fn words(&self) -> usize {
+        self.key.split(' ').count()
+    }
+    fn overlaps(&self, o: &Candidate) -> bool {
+        self.first < o.last && o.first < self.last
+    }
+}
+
+/// Keep the best non-overlapping candidates: more words first, then higher priority, then
+/// earlier. Returns them in text order.
+pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.sort_by(|a, b| {
+        b.words().cmp(&a.words()).then(b.priority.cmp(&a.priority)).then(a.first.cmp(&b.first))
+    });
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if !kept.iter().any(|k| k.overlaps(&c)) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.first);
+    kept
+}

@@ -1,0 +1,586 @@
+//! Contextual rules. Each rule is about a construction of Arabic news prose, never about one
+//! story:
+//!
+//! - **organisation heads**: `وزارة الدفاع الروسية`, `منظمة شنغهاي للتعاون`, `جمعية شعب كازاخستان`:
+//!   a head noun (منظمة، وزارة، مجلس، حزب …) and its construct chain (definite nouns, relative
+//!   adjectives, proper names), stopping at function words, time words and punctuation; for news
+//!   media heads (وكالة، صحيفة، قناة …) followed by a proper name, the name alone (`وكالة سبوتنيك`);
+//! - **spokesperson of**: `المتحدث باسم الكرملين`, `المتحدثة باسم الخارجية الروسية`: what follows
+//!   `باسم` is an organisation;
+//! - **quoted sources**: `وفق "الأناضول"`, `وحسب «الميادين»`, `وكالة «نوفوستي»`;
+//! - **places**: a place trigger (العاصمة، مدينة، مدينتي …) with optional adjectives, then the name
+//!   (and `و` + a second name after a dual or plural trigger); a name followed by `، كبرى/أكبر/
+//!   العاصمة` or by `، <country>`; `أكبر/كبرى مدن [البلاد] <name>`;
+//! - **titles**: a title or role (الرئيس، وزير، الفريق، المتحدث …), optional modifiers
+//!   (adjectives, `باسم …`, a known place or organisation, a comma), then up to four name-like
+//!   words; an indefinite title (`رئيس`, `وزير`) needs a modifier first, because `رئيس كازاخستان`
+//!   is a construct, not a name;
+//! - **surnames**: a word with a Slavic/Central Asian surname ending (`-وف`, `-ييف`, `-سكي` …),
+//!   with the name-like words before it when the first of them is a known first name;
+//! - **first names**: a known first name and the name-like words after it;
+//! - **treaties**: `معاهدة`/`اتفاقية` + a proper name (MISC);
+//! - **acronyms**: a Latin all-capitals word (ORG), and a bracketed or quoted single word right
+//!   after a name (an alias of that name: `(CSTO)`, `«ناتو»`).
+
+use super::gazetteer::next_word;
+use super::words::{Ask, Word};
+use super::{Candidate, Origin};
+use crate::model::EntityType;
+use crate::tokenize::clitics::Split;
+use crate::tokenize::TokenKind;
+use std::collections::HashSet;
+
+const OPEN_QUOTES: [&str; 5] = ["\"", "«", "“", "'", "„"];
+const CLOSE_QUOTES: [&str; 5] = ["\"", "»", "”", "'", "“"];
+
+/// Build a candidate from word `i` (read with `split`) through word `last`.
+fn make(words: &[Word], i: usize, split: Option<&Split>, last: usize, kind: EntityType, rule: &'static str, priority: u8) -> Candidate {
+    let first = &words[i];
+    let (stem, start) = match split {
+        Some(s) => (s.stem.clone(), first.stem_start(s)),
+        None => (first.norm().to_string(), first.tok.start),
+    };
+    let mut key = stem;
+    let mut k = i;
+    while k < last {
+        match next_word(words, k) {
+            Some(j) if j <= last => {
+                key.push(' ');
+                key.push_str(words[j].norm());
+                k = j;
+            }
+            _ => break,
+        }
+    }
+    Candidate { first: i, last: last + 1, byte_start: start, byte_end: words[last].tok.end, kind, key, origin: Origin::Rule(rule), priority, alias_of: None }
+}
+
+fn span_at(known: &[Candidate], i: usize) -> Option<&Candidate> {
+    known.iter().find(|c| c.first == i)
+}
+
+fn inside(known: &[Candidate], i: usize) -> bool {
+    known.iter().any(|c| c.first <= i && i < c.last)
+}
+
+/// A one-word name without the article known only from ANERcorp (`خان`) may be part of a
+/// longer person's name.
+fn weak(c: &Candidate, ask: &Ask) -> bool {
+    c.last - c.first == 1
+        && c.origin == Origin::Gazetteer
+        && !c.key.starts_with("ال")
+        && matches!(ask.lex.names.get(&c.key).map(|e| &e.source), Some(crate::lexicon::Source::Anercorp))
+}
+
+/// Word `i` is inside a known name that a person's name may not cross.
+fn blocked(known: &[Candidate], i: usize, ask: &Ask) -> bool {
+    known.iter().any(|c| c.first <= i && i < c.last && !weak(c, ask))
+}
+
+/// A split of `w` whose stem is in `set`, with at most a conjunction and a preposition before it.
+fn head<'w>(w: &'w Word, set: &HashSet<String>) -> Option<&'w Split> {
+    if !w.is_arabic() {
+        return None;
+    }
+    w.splits.iter().find(|s| set.contains(&s.stem))
+}
+
+fn is_quote(w: &Word, set: &[&str]) -> bool {
+    w.tok.kind == TokenKind::Punct && set.contains(&w.tok.text)
+}
+
+fn is_comma(w: &Word) -> bool {
+    w.tok.is_punct("،") || w.tok.is_punct(",")
+}
+
+/// All rule candidates of a document. `known` holds the gazetteer and corpus-name candidates.
+pub fn candidates(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &HashSet<String>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    organisations(words, ask, &mut out);
+    spokesperson_of(words, ask, &mut out);
+    quoted_sources(words, ask, &mut out);
+    places(words, ask, known, &mut out);
+    treaties(words, ask, &mut out);
+    latin_acronyms(words, &mut out);
+    let mut all: Vec<Candidate> = known.iter().filter(|c| c.origin != Origin::Corpus).cloned().collect();
+    all.extend(out.iter().cloned());
+    titles(words, ask, &all, &mut out);
+    surnames(words, ask, &all, first_names, &mut out);
+    given_names(words, ask, &all, first_names, &mut out);
+    place_suffixes(words, ask, &all, &mut out);
+    all.extend(out.iter().cloned());
+    all.extend(known.iter().filter(|c| c.origin == Origin::Corpus).cloned());
+    aliases(words, &all, &mut out);
+    let mut listed = Vec::new();
+    coordination(words, ask, &all, &mut listed);
+    out.extend(listed);
+    out
+}
+
+/// `كازاخستان`, `كردستان`: a word ending in a place suffix, six letters or more, no article.
+fn place_suffixes(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
+    for (i, w) in words.iter().enumerate() {
+        if !w.is_arabic() || inside(known, i) || ask.has_article(w) {
+            continue;
+        }
+        let split = w.splits.iter().find(|s| {
+            s.stem.chars().count() >= 6 && !s.stem.starts_with("ال") && ask.lex.place_suffixes.iter().any(|x| s.stem.ends_with(x.as_str()))
+        });
+        if let Some(s) = split {
+            if !ask.lex.common.contains(&s.stem) {
+                out.push(make(words, i, Some(s), i, EntityType::Loc, "place_suffix", 3));
+            }
+        }
+    }
+}
+
+/// `روسيا وبيلاروسيا وأرمينيا`: a name-like word joined by و to a place or organisation right
+/// before it is a name of the same type.
+fn coordination(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
+    let mut sorted: Vec<&Candidate> = known.iter().filter(|c| matches!(c.kind, EntityType::Loc)).collect();
+    sorted.sort_by_key(|c| c.first);
+    for c in sorted {
+        let mut at = c.last;
+        while let Some(w) = words.get(at) {
+            if inside(known, at) || out.iter().any(|o: &Candidate| o.first == at) {
+                break;
+            }
+            let Some(s) = w.splits.iter().find(|s| s.clitics == "و") else { break };
+            let country_shaped = s.stem.ends_with("يا") || ask.lex.place_suffixes.iter().any(|x| s.stem.ends_with(x.as_str()));
+            let stem_ok = s.stem.chars().count() >= 4
+                && country_shaped
+                && !ask.lex.common.contains(&s.stem)
+                && !ask.lex.function.contains(&s.stem)
+                && !s.stem.starts_with("ال")
+                && ask.name_like(w);
+            if !stem_ok {
+                break;
+            }
+            out.push(make(words, at, Some(s), at, c.kind, "coordination", 2));
+            at += 1;
+        }
+    }
+}
+
+/// The construct chain after an organisation head at `i`; returns the last word of the name.
+/// Definite nouns chain until a definite noun is followed by anything but a relative adjective;
+/// proper names and indefinite nouns in construct may precede them; `لل…` may close a proper name.
+fn org_chain(words: &[Word], ask: &Ask, i: usize, definite_head: bool) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum Prev {
+        Head,
+        Definite,
+        Proper,
+        Construct,
+    }
+    let mut prev = Prev::Head;
+    let mut last = None;
+    let mut k = i;
+    for _ in 0..5 {
+        let Some(j) = next_word(words, k) else { break };
+        let w = &words[j];
+        if !w.is_arabic() || ask.function(w) || ask.temporal(w) || ask.lex.after_name.contains(w.norm()) {
+            break;
+        }
+        let n = w.norm();
+        if ask.has_article(w) {
+            let after_definite = prev == Prev::Definite || (prev == Prev::Head && definite_head);
+            if after_definite && !ask.nisba(w) {
+                break;
+            }
+            prev = Prev::Definite;
+            last = Some(j);
+        } else if prev == Prev::Definite {
+            break;
+        } else if prev == Prev::Proper && n.starts_with("لل") {
+            last = Some(j);
+            break;
+        } else if prev == Prev::Proper {
+            break;
+        } else if ask.lex.names.contains_key(n) || (ask.name_like(w) && !w.tok.text.ends_with('ة')) {
+            prev = Prev::Proper;
+            last = Some(j);
+        } else if !definite_head && prev != Prev::Proper && !n.starts_with('و') && ask.common(w) {
+            prev = Prev::Construct;
+        } else {
+            break;
+        }
+        k = j;
+    }
+    last
+}
+
+fn organisations(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        let Some(split) = head(&words[i], &ask.lex.org_heads) else { continue };
+        let definite = split.stem.starts_with("ال");
+        if ask.lex.media_heads.contains(&split.stem) {
+            // وكالة سبوتنيك → سبوتنيك; وكالة «نوفوستي» is a quoted source.
+            if let Some(j) = next_word(words, i) {
+                if ask.name_like(&words[j]) {
+                    let mut last = j;
+                    while let Some(k) = next_word(words, last) {
+                        if last - j >= 2 || !ask.name_like(&words[k]) {
+                            break;
+                        }
+                        last = k;
+                    }
+                    out.push(make(words, j, None, last, EntityType::Org, "media", 5));
+                    continue;
+                }
+            }
+        }
+        if let Some(last) = org_chain(words, ask, i, definite) {
+            out.push(make(words, i, Some(split), last, EntityType::Org, "organisation", 5));
+        }
+    }
+}
+
+fn spokesperson_of(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        if words[i].norm() != "باسم" {
+            continue;
+        }
+        let Some(j) = next_word(words, i) else { continue };
+        let w = &words[j];
+        let ok = ask.lex.ministry_metonyms.contains(w.norm())
+            || (ask.has_article(w) && !ask.nisba(w) && !ask.temporal(w))
+            || ask.name_like(w);
+        if !ok {
+            continue;
+        }
+        let mut last = j;
+        if let Some(k) = next_word(words, j) {
+            if ask.nisba(&words[k]) {
+                last = k;
+            }
+        }
+        out.push(make(words, j, None, last, EntityType::Org, "spokesperson_of", 5));
+    }
+}
+
+/// `وفق "الأناضول"`: a quoted name of one to three words after an attribution word or a media head.
+fn quoted_sources(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        let w = &words[i];
+        let attributing = w.is_arabic()
+            && (ask.lex.attribution.contains(w.norm()) || head(w, &ask.lex.media_heads).is_some() || head(w, &ask.lex.attribution).is_some());
+        if !attributing {
+            continue;
+        }
+        let Some(q) = words.get(i + 1) else { continue };
+        if !is_quote(q, &OPEN_QUOTES) {
+            continue;
+        }
+        let mut last = None;
+        let mut k = i + 2;
+        while k < words.len() && k < i + 6 {
+            if is_quote(&words[k], &CLOSE_QUOTES) {
+                break;
+            }
+            if !words[k].is_word() {
+                last = None;
+                break;
+            }
+            last = Some(k);
+            k += 1;
+        }
+        if let (Some(l), true) = (last, k < words.len() && is_quote(&words[k], &CLOSE_QUOTES)) {
+            let first = i + 2;
+            if (first..=l).all(|x| !ask.function(&words[x])) {
+                let split = words[first].splits.first();
+                out.push(make(words, first, split, l, EntityType::Org, "quoted_source", 6));
+            }
+        }
+    }
+}
+
+/// Up to `max` name-like words from `j`; returns the last one.
+fn name_run(words: &[Word], ask: &Ask, j: usize, max: usize, known: &[Candidate]) -> Option<usize> {
+    if !ask.name_like(&words[j]) && !ask.lex.names.contains_key(words[j].norm()) {
+        return None;
+    }
+    let mut last = j;
+    let mut count = 1;
+    while count < max {
+        let Some(k) = next_word(words, last) else { break };
+        let w = &words[k];
+        if !ask.name_like(w) || w.norm().starts_with('و') && !ask.first_name(w) || span_at(known, k).is_some() || w.tok.text.ends_with('ة') {
+            break;
+        }
+        last = k;
+        count += 1;
+    }
+    Some(last)
+}
+
+fn places(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        // Trigger, adjectives, name.
+        if let Some(split) = head(&words[i], &ask.lex.place_triggers) {
+            let plural = split.stem.ends_with("تي") || split.stem == "مدن" || split.stem == "جزر";
+            let mut j = i;
+            let mut skipped = 0;
+            while let Some(k) = next_word(words, j) {
+                let w = &words[k];
+                if skipped < 3 && (ask.nisba(w) || ask.lex.title_modifiers.contains(w.norm())) && !ask.lex.names.contains_key(w.norm()) {
+                    j = k;
+                    skipped += 1;
+                } else {
+                    break;
+                }
+            }
+            if let Some(k) = next_word(words, j) {
+                if span_at(known, k).is_none() {
+                    if let Some(last) = name_run(words, ask, k, 3, known) {
+                        out.push(make(words, k, None, last, EntityType::Loc, "place_trigger", 5));
+                        // مدينتي زاناوزين وأكتاو
+                        if plural {
+                            if let Some(m) = next_word(words, last) {
+                                let w = &words[m];
+                                if let Some(s) = w.splits.iter().find(|s| s.clitics == "و") {
+                                    if !ask.lex.common.contains(&s.stem) && !ask.lex.function.contains(&s.stem) && s.stem.chars().count() >= 3 {
+                                        out.push(make(words, m, Some(s), m, EntityType::Loc, "place_trigger", 5));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // أكبر مدن البلاد <name>, كبرى مدن <name>
+        if ask.lex.place_descriptors.contains(words[i].norm()) || head(&words[i], &ask.lex.place_descriptors).is_some() {
+            if let Some(c) = next_word(words, i) {
+                let city = words[c].norm();
+                if city == "مدن" || city == "مدينه" {
+                    let mut j = c;
+                    if let Some(k) = next_word(words, c) {
+                        if ask.has_article(&words[k]) && span_at(known, k).is_none() {
+                            j = k;
+                        }
+                    }
+                    if let Some(k) = next_word(words, j) {
+                        if span_at(known, k).is_none() {
+                            if let Some(last) = name_run(words, ask, k, 3, known) {
+                                out.push(make(words, k, None, last, EntityType::Loc, "city_descriptor", 5));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // <name>، كبرى/أكبر/العاصمة …  and  <name>، <country>
+        if is_comma(&words[i]) && i > 0 {
+            let Some(after) = words.get(i + 1) else { continue };
+            let descriptor = after.is_arabic() && (ask.lex.place_descriptors.contains(after.norm()) || head(after, &ask.lex.place_descriptors).is_some());
+            let country = known.iter().any(|c| c.first == i + 1 && c.kind == EntityType::Loc && c.origin == Origin::Gazetteer);
+            if !(descriptor || country) {
+                continue;
+            }
+            // Walk back over up to three name-like words.
+            let mut start = i;
+            while start > 0 && i - start < 3 {
+                let w = &words[start - 1];
+                if ask.name_like(w) && !inside(known, start - 1) && (start == i || next_word(words, start - 1) == Some(start)) {
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            if start < i && !ask.function(&words[start]) {
+                let split = words[start].splits.iter().find(|s| s.stripped == 0);
+                out.push(make(words, start, split, i - 1, EntityType::Loc, "place_apposition", 4));
+            }
+        }
+    }
+}
+
+fn titles(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        let w = &words[i];
+        let Some(split) = w.splits.iter().find(|s| ask.lex.person_titles.contains(&s.stem) && matches!(s.clitics, "" | "و" | "ف")) else {
+            continue;
+        };
+        let definite = split.stem.starts_with("ال");
+        let mut j = i + 1;
+        let mut skipped = 0;
+        while j < words.len() && skipped < 6 {
+            let x = &words[j];
+            if is_comma(x) {
+                j += 1;
+                skipped += 1;
+                continue;
+            }
+            if let Some(k) = span_at(known, j).filter(|c| !weak(c, ask)) {
+                if k.kind != EntityType::Per {
+                    j = k.last;
+                    skipped += 1;
+                    continue;
+                }
+                break;
+            }
+            if !x.is_arabic() {
+                break;
+            }
+            let n = x.norm();
+            // الرئيس السابق لجهاز الاستخبارات …: a prepositional phrase on a common noun.
+            let of_phrase = skipped > 0
+                && x.splits.iter().any(|s| s.clitics == "ل" && (ask.lex.common.contains(&s.stem) || ask.lex.org_heads.contains(&s.stem)))
+                && next_word(words, j).is_some_and(|k| ask.has_article(&words[k]));
+            let modifier = of_phrase
+                || ask.lex.title_modifiers.contains(n)
+                || ask.lex.person_titles.contains(n)
+                || ask.nisba(x)
+                || (ask.has_article(x) && !ask.temporal(x) && !ask.function(x) && !ask.lex.names.contains_key(n));
+            if modifier {
+                j += 1;
+                skipped += 1;
+                continue;
+            }
+            break;
+        }
+        if (!definite && skipped == 0) || j >= words.len() {
+            continue;
+        }
+        // A short word in ي right after the title is an imperfect verb (`يزور`), unless it is a
+        // known name.
+        let start = &words[j];
+        if start.norm().starts_with('ي')
+            && start.norm().chars().count() <= 5
+            && !ask.first_name(start)
+            && !ask.lex.names.contains_key(start.norm())
+            && !ask.surname_like(start)
+        {
+            continue;
+        }
+        let mut last = None;
+        let mut k = j;
+        let mut count = 0;
+        while count < 4 {
+            let x = &words[k];
+            let coordinated = count > 0 && x.norm().starts_with('و') && !ask.first_name(x);
+            if !ask.name_like(x) || coordinated || (count > 0 && span_at(known, k).is_some_and(|c| c.kind != EntityType::Per && !weak(c, ask))) {
+                break;
+            }
+            last = Some(k);
+            count += 1;
+            if ask.surname_like(x) {
+                break;
+            }
+            match next_word(words, k) {
+                Some(n) => k = n,
+                None => break,
+            }
+        }
+        if let Some(l) = last {
+            let split = words[j].splits.first();
+            out.push(make(words, j, split, l, EntityType::Per, "title", 5));
+        }
+    }
+}
+
+fn surnames(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &HashSet<String>, out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        let w = &words[i];
+        if !w.is_arabic() || blocked(known, i, ask) || ask.has_article(w) || w.splits.iter().any(|s| s.stripped > 0 && s.stem.starts_with("ال")) {
+            continue;
+        }
+        let Some(split) = w.splits.iter().find(|s| ask.lex.has_surname_suffix(&s.stem) && !ask.lex.common.contains(&s.stem) && !s.stem.starts_with("ال")) else {
+            continue;
+        };
+        // The longest run of name-like words before it whose first word is a first name.
+        let mut start = i;
+        let mut k = i;
+        for _ in 0..3 {
+            if k == 0 || next_word(words, k - 1) != Some(k) {
+                break;
+            }
+            let p = &words[k - 1];
+            if !ask.name_like(p) || blocked(known, k - 1, ask) {
+                break;
+            }
+            k -= 1;
+            if ask.first_name(p) || first_names.contains(p.norm()) {
+                start = k;
+            }
+        }
+        if start < i {
+            out.push(make(words, start, words[start].splits.first(), i, EntityType::Per, "surname", 4));
+        } else {
+            out.push(make(words, i, Some(split), i, EntityType::Per, "surname", 4));
+        }
+    }
+}
+
+fn given_names(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &HashSet<String>, out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        let w = &words[i];
+        let is_first = ask.first_name(w) || (first_names.contains(w.norm()) && !w.ends_with_maqsura());
+        if !is_first || inside(known, i) || ask.function(w) {
+            continue;
+        }
+        let Some(j) = next_word(words, i) else { continue };
+        let x = &words[j];
+        if !ask.name_like(x) || inside(known, j) || x.norm().starts_with('و') {
+            continue;
+        }
+        let strong_next = ask.surname_like(x) || ask.lex.last_names.contains(x.norm());
+        if ask.common(w) && !strong_next {
+            continue;
+        }
+        let mut last = j;
+        if !ask.surname_like(x) {
+            if let Some(k) = next_word(words, j) {
+                let y = &words[k];
+                if ask.surname_like(y) && !inside(known, k) {
+                    last = k;
+                }
+            }
+        }
+        out.push(make(words, i, w.splits.first(), last, EntityType::Per, "first_name", 3));
+    }
+}
+
+fn treaties(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        let w = &words[i];
+        if !w.is_arabic() {
+            continue;
+        }
+        let Some(split) = w.splits.iter().find(|s| s.stem == "معاهده" || s.stem == "اتفاقيه") else { continue };
+        let Some(j) = next_word(words, i) else { continue };
+        if ask.name_like(&words[j]) {
+            out.push(make(words, i, Some(split), j, EntityType::Misc, "treaty", 4));
+        }
+    }
+}
+
+fn latin_acronyms(words: &[Word], out: &mut Vec<Candidate>) {
+    for (i, w) in words.iter().enumerate() {
+        let t = w.tok.text;
+        if w.is_word() && w.tok.kind == TokenKind::Latin && t.chars().count() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()) {
+            out.push(make(words, i, None, i, EntityType::Org, "acronym", 3));
+        }
+    }
+}
+
+/// `منظمة معاهدة الأمن الجماعي (CSTO)`, `حلف شمال الأطلسي «ناتو»`: one bracketed or quoted word
+/// right after a name is an alias of it.
+fn aliases(words: &[Word], known: &[Candidate], out: &mut Vec<Candidate>) {
+    for c in known {
+        let (Some(open), Some(inner), Some(close)) = (words.get(c.last), words.get(c.last + 1), words.get(c.last + 2)) else {
+            continue;
+        };
+        let bracketed = (open.tok.is_punct("(") && close.tok.is_punct(")")) || (is_quote(open, &OPEN_QUOTES) && is_quote(close, &CLOSE_QUOTES));
+        let acronym = inner.tok.kind == TokenKind::Latin && inner.tok.text.chars().all(|ch| ch.is_ascii_uppercase());
+        let arabic_alias = inner.is_arabic() && !inner.tok.text.starts_with("ال") && !inner.tok.text.ends_with('ة');
+        if bracketed && inner.is_word() && (acronym || arabic_alias) && c.key.contains(' ') {
+            let mut a = make(words, c.last + 1, None, c.last + 1, c.kind, "alias", 6);
+            a.origin = Origin::Alias;
+            a.alias_of = Some(c.key.clone());
+            a.key = inner.norm().to_string();
+            out.push(a);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! An article written for this test, about invented people, places and organisations that no
+//! gazetteer lists: the rules must find them from context alone.
+
+use qarin_engine::{analyze, Document, EntityType};
+
+const ARTICLE: &str = "وزير الخارجية يزور مدينة زالمورا
+أعلن وزير الخارجية الفالدوري، بوريس كالينكوف، اليوم الأحد، أن بلاده ستوقع اتفاقاً مع منظمة تعاون البلطيق الكبرى.
+وقال كالينكوف للصحفيين في مدينة زالمورا إن \"المحادثات كانت مثمرة\"، بحسب ما نقلت وكالة \"بريستا\".
+من جانبها قالت المتحدثة باسم وزارة الطاقة السويدية إلفيرا مارتينوفا إن الاتفاق يشمل ميناء كورفال.
+ونقلت وكالة زيفار عن مارتينوفا قولها إن وفدا من جامعة ليندهولم سيزور زالمورا الشهر المقبل.";
+
+fn found() -> Vec<(String, EntityType, String)> {
+    let doc = Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: ARTICLE.into(), ..Default::default() };
+    let a = analyze(&[doc]);
+    a.documents[0].mentions.iter().map(|m| (m.text.clone(), m.kind, m.entity.clone())).collect()
+}
+
+fn has(found: &[(String, EntityType, String)], text: &str, kind: EntityType) -> bool {
+    found.iter().any(|(t, k, _)| t == text && *k == kind)
+}
+
+#[test]
+fn names_no_list_knows_are_found_from_context() {
+    let f = found();
+    assert!(has(&f, "بوريس كالينكوف", EntityType::Per), "{f:?}");
+    assert!(has(&f, "كالينكوف", EntityType::Per), "{f:?}");
+    assert!(has(&f, "إلفيرا مارتينوفا", EntityType::Per), "{f:?}");
+    assert!(has(&f, "زالمورا", EntityType::Loc), "{f:?}");
+    assert!(has(&f, "بريستا", EntityType::Org), "{f:?}");
+    assert!(has(&f, "زيفار", EntityType::Org), "{f:?}");
+    assert!(has(&f, "وزارة الطاقة السويدية", EntityType::Org), "{f:?}");
+    assert!(has(&f, "جامعة ليندهولم", EntityType::Org), "{f:?}");
+    assert!(has(&f, "كورفال", EntityType::Loc), "{f:?}");
+}
+
+#[test]
+fn partial_names_link_within_an_unseen_article() {
+    let f = found();
+    let id = |t: &str| f.iter().find(|(x, _, _)| x == t).map(|(_, _, e)| e.clone()).unwrap_or_default();
+    assert_eq!(id("كالينكوف"), id("بوريس كالينكوف"));
+    assert_eq!(id("مارتينوفا"), id("إلفيرا مارتينوفا"));
+    // Every mention of the invented city, with or without its trigger word, is one entity.
+    let cities: Vec<_> = f.iter().filter(|(t, _, _)| t == "زالمورا").collect();
+    assert_eq!(cities.len(), 3, "{f:?}");
+    assert!(cities.iter().all(|c| c.2 == cities[0].2));
+}
