@@ -1,1 +1,33 @@
-fn main() {}
+//! Qarin (قارن): compare how Arabic news outlets name the same story.
+//!
+//! The app is a Leptos client-side app compiled to wasm and served statically (build it with
+//! `trunk`). The pure modules (`hash`, `i18n`, `segments`, `table`) also compile natively so
+//! `cargo test -p qarin-app` can test them.
+
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+mod hash;
+mod i18n;
+mod segments;
+mod table;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod state;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    println!("Qarin's web app runs in the browser: build and serve it with `trunk serve` (or `cargo xtask dist`).");
+    println!("For the command line, use the `qarin` CLI crate (crates/cli).");
+}

@@ -1,0 +1,191 @@
+//! The root component: state, effects that mirror it into the page (html attributes, URL hash),
+//! global keys, the layout, and running the analysis on load.
+
+use crate::browser;
+use crate::components::{
+    compare::Compare, doc_list::DocList, entity_panel::EntityPanel, header::Header, reader::Reader,
+};
+use crate::hash::{self, View};
+use crate::i18n::{t, Key};
+use crate::state::{AppState, Data, Status};
+use leptos::ev;
+use leptos::prelude::*;
+use qarin_engine::Document;
+use std::time::Duration;
+
+/// The corpus bundled at build time by `build.rs`.
+const CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
+
+/// Parse documents and analyse them: the same path for the bundled corpus and added articles.
+fn run_analysis(state: AppState, docs: Vec<Document>) {
+    let analysis = qarin_engine::analyze(&docs);
+    state.set_data(Data::new(analysis, &docs));
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+
+    // <html lang dir data-theme> and the document title follow the state.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        browser::set_root_attr("lang", lang.code());
+        browser::set_root_attr("dir", lang.dir());
+        browser::set_title(&format!("Qarin · قارن — {}", t(lang, Key::Tagline)));
+    });
+    Effect::new(move |_| browser::set_root_attr("data-theme", state.theme.get().code()));
+
+    // State → URL hash, once the ids have been checked against the analysis.
+    Effect::new(move |_| {
+        let hs = state.hash_state();
+        if state.status.get() == Status::Ready {
+            browser::replace_hash(&hash::format(&hs));
+        }
+    });
+
+    // URL hash → state (links pasted or edited, back/forward).
+    let on_hash = window_event_listener(ev::hashchange, move |_| {
+        match hash::parse(&browser::location_hash()) {
+            Some(hs) => state.apply_hash(hs),
+            // An in-page anchor: put the state back into the hash.
+            None => browser::replace_hash(&hash::format(&state.hash_state_untracked())),
+        }
+    });
+    let on_key = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" && state.entity.get_untracked().is_some() {
+            ev.prevent_default();
+            state.close_panel();
+        }
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_key.remove();
+    });
+
+    // Let the "Analysing…" status paint, then analyse. (A timer rather than an animation frame, so
+    // a page opened in a background tab still gets ready.)
+    set_timeout(
+        move || match serde_json::from_str::<Vec<Document>>(CORPUS_JSON) {
+            Ok(docs) => run_analysis(state, docs),
+            Err(e) => state.status.set(Status::Failed(e.to_string())),
+        },
+        Duration::from_millis(16),
+    );
+
+    let ready = move || state.status.get() == Status::Ready;
+    let skip = move |ev: ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = browser::html_element("#app") {
+            let _ = main.focus();
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#app" on:click=skip>{move || state.t(Key::SkipLink)}</a>
+        <Header/>
+        <div
+            class="layout"
+            class:has-panel=move || state.entity.get().is_some()
+            class:view-compare=move || state.view.get() == View::Compare
+        >
+            <DocList/>
+            <main
+                id="app"
+                tabindex="-1"
+                data-ready=move || ready().then_some("true")
+                aria-busy=move || if ready() { "false" } else { "true" }
+            >
+                <Tabs/>
+                {move || match state.status.get() {
+                    Status::Analysing => view! {
+                        <p class="status" role="status"><span class="spinner" aria-hidden="true"></span>{move || state.t(Key::Analysing)}</p>
+                    }.into_any(),
+                    Status::Failed(err) => view! {
+                        <p class="status error" role="alert">{move || state.t(Key::AnalysisFailed)} " " <code>{err.clone()}</code></p>
+                    }.into_any(),
+                    Status::Ready => view! { <Views/> }.into_any(),
+                }}
+            </main>
+            <EntityPanel/>
+        </div>
+        <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+            {move || state.announcement.get()}
+        </div>
+    }
+}
+
+/// The two views, as tab panels.
+#[component]
+fn Views() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match state.view.get() {
+        View::Reader => view! {
+            <div role="tabpanel" id="panel-reader" aria-labelledby="tab-reader" class="tabpanel">
+                <Reader/>
+            </div>
+        }
+        .into_any(),
+        View::Compare => view! {
+            <div role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" class="tabpanel">
+                <Compare/>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Reader / Comparison tabs.
+#[component]
+fn Tabs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let tab = move |view: View, id: &'static str, key: Key| {
+        let selected = move || state.view.get() == view;
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=id
+                class="tab"
+                aria-selected=move || if selected() { "true" } else { "false" }
+                aria-controls=move || selected().then(|| format!("panel-{}", view.code()))
+                on:click=move |_| state.view.set(view)
+                on:keydown=move |ev: ev::KeyboardEvent| {
+                    let other = match view { View::Reader => View::Compare, View::Compare => View::Reader };
+                    let target = match ev.key().as_str() {
+                        "ArrowLeft" | "ArrowRight" => Some(other),
+                        "Home" => Some(View::Reader),
+                        "End" => Some(View::Compare),
+                        _ => None,
+                    };
+                    if let Some(v) = target {
+                        ev.prevent_default();
+                        state.view.set(v);
+                        if let Some(b) = browser::html_element(&format!("#tab-{}", v.code())) {
+                            let _ = b.focus();
+                        }
+                    }
+                }
+            >
+                {move || state.t(key)}
+            </button>
+        }
+    };
+    view! {
+        <div class="tabs" role="tablist" aria-label=move || state.t(Key::Views)>
+            {tab(View::Reader, "tab-reader", Key::TabReader)}
+            {tab(View::Compare, "tab-compare", Key::TabCompare)}
+        </div>
+    }
+}
+
+impl AppState {
+    /// The hash state without subscribing (for event handlers).
+    pub fn hash_state_untracked(&self) -> hash::HashState {
+        hash::HashState {
+            view: self.view.get_untracked(),
+            doc: self.doc.get_untracked(),
+            entity: self.entity.get_untracked(),
+        }
+    }
+}

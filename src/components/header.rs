@@ -1,0 +1,87 @@
+//! The page header: name, tagline, downloads, language and theme toggles.
+
+use crate::browser;
+use crate::i18n::Key;
+use crate::state::{AppState, Status, Theme, LANG_KEY, THEME_KEY};
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let not_ready = move || state.status.get() != Status::Ready;
+
+    let download_json = move |_| {
+        if let Some(d) = state.data.get_untracked() {
+            let json = qarin_engine::export::to_json(&d.analysis);
+            browser::download(
+                "qarin-analysis.json",
+                "application/json;charset=utf-8",
+                &json,
+            );
+        }
+    };
+    let download_csv = move |_| {
+        if let Some(d) = state.data.get_untracked() {
+            let csv = qarin_engine::export::to_csv(&d.analysis);
+            browser::download("qarin-comparison.csv", "text/csv;charset=utf-8", &csv);
+        }
+    };
+    let toggle_lang = move |_| {
+        let lang = state.lang.get_untracked().other();
+        state.lang.set(lang);
+        browser::storage_set(LANG_KEY, lang.code());
+    };
+    let toggle_theme = move |_| {
+        let theme = match state.theme.get_untracked() {
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Light,
+        };
+        state.theme.set(theme);
+        browser::storage_set(THEME_KEY, theme.code());
+    };
+    let dark = move || state.theme.get() == Theme::Dark;
+
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <h1 class="app-name">
+                    <span lang="en" dir="ltr">"Qarin"</span>
+                    <span class="dot" aria-hidden="true">" · "</span>
+                    <span lang="ar" dir="rtl" class="arabic">"قارن"</span>
+                </h1>
+                <p class="tagline">{move || state.t(Key::Tagline)}</p>
+            </div>
+            <div class="header-actions">
+                <div class="downloads" role="group" aria-label=move || state.t(Key::DownloadsLabel)>
+                    <button type="button" id="download-json" class="btn" disabled=not_ready on:click=download_json>
+                        <span aria-hidden="true" class="icon">"⤓"</span>
+                        {move || state.t(Key::DownloadJson)}
+                    </button>
+                    <button type="button" id="download-csv" class="btn" disabled=not_ready on:click=download_csv>
+                        <span aria-hidden="true" class="icon">"⤓"</span>
+                        {move || state.t(Key::DownloadCsv)}
+                    </button>
+                </div>
+                <button
+                    type="button"
+                    id="lang-toggle"
+                    class="btn"
+                    title=move || state.t(Key::LangToggleLabel)
+                    on:click=toggle_lang
+                >
+                    <span lang=move || state.lang.get().other().code()>{move || state.t(Key::LangToggle)}</span>
+                </button>
+                <button
+                    type="button"
+                    id="theme-toggle"
+                    class="btn"
+                    aria-pressed=move || if dark() { "true" } else { "false" }
+                    on:click=toggle_theme
+                >
+                    <span aria-hidden="true" class="icon">{move || if dark() { "☾" } else { "☀" }}</span>
+                    {move || state.t(Key::ThemeToDark)}
+                </button>
+            </div>
+        </header>
+    }
+}

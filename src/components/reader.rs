@@ -1,0 +1,210 @@
+//! The reader: one article verbatim, names highlighted, boilerplate greyed.
+//!
+//! Document text only ever goes into the DOM as text nodes.
+
+use crate::browser;
+use crate::components::legend::Legend;
+use crate::i18n::{names_count, t, type_name, Key};
+use crate::segments::{boilerplate_code, Piece};
+use crate::state::{AppState, MarkInfo, ReaderDoc};
+use leptos::ev;
+use leptos::prelude::*;
+use qarin_engine::EntityType;
+use std::sync::Arc;
+
+#[component]
+pub fn Reader() -> impl IntoView {
+    let state = expect_context::<AppState>();
+
+    // Scroll to (and focus) a mention once its article is rendered.
+    Effect::new(move |_| {
+        let Some((doc, start)) = state.scroll_to.get() else {
+            return;
+        };
+        // Re-run when the article changes, so a jump to another article waits for its text.
+        let shown = state.reader_doc.with(|r| r.as_ref().map(|r| r.id.clone()));
+        if shown.as_deref() != Some(doc.as_str()) {
+            return;
+        }
+        try_scroll(state, doc, start, 0);
+    });
+
+    let hidden_classes = move || {
+        let shown = state.shown_types.get();
+        let mut c = String::from("reader-text");
+        for (i, k) in EntityType::ALL.iter().enumerate() {
+            if !shown[i] {
+                c.push_str(" hide-");
+                c.push_str(k.code());
+            }
+        }
+        c
+    };
+
+    view! {
+        <div class="reader-view">
+            <Legend/>
+            {move || match state.reader_doc.get() {
+                None => view! { <p class="empty">{move || state.t(Key::ChooseArticle)}</p> }.into_any(),
+                Some(rd) => {
+                    let id = rd.id.clone();
+                    view! {
+                    <ReaderMeta rd=rd.clone()/>
+                    <article
+                        id="reader"
+                        class=hidden_classes
+                        data-doc=id
+                        dir="rtl"
+                        lang="ar"
+                        aria-labelledby="reader-heading"
+                    >
+                        {render_pieces(state, rd)}
+                    </article>
+                }.into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+fn try_scroll(state: AppState, doc: String, start: usize, attempt: u32) {
+    request_animation_frame(move || {
+        if state.scroll_to.get_untracked().as_ref() != Some(&(doc.clone(), start)) {
+            return; // superseded
+        }
+        if browser::scroll_to_mark(start) || attempt >= 10 {
+            state.scroll_to.set(None);
+        } else {
+            try_scroll(state, doc, start, attempt + 1);
+        }
+    });
+}
+
+/// The line above the text: which article this is (outside `article#reader`, which holds the
+/// source text and nothing else).
+#[component]
+fn ReaderMeta(rd: Arc<ReaderDoc>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = rd.index;
+    let id = rd.id.clone();
+    let boiler = rd
+        .pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Boilerplate { .. }))
+        .count();
+    let mentions = rd.marks.len();
+    move || {
+        let lang = state.lang.get();
+        let data = state.data.get()?;
+        let d = &data.analysis.documents[i];
+        let url = data.url(&id).map(str::to_string);
+        Some(view! {
+            <div class="reader-meta">
+                <h2 id="reader-heading" class="reader-heading">
+                    <span class="article-n">{crate::i18n::article_n(lang, i + 1)}</span>
+                    {(!d.outlet.trim().is_empty()).then(|| view! {
+                        <span class="sep" aria-hidden="true">" · "</span>
+                        <span>{data.doc_label(i, lang)}</span>
+                    })}
+                </h2>
+                <p class="reader-facts">
+                    {(!d.date.is_empty()).then(|| view! { <time datetime=d.date.clone()>{d.date.clone()}</time> })}
+                    <span>{names_count(lang, mentions)}</span>
+                    {(boiler > 0).then(|| view! { <span class="boiler-note">{t(lang, Key::Boilerplate)}</span> })}
+                    {url.map(|u| view! {
+                        <a href=u.clone() rel="noopener noreferrer nofollow" target="_blank" class="source-link">
+                            {t(lang, Key::Source)} " ↗"
+                        </a>
+                    })}
+                    <span class="file-name" dir="ltr">{d.file.clone()}</span>
+                </p>
+            </div>
+        })
+    }
+}
+
+fn render_pieces(state: AppState, rd: Arc<ReaderDoc>) -> impl IntoView {
+    rd.pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(text) => text.clone().into_any(),
+            Piece::Boilerplate { kind, text } => view! {
+                <span class="boilerplate" data-kind=boilerplate_code(*kind) title=move || state.t(Key::Boilerplate)>
+                    {text.clone()}
+                </span>
+            }
+            .into_any(),
+            Piece::Mark { mention, text } => {
+                render_mark(state, rd.id.clone(), rd.marks[*mention].clone(), text.clone()).into_any()
+            }
+        })
+        .collect_view()
+}
+
+fn render_mark(state: AppState, doc: String, m: MarkInfo, text: String) -> impl IntoView {
+    let MarkInfo {
+        kind,
+        entity,
+        start,
+        end,
+        label,
+        latin,
+    } = m;
+    let entity_sel = entity.clone();
+    let doc_cur = doc.clone();
+    let class = move || {
+        let selected = state
+            .entity
+            .with(|e| e.as_deref() == Some(entity_sel.as_str()));
+        let current = state.current.with(|c| {
+            c.as_ref()
+                .is_some_and(|(d, s)| *d == doc_cur && *s == start)
+        });
+        match (selected, current) {
+            (true, true) => "selected current",
+            (true, false) => "selected",
+            (false, true) => "current",
+            (false, false) => "",
+        }
+    };
+    let label_aria = label.clone();
+    let aria_label = move || format!("{}: {}", type_name(state.lang.get(), kind), label_aria);
+    let title = move || {
+        let ty = type_name(state.lang.get(), kind);
+        if latin.is_empty() || latin == label {
+            format!("{ty} · {label}")
+        } else {
+            format!("{ty} · {label} · {latin}")
+        }
+    };
+    let entity_click = entity.clone();
+    let doc_click = doc.clone();
+    let activate = move |el: Option<web_sys::HtmlElement>| {
+        state.current.set(Some((doc_click.clone(), start)));
+        state.select_entity(&entity_click, el, true);
+    };
+    let activate_key = activate.clone();
+    view! {
+        <mark
+            data-type=kind.code()
+            data-entity=entity
+            data-start=start.to_string()
+            data-end=end.to_string()
+            tabindex="0"
+            role="button"
+            class=class
+            aria-label=aria_label
+            title=title
+            on:click=move |ev: ev::MouseEvent| activate(browser::current_target(&ev))
+            on:keydown=move |ev: ev::KeyboardEvent| {
+                let k = ev.key();
+                if k == "Enter" || k == " " || k == "Spacebar" {
+                    ev.prevent_default();
+                    activate_key(browser::current_target(&ev));
+                }
+            }
+        >
+            {text}
+        </mark>
+    }
+}

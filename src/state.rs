@@ -1,0 +1,394 @@
+//! All application state in one place: an [`AppState`] of signals, provided as context by `App`.
+
+use crate::browser;
+use crate::hash::{HashState, View};
+use crate::i18n::{self, article_n, coverage_text, type_name, Key, Lang};
+use crate::segments::{segments, Piece};
+use crate::table::Sort;
+use leptos::prelude::*;
+use qarin_engine::{Analysis, Document, DocumentAnalysis, Entity, EntityType};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The analysis plus look-up tables, shared read-only once computed.
+pub struct Data {
+    pub analysis: Analysis,
+    entity_idx: HashMap<String, usize>,
+    doc_idx: HashMap<String, usize>,
+    urls: HashMap<String, String>,
+}
+
+impl Data {
+    pub fn new(analysis: Analysis, docs: &[Document]) -> Self {
+        let entity_idx = analysis
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let doc_idx = analysis
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        let urls = docs
+            .iter()
+            .filter(|d| !d.url.is_empty())
+            .map(|d| (d.id.clone(), d.url.clone()))
+            .collect();
+        Data {
+            analysis,
+            entity_idx,
+            doc_idx,
+            urls,
+        }
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entity_idx.get(id).map(|&i| &self.analysis.entities[i])
+    }
+
+    pub fn doc(&self, id: &str) -> Option<&DocumentAnalysis> {
+        self.doc_idx.get(id).map(|&i| &self.analysis.documents[i])
+    }
+
+    pub fn doc_index(&self, id: &str) -> Option<usize> {
+        self.doc_idx.get(id).copied()
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.analysis.documents.len()
+    }
+
+    pub fn url(&self, id: &str) -> Option<&str> {
+        self.urls.get(id).map(String::as_str)
+    }
+
+    /// The article's title, or "Article N" when it has none.
+    pub fn doc_title(&self, i: usize, lang: Lang) -> String {
+        let d = &self.analysis.documents[i];
+        if d.title.trim().is_empty() {
+            article_n(lang, i + 1)
+        } else {
+            d.title.clone()
+        }
+    }
+
+    /// A short label for the article: its outlet (the part in the interface's script when the
+    /// outlet is given as "Arabic (Latin)"), or "Article N".
+    pub fn doc_label(&self, i: usize, lang: Lang) -> String {
+        let outlet = self.analysis.documents[i].outlet.trim();
+        if outlet.is_empty() {
+            return article_n(lang, i + 1);
+        }
+        match (outlet.split_once(" ("), lang) {
+            (Some((_, latin)), Lang::En) => latin.trim_end_matches(')').trim().to_string(),
+            (Some((arabic, _)), Lang::Ar) => arabic.trim().to_string(),
+            (None, _) => outlet.to_string(),
+        }
+    }
+}
+
+/// Light or dark colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Where the app is in loading the analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Analysing,
+    Ready,
+    Failed(String),
+}
+
+/// One highlighted name as the reader needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkInfo {
+    pub kind: EntityType,
+    pub entity: String,
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub latin: String,
+}
+
+/// The article open in the reader, cut into pieces once (a memo), not on every render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderDoc {
+    pub id: String,
+    pub index: usize,
+    pub pieces: Vec<Piece>,
+    /// Indexed like `DocumentAnalysis::mentions`.
+    pub marks: Vec<MarkInfo>,
+}
+
+impl ReaderDoc {
+    fn build(data: &Data, index: usize) -> Self {
+        let doc = &data.analysis.documents[index];
+        let marks = doc
+            .mentions
+            .iter()
+            .map(|m| {
+                let (label, latin) = data
+                    .entity(&m.entity)
+                    .map(|e| (e.label.clone(), e.latin.clone()))
+                    .unwrap_or_else(|| (m.text.clone(), String::new()));
+                MarkInfo {
+                    kind: m.kind,
+                    entity: m.entity.clone(),
+                    start: m.start,
+                    end: m.end,
+                    label,
+                    latin,
+                }
+            })
+            .collect();
+        ReaderDoc {
+            id: doc.id.clone(),
+            index,
+            pieces: segments(doc),
+            marks,
+        }
+    }
+}
+
+/// Every signal the components share.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub theme: RwSignal<Theme>,
+    pub status: RwSignal<Status>,
+    pub data: RwSignal<Option<Arc<Data>>>,
+    pub view: RwSignal<View>,
+    /// The article open in the reader.
+    pub doc: RwSignal<Option<String>>,
+    /// The selected entity (the panel is open when set).
+    pub entity: RwSignal<Option<String>>,
+    /// The mention last jumped to or clicked: (article id, start offset in code points).
+    pub current: RwSignal<Option<(String, usize)>>,
+    /// A pending request to scroll the reader to a mention and focus it.
+    pub scroll_to: RwSignal<Option<(String, usize)>>,
+    /// Highlight on/off per type, in `EntityType::ALL` order.
+    pub shown_types: RwSignal<[bool; 4]>,
+    pub filter_text: RwSignal<String>,
+    pub filter_type: RwSignal<Option<EntityType>>,
+    pub sort: RwSignal<Sort>,
+    /// Text for the polite live region.
+    pub announcement: RwSignal<String>,
+    /// Bumped to move focus to the entity panel's heading once it has rendered.
+    pub focus_panel: RwSignal<u32>,
+    /// The element that opened the panel, to give focus back when it closes.
+    pub opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    /// The article in the reader, cut into pieces.
+    pub reader_doc: Memo<Option<Arc<ReaderDoc>>>,
+}
+
+pub const LANG_KEY: &str = "qarin.lang";
+pub const THEME_KEY: &str = "qarin.theme";
+
+impl AppState {
+    pub fn new() -> Self {
+        let lang = browser::storage_get(LANG_KEY)
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_else(|| {
+                if browser::navigator_prefers_arabic() {
+                    Lang::Ar
+                } else {
+                    Lang::En
+                }
+            });
+        let theme = match browser::storage_get(THEME_KEY).as_deref() {
+            Some("dark") => Theme::Dark,
+            Some("light") => Theme::Light,
+            _ if browser::prefers_dark() => Theme::Dark,
+            _ => Theme::Light,
+        };
+        let initial = crate::hash::parse(&browser::location_hash()).unwrap_or_default();
+        let data: RwSignal<Option<Arc<Data>>> = RwSignal::new(None);
+        let doc = RwSignal::new(initial.doc);
+        let reader_doc = Memo::new(move |_| {
+            let id = doc.get()?;
+            data.with(|d| {
+                let d = d.as_ref()?;
+                let i = d.doc_index(&id)?;
+                Some(Arc::new(ReaderDoc::build(d, i)))
+            })
+        });
+        AppState {
+            lang: RwSignal::new(lang),
+            theme: RwSignal::new(theme),
+            status: RwSignal::new(Status::Analysing),
+            data,
+            view: RwSignal::new(initial.view),
+            doc,
+            entity: RwSignal::new(initial.entity),
+            current: RwSignal::new(None),
+            scroll_to: RwSignal::new(None),
+            shown_types: RwSignal::new([true; 4]),
+            filter_text: RwSignal::new(String::new()),
+            filter_type: RwSignal::new(None),
+            sort: RwSignal::new(Sort::default()),
+            announcement: RwSignal::new(String::new()),
+            focus_panel: RwSignal::new(0),
+            opener: StoredValue::new_local(None),
+            reader_doc,
+        }
+    }
+
+    pub fn t(&self, key: Key) -> &'static str {
+        i18n::t(self.lang.get(), key)
+    }
+
+    /// The state the URL hash records.
+    pub fn hash_state(&self) -> HashState {
+        HashState {
+            view: self.view.get(),
+            doc: self.doc.get(),
+            entity: self.entity.get(),
+        }
+    }
+
+    /// Take a state from the URL hash, keeping only ids that exist once the analysis is known.
+    pub fn apply_hash(&self, hs: HashState) {
+        let (doc, entity) = self.validate(hs.doc, hs.entity);
+        set_if_changed(self.view, hs.view);
+        if self.doc.get_untracked() != doc {
+            self.current.set(None);
+            self.doc.set(doc);
+        }
+        set_if_changed(self.entity, entity);
+    }
+
+    /// Unknown article → the first article; unknown entity → none. Before the analysis exists
+    /// ids are kept as they are.
+    fn validate(
+        &self,
+        doc: Option<String>,
+        entity: Option<String>,
+    ) -> (Option<String>, Option<String>) {
+        self.data.with_untracked(|d| match d {
+            None => (doc, entity),
+            Some(d) => {
+                let doc = doc
+                    .filter(|id| d.doc(id).is_some())
+                    .or_else(|| d.analysis.documents.first().map(|x| x.id.clone()));
+                let entity = entity.filter(|id| d.entity(id).is_some());
+                (doc, entity)
+            }
+        })
+    }
+
+    /// Install a finished analysis, then re-check the ids that came from the URL.
+    pub fn set_data(&self, data: Data) {
+        self.data.set(Some(Arc::new(data)));
+        let (doc, entity) = self.validate(self.doc.get_untracked(), self.entity.get_untracked());
+        set_if_changed(self.doc, doc);
+        set_if_changed(self.entity, entity);
+        self.status.set(Status::Ready);
+    }
+
+    /// Open an article in the reader.
+    pub fn open_doc(&self, id: &str) {
+        set_if_changed(self.view, View::Reader);
+        if self.doc.get_untracked().as_deref() != Some(id) {
+            self.current.set(None);
+            self.doc.set(Some(id.to_string()));
+        }
+        let title = self.data.with_untracked(|d| {
+            d.as_ref().and_then(|d| {
+                d.doc_index(id)
+                    .map(|i| d.doc_title(i, self.lang.get_untracked()))
+            })
+        });
+        if let Some(title) = title {
+            self.announce(format!(
+                "{}: {title}",
+                i18n::t(self.lang.get_untracked(), Key::OpenedArticle)
+            ));
+        }
+    }
+
+    /// Select an entity and open its panel. `opener` gets focus back when the panel closes;
+    /// `focus` moves focus into the panel.
+    pub fn select_entity(&self, id: &str, opener: Option<web_sys::HtmlElement>, focus: bool) {
+        self.opener.set_value(opener);
+        set_if_changed(self.entity, Some(id.to_string()));
+        if focus {
+            self.focus_panel.update(|n| *n = n.wrapping_add(1));
+        }
+        let lang = self.lang.get_untracked();
+        let msg = self.data.with_untracked(|d| {
+            let d = d.as_ref()?;
+            let e = d.entity(id)?;
+            Some(format!(
+                "{}: {} — {} ({}). {}.",
+                i18n::t(lang, Key::SelectedEntity),
+                type_name(lang, e.kind),
+                e.label,
+                e.latin,
+                coverage_text(lang, e.coverage(), d.doc_count())
+            ))
+        });
+        if let Some(msg) = msg {
+            self.announce(msg);
+        }
+    }
+
+    /// Close the entity panel and give focus back to what opened it.
+    pub fn close_panel(&self) {
+        if self.entity.get_untracked().is_none() {
+            return;
+        }
+        self.entity.set(None);
+        self.announce(i18n::t(self.lang.get_untracked(), Key::PanelClosed).to_string());
+        match self.opener.get_value().filter(|el| el.is_connected()) {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None => {
+                if let Some(main) = browser::html_element("#app") {
+                    browser::focus_no_scroll(&main);
+                }
+            }
+        }
+        self.opener.set_value(None);
+    }
+
+    /// Open `doc` in the reader, mark the mention starting at `start` as current, scroll to it and
+    /// focus it.
+    pub fn jump(&self, doc: &str, start: usize) {
+        set_if_changed(self.view, View::Reader);
+        set_if_changed(self.doc, Some(doc.to_string()));
+        self.current.set(Some((doc.to_string(), start)));
+        self.scroll_to.set(Some((doc.to_string(), start)));
+    }
+
+    /// Say something in the polite live region (re-announces identical text too).
+    pub fn announce(&self, msg: String) {
+        let msg = if self.announcement.get_untracked() == msg {
+            format!("{msg}\u{00A0}")
+        } else {
+            msg
+        };
+        self.announcement.set(msg);
+    }
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) {
+    if s.with_untracked(|cur| *cur != v) {
+        s.set(v);
+    }
+}
