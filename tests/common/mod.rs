@@ -1,0 +1,446 @@
+//! Harness for the browser tests: a Chromium session per test (through chromedriver), helpers to
+//! query the page with JavaScript, console-log and same-origin checks, screenshots, and the
+//! bundled corpus as the tests expect to see it.
+//!
+//! The tests need a running app and chromedriver, given by `QARIN_E2E_URL` and `QARIN_WEBDRIVER`;
+//! `cargo xtask test` builds the app, serves it, starts chromedriver and sets both.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+/// How long to wait for the app to finish its analysis (`main#app[data-ready=true]`).
+pub const READY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long to wait for the page to react to an interaction.
+pub const UI_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn required_env(name: &str) -> String {
+    match std::env::var(name) {
+        Ok(v) if !v.is_empty() => v,
+        _ => panic!(
+            "{name} is not set. The browser tests need the built app served over HTTP and a \
+             running chromedriver: run them with `cargo xtask test`, which sets QARIN_E2E_URL \
+             and QARIN_WEBDRIVER."
+        ),
+    }
+}
+
+/// Runs one browser test: opens a fresh Chromium session on the app, runs `body`, then (even if
+/// `body` panicked) closes the session and removes its profile. After a successful body it also
+/// asserts that the browser logged no error and that no request left the app's origin.
+pub async fn browser_test<F, Fut>(name: &str, body: F)
+where
+    F: FnOnce(App) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let app = App::start(name).await;
+    let outcome = tokio::spawn(body(app.clone())).await;
+    let checks = match &outcome {
+        Ok(()) => Some(
+            tokio::spawn({
+                let app = app.clone();
+                async move { app.assert_clean().await }
+            })
+            .await,
+        ),
+        Err(_) => None,
+    };
+    let _ = app.client.clone().close().await;
+    let _ = std::fs::remove_dir_all(&app.profile);
+    for result in [Some(outcome), checks].into_iter().flatten() {
+        if let Err(e) = result {
+            if e.is_panic() {
+                std::panic::resume_unwind(e.into_panic());
+            }
+            panic!("test task failed: {e}");
+        }
+    }
+}
+
+/// One browser session on the app.
+#[derive(Clone)]
+pub struct App {
+    pub client: Client,
+    /// The app's URL, e.g. `http://127.0.0.1:41234/`.
+    pub base: String,
+    name: String,
+    profile: PathBuf,
+}
+
+/// A browser console entry.
+#[derive(Debug, Clone)]
+pub struct LogEntry {
+    pub level: String,
+    pub message: String,
+}
+
+/// chromedriver's (Selenium-style) log endpoint: `POST /session/{id}/se/log {"type":"browser"}`.
+/// It returns the entries buffered since the previous call and clears them.
+#[derive(Debug)]
+struct GetBrowserLog;
+
+impl WebDriverCompatibleCommand for GetBrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.expect("the log command needs a session");
+        base_url.join(&format!("session/{session}/se/log"))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+impl App {
+    async fn start(name: &str) -> App {
+        let base = required_env("QARIN_E2E_URL");
+        let webdriver = required_env("QARIN_WEBDRIVER");
+        let profile = std::env::temp_dir().join(format!(
+            "qarin-e2e-{}-{name}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        ));
+        std::fs::create_dir_all(&profile).expect("create the browser profile directory");
+        let args = [
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--window-size=1280,900".into(),
+            "--lang=en-US".into(),
+            format!("--user-data-dir={}", profile.display()),
+        ];
+        let mut chrome_options = json!({ "args": args });
+        // Debian's chromedriver looks for `chromium` itself; QARIN_CHROME overrides.
+        if let Ok(binary) = std::env::var("QARIN_CHROME") {
+            chrome_options["binary"] = json!(binary);
+        }
+        let mut caps = Capabilities::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert("goog:chromeOptions".into(), chrome_options);
+        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&webdriver)
+            .await
+            .unwrap_or_else(|e| panic!("cannot start a Chromium session via {webdriver}: {e}"));
+        client
+            .set_window_size(1280, 900)
+            .await
+            .expect("set the window size");
+        let app = App {
+            client,
+            base,
+            name: name.to_string(),
+            profile,
+        };
+        app.open("").await;
+        app
+    }
+
+    /// Loads the app afresh with the given hash (`""` or e.g. `"#view=compare"`) and waits until
+    /// it is ready. Goes through `about:blank` so that a hash-only change is a real page load.
+    pub async fn open(&self, hash: &str) {
+        self.client
+            .goto("about:blank")
+            .await
+            .expect("open about:blank");
+        let url = format!("{}{hash}", self.base);
+        self.client
+            .goto(&url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+        self.wait_ready().await;
+    }
+
+    /// Reloads the page (after checking the requests of the current one) and waits until ready.
+    pub async fn reload(&self) {
+        self.assert_same_origin().await;
+        self.client.refresh().await.expect("refresh the page");
+        self.wait_ready().await;
+    }
+
+    pub async fn wait_ready(&self) {
+        self.wait_for(
+            "main#app[data-ready=true]",
+            READY_TIMEOUT,
+            "return document.querySelector('main#app')?.getAttribute('data-ready') === 'true'",
+            vec![],
+        )
+        .await;
+    }
+
+    /// Runs `script` (a function body; `arguments` holds `args`) and returns its result.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Polls `script` until it returns a truthy value; panics with `what` after `timeout`.
+    pub async fn wait_for(
+        &self,
+        what: &str,
+        timeout: Duration,
+        script: &str,
+        args: Vec<Value>,
+    ) -> Value {
+        let deadline = Instant::now() + timeout;
+        let mut last;
+        loop {
+            last = self.js(script, args.clone()).await;
+            let truthy = match &last {
+                Value::Null => false,
+                Value::Bool(b) => *b,
+                Value::Number(n) => n.as_f64() != Some(0.0),
+                Value::String(s) => !s.is_empty(),
+                Value::Array(_) | Value::Object(_) => true,
+            };
+            if truthy {
+                return last;
+            }
+            if Instant::now() >= deadline {
+                let _ = self.screenshot(&format!("{}-timeout", self.name)).await;
+                panic!("timed out after {timeout:?} waiting for {what} (last value {last})");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until `selector` matches an element and returns the first one.
+    pub async fn wait_for_css(&self, selector: &str) -> Element {
+        self.wait_for(
+            &format!("`{selector}`"),
+            UI_TIMEOUT,
+            "return document.querySelector(arguments[0]) !== null",
+            vec![json!(selector)],
+        )
+        .await;
+        self.css(selector).await
+    }
+
+    pub async fn css(&self, selector: &str) -> Element {
+        self.client
+            .find(Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("no element matches `{selector}`: {e}"))
+    }
+
+    pub async fn all(&self, selector: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("find_all `{selector}`: {e}"))
+    }
+
+    pub async fn count(&self, selector: &str) -> usize {
+        self.js(
+            "return document.querySelectorAll(arguments[0]).length",
+            vec![json!(selector)],
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0) as usize
+    }
+
+    /// Whether the first element matching `selector` exists and is rendered (has a layout box
+    /// and is not `visibility: hidden`).
+    pub async fn visible(&self, selector: &str) -> bool {
+        self.js(
+            "const e = document.querySelector(arguments[0]); \
+             return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'",
+            vec![json!(selector)],
+        )
+        .await
+            == json!(true)
+    }
+
+    /// An attribute of the first element matching `selector` (`None` if absent or no match).
+    pub async fn attr(&self, selector: &str, name: &str) -> Option<String> {
+        self.js(
+            "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null",
+            vec![json!(selector), json!(name)],
+        )
+        .await
+        .as_str()
+        .map(str::to_string)
+    }
+
+    pub async fn click(&self, selector: &str) {
+        let element = self.wait_for_css(selector).await;
+        self.click_element(&element, selector).await;
+    }
+
+    pub async fn click_element(&self, element: &Element, what: &str) {
+        // Scroll it into the middle of the viewport first so no sticky header is in the way.
+        self.js(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'center'})",
+            vec![serde_json::to_value(element).expect("element to JSON")],
+        )
+        .await;
+        element
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {what}: {e}"));
+    }
+
+    /// Saves a PNG of the viewport to `target/screenshots/<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).expect("create target/screenshots");
+        let png = self.client.screenshot().await.expect("take a screenshot");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write the screenshot");
+        path
+    }
+
+    /// Console entries logged since the previous call.
+    pub async fn browser_logs(&self) -> Vec<LogEntry> {
+        let value = self
+            .client
+            .issue_cmd(GetBrowserLog)
+            .await
+            .expect("fetch the browser log from chromedriver");
+        value
+            .as_array()
+            .unwrap_or_else(|| panic!("unexpected log response: {value}"))
+            .iter()
+            .map(|e| LogEntry {
+                level: e["level"].as_str().unwrap_or_default().to_string(),
+                message: e["message"].as_str().unwrap_or_default().to_string(),
+            })
+            .collect()
+    }
+
+    /// Fails if the console got any SEVERE entry (errors, failed loads, uncaught exceptions,
+    /// panics) since the previous log fetch.
+    pub async fn assert_no_console_errors(&self) {
+        let severe: Vec<_> = self
+            .browser_logs()
+            .await
+            .into_iter()
+            .filter(|e| e.level == "SEVERE")
+            .collect();
+        assert!(severe.is_empty(), "browser console errors: {severe:#?}");
+    }
+
+    /// URLs fetched by the current page (the navigation and every resource) whose origin is not
+    /// the page's own. `data:` and `blob:` URLs never leave the browser and are not reported.
+    pub async fn foreign_requests(&self) -> Vec<String> {
+        let value = self
+            .js(
+                r#"const origin = location.origin;
+                const urls = [location.href]
+                  .concat(performance.getEntriesByType('navigation').map(e => e.name))
+                  .concat(performance.getEntriesByType('resource').map(e => e.name));
+                return urls.filter(u => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);"#,
+                vec![],
+            )
+            .await;
+        serde_json::from_value(value).expect("list of URLs")
+    }
+
+    pub async fn assert_same_origin(&self) {
+        let foreign = self.foreign_requests().await;
+        let page = self.js("return location.origin", vec![]).await;
+        assert!(
+            foreign.is_empty(),
+            "requests left the page's origin {page}: {foreign:#?}"
+        );
+        let base_origin = url::Url::parse(&self.base)
+            .expect("QARIN_E2E_URL is a URL")
+            .origin();
+        assert_eq!(
+            page.as_str().map(str::to_string),
+            Some(base_origin.ascii_serialization()),
+            "the page navigated away from the app"
+        );
+    }
+
+    pub async fn assert_clean(&self) {
+        self.assert_no_console_errors().await;
+        self.assert_same_origin().await;
+    }
+
+    /// The parameters of `location.hash` (`#view=reader&doc=…`).
+    pub async fn hash_params(&self) -> BTreeMap<String, String> {
+        let v = self
+            .js(
+                "return Object.fromEntries(new URLSearchParams(location.hash.replace(/^#/, '')))",
+                vec![],
+            )
+            .await;
+        serde_json::from_value(v).expect("hash parameters")
+    }
+}
+
+/// A bundled article as the app must show it: the engine's reading of `corpus/` (BOM stripped,
+/// newlines normalised to LF), with the id derived from the file name.
+#[derive(Debug, Clone)]
+pub struct CorpusDoc {
+    pub id: String,
+    pub text: String,
+}
+
+/// The bundled corpus (or `QARIN_CORPUS_DIR`, as for the build), sorted by file name.
+pub fn corpus() -> Vec<CorpusDoc> {
+    let dir = match std::env::var("QARIN_CORPUS_DIR") {
+        Ok(d) if !d.is_empty() => PathBuf::from(d),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| ["txt", "md"].contains(&x.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let raw = std::fs::read_to_string(p).expect("corpus files are UTF-8");
+            let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
+            let stem = p.file_stem().unwrap().to_string_lossy();
+            CorpusDoc {
+                id: stem
+                    .chars()
+                    .map(|c| {
+                        if c.is_alphanumeric() || c == '_' || c == '-' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect(),
+                text: raw.replace("\r\n", "\n").replace('\r', "\n"),
+            }
+        })
+        .collect()
+}

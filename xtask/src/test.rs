@@ -1,0 +1,181 @@
+//! `cargo xtask test`: every test there is. The workspace's unit and integration tests (engine,
+//! CLI, xtask), the web app's native unit tests, then the release build, then the browser tests
+//! (`tests/e2e.rs`) against that build, served locally, through chromedriver and headless
+//! Chromium. Every stage runs even if an earlier one failed (the browser tests need the build);
+//! the exit status is non-zero if any failed.
+
+use std::io::{Read, Write};
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::env::{self, format_duration, Result};
+use crate::serve::Server;
+use crate::{dist, tools};
+
+pub fn run() -> Result<()> {
+    let start = Instant::now();
+    tools::setup_all()?;
+    let mut results: Vec<(&str, std::result::Result<(), String>)> = Vec::new();
+
+    println!("[test] workspace tests (everything but the web app)");
+    results.push((
+        "workspace tests",
+        env::run(env::cargo().args(["test", "--workspace", "--exclude", "qarin-app"])).map(drop),
+    ));
+    println!("[test] the web app's native unit tests");
+    results.push((
+        "app unit tests",
+        env::run(env::cargo().args(["test", "-p", "qarin-app", "--bins"])).map(drop),
+    ));
+
+    let built = dist::build("/");
+    let built_ok = built.is_ok();
+    results.push(("dist", built));
+
+    if built_ok {
+        results.push(("e2e tests", e2e()));
+    } else {
+        results.push(("e2e tests", Err("skipped: dist failed".into())));
+    }
+
+    let failed: Vec<_> = results.iter().filter(|(_, r)| r.is_err()).collect();
+    for (name, result) in &results {
+        match result {
+            Ok(()) => println!("[test] {name}: ok"),
+            Err(e) => println!("[test] {name}: FAILED: {e}"),
+        }
+    }
+    let summary = results
+        .iter()
+        .map(|(name, r)| format!("{name} {}", if r.is_ok() { "ok" } else { "FAILED" }))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let verdict = if failed.is_empty() {
+        "PASSED"
+    } else {
+        "FAILED"
+    };
+    println!(
+        "[test] {verdict} in {}: {summary}",
+        format_duration(start.elapsed())
+    );
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} of {} stages failed",
+            failed.len(),
+            results.len()
+        ))
+    }
+}
+
+/// Serves `dist/` and starts chromedriver, both on free ports, and runs `tests/e2e.rs` against
+/// them; chromedriver is stopped afterwards whatever happens.
+fn e2e() -> Result<()> {
+    let server = Server::bind(&dist::dist_dir(), Some(0), false)
+        .map_err(|e| format!("cannot start the static server: {e}"))?;
+    let app_url = server.url();
+    server.spawn();
+    let driver = ChromeDriver::start()?;
+    println!("[test] app at {app_url}, chromedriver at {}", driver.url);
+    env::run(
+        env::cargo()
+            .args([
+                "test",
+                "-p",
+                "qarin-app",
+                "--test",
+                "e2e",
+                "--",
+                "--test-threads=1",
+            ])
+            .env("QARIN_E2E_URL", &app_url)
+            .env("QARIN_WEBDRIVER", &driver.url),
+    )
+    .map(drop)
+}
+
+/// A chromedriver child process, killed on drop.
+struct ChromeDriver {
+    child: Child,
+    url: String,
+}
+
+impl ChromeDriver {
+    fn start() -> Result<ChromeDriver> {
+        let port = free_port().map_err(|e| format!("no free port for chromedriver: {e}"))?;
+        let log = env::repo_root().join("target/chromedriver.log");
+        let log_file = std::fs::File::create(&log)
+            .map_err(|e| format!("cannot create {}: {e}", log.display()))?;
+        let mut cmd = env::command("chromedriver");
+        cmd.arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(log_file.try_clone().map_err(|e| e.to_string())?)
+            .stderr(log_file);
+        println!("  $ {}", env::describe(&cmd));
+        let child = cmd
+            .spawn()
+            .map_err(|e| format!("cannot start chromedriver: {e}"))?;
+        let driver = ChromeDriver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        driver.wait_ready(port, Duration::from_secs(20))?;
+        Ok(driver)
+    }
+
+    /// Polls `GET /status` until chromedriver says it is ready.
+    fn wait_ready(&self, port: u16, timeout: Duration) -> Result<()> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if status_ready(port).unwrap_or(false) {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err(format!(
+            "chromedriver not ready on port {port} after {timeout:?} (see target/chromedriver.log)"
+        ))
+    }
+}
+
+impl Drop for ChromeDriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn status_ready(port: u16) -> std::io::Result<bool> {
+    let mut s = TcpStream::connect((Ipv4Addr::LOCALHOST, port))?;
+    s.set_read_timeout(Some(Duration::from_secs(2)))?;
+    write!(
+        s,
+        "GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )?;
+    // chromedriver does not always close the connection promptly: stop as soon as it says so.
+    let mut response = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let n = s.read(&mut chunk)?;
+        if n == 0 {
+            return Ok(false);
+        }
+        response.extend_from_slice(&chunk[..n]);
+        let compact: String = String::from_utf8_lossy(&response)
+            .split_whitespace()
+            .collect();
+        if compact.starts_with("HTTP/1.1200") && compact.contains("\"ready\":true") {
+            return Ok(true);
+        }
+    }
+}
+
+/// A port that was free a moment ago (the listener is dropped before returning).
+fn free_port() -> std::io::Result<u16> {
+    Ok(TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?
+        .local_addr()?
+        .port())
+}
