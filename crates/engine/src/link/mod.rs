@@ -139,7 +139,6 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
                 continue;
             }
             let joined_a: String = na.skeletons.concat();
-            let joined_b: String = nb.skeletons.concat();
             let whole = skeleton(&na.key.replace(' ', ""));
             let whole_b = skeleton(&nb.key.replace(' ', ""));
             if na.words.len() == nb.words.len() && na.skeletons == nb.skeletons && joined_a.chars().count() >= 3 {
@@ -162,7 +161,6 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
                     l.join(a, b, "surname_variant", d);
                 }
             }
-            let _ = (joined_b,);
         }
     }
     // 6. same surname, different given names, different articles.
@@ -246,7 +244,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
                 variant: other.to_string(),
                 to: first.to_string(),
                 rule: "same_normalized".into(),
-                detail: format!("«{other}» and «{first}» are the same once hamza, alef, yeh and teh marbuta forms and diacritics are normalised"),
+                detail: format!("«{other}» and «{first}» are the same once hamza, alef, yeh and teh marbuta forms, diacritics, proclitics and hyphens are normalised"),
             });
         }
     }
