@@ -193,12 +193,46 @@ pub fn analyze(docs: &[Document]) -> Analysis {
     Analysis { schema: SCHEMA.to_string(), documents, entities: entities_meta.entities, facts: Vec::new() }
 }
 
-struct Built {
-    ids: Vec<String>,
-    entities: Vec<Entity>,
+/// An entity from its mentions, given as (document id, spelling) pairs: label (the most complete
+/// Arabic spelling, then the most frequent), variants by frequency, counts and spellings per
+/// document. `latin` defaults to a transliteration of the label.
+pub(crate) fn assemble(id: String, kind: EntityType, mentions: &[(&str, &str)], latin: Option<String>, reasons: Vec<LinkReason>) -> Entity {
+    let mut surface_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut per_doc: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    for &(doc, surface) in mentions {
+        *surface_counts.entry(surface).or_default() += 1;
+        *per_doc.entry(doc.to_string()).or_default().entry(surface).or_default() += 1;
+    }
+    let mut variants: Vec<(&str, usize)> = surface_counts.into_iter().collect();
+    variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let words = |v: &str| v.split(|c: char| c.is_whitespace() || c == '-').count();
+    let label = variants
+        .iter()
+        .filter(|(v, _)| v.chars().any(crate::normalize::arabic::is_arabic_letter))
+        .max_by(|a, b| words(a.0).cmp(&words(b.0)).then(a.1.cmp(&b.1)).then(b.0.cmp(a.0)))
+        .or(variants.first())
+        .map(|v| v.0.to_string())
+        .unwrap_or_default();
+    let latin = latin.unwrap_or_else(|| transliterate(&label));
+    let documents = per_doc.iter().map(|(d, s)| (d.clone(), s.values().sum())).collect();
+    let spellings = per_doc
+        .into_iter()
+        .map(|(d, s)| {
+            let mut v: Vec<Spelling> = s.into_iter().map(|(t, c)| Spelling { text: t.to_string(), count: c }).collect();
+            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+            (d, v)
+        })
+        .collect();
+    Entity { id, kind, label, latin, variants: variants.iter().map(|v| v.0.to_string()).collect(), documents, spellings, reasons }
 }
 
-fn slug(s: &str) -> String {
+/// Entity order everywhere: named by more articles first, then more mentions, then label.
+pub(crate) fn sort_entities(entities: &mut [Entity]) {
+    entities.sort_by(|a, b| b.coverage().cmp(&a.coverage()).then(b.total().cmp(&a.total())).then(a.label.cmp(&b.label)));
+}
+
+/// A URL- and file-safe id part from a Latin name.
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
@@ -210,6 +244,12 @@ fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+struct Built {
+    ids: Vec<String>,
+    entities: Vec<Entity>,
+}
+
+
 fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &crate::link::Linked) -> Built {
     let lex = lexicon();
     let mut entities: Vec<Entity> = Vec::with_capacity(linked.groups);
@@ -218,53 +258,12 @@ fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &crate::link:
         members[g].push(i);
     }
     for (g, ms) in members.iter().enumerate() {
-        let kind = inputs[ms[0]].kind;
-        let mut surface_counts: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut per_doc: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
-        let mut latin = None;
-        for &i in ms {
-            let m = &inputs[i];
-            *surface_counts.entry(m.surface.as_str()).or_default() += 1;
-            *per_doc.entry(docs[m.doc].id.clone()).or_default().entry(m.surface.as_str()).or_default() += 1;
-            if let Some(e) = lex.names.get(&m.key) {
-                if let Source::Country { english, .. } = &e.source {
-                    latin = Some(english.clone());
-                }
-            }
-        }
-        let mut variants: Vec<(&str, usize)> = surface_counts.into_iter().collect();
-        variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let label = variants
-            .iter()
-            .filter(|(v, _)| v.chars().any(|c| crate::normalize::arabic::is_arabic_letter(c)))
-            .max_by(|a, b| {
-                let wa = a.0.split(|c: char| c.is_whitespace() || c == '-').count();
-                let wb = b.0.split(|c: char| c.is_whitespace() || c == '-').count();
-                wa.cmp(&wb).then(a.1.cmp(&b.1)).then(b.0.cmp(a.0))
-            })
-            .or(variants.first())
-            .map(|v| v.0.to_string())
-            .unwrap_or_default();
-        let latin = latin.unwrap_or_else(|| transliterate(&label));
-        let documents = per_doc.iter().map(|(d, s)| (d.clone(), s.values().sum())).collect();
-        let spellings = per_doc
-            .into_iter()
-            .map(|(d, s)| {
-                let mut v: Vec<Spelling> = s.into_iter().map(|(t, c)| Spelling { text: t.to_string(), count: c }).collect();
-                v.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
-                (d, v)
-            })
-            .collect();
-        entities.push(Entity {
-            id: String::new(),
-            kind,
-            label,
-            latin,
-            variants: variants.iter().map(|v| v.0.to_string()).collect(),
-            documents,
-            spellings,
-            reasons: linked.reasons[g].clone(),
+        let latin = ms.iter().find_map(|&i| match lex.names.get(&inputs[i].key).map(|e| &e.source) {
+            Some(Source::Country { english, .. }) => Some(english.clone()),
+            _ => None,
         });
+        let mentions: Vec<(&str, &str)> = ms.iter().map(|&i| (docs[inputs[i].doc].id.as_str(), inputs[i].surface.as_str())).collect();
+        entities.push(assemble(String::new(), inputs[ms[0]].kind, &mentions, latin, linked.reasons[g].clone()));
     }
     // Stable, readable, unique ids.
     let mut used: HashMap<String, usize> = HashMap::new();
@@ -276,8 +275,6 @@ fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &crate::link:
         e.id = if *n == 1 { base } else { format!("{base}-{n}") };
         ids.push(e.id.clone());
     }
-    entities.sort_by(|a, b| {
-        b.coverage().cmp(&a.coverage()).then(b.total().cmp(&a.total())).then(a.label.cmp(&b.label))
-    });
+    sort_entities(&mut entities);
     Built { ids, entities }
 }

@@ -21,6 +21,7 @@ pub mod analysis;
 pub mod boilerplate;
 pub mod compare;
 pub mod corpus;
+pub mod decisions;
 pub mod export;
 pub mod input;
 pub mod lexicon;
