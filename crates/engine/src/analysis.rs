@@ -58,7 +58,10 @@ fn corpus_names(found: &[Vec<Candidate>], ask: &Ask) -> (CorpusNames, HashSet<St
             if words.len() >= 2 {
                 first_names.insert(words[0].to_string());
                 let last = words[words.len() - 1];
-                if last.chars().count() >= 3 && !ask.lex.common.contains(last) && !ask.lex.names.contains_key(last) {
+                // A surname is looked for everywhere only if it cannot be an ordinary word:
+                // four letters or more, no article, not common (`دين` "debt" is not Dein).
+                let bare = last.chars().count() >= 4 && !last.starts_with("ال");
+                if bare && !ask.lex.common.contains(last) && !ask.lex.names.contains_key(last) {
                     *votes.entry(last.to_string()).or_default().entry(EntityType::Per).or_default() += 1;
                 }
             }

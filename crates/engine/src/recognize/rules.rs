@@ -454,25 +454,7 @@ fn titles(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidat
         {
             continue;
         }
-        let mut last = None;
-        let mut k = j;
-        let mut count = 0;
-        while count < 4 {
-            let x = &words[k];
-            let coordinated = count > 0 && x.norm().starts_with('و') && !ask.first_name(x);
-            if !ask.name_like(x) || coordinated || (count > 0 && span_at(known, k).is_some_and(|c| c.kind != EntityType::Per && !weak(c, ask))) {
-                break;
-            }
-            last = Some(k);
-            count += 1;
-            if ask.surname_like(x) {
-                break;
-            }
-            match next_word(words, k) {
-                Some(n) => k = n,
-                None => break,
-            }
-        }
+        let last = person_run(words, ask, known, j, &HashSet::new(), true);
         if let Some(l) = last {
             let split = words[j].splits.first();
             out.push(make(words, j, split, l, EntityType::Per, "title", 5));
@@ -513,6 +495,59 @@ fn surnames(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &HashSe
     }
 }
 
+/// Words that join the parts of an Arabic name: بن، ابن، بنت، آل، أبو، عبد.
+const CONNECTORS: [&str; 7] = ["بن", "ابن", "بنت", "ال", "ابو", "عبد", "ام"];
+
+/// The words of a person's name starting at `j`: name-like words and first names, joined by
+/// connectors (`محمد بن راشد آل مكتوم`, `عبد الله`), optionally closed by one family name with
+/// the article (`عمر حسن البشير`), stopping after a surname ending, at punctuation, at a word
+/// joined by و, or at another known name. Returns the last word, if there is a name at all.
+/// `titled`: a title stands before the name, so one given name may be followed by a family name
+/// with the article (`الشيخ حسين الفردان`); without a title that needs two words first
+/// (`عمر حسن البشير`, but not `رمضان المبارك`).
+fn person_run(words: &[Word], ask: &Ask, known: &[Candidate], j: usize, first_names: &HashSet<String>, titled: bool) -> Option<usize> {
+    let mut last = None;
+    let mut k = j;
+    let mut count = 0;
+    while count < 6 {
+        let x = &words[k];
+        let n = x.norm();
+        let blocked_here = count > 0 && span_at(known, k).is_some_and(|c| c.kind != EntityType::Per && !weak(c, ask));
+        if blocked_here || (count > 0 && n.starts_with('و') && !ask.first_name(x)) {
+            break;
+        }
+        let is_first = ask.first_name(x) || (first_names.contains(n) && !x.ends_with_maqsura());
+        if CONNECTORS.contains(&n) {
+            // A connector only counts with a name after it.
+            let Some(next) = next_word(words, k) else { break };
+            let y = &words[next];
+            let ok = ask.name_like(y) || ask.first_name(y) || (ask.has_article(y) && !ask.common(y) && !ask.temporal(y));
+            if count == 0 && n != "عبد" && n != "ابو" || !ok {
+                break;
+            }
+            last = Some(next);
+            count += 2;
+            k = next;
+        } else if ask.name_like(x) || (count > 0 && is_first) {
+            last = Some(k);
+            count += 1;
+            if ask.surname_like(x) {
+                break;
+            }
+        } else if (count >= 2 || (titled && count > 0)) && ask.has_article(x) && !ask.common(x) && !ask.temporal(x) && !ask.nisba_of_place(x) && !ask.function(x) {
+            last = Some(k); // family name with the article ends the name
+            break;
+        } else {
+            break;
+        }
+        match next_word(words, k) {
+            Some(n) => k = n,
+            None => break,
+        }
+    }
+    last
+}
+
 fn given_names(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &HashSet<String>, out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let w = &words[i];
@@ -522,22 +557,14 @@ fn given_names(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &Has
         }
         let Some(j) = next_word(words, i) else { continue };
         let x = &words[j];
-        if !ask.name_like(x) || inside(known, j) || x.norm().starts_with('و') {
+        if inside(known, j) || x.norm().starts_with('و') {
             continue;
         }
-        let strong_next = ask.surname_like(x) || ask.lex.last_names.contains(x.norm());
+        let strong_next = ask.surname_like(x) || ask.lex.last_names.contains(x.norm()) || CONNECTORS.contains(&x.norm());
         if ask.common(w) && !strong_next {
             continue;
         }
-        let mut last = j;
-        if !ask.surname_like(x) {
-            if let Some(k) = next_word(words, j) {
-                let y = &words[k];
-                if ask.surname_like(y) && !inside(known, k) {
-                    last = k;
-                }
-            }
-        }
+        let Some(last) = person_run(words, ask, known, i, first_names, false).filter(|&l| l > i) else { continue };
         out.push(make(words, i, w.splits.first(), last, EntityType::Per, "first_name", 3));
     }
 }

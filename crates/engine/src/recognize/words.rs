@@ -107,6 +107,20 @@ impl Ask<'_> {
         self.has_article(w) && n.chars().count() >= 5 && (n.ends_with('ي') || n.ends_with("يه") || n.ends_with("يين") || n.ends_with("يون"))
     }
 
+    /// A relative adjective of a known place (`الروسي` from روسيا, `المصرية` from مصر): an
+    /// adjective, not a family name, after a name.
+    pub fn nisba_of_place(&self, w: &Word) -> bool {
+        if !self.nisba(w) {
+            return false;
+        }
+        let n = w.norm();
+        let bare = n.trim_start_matches("ال");
+        let stem = bare.strip_suffix("يه").or_else(|| bare.strip_suffix('ي')).unwrap_or(bare);
+        [stem.to_string(), format!("{stem}يا"), format!("{stem}ا"), format!("{stem}ه")]
+            .iter()
+            .any(|k| self.lex.names.get(k).is_some_and(|e| e.kind == crate::model::EntityType::Loc))
+    }
+
     pub fn temporal(&self, w: &Word) -> bool {
         self.lex.temporal.contains(w.norm())
     }
