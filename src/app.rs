@@ -1,13 +1,20 @@
 //! The root component: state, effects that mirror it into the page (html attributes, URL hash),
-//! global keys, the layout, and running the analysis on load.
+//! global keys and file drops, the layout, and running the analysis on load.
 
 use crate::browser;
 use crate::components::{
-    compare::Compare, doc_list::DocList, entity_panel::EntityPanel, header::Header, reader::Reader,
+    add::{AddArticles, DropOverlay, PreviewDialog},
+    compare::Compare,
+    doc_list::DocList,
+    entity_panel::EntityPanel,
+    header::Header,
+    notices::Notices,
+    reader::Reader,
+    workspace_tools::WorkspaceTools,
 };
 use crate::hash::{self, View};
 use crate::i18n::{t, Key};
-use crate::state::{AppState, Data, Status};
+use crate::state::{AppState, Status};
 use leptos::ev;
 use leptos::prelude::*;
 use qarin_engine::Document;
@@ -16,15 +23,38 @@ use std::time::Duration;
 /// The corpus bundled at build time by `build.rs`.
 const CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 
-/// Parse documents and analyse them: the same path for the bundled corpus and added articles.
-fn run_analysis(state: AppState, docs: Vec<Document>) {
-    let analysis = qarin_engine::analyze(&docs);
-    state.set_data(Data::new(analysis, &docs));
+/// Whether a drag carries files (not text or a link dragged within the page).
+fn drags_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer()
+        .is_some_and(|dt| dt.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+}
+
+/// `dragover` fires every few tens of milliseconds while files hover over the page: once it has
+/// stopped for a while, the drag is over.
+fn watch_drag(state: AppState, last: StoredValue<f64>) {
+    set_timeout(
+        move || {
+            if !state.dragging.get_untracked() {
+                return;
+            }
+            if web_sys::js_sys::Date::now() - last.get_value() > 350.0 {
+                state.dragging.set(false);
+            } else {
+                watch_drag(state, last);
+            }
+        },
+        Duration::from_millis(400),
+    );
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
+    // The bundled corpus and the user's workspace go through the same analysis (`refresh`).
+    let (bundled, corpus_error) = match serde_json::from_str::<Vec<Document>>(CORPUS_JSON) {
+        Ok(docs) => (docs, None),
+        Err(e) => (Vec::new(), Some(e.to_string())),
+    };
+    let state = AppState::new(bundled);
     provide_context(state);
 
     // <html lang dir data-theme> and the document title follow the state.
@@ -58,17 +88,63 @@ pub fn App() -> impl IntoView {
             state.close_panel();
         }
     });
+    // When `dragover` stops without a drop or a `dragleave` (a cancelled drag), the overlay goes.
+    let last_dragover = StoredValue::new(0.0f64);
+    // Files dropped anywhere on the page are added (a `.json` one is imported as a workspace);
+    // the browser never opens them itself.
+    let on_dragover = window_event_listener(ev::dragover, move |ev: web_sys::DragEvent| {
+        if drags_files(&ev) {
+            ev.prevent_default();
+            if let Some(dt) = ev.data_transfer() {
+                dt.set_drop_effect("copy");
+            }
+            if !state.dragging.get_untracked() {
+                state.dragging.set(true);
+                watch_drag(state, last_dragover);
+            }
+            last_dragover.set_value(web_sys::js_sys::Date::now());
+        }
+    });
+    let on_dragleave = window_event_listener(ev::dragleave, move |ev: web_sys::DragEvent| {
+        // Leaving the window (not moving between elements).
+        if ev.related_target().is_none() && state.dragging.get_untracked() {
+            state.dragging.set(false);
+        }
+    });
+    let on_drop = window_event_listener(ev::drop, move |ev: web_sys::DragEvent| {
+        if state.dragging.get_untracked() {
+            state.dragging.set(false);
+        }
+        if !drags_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        if state.status.get_untracked() != Status::Ready {
+            return;
+        }
+        let files = crate::files::list(ev.data_transfer().and_then(|dt| dt.files()));
+        let (json, articles): (Vec<_>, Vec<_>) = files
+            .into_iter()
+            .partition(|f| f.name().to_ascii_lowercase().ends_with(".json"));
+        for f in json {
+            state.import_file(f);
+        }
+        state.add_files(articles);
+    });
     on_cleanup(move || {
         on_hash.remove();
         on_key.remove();
+        on_dragover.remove();
+        on_dragleave.remove();
+        on_drop.remove();
     });
 
     // Let the "Analysing…" status paint, then analyse. (A timer rather than an animation frame, so
     // a page opened in a background tab still gets ready.)
     set_timeout(
-        move || match serde_json::from_str::<Vec<Document>>(CORPUS_JSON) {
-            Ok(docs) => run_analysis(state, docs),
-            Err(e) => state.status.set(Status::Failed(e.to_string())),
+        move || match corpus_error {
+            None => state.refresh(true),
+            Some(e) => state.status.set(Status::Failed(e)),
         },
         Duration::from_millis(16),
     );
@@ -86,17 +162,27 @@ pub fn App() -> impl IntoView {
         <Header/>
         <div
             class="layout"
+            inert=move || state.previews.with(|q| !q.is_empty())
             class:has-panel=move || state.entity.get().is_some()
             class:view-compare=move || state.view.get() == View::Compare
         >
-            <DocList/>
+            <div class="sidebar">
+                <AddArticles/>
+                <DocList/>
+                <WorkspaceTools/>
+            </div>
             <main
                 id="app"
                 tabindex="-1"
                 data-ready=move || ready().then_some("true")
                 aria-busy=move || if ready() { "false" } else { "true" }
             >
-                <Tabs/>
+                <div class="main-top">
+                    <Tabs/>
+                    <Show when=move || state.busy.get()>
+                        <p class="updating" role="status"><span class="spinner small" aria-hidden="true"></span>{move || state.t(Key::UpdatingAnalysis)}</p>
+                    </Show>
+                </div>
                 {move || match state.status.get() {
                     Status::Analysing => view! {
                         <p class="status" role="status"><span class="spinner" aria-hidden="true"></span>{move || state.t(Key::Analysing)}</p>
@@ -112,6 +198,9 @@ pub fn App() -> impl IntoView {
         <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true">
             {move || state.announcement.get()}
         </div>
+        <Notices/>
+        <PreviewDialog/>
+        <DropOverlay/>
     }
 }
 

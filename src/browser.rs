@@ -1,5 +1,6 @@
-//! Thin wrappers over the browser APIs the app uses. Failures (private mode storage, missing
-//! APIs) are ignored: the app still works, it just does not remember.
+//! Thin wrappers over the browser APIs the app uses. Preferences (language, theme) are stored
+//! best-effort; the workspace goes through [`storage_try_set`], whose failures are reported to
+//! the user (see `persist`).
 
 use leptos::prelude::{document, window};
 use wasm_bindgen::{JsCast, JsValue};
@@ -19,6 +20,56 @@ pub fn storage_set(key: &str, value: &str) {
     if let Some(s) = window().local_storage().ok().flatten() {
         let _ = s.set_item(key, value);
     }
+}
+
+/// The origin's localStorage, or why it is not available.
+pub fn storage() -> Result<web_sys::Storage, String> {
+    match window().local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err("localStorage is not available".to_string()),
+        Err(e) => Err(js_error_text(&e)),
+    }
+}
+
+/// Store `value` under `key`, or say why the browser refused (e.g. `QuotaExceededError`).
+pub fn storage_try_set(key: &str, value: &str) -> Result<(), String> {
+    storage()?.set_item(key, value).map_err(|e| js_error_text(&e))
+}
+
+pub fn storage_remove(key: &str) {
+    if let Ok(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Every key in localStorage.
+pub fn storage_keys() -> Vec<String> {
+    let Ok(s) = storage() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+/// A JavaScript exception as text: `Name: message` for errors and DOMExceptions.
+pub fn js_error_text(e: &JsValue) -> String {
+    let get = |k: &str| {
+        js_sys::Reflect::get(e, &JsValue::from_str(k))
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|s| !s.is_empty())
+    };
+    match (get("name"), get("message")) {
+        (Some(n), Some(m)) => format!("{n}: {m}"),
+        (Some(n), None) => n,
+        (None, Some(m)) => m,
+        (None, None) => e.as_string().unwrap_or_else(|| "unknown error".to_string()),
+    }
+}
+
+/// The current time, ISO 8601 (UTC).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
 }
 
 pub fn prefers_dark() -> bool {

@@ -1,8 +1,8 @@
 //! Qarin (قارن): compare how Arabic news outlets name the same story.
 //!
 //! The app is a Leptos client-side app compiled to wasm and served statically (build it with
-//! `trunk`). The pure modules (`hash`, `i18n`, `segments`, `table`) also compile natively so
-//! `cargo test -p qarin-app` can test them.
+//! `trunk`). The pure modules (`hash`, `i18n`, `segments`, `table`, `workspace`) also compile
+//! natively so `cargo test -p qarin-app` can test them.
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
@@ -10,13 +10,22 @@ mod hash;
 mod i18n;
 mod segments;
 mod table;
+mod workspace;
 
 #[cfg(target_arch = "wasm32")]
+mod actions;
+#[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod bench;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod files;
+#[cfg(target_arch = "wasm32")]
+mod persist;
 #[cfg(target_arch = "wasm32")]
 mod state;
 

@@ -5,21 +5,27 @@ use crate::hash::{HashState, View};
 use crate::i18n::{self, article_n, coverage_text, type_name, Key, Lang};
 use crate::segments::{segments, Piece};
 use crate::table::Sort;
+use crate::workspace::{Source, Workspace};
 use leptos::prelude::*;
 use qarin_engine::{Analysis, Document, DocumentAnalysis, Entity, EntityType};
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The analysis plus look-up tables, shared read-only once computed.
 pub struct Data {
+    /// The analysis with the user's decisions applied: what every view shows and exports.
     pub analysis: Analysis,
     entity_idx: HashMap<String, usize>,
     doc_idx: HashMap<String, usize>,
     urls: HashMap<String, String>,
+    sources: HashMap<String, Source>,
+    /// Entity labels before the user's decisions (to describe the decisions).
+    raw_labels: HashMap<String, String>,
 }
 
 impl Data {
-    pub fn new(analysis: Analysis, docs: &[Document]) -> Self {
+    pub fn new(analysis: Analysis, docs: &[(Document, Source)], raw: &Analysis) -> Self {
         let entity_idx = analysis
             .entities
             .iter()
@@ -34,15 +40,36 @@ impl Data {
             .collect();
         let urls = docs
             .iter()
-            .filter(|d| !d.url.is_empty())
-            .map(|d| (d.id.clone(), d.url.clone()))
+            .filter(|(d, _)| !d.url.is_empty())
+            .map(|(d, _)| (d.id.clone(), d.url.clone()))
+            .collect();
+        let sources = docs.iter().map(|(d, s)| (d.id.clone(), *s)).collect();
+        let raw_labels = raw
+            .entities
+            .iter()
+            .map(|e| (e.id.clone(), e.label.clone()))
             .collect();
         Data {
             analysis,
             entity_idx,
             doc_idx,
             urls,
+            sources,
+            raw_labels,
         }
+    }
+
+    /// Where an article comes from.
+    pub fn source(&self, id: &str) -> Source {
+        self.sources.get(id).copied().unwrap_or(Source::Bundled)
+    }
+
+    /// An entity's label before the user's decisions (its id if unknown).
+    pub fn raw_label(&self, id: &str) -> String {
+        self.raw_labels
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
@@ -165,6 +192,43 @@ impl ReaderDoc {
     }
 }
 
+/// How much a message matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+/// A message in the status area (`#notices`): what happened to which file, with an optional
+/// action ("Undo", "Try again").
+#[derive(Clone)]
+pub struct Notice {
+    pub id: u32,
+    pub level: Level,
+    /// What it is about (`data-kind`): `input-error`, `added`, `removed`, `storage`, …
+    pub kind: &'static str,
+    pub lines: Vec<String>,
+    pub action: Option<(Key, Rc<dyn Fn()>)>,
+}
+
+/// A file read with a guessed encoding, waiting for the user to confirm its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub name: String,
+    pub loaded: qarin_engine::corpus::Loaded,
+}
+
 /// Every signal the components share.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -194,13 +258,34 @@ pub struct AppState {
     pub opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
     /// The article in the reader, cut into pieces.
     pub reader_doc: Memo<Option<Arc<ReaderDoc>>>,
+    /// The user's workspace (articles, decisions, settings), saved after every change.
+    pub workspace: RwSignal<Workspace>,
+    /// The bundled corpus, as built into the app.
+    pub bundled: StoredValue<Arc<Vec<Document>>>,
+    /// What of the workspace is in browser storage.
+    pub stored: StoredValue<crate::persist::Saved>,
+    /// The last analysis before decisions, and the article ids it covers.
+    pub raw: StoredValue<Option<(Vec<String>, Arc<Analysis>)>>,
+    /// The user's articles are left out of the analysis (it crashed on them last time).
+    pub suspended: RwSignal<bool>,
+    /// An analysis is being updated.
+    pub busy: RwSignal<bool>,
+    /// Files are being dragged over the page.
+    pub dragging: RwSignal<bool>,
+    /// The status area's messages.
+    pub notices: RwSignal<Vec<Notice>, LocalStorage>,
+    pub next_notice: StoredValue<u32>,
+    /// Files whose guessed encoding awaits confirmation, first shown first.
+    pub previews: RwSignal<Vec<Pending>>,
+    /// The paste form is open.
+    pub paste_open: RwSignal<bool>,
 }
 
 pub const LANG_KEY: &str = "qarin.lang";
 pub const THEME_KEY: &str = "qarin.theme";
 
 impl AppState {
-    pub fn new() -> Self {
+    pub fn new(bundled: Vec<Document>) -> Self {
         let lang = browser::storage_get(LANG_KEY)
             .and_then(|c| Lang::from_code(&c))
             .unwrap_or_else(|| {
@@ -217,6 +302,8 @@ impl AppState {
             _ => Theme::Light,
         };
         let initial = crate::hash::parse(&browser::location_hash()).unwrap_or_default();
+        let stored = crate::persist::load();
+        let shown_types = stored.workspace.settings.shown_types();
         let data: RwSignal<Option<Arc<Data>>> = RwSignal::new(None);
         let doc = RwSignal::new(initial.doc);
         let reader_doc = Memo::new(move |_| {
@@ -237,7 +324,7 @@ impl AppState {
             entity: RwSignal::new(initial.entity),
             current: RwSignal::new(None),
             scroll_to: RwSignal::new(None),
-            shown_types: RwSignal::new([true; 4]),
+            shown_types: RwSignal::new(shown_types),
             filter_text: RwSignal::new(String::new()),
             filter_type: RwSignal::new(None),
             sort: RwSignal::new(Sort::default()),
@@ -245,7 +332,22 @@ impl AppState {
             focus_panel: RwSignal::new(0),
             opener: StoredValue::new_local(None),
             reader_doc,
+            workspace: RwSignal::new(stored.workspace.clone()),
+            bundled: StoredValue::new(Arc::new(bundled)),
+            stored: StoredValue::new(crate::persist::Saved {
+                texts: stored.stored.clone(),
+                indexed: stored.stored.keys().cloned().collect(),
+            }),
+            raw: StoredValue::new(None),
+            suspended: RwSignal::new(false),
+            busy: RwSignal::new(false),
+            dragging: RwSignal::new(false),
+            notices: RwSignal::new_local(Vec::new()),
+            next_notice: StoredValue::new(0),
+            previews: RwSignal::new(Vec::new()),
+            paste_open: RwSignal::new(false),
         }
+        .after_load(stored)
     }
 
     pub fn t(&self, key: Key) -> &'static str {
@@ -387,7 +489,7 @@ impl AppState {
     }
 }
 
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) {
+pub(crate) fn set_if_changed<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) {
     if s.with_untracked(|cur| *cur != v) {
         s.set(v);
     }

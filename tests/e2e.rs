@@ -220,6 +220,9 @@ async fn harness_sees_console_errors_and_foreign_requests() {
         );
         assert!(app.foreign_requests().await.is_empty());
 
+        // The site's Content-Security-Policy refuses requests to other origins (tests/offline.rs
+        // checks that): lift it for this probe of the harness.
+        app.bypass_csp().await;
         // Same server, other origin (localhost instead of 127.0.0.1).
         let mut other = url::Url::parse(&app.base).unwrap();
         other.set_host(Some("localhost")).unwrap();

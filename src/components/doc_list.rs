@@ -1,13 +1,17 @@
-//! The list of articles.
+//! The list of articles: each says whether it is bundled or the user's, and can be removed; the
+//! bundled corpus can be left out as a whole.
 
 use crate::browser;
-use crate::i18n::{mentions_count, names_count, t, Key};
+use crate::i18n::{self, mentions_count, names_count, t, Key};
 use crate::state::AppState;
+use crate::workspace::Source;
 use leptos::prelude::*;
 
 #[component]
 pub fn DocList() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let bundled_n = state.bundled.with_value(|b| b.len());
+    let removed_n = move || state.workspace.with(|ws| ws.bundled.removed.len());
     view! {
         <nav class="doc-list" aria-labelledby="doc-list-title">
             <h2 id="doc-list-title" class="side-title">
@@ -17,16 +21,21 @@ pub fn DocList() -> impl IntoView {
             {move || {
                 let data = state.data.get()?;
                 let lang = state.lang.get();
+                if data.doc_count() == 0 {
+                    return Some(view! { <p class="empty small" id="no-articles">{t(lang, Key::NoArticles)}</p> }.into_any());
+                }
                 let items = (0..data.doc_count())
                     .map(|i| {
                         let d = &data.analysis.documents[i];
                         let id = d.id.clone();
                         let id_click = id.clone();
                         let id_sel = id.clone();
+                        let id_remove = id.clone();
                         let title = data.doc_title(i, lang);
                         let label = data.doc_label(i, lang);
                         let date = d.date.clone();
                         let count = d.mentions.len();
+                        let source = data.source(&id);
                         let selected = move || state.doc.get().as_deref() == Some(id_sel.as_str());
                         // When an entity is selected: how often this article names it.
                         let data2 = data.clone();
@@ -34,7 +43,7 @@ pub fn DocList() -> impl IntoView {
                         let hit = move || {
                             let e = state.entity.get()?;
                             let n = data2.entity(&e).map(|e| e.documents.get(&id_hit).copied().unwrap_or(0))?;
-            let lang = state.lang.get();
+                            let lang = state.lang.get();
                             Some(if n > 0 {
                                 view! {
                                     <span class="doc-hit" title=mentions_count(lang, n)>
@@ -53,12 +62,17 @@ pub fn DocList() -> impl IntoView {
                                 .into_any()
                             })
                         };
+                        let (badge, badge_long) = match source {
+                            Source::User => (t(lang, Key::SourceUser), t(lang, Key::SourceUserLong)),
+                            Source::Bundled => (t(lang, Key::SourceBundled), t(lang, Key::SourceBundledLong)),
+                        };
                         view! {
-                            <li>
+                            <li class="doc-entry" data-source=source.code()>
                                 <button
                                     type="button"
                                     class="doc-item"
                                     data-doc=id
+                                    data-source=source.code()
                                     aria-current=move || selected().then_some("true")
                                     on:click=move |_| {
                                         state.open_doc(&id_click);
@@ -66,20 +80,52 @@ pub fn DocList() -> impl IntoView {
                                         request_animation_frame(browser::reveal_reader_top);
                                     }
                                 >
-                                    <span class="doc-title" lang="ar" dir="rtl">{title}</span>
+                                    <span class="doc-title" lang="ar" dir="auto">{title.clone()}</span>
                                     <span class="doc-meta">
+                                        <span class="source-badge" data-source=source.code() title=badge_long>
+                                            <span aria-hidden="true">{badge}</span>
+                                            <span class="sr-only">{badge_long}</span>
+                                        </span>
                                         <span class="doc-outlet">{label}</span>
                                         {(!date.is_empty()).then(|| view! { <time datetime=date.clone()>{date.clone()}</time> })}
                                         <span class="doc-count">{names_count(lang, count)}</span>
                                         {hit}
                                     </span>
                                 </button>
+                                <button
+                                    type="button"
+                                    class="doc-remove"
+                                    data-doc=id_remove.clone()
+                                    aria-label=i18n::remove_label(lang, &title)
+                                    title=i18n::remove_label(lang, &title)
+                                    on:click=move |_| state.remove_doc(&id_remove)
+                                >
+                                    <span aria-hidden="true">"✕"</span>
+                                </button>
                             </li>
                         }
                     })
                     .collect_view();
-                Some(view! { <ul class="doc-items">{items}</ul> })
+                Some(view! { <ul class="doc-items">{items}</ul> }.into_any())
             }}
+            {(bundled_n > 0).then(|| view! {
+                <div class="bundled-controls">
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            id="show-bundled"
+                            prop:checked=move || state.workspace.with(|ws| ws.bundled.shown)
+                            on:change=move |ev| state.set_show_bundled(event_target_checked(&ev))
+                        />
+                        <span>{move || state.t(Key::ShowBundled)} " (" {bundled_n} ")"</span>
+                    </label>
+                    {move || (removed_n() > 0 && state.workspace.with(|ws| ws.bundled.shown)).then(|| view! {
+                        <button type="button" id="restore-bundled" class="link-btn" on:click=move |_| state.restore_removed_bundled()>
+                            {i18n::restore_removed(state.lang.get(), removed_n())}
+                        </button>
+                    })}
+                </div>
+            })}
         </nav>
     }
 }

@@ -2,9 +2,10 @@
 //! spellings were grouped, and every mention in context with a jump to the reader.
 
 use crate::browser;
-use crate::i18n::{coverage_text, mentions_count, t, type_name, Key};
+use crate::i18n::{self, coverage_text, mentions_count, t, type_name, Key};
 use crate::state::AppState;
 use leptos::prelude::*;
+use qarin_engine::decisions::Decision;
 
 /// Characters of context on each side of a mention.
 const KWIC_CONTEXT: usize = 70;
@@ -34,6 +35,8 @@ pub fn EntityPanel() -> impl IntoView {
         let m = data.doc_count();
         let code = e.kind.code();
 
+        let splittable = e.variants.len() > 1;
+        let entity_id = e.id.clone();
         // Spellings, article by article (in article order).
         let spellings = data
             .analysis
@@ -45,10 +48,26 @@ pub fn EntityPanel() -> impl IntoView {
                 let items = sp
                     .iter()
                     .map(|s| {
+                        let split = splittable.then(|| {
+                            let (entity, spelling) = (entity_id.clone(), s.text.clone());
+                            view! {
+                                <button
+                                    type="button"
+                                    class="split-btn"
+                                    data-spelling=s.text.clone()
+                                    aria-label=i18n::split_label(lang, &s.text)
+                                    title=i18n::split_label(lang, &s.text)
+                                    on:click=move |_| state.split(&entity, &spelling)
+                                >
+                                    {t(lang, Key::SplitOff)}
+                                </button>
+                            }
+                        });
                         view! {
                             <span class="spelling">
                                 <bdi lang="ar" dir="rtl" class="arabic">{s.text.clone()}</bdi>
                                 <span class="times">"×" {s.count}</span>
+                                {split}
                             </span>
                         }
                     })
@@ -70,15 +89,45 @@ pub fn EntityPanel() -> impl IntoView {
             .map(|(i, _)| data.doc_label(i, lang))
             .collect();
 
-        let reasons = if e.reasons.is_empty() {
+        // The user's decisions: matched to the reasons the engine gives for them, plus the
+        // spellings split off this entity (whose reasons belong to the new entities).
+        let decisions = state.workspace.with(|ws| ws.decisions.clone());
+        let decision_for = |r: &qarin_engine::LinkReason| -> Option<Decision> {
+            decisions
+                .iter()
+                .find(|d| match d {
+                    Decision::Merge { keep, absorb } => {
+                        r.rule == "user_merge" && data.raw_label(absorb) == r.variant && data.raw_label(keep) == r.to
+                    }
+                    Decision::Split { entity, spelling } => {
+                        r.rule == "user_split" && *spelling == r.variant && data.raw_label(entity) == r.to
+                    }
+                })
+                .cloned()
+        };
+        let undo_button = move |d: Decision| {
+            view! {
+                <button type="button" class="btn small undo-decision" on:click=move |_| state.undo_decision(&d)>
+                    {t(lang, Key::Undo)}
+                </button>
+            }
+        };
+        let split_here: Vec<Decision> = decisions
+            .iter()
+            .filter(|d| matches!(d, Decision::Split { entity, .. } if *entity == e.id))
+            .cloned()
+            .collect();
+        let reasons = if e.reasons.is_empty() && split_here.is_empty() {
             view! { <p class="muted">{t(lang, Key::OneSpelling)}</p> }.into_any()
         } else {
             let items = e
                 .reasons
                 .iter()
                 .map(|r| {
+                    let user = r.rule.starts_with("user_");
+                    let undo = user.then(|| decision_for(r)).flatten().map(undo_button);
                     view! {
-                        <li>
+                        <li class:user-decision=user data-rule=r.rule.clone()>
                             <span class="reason-pair">
                                 <bdi lang="ar" dir="rtl" class="arabic">{r.variant.clone()}</bdi>
                                 <span class="arrow" aria-hidden="true">{if lang == crate::i18n::Lang::Ar { " ← " } else { " → " }}</span>
@@ -86,12 +135,80 @@ pub fn EntityPanel() -> impl IntoView {
                             </span>
                             <span class="reason-detail">{r.detail.clone()}</span>
                             <code class="rule" title=t(lang, Key::Rule)>{r.rule.clone()}</code>
+                            {user.then(|| view! { <span class="decision-badge">{t(lang, Key::UserDecision)}</span> })}
+                            {undo}
                         </li>
                     }
                 })
                 .collect_view();
-            view! { <ul class="reasons">{items}</ul> }.into_any()
+            let splits = split_here
+                .into_iter()
+                .map(|d| {
+                    let Decision::Split { spelling, .. } = &d else { unreachable!() };
+                    let text = i18n::split_reason(lang, spelling);
+                    view! {
+                        <li class="user-decision" data-rule="user_split">
+                            <span class="reason-detail">{text}</span>
+                            <code class="rule" title=t(lang, Key::Rule)>"user_split"</code>
+                            <span class="decision-badge">{t(lang, Key::UserDecision)}</span>
+                            {undo_button(d.clone())}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="reasons">{items}{splits}</ul> }.into_any()
         };
+
+        // Merge with another entity of the same type.
+        let mut others: Vec<(String, String)> = data
+            .analysis
+            .entities
+            .iter()
+            .filter(|o| o.kind == e.kind && o.id != e.id)
+            .map(|o| {
+                let name = if o.latin.is_empty() || o.latin == o.label { o.label.clone() } else { format!("{} — {}", o.label, o.latin) };
+                (o.id.clone(), name)
+            })
+            .collect();
+        others.sort_by(|a, b| a.1.cmp(&b.1));
+        let merge = (!others.is_empty()).then(|| {
+            let chosen = RwSignal::new(String::new());
+            let keep = e.id.clone();
+            let options = others
+                .into_iter()
+                .map(|(id, name)| view! { <option value=id>{name}</option> })
+                .collect_view();
+            view! {
+                <section aria-labelledby="panel-merge" class="merge">
+                    <h3 id="panel-merge">{t(lang, Key::MergeWith)}</h3>
+                    <label for="merge-target" class="hint">{t(lang, Key::MergeHint)}</label>
+                    <div class="merge-row">
+                        <select
+                            id="merge-target"
+                            dir="auto"
+                            on:change=move |ev| chosen.set(event_target_value(&ev))
+                        >
+                            <option value="">{t(lang, Key::ChooseEntity)}</option>
+                            {options}
+                        </select>
+                        <button
+                            type="button"
+                            id="merge-button"
+                            class="btn small"
+                            disabled=move || chosen.with(String::is_empty)
+                            on:click=move |_| {
+                                let absorb = chosen.get_untracked();
+                                if !absorb.is_empty() {
+                                    state.merge(&keep, &absorb);
+                                }
+                            }
+                        >
+                            {t(lang, Key::MergeButton)}
+                        </button>
+                    </div>
+                </section>
+            }
+        });
 
         // Every mention, keyword in context.
         let mut kwic_items = Vec::new();
@@ -187,6 +304,7 @@ pub fn EntityPanel() -> impl IntoView {
                     <h3 id="panel-reasons">{t(lang, Key::WhyGrouped)}</h3>
                     {reasons}
                 </section>
+                {merge}
                 <section aria-labelledby="panel-kwic">
                     <h3 id="panel-kwic">{t(lang, Key::EveryMention)} <span class="pill">{n_mentions}</span></h3>
                     <ol class="kwic">{kwic_items}</ol>

@@ -19,10 +19,7 @@ pub fn Legend() -> impl IntoView {
                         type="checkbox"
                         data-type-toggle=code
                         prop:checked=move || state.shown_types.get()[i]
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            state.shown_types.update(|s| s[i] = on);
-                        }
+                        on:change=move |ev| state.set_type_shown(i, event_target_checked(&ev))
                     />
                     <span class="swatch" data-type=code aria-hidden="true"></span>
                     <span>{move || type_name(state.lang.get(), kind)}</span>

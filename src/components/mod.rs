@@ -1,8 +1,11 @@
 //! The app's components, one file per part of the screen.
 
+pub mod add;
 pub mod compare;
 pub mod doc_list;
 pub mod entity_panel;
 pub mod header;
 pub mod legend;
+pub mod notices;
 pub mod reader;
+pub mod workspace_tools;

@@ -7,7 +7,9 @@ use crate::components::legend::Legend;
 use crate::i18n::{names_count, t, type_name, Key};
 use crate::segments::{boilerplate_code, Piece};
 use crate::state::{AppState, MarkInfo, ReaderDoc};
+use crate::workspace::{safe_url, Meta, Source};
 use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
 use qarin_engine::EntityType;
 use std::sync::Arc;
@@ -45,7 +47,14 @@ pub fn Reader() -> impl IntoView {
         <div class="reader-view">
             <Legend/>
             {move || match state.reader_doc.get() {
-                None => view! { <p class="empty">{move || state.t(Key::ChooseArticle)}</p> }.into_any(),
+                None => view! {
+                    <p class="empty">
+                        {move || {
+                            let none = state.data.with(|d| d.as_ref().is_some_and(|d| d.doc_count() == 0));
+                            state.t(if none { Key::NoArticles } else { Key::ChooseArticle })
+                        }}
+                    </p>
+                }.into_any(),
                 Some(rd) => {
                     let id = rd.id.clone();
                     view! {
@@ -80,12 +89,11 @@ fn try_scroll(state: AppState, doc: String, start: usize, attempt: u32) {
     });
 }
 
-/// The line above the text: which article this is (outside `article#reader`, which holds the
-/// source text and nothing else).
+/// The line above the text: which article this is, where it comes from, its details (editable)
+/// (outside `article#reader`, which holds the source text and nothing else).
 #[component]
 fn ReaderMeta(rd: Arc<ReaderDoc>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let i = rd.index;
     let id = rd.id.clone();
     let boiler = rd
         .pieces
@@ -93,33 +101,127 @@ fn ReaderMeta(rd: Arc<ReaderDoc>) -> impl IntoView {
         .filter(|p| matches!(p, Piece::Boilerplate { .. }))
         .count();
     let mentions = rd.marks.len();
+    let editing = RwSignal::new(false);
     move || {
         let lang = state.lang.get();
         let data = state.data.get()?;
+        let i = data.doc_index(&id)?;
         let d = &data.analysis.documents[i];
         let url = data.url(&id).map(str::to_string);
+        let source = data.source(&id);
+        let (badge, badge_long) = match source {
+            Source::User => (t(lang, Key::SourceUser), t(lang, Key::SourceUserLong)),
+            Source::Bundled => (t(lang, Key::SourceBundled), t(lang, Key::SourceBundledLong)),
+        };
+        let file = if d.file.is_empty() { t(lang, Key::PastedText).to_string() } else { d.file.clone() };
+        let id_remove = id.clone();
+        let id_form = id.clone();
+        let meta = Meta { title: d.title.clone(), outlet: d.outlet.clone(), date: d.date.clone(), url: url.clone().unwrap_or_default() };
+        let link = url.as_deref().and_then(safe_url).map(str::to_string);
+        let url_text = url.clone().filter(|_| link.is_none());
         Some(view! {
             <div class="reader-meta">
-                <h2 id="reader-heading" class="reader-heading">
-                    <span class="article-n">{crate::i18n::article_n(lang, i + 1)}</span>
-                    {(!d.outlet.trim().is_empty()).then(|| view! {
-                        <span class="sep" aria-hidden="true">" · "</span>
-                        <span>{data.doc_label(i, lang)}</span>
-                    })}
-                </h2>
+                <div class="reader-meta-top">
+                    <h2 id="reader-heading" class="reader-heading">
+                        <span class="article-n">{crate::i18n::article_n(lang, i + 1)}</span>
+                        {(!d.outlet.trim().is_empty()).then(|| view! {
+                            <span class="sep" aria-hidden="true">" · "</span>
+                            <span>{data.doc_label(i, lang)}</span>
+                        })}
+                    </h2>
+                    <div class="reader-actions">
+                        <span class="source-badge" data-source=source.code() title=badge_long>
+                            <span aria-hidden="true">{badge}</span>
+                            <span class="sr-only">{badge_long}</span>
+                        </span>
+                        <button
+                            type="button"
+                            id="edit-meta"
+                            class="btn small"
+                            aria-expanded=move || if editing.get() { "true" } else { "false" }
+                            aria-controls="meta-form"
+                            on:click=move |_| editing.update(|e| *e = !*e)
+                        >
+                            {t(lang, Key::EditDetails)}
+                        </button>
+                        <button type="button" id="remove-doc" class="btn small" on:click=move |_| state.remove_doc(&id_remove)>
+                            {t(lang, Key::Remove)}
+                        </button>
+                    </div>
+                </div>
+                // The title, when it is not simply the text's first line (a renamed article).
+                {(!d.title.trim().is_empty() && d.title.trim() != qarin_engine::input::default_title(&d.text)).then(|| view! {
+                    <p class="reader-title" lang="ar" dir="auto">{d.title.clone()}</p>
+                })}
                 <p class="reader-facts">
                     {(!d.date.is_empty()).then(|| view! { <time datetime=d.date.clone()>{d.date.clone()}</time> })}
                     <span>{names_count(lang, mentions)}</span>
                     {(boiler > 0).then(|| view! { <span class="boiler-note">{t(lang, Key::Boilerplate)}</span> })}
-                    {url.map(|u| view! {
+                    {link.map(|u| view! {
                         <a href=u.clone() rel="noopener noreferrer nofollow" target="_blank" class="source-link">
                             {t(lang, Key::Source)} " ↗"
                         </a>
                     })}
-                    <span class="file-name" dir="ltr">{d.file.clone()}</span>
+                    {url_text.map(|u| view! { <span class="source-text" dir="ltr">{u}</span> })}
+                    <span class="file-name" dir="auto">{file}</span>
                 </p>
+                {move || editing.get().then(|| meta_form(state, lang, id_form.clone(), meta.clone(), editing))}
             </div>
         })
+    }
+}
+
+/// The form editing an article's title, outlet, date and address.
+fn meta_form(state: AppState, lang: crate::i18n::Lang, id: String, meta: Meta, editing: RwSignal<bool>) -> impl IntoView {
+    let title: NodeRef<html::Input> = NodeRef::new();
+    let outlet: NodeRef<html::Input> = NodeRef::new();
+    let date: NodeRef<html::Input> = NodeRef::new();
+    let url: NodeRef<html::Input> = NodeRef::new();
+    request_animation_frame(move || {
+        if let Some(t) = title.get_untracked() {
+            let _ = t.focus();
+        }
+    });
+    let on_submit = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = |r: NodeRef<html::Input>| r.get().map(|e| e.value()).unwrap_or_default();
+        let m = Meta { title: value(title), outlet: value(outlet), date: value(date), url: value(url) };
+        editing.set(false);
+        state.set_meta(&id, m);
+        if let Some(b) = browser::html_element("#edit-meta") {
+            let _ = b.focus();
+        }
+    };
+    let on_key = move |ev: ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            ev.stop_propagation();
+            editing.set(false);
+        }
+    };
+    view! {
+        <form id="meta-form" class="meta-form" on:submit=on_submit on:keydown=on_key>
+            <div class="field">
+                <label for="meta-title">{t(lang, Key::FieldTitle)}</label>
+                <input id="meta-title" type="text" dir="auto" autocomplete="off" value=meta.title node_ref=title/>
+            </div>
+            <div class="field">
+                <label for="meta-outlet">{t(lang, Key::FieldOutlet)}</label>
+                <input id="meta-outlet" type="text" dir="auto" autocomplete="off" value=meta.outlet node_ref=outlet/>
+            </div>
+            <div class="field">
+                <label for="meta-date">{t(lang, Key::FieldDate)}</label>
+                <input id="meta-date" type="text" dir="ltr" autocomplete="off" placeholder="YYYY-MM-DD" value=meta.date node_ref=date/>
+            </div>
+            <div class="field">
+                <label for="meta-url">{t(lang, Key::FieldUrl)}</label>
+                <input id="meta-url" type="text" inputmode="url" dir="ltr" autocomplete="off" placeholder="https://" value=meta.url node_ref=url/>
+            </div>
+            <div class="form-actions">
+                <button type="submit" id="meta-save" class="btn primary">{t(lang, Key::Save)}</button>
+                <button type="button" id="meta-cancel" class="btn" on:click=move |_| editing.set(false)>{t(lang, Key::Cancel)}</button>
+            </div>
+        </form>
     }
 }
 

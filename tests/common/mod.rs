@@ -3,9 +3,16 @@
 //! bundled corpus as the tests expect to see it.
 //!
 //! The tests need a running app and chromedriver, given by `QARIN_E2E_URL` and `QARIN_WEBDRIVER`;
-//! `cargo xtask test` builds the app, serves it, starts chromedriver and sets both.
+//! `cargo xtask test` builds the app, serves it, starts chromedriver and sets both. Tests that
+//! serve builds themselves (`tests/offline.rs`) use [`serve`], xtask's static server compiled in
+//! here, which they can start and stop, and [`browser_test_at`] with the URL it gives.
 
 #![allow(dead_code)]
+
+/// xtask's std-only static server (`xtask/src/serve.rs`): `Server::bind(dir, Some(0), false)`,
+/// `.with_prefix("/qarin/")`, `.start()` → a `Running` server with `url()` and `stop()`.
+#[path = "../../xtask/src/serve.rs"]
+pub mod serve;
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -41,7 +48,18 @@ where
     F: FnOnce(App) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let app = App::start(name).await;
+    browser_test_at(name, &required_env("QARIN_E2E_URL"), body).await;
+}
+
+/// [`browser_test`] on the app at `base` (an `http://` URL, or a `file://` one) instead of
+/// `QARIN_E2E_URL`. For a `file://` page the final check is that nothing but the page itself was
+/// loaded (every other resource must be inline).
+pub async fn browser_test_at<F, Fut>(name: &str, base: &str, body: F)
+where
+    F: FnOnce(App) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let app = App::start_at(name, base).await;
     let outcome = tokio::spawn(body(app.clone())).await;
     let checks = match &outcome {
         Ok(()) => Some(
@@ -105,9 +123,43 @@ impl WebDriverCompatibleCommand for GetBrowserLog {
     }
 }
 
+/// chromedriver's Chrome DevTools Protocol passthrough: `POST /session/{id}/goog/cdp/execute`.
+#[derive(Debug)]
+struct CdpExecute {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for CdpExecute {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.expect("the CDP command needs a session");
+        base_url.join(&format!("session/{session}/goog/cdp/execute"))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
+        )
+    }
+}
+
 impl App {
-    async fn start(name: &str) -> App {
-        let base = required_env("QARIN_E2E_URL");
+    /// A session on the app at `base`, loaded and ready.
+    pub async fn start_at(name: &str, base: &str) -> App {
+        let app = App::launch(name, base).await;
+        app.open("").await;
+        app
+    }
+
+    /// A fresh Chromium session (new, empty profile) for the app at `base`, still on its blank
+    /// start page. Close it with [`App::close`].
+    pub async fn launch(name: &str, base: &str) -> App {
+        let base = base.to_string();
         let webdriver = required_env("QARIN_WEBDRIVER");
         let profile = std::env::temp_dir().join(format!(
             "qarin-e2e-{}-{name}-{}",
@@ -150,14 +202,44 @@ impl App {
             .set_window_size(1280, 900)
             .await
             .expect("set the window size");
-        let app = App {
+        App {
             client,
             base,
             name: name.to_string(),
             profile,
-        };
-        app.open("").await;
-        app
+        }
+    }
+
+    /// Ends the session and removes its profile.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+
+    /// Runs a Chrome DevTools Protocol command (e.g. `HeapProfiler.collectGarbage`) and returns
+    /// its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(CdpExecute {
+                cmd: cmd.to_string(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
+    }
+
+    /// Turns off the page's Content-Security-Policy for this session (CDP `Page.setBypassCSP`)
+    /// and reloads the app so that it takes effect: for probes that must do what the policy
+    /// forbids, such as the harness's own check that it notices requests to other origins.
+    pub async fn bypass_csp(&self) {
+        self.cdp("Page.setBypassCSP", json!({ "enabled": true }))
+            .await;
+        self.open("").await;
+    }
+
+    /// Whether the app under test was opened from disk (`file://`).
+    pub fn is_file(&self) -> bool {
+        self.base.starts_with("file:")
     }
 
     /// Loads the app afresh with the given hash (`""` or e.g. `"#view=compare"`) and waits until
@@ -364,6 +446,25 @@ impl App {
     }
 
     pub async fn assert_same_origin(&self) {
+        if self.is_file() {
+            // A page from disk has an opaque origin: it must not have loaded anything at all
+            // (data: and blob: URLs never leave the browser).
+            let loaded = self
+                .js(
+                    r#"return performance.getEntriesByType('resource').map(e => e.name)
+                         .filter(u => !/^(data|blob):/.test(u));"#,
+                    vec![],
+                )
+                .await;
+            assert_eq!(loaded, json!([]), "the file:// page loaded other resources");
+            let page = self.js("return location.href", vec![]).await;
+            let base = self.base.split('#').next().unwrap_or_default();
+            assert!(
+                page.as_str().is_some_and(|p| p.starts_with(base)),
+                "the page navigated away from the app: {page}"
+            );
+            return;
+        }
         let foreign = self.foreign_requests().await;
         let page = self.js("return location.origin", vec![]).await;
         assert!(

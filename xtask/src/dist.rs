@@ -1,34 +1,130 @@
-//! `cargo xtask dist`: release build of the web app into `dist/` with trunk, then a size report.
+//! `cargo xtask dist`: release build of the web app with trunk, finished into a static site by
+//! [`crate::site`] (service worker, manifest, icons, Content-Security-Policy, single-file page),
+//! then a size report.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::env::{self, format_duration, Result};
-use crate::tools;
+use crate::{site, tools};
 
 pub fn dist_dir() -> PathBuf {
     env::repo_root().join("dist")
 }
 
-/// Installs the build tools, then [`build`]s.
-pub fn run(public_url: &str) -> Result<()> {
-    tools::setup_build()?;
-    build(public_url)
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The path the site will be served from: `/`, or `/repo/` for a GitHub project site.
+    pub public_url: String,
+    /// Where the site is written (trunk empties it first).
+    pub dist: PathBuf,
+    /// The folder of articles to bundle instead of `corpus/`.
+    pub corpus: Option<PathBuf>,
 }
 
-/// Builds `dist/` with trunk (tools must be set up) and prints its sizes.
-pub fn build(public_url: &str) -> Result<()> {
-    println!("[dist] trunk build --release (public URL {public_url})");
-    let took = env::run(
-        env::command("trunk")
-            .args(["build", "--release", "--public-url", public_url])
-            // No colour codes in logs. trunk parses NO_COLOR as a bool, so a user's `NO_COLOR=1`
-            // would make it fail: always pass a value it accepts.
-            .env("NO_COLOR", "true"),
-    )?;
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            public_url: "/".into(),
+            dist: dist_dir(),
+            corpus: None,
+        }
+    }
+}
+
+/// Installs the build tools, then [`build`]s.
+pub fn run(opts: &Options) -> Result<()> {
+    tools::setup_build()?;
+    build(opts)
+}
+
+/// `/`, `/a/b/` or `./` from what the user typed (`a/b`, `/a/b`, `/a/b/` …). Only paths: the
+/// site's Content-Security-Policy allows files from its own origin, not from a CDN.
+pub fn normalize_public_url(p: &str) -> Result<String> {
+    if p.contains("://") || p.starts_with("//") {
+        return Err(format!(
+            "--public-url {p}: give the path the site is served from (e.g. /qarin/), not a URL"
+        ));
+    }
+    if p == "." || p == "./" {
+        return Ok("./".into());
+    }
+    if p.contains(['"', '\'', '<', '>', ' ', '?', '#']) {
+        return Err(format!("--public-url {p}: not a plain path"));
+    }
+    let trimmed = p.trim_matches('/');
+    Ok(if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    })
+}
+
+/// trunk empties the dist folder before writing: refuse anything that does not look like a
+/// previous build (or an empty or new folder), and the repository itself or its parents.
+fn check_dist_dir(dist: &Path) -> Result<()> {
+    let root = env::repo_root();
+    if root.starts_with(dist) || dist.join("Cargo.toml").exists() {
+        return Err(format!("refusing to build into {}", dist.display()));
+    }
+    if let Ok(entries) = std::fs::read_dir(dist) {
+        // Only trunk's staging folder (left by a failed build) does not count.
+        let mut names = entries.filter_map(|e| e.ok()).map(|e| e.file_name());
+        if names.any(|n| n != ".stage") && !dist.join("index.html").is_file() {
+            return Err(format!(
+                "{} is not empty and holds no index.html; refusing to let trunk empty it",
+                dist.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Builds the site (tools must be set up) and prints its sizes.
+///
+/// The bundled corpus is compiled into the wasm (`build.rs` reads `QARIN_CORPUS_DIR`, cargo
+/// rebuilds when it or the folder's files change). A build for another corpus goes into its own
+/// cargo target folder (`target/corpus-build/`), so switching back and forth does not rebuild
+/// the default site each time, and two builds never share trunk's intermediate files; afterwards
+/// [`site::finish`] checks that the wasm embeds every article of the folder asked for.
+pub fn build(opts: &Options) -> Result<()> {
+    let public_url = normalize_public_url(&opts.public_url)?;
+    check_dist_dir(&opts.dist)?;
+    let corpus = match &opts.corpus {
+        Some(dir) => dir
+            .canonicalize()
+            .map_err(|e| format!("--corpus {}: {e}", dir.display()))?,
+        None => env::repo_root().join("corpus"),
+    };
+    site::corpus_files(&corpus)?;
+    println!(
+        "[dist] trunk build --release (public URL {public_url}, corpus {}, into {})",
+        corpus.display(),
+        opts.dist.display()
+    );
+    let mut trunk = env::command("trunk");
+    trunk
+        .args(["build", "--release", "--public-url", &public_url, "--dist"])
+        .arg(&opts.dist)
+        // No colour codes in logs. trunk parses NO_COLOR as a bool, so a user's `NO_COLOR=1`
+        // would make it fail: always pass a value it accepts.
+        .env("NO_COLOR", "true");
+    if opts.corpus.is_some() {
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map_or_else(|| env::repo_root().join("target"), PathBuf::from);
+        trunk
+            .env("QARIN_CORPUS_DIR", &corpus)
+            .env("CARGO_TARGET_DIR", target.join("corpus-build"));
+    } else {
+        // The default site always bundles corpus/, whatever the caller's environment says.
+        trunk.env_remove("QARIN_CORPUS_DIR");
+    }
+    let took = env::run(&mut trunk)?;
     println!("[dist] built in {}", format_duration(took));
-    report(&dist_dir())
+    site::finish(&opts.dist, &public_url, &corpus)?;
+    report(&opts.dist)
 }
 
 struct Entry {
@@ -39,7 +135,7 @@ struct Entry {
 
 fn report(dir: &Path) -> Result<()> {
     let mut files = Vec::new();
-    walk(dir, &mut files).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    site::walk(dir, &mut files).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     files.sort();
     let mut entries = Vec::new();
     for file in &files {
@@ -88,20 +184,8 @@ fn report(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 /// Size after `gzip -9` (what a static host would typically send), or `None` without gzip.
-fn gzip_size(data: &[u8]) -> Option<u64> {
+pub fn gzip_size(data: &[u8]) -> Option<u64> {
     let mut child = Command::new("gzip")
         .args(["-9", "-c", "-n"])
         .stdin(Stdio::piped())
@@ -122,7 +206,7 @@ fn gzip_size(data: &[u8]) -> Option<u64> {
         .then_some(compressed.len() as u64)
 }
 
-fn bytes(n: u64) -> String {
+pub fn bytes(n: u64) -> String {
     if n >= 1024 * 1024 {
         format!("{:.2} MiB", n as f64 / (1024.0 * 1024.0))
     } else if n >= 1024 {
@@ -132,6 +216,28 @@ fn bytes(n: u64) -> String {
     }
 }
 
-fn opt_bytes(n: Option<u64>) -> String {
+pub fn opt_bytes(n: Option<u64>) -> String {
     n.map_or_else(|| "n/a".to_string(), bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_urls() {
+        for (given, expected) in [
+            ("/", "/"),
+            ("", "/"),
+            ("qarin", "/qarin/"),
+            ("/qarin", "/qarin/"),
+            ("/qarin/", "/qarin/"),
+            ("/a/b", "/a/b/"),
+            ("./", "./"),
+        ] {
+            assert_eq!(normalize_public_url(given).unwrap(), expected, "{given}");
+        }
+        assert!(normalize_public_url("https://cdn.example/").is_err());
+        assert!(normalize_public_url("/a b/").is_err());
+    }
 }

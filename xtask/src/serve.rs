@@ -1,10 +1,17 @@
-//! A tiny std-only static file server for `dist/`, used by `cargo xtask serve` and by the
-//! end-to-end tests. GET and HEAD only, one request per connection, no directory listings; `/`
-//! and directories serve their `index.html`; anything resolving outside the root is refused.
+//! A tiny std-only static file server for `dist/`, used by `cargo xtask serve` and `serve-dist`,
+//! by the end-to-end tests, and (compiled into the browser-test harness, `tests/common/`) by the
+//! offline tests, which need to start and stop servers of their own. GET and HEAD only, one
+//! request per connection, no directory listings; `/` and directories serve their `index.html`;
+//! anything resolving outside the root is refused. The site can be mounted under a path prefix
+//! (`/qarin/`), as a static host serves a project site.
+//!
+//! Self-contained (std only, nothing from the rest of xtask) so the harness can include it; its
+//! unit tests live in `serve_tests.rs`.
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -17,6 +24,8 @@ const MAX_HEAD: usize = 16 * 1024;
 pub struct Server {
     listener: TcpListener,
     root: Arc<PathBuf>,
+    /// The path the site is mounted at: `/`, or e.g. `/qarin/`.
+    prefix: Arc<String>,
     log: bool,
 }
 
@@ -37,8 +46,21 @@ impl Server {
         Ok(Server {
             listener,
             root: Arc::new(root),
+            prefix: Arc::new("/".to_string()),
             log,
         })
+    }
+
+    /// Mounts the site at `prefix` (`qarin`, `/qarin` and `/qarin/` all mean `/qarin/`): requests
+    /// outside it get 404, `/qarin` itself a redirect to `/qarin/`.
+    pub fn with_prefix(mut self, prefix: &str) -> Server {
+        let trimmed = prefix.trim_matches('/');
+        self.prefix = Arc::new(if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        });
+        self
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -47,29 +69,104 @@ impl Server {
             .expect("bound listener has an address")
     }
 
+    /// The site's URL, e.g. `http://127.0.0.1:8080/` or `http://127.0.0.1:8080/qarin/`.
     pub fn url(&self) -> String {
-        format!("http://{}/", self.addr())
+        format!("http://{}{}", self.addr(), self.prefix)
+    }
+
+    fn serve(&self, stream: TcpStream) {
+        let root = Arc::clone(&self.root);
+        let prefix = Arc::clone(&self.prefix);
+        let log = self.log;
+        std::thread::spawn(move || {
+            if let Err(e) = handle(stream, &root, &prefix, log) {
+                if log {
+                    eprintln!("[serve] connection error: {e}");
+                }
+            }
+        });
     }
 
     /// Serves until the process ends, one thread per connection.
     pub fn run(self) {
         for stream in self.listener.incoming() {
             let Ok(stream) = stream else { continue };
-            let root = Arc::clone(&self.root);
-            let log = self.log;
-            std::thread::spawn(move || {
-                if let Err(e) = handle(stream, &root, log) {
-                    if log {
-                        eprintln!("[serve] connection error: {e}");
-                    }
-                }
-            });
+            self.serve(stream);
         }
     }
 
-    /// Serves from a background thread.
+    /// Serves from a background thread until the process ends.
     pub fn spawn(self) -> JoinHandle<()> {
         std::thread::spawn(move || self.run())
+    }
+
+    /// Serves from a background thread until [`Running::stop`] (or drop), which closes the port.
+    /// (Used by the browser-test harness, which compiles this file too.)
+    #[allow(dead_code)]
+    pub fn start(self) -> Running {
+        let url = self.url();
+        let addr = self.addr();
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        self.listener
+            .set_nonblocking(true)
+            .expect("a listening socket can be made non-blocking");
+        let thread = std::thread::spawn(move || {
+            while !flag.load(Ordering::SeqCst) {
+                match self.listener.accept() {
+                    Ok((stream, _)) => {
+                        let _ = stream.set_nonblocking(false);
+                        self.serve(stream);
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    Err(_) => std::thread::sleep(Duration::from_millis(5)),
+                }
+            }
+            // Dropping `self` closes the listening socket: new connections are refused.
+        });
+        Running {
+            url,
+            addr,
+            stop,
+            thread: Some(thread),
+        }
+    }
+}
+
+/// A server started with [`Server::start`].
+#[allow(dead_code)]
+pub struct Running {
+    url: String,
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+#[allow(dead_code)]
+impl Running {
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Stops accepting and closes the listening socket; returns once it is closed. Requests
+    /// already being answered finish on their own threads.
+    pub fn stop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 
@@ -78,7 +175,7 @@ struct Response {
     reason: &'static str,
     content_type: &'static str,
     body: Vec<u8>,
-    extra: &'static str,
+    extra: String,
 }
 
 impl Response {
@@ -88,12 +185,12 @@ impl Response {
             reason,
             content_type: "text/plain; charset=utf-8",
             body: format!("{status} {reason}\n").into_bytes(),
-            extra: "",
+            extra: String::new(),
         }
     }
 }
 
-fn handle(stream: TcpStream, root: &Path, log: bool) -> io::Result<()> {
+fn handle(stream: TcpStream, root: &Path, prefix: &str, log: bool) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     stream.set_write_timeout(Some(Duration::from_secs(30)))?;
     let mut reader = BufReader::new(&stream);
@@ -115,11 +212,11 @@ fn handle(stream: TcpStream, root: &Path, log: bool) -> io::Result<()> {
         Response::error(431, "Request Header Fields Too Large")
     } else if method != "GET" && method != "HEAD" {
         Response {
-            extra: "Allow: GET, HEAD\r\n",
+            extra: "Allow: GET, HEAD\r\n".to_string(),
             ..Response::error(405, "Method Not Allowed")
         }
     } else {
-        respond(root, target)
+        mounted(root, prefix, target)
     };
     if log {
         println!(
@@ -145,6 +242,27 @@ fn handle(stream: TcpStream, root: &Path, log: bool) -> io::Result<()> {
     out.flush()
 }
 
+/// Answers `target` for a site mounted at `prefix` (`/` or `/name/`).
+fn mounted(root: &Path, prefix: &str, target: &str) -> Response {
+    if prefix == "/" {
+        return respond(root, target);
+    }
+    let (path, query) = match target.find(['?', '#']) {
+        Some(i) => target.split_at(i),
+        None => (target, ""),
+    };
+    if path == prefix.trim_end_matches('/') {
+        return Response {
+            extra: format!("Location: {prefix}{query}\r\n"),
+            ..Response::error(301, "Moved Permanently")
+        };
+    }
+    match target.strip_prefix(prefix.trim_end_matches('/')) {
+        Some(rest) if rest.starts_with('/') => respond(root, rest),
+        _ => Response::error(404, "Not Found"),
+    }
+}
+
 fn respond(root: &Path, target: &str) -> Response {
     let Some(path) = resolve(root, target) else {
         return Response::error(400, "Bad Request");
@@ -162,7 +280,7 @@ fn respond(root: &Path, target: &str) -> Response {
                 reason: "OK",
                 content_type: content_type(&real),
                 body,
-                extra: "",
+                extra: String::new(),
             },
             Err(_) => Response::error(500, "Internal Server Error"),
         },
@@ -235,110 +353,5 @@ pub fn content_type(path: &Path) -> &'static str {
         "xml" => "application/xml",
         "webmanifest" => "application/manifest+json",
         _ => "application/octet-stream",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::io::Read;
-
-    fn get(addr: SocketAddr, request: &str) -> String {
-        let mut s = TcpStream::connect(addr).unwrap();
-        s.write_all(request.as_bytes()).unwrap();
-        let mut out = Vec::new();
-        s.read_to_end(&mut out).unwrap();
-        String::from_utf8_lossy(&out).into_owned()
-    }
-
-    fn fixture() -> (tempdir::TempDir, SocketAddr) {
-        let dir = tempdir::TempDir::new();
-        std::fs::create_dir_all(dir.0.join("root/fonts")).unwrap();
-        std::fs::write(dir.0.join("root/index.html"), "<!doctype html>hi").unwrap();
-        std::fs::write(dir.0.join("root/app_bg.wasm"), b"\0asm").unwrap();
-        std::fs::write(dir.0.join("root/fonts/a b.woff2"), b"wOF2").unwrap();
-        std::fs::write(dir.0.join("secret.txt"), "secret").unwrap();
-        let server = Server::bind(&dir.0.join("root"), Some(0), false).unwrap();
-        let addr = server.addr();
-        server.spawn();
-        (dir, addr)
-    }
-
-    /// A scratch directory removed on drop (std only).
-    mod tempdir {
-        pub struct TempDir(pub std::path::PathBuf);
-        impl TempDir {
-            pub fn new() -> TempDir {
-                use std::sync::atomic::{AtomicUsize, Ordering};
-                static N: AtomicUsize = AtomicUsize::new(0);
-                let p = std::env::temp_dir().join(format!(
-                    "xtask-serve-{}-{}",
-                    std::process::id(),
-                    N.fetch_add(1, Ordering::SeqCst)
-                ));
-                std::fs::create_dir_all(&p).unwrap();
-                TempDir(p)
-            }
-        }
-        impl Drop for TempDir {
-            fn drop(&mut self) {
-                let _ = std::fs::remove_dir_all(&self.0);
-            }
-        }
-    }
-
-    #[test]
-    fn serves_index_and_types() {
-        let (_dir, addr) = fixture();
-        let r = get(addr, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
-        assert!(r.starts_with("HTTP/1.1 200 OK\r\n"), "{r}");
-        assert!(r.contains("Content-Type: text/html; charset=utf-8\r\n"));
-        assert!(r.ends_with("<!doctype html>hi"));
-        let r = get(addr, "GET /app_bg.wasm?v=1 HTTP/1.1\r\n\r\n");
-        assert!(r.contains("Content-Type: application/wasm\r\n"), "{r}");
-        assert!(r.contains("Content-Length: 4\r\n"));
-        let r = get(addr, "GET /fonts/a%20b.woff2 HTTP/1.1\r\n\r\n");
-        assert!(r.contains("Content-Type: font/woff2\r\n"), "{r}");
-        let r = get(addr, "HEAD /index.html HTTP/1.1\r\n\r\n");
-        assert!(
-            r.starts_with("HTTP/1.1 200") && r.ends_with("\r\n\r\n"),
-            "{r}"
-        );
-    }
-
-    #[test]
-    fn refuses_traversal_and_other_methods() {
-        let (_dir, addr) = fixture();
-        for target in [
-            "/../secret.txt",
-            "/%2e%2e/secret.txt",
-            "/fonts/..%2f..%2fsecret.txt",
-            "/..\\secret.txt",
-            "/%zz",
-        ] {
-            let r = get(addr, &format!("GET {target} HTTP/1.1\r\n\r\n"));
-            assert!(r.starts_with("HTTP/1.1 400"), "{target}: {r}");
-            assert!(!r.contains("secret"), "{target}: {r}");
-        }
-        assert!(get(addr, "GET /nope.js HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404"));
-        let r = get(addr, "POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
-        assert!(
-            r.starts_with("HTTP/1.1 405") && r.contains("Allow: GET, HEAD"),
-            "{r}"
-        );
-    }
-
-    #[test]
-    fn content_types() {
-        assert_eq!(
-            content_type(Path::new("a.JS")),
-            "text/javascript; charset=utf-8"
-        );
-        assert_eq!(content_type(Path::new("a.css")), "text/css; charset=utf-8");
-        assert_eq!(
-            content_type(Path::new("OFL.txt")),
-            "text/plain; charset=utf-8"
-        );
-        assert_eq!(content_type(Path::new("noext")), "application/octet-stream");
     }
 }

@@ -1,11 +1,14 @@
 //! `cargo xtask test`: every test there is. The workspace's unit and integration tests (engine,
 //! CLI, xtask), the web app's native unit tests, then the release build, then the browser tests
-//! (`tests/e2e.rs`) against that build, served locally, through chromedriver and headless
-//! Chromium. Every stage runs even if an earlier one failed (the browser tests need the build);
-//! the exit status is non-zero if any failed.
+//! (`tests/e2e.rs` and every other `tests/*.rs` but `offline.rs`) against that build, served locally, through chromedriver and headless
+//! Chromium; then two more builds (for the subpath `/qarin/`, and with a two-article corpus of
+//! its own) and the static-hosting tests (`tests/offline.rs`: subpath, service worker offline,
+//! the single file from `file://`, the custom corpus). Every stage runs even if an earlier one
+//! failed (the browser tests need their builds); the exit status is non-zero if any failed.
 
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
@@ -21,7 +24,15 @@ pub fn run() -> Result<()> {
     println!("[test] workspace tests (everything but the web app)");
     results.push((
         "workspace tests",
-        env::run(env::cargo().args(["test", "--workspace", "--exclude", "qarin-app"])).map(drop),
+        // --no-fail-fast: one failing test binary must not hide the results of the others.
+        env::run(env::cargo().args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "qarin-app",
+            "--no-fail-fast",
+        ]))
+        .map(drop),
     ));
     println!("[test] the web app's native unit tests");
     results.push((
@@ -29,7 +40,7 @@ pub fn run() -> Result<()> {
         env::run(env::cargo().args(["test", "-p", "qarin-app", "--bins"])).map(drop),
     ));
 
-    let built = dist::build("/");
+    let built = dist::build(&dist::Options::default());
     let built_ok = built.is_ok();
     results.push(("dist", built));
 
@@ -37,6 +48,30 @@ pub fn run() -> Result<()> {
         results.push(("e2e tests", e2e()));
     } else {
         results.push(("e2e tests", Err("skipped: dist failed".into())));
+    }
+
+    println!("[test] builds for the static-hosting tests: subpath /qarin/, and a corpus of two");
+    let subpath = dist::Options {
+        public_url: SUBPATH.into(),
+        dist: e2e_dir().join("dist-subpath"),
+        corpus: None,
+    };
+    let subpath_built = dist::build(&subpath);
+    let subpath_ok = subpath_built.is_ok();
+    results.push(("dist /qarin/", subpath_built));
+    let custom = tiny_corpus().map(|corpus| dist::Options {
+        public_url: SUBPATH.into(),
+        dist: e2e_dir().join("dist-corpus"),
+        corpus: Some(corpus),
+    });
+    let custom_built = custom.as_ref().map_err(Clone::clone).and_then(dist::build);
+    let custom_ok = custom_built.is_ok();
+    results.push(("dist --corpus", custom_built));
+
+    if built_ok && subpath_ok && custom_ok {
+        results.push(("offline tests", offline(&subpath.dist, &custom.unwrap())));
+    } else {
+        results.push(("offline tests", Err("skipped: a build failed".into())));
     }
 
     let failed: Vec<_> = results.iter().filter(|(_, r)| r.is_err()).collect();
@@ -80,6 +115,80 @@ fn e2e() -> Result<()> {
     server.spawn();
     let driver = ChromeDriver::start()?;
     println!("[test] app at {app_url}, chromedriver at {}", driver.url);
+    let mut cmd = env::cargo();
+    cmd.args(["test", "-p", "qarin-app"]);
+    for name in browser_test_files()? {
+        cmd.args(["--test", &name]);
+    }
+    env::run(
+        cmd.args(["--", "--test-threads=1"])
+            .env("QARIN_E2E_URL", &app_url)
+            .env("QARIN_WEBDRIVER", &driver.url),
+    )
+    .map(drop)
+}
+
+/// The browser test files run against the default build: every `tests/*.rs` but
+/// `offline.rs`, which needs builds of its own (see [`offline`]).
+fn browser_test_files() -> Result<Vec<String>> {
+    let dir = env::repo_root().join("tests");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "rs"))
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter(|name| name != "offline")
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The public URL path of the subpath build, which the offline tests serve at that path.
+const SUBPATH: &str = "/qarin/";
+
+/// Scratch space of the browser tests: their extra builds and the small corpus.
+fn e2e_dir() -> PathBuf {
+    env::repo_root().join("target/e2e")
+}
+
+/// The two short articles of `cargo xtask dist --corpus`'s test, written to `target/e2e/` (only
+/// when they differ from what is there, so that an unchanged corpus does not rebuild the app).
+const TINY_CORPUS: [(&str, &str); 3] = [
+    (
+        "a_cairo.txt",
+        "ماكرون في القاهرة\n\nزار الرئيس الفرنسي إيمانويل ماكرون العاصمة المصرية القاهرة يوم الأحد، \
+         والتقى الرئيس عبد الفتاح السيسي. وقالت وزارة الخارجية المصرية إن الزيارة تناولت العلاقات \
+         بين مصر وفرنسا والتعاون في مجال الطاقة.\n",
+    ),
+    (
+        "b_cairo.txt",
+        "السيسي يستقبل ماكرون\n\nاستقبل الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي ماكرون في \
+         القاهرة، وأكد الجانبان أهمية التعاون بين فرنسا ومصر. وكان ماكرون قد زار الأردن قبل \
+         وصوله إلى مصر.\n",
+    ),
+    (
+        "meta.json",
+        "{\n  \"documents\": [\n    { \"file\": \"a_cairo.txt\", \"title\": \"\", \"outlet\": \"Fixture A\", \"date\": \"2024-05-05\", \"url\": \"\" },\n    { \"file\": \"b_cairo.txt\", \"title\": \"\", \"outlet\": \"Fixture B\", \"date\": \"2024-05-05\", \"url\": \"\" }\n  ]\n}\n",
+    ),
+];
+
+fn tiny_corpus() -> Result<PathBuf> {
+    let dir = e2e_dir().join("tiny-corpus");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (name, text) in TINY_CORPUS {
+        let path = dir.join(name);
+        if std::fs::read(&path).ok().as_deref() != Some(text.as_bytes()) {
+            std::fs::write(&path, text)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    Ok(dir)
+}
+
+/// Runs `tests/offline.rs`. It starts (and stops) its own servers for the builds it is given.
+fn offline(subpath_dist: &Path, custom: &dist::Options) -> Result<()> {
+    let driver = ChromeDriver::start()?;
+    println!("[test] chromedriver at {}", driver.url);
     env::run(
         env::cargo()
             .args([
@@ -87,24 +196,31 @@ fn e2e() -> Result<()> {
                 "-p",
                 "qarin-app",
                 "--test",
-                "e2e",
+                "offline",
                 "--",
                 "--test-threads=1",
             ])
-            .env("QARIN_E2E_URL", &app_url)
-            .env("QARIN_WEBDRIVER", &driver.url),
+            .env("QARIN_WEBDRIVER", &driver.url)
+            .env("QARIN_DIST", dist::dist_dir())
+            .env("QARIN_DIST_SUBPATH", subpath_dist)
+            .env("QARIN_SUBPATH", SUBPATH)
+            .env("QARIN_DIST_CORPUS", &custom.dist)
+            .env(
+                "QARIN_CUSTOM_CORPUS",
+                custom.corpus.as_ref().expect("a corpus"),
+            ),
     )
     .map(drop)
 }
 
 /// A chromedriver child process, killed on drop.
-struct ChromeDriver {
+pub struct ChromeDriver {
     child: Child,
-    url: String,
+    pub url: String,
 }
 
 impl ChromeDriver {
-    fn start() -> Result<ChromeDriver> {
+    pub fn start() -> Result<ChromeDriver> {
         let port = free_port().map_err(|e| format!("no free port for chromedriver: {e}"))?;
         let log = env::repo_root().join("target/chromedriver.log");
         let log_file = std::fs::File::create(&log)

@@ -1,6 +1,6 @@
 //! `qarin analyze <DIR|FILES…> [--format json|csv] [-o FILE]`
 
-use qarin_engine::corpus::{dedupe_ids, load_dir, load_file};
+use qarin_engine::corpus::{dedupe_ids, read_dir, read_file, Loaded};
 use qarin_engine::export::{to_csv, to_json};
 use std::path::PathBuf;
 
@@ -62,17 +62,42 @@ pub fn explain(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// Reads every input. Every file that cannot be read is named with its reason (one line each) and
+/// the whole run fails, so nothing is written; warnings about files that were read (a guessed
+/// encoding, no Arabic text) go to standard error.
 fn load(inputs: &[PathBuf]) -> Result<Vec<qarin_engine::Document>, String> {
-    let mut docs = Vec::new();
+    let mut loaded: Vec<(PathBuf, Loaded)> = Vec::new();
+    let mut failed: Vec<String> = Vec::new();
     for path in inputs {
         if path.is_dir() {
-            docs.extend(load_dir(path).map_err(|e| e.to_string())?);
+            match read_dir(path) {
+                Ok((ok, bad)) => {
+                    loaded.extend(ok.into_iter().map(|l| (path.join(&l.doc.file), l)));
+                    failed.extend(bad.iter().map(ToString::to_string));
+                }
+                Err(e) => failed.push(e.to_string()),
+            }
         } else if path.exists() {
-            docs.push(load_file(path).map_err(|e| e.to_string())?);
+            match read_file(path) {
+                Ok(l) => loaded.push((path.clone(), l)),
+                Err(e) => failed.push(e.to_string()),
+            }
         } else {
-            return Err(format!("{}: no such file or folder", path.display()));
+            failed.push(format!("{}: no such file or folder", path.display()));
         }
     }
+    for (path, l) in &loaded {
+        for w in &l.warnings {
+            eprintln!("qarin: warning: {}: {w}", path.display());
+        }
+    }
+    if !failed.is_empty() {
+        if failed.len() > 1 {
+            failed.push(format!("{} files could not be read; nothing was written", failed.len()));
+        }
+        return Err(failed.join("\nqarin: "));
+    }
+    let mut docs: Vec<qarin_engine::Document> = loaded.into_iter().map(|(_, l)| l.doc).collect();
     dedupe_ids(&mut docs);
     Ok(docs)
 }

@@ -193,7 +193,21 @@ pub fn analyze(docs: &[Document]) -> Analysis {
             sentences: sentence_spans(&doc.text),
         });
     }
-    Analysis { schema: SCHEMA.to_string(), documents, entities: entities_meta.entities, facts: Vec::new() }
+    let mut analysis = Analysis {
+        schema: SCHEMA.to_string(),
+        documents,
+        entities: entities_meta.entities,
+        facts: Vec::new(),
+        quotes: Vec::new(),
+        wire: Vec::new(),
+        reuse: BTreeMap::new(),
+    };
+    let report = crate::facts::extract(&analysis, docs);
+    analysis.facts = report.facts;
+    analysis.quotes = report.quotes;
+    analysis.wire = report.wire;
+    analysis.reuse = report.reuse;
+    analysis
 }
 
 /// An entity from its mentions, given as (document id, spelling) pairs: label (the most complete

@@ -8,6 +8,13 @@ pub fn to_json(a: &Analysis) -> String {
     serde_json::to_string_pretty(a).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
+/// The facts table as CSV (UTF-8 with BOM): one row per fact, a column per document.
+pub fn facts_to_csv(a: &Analysis) -> String {
+    let report = crate::facts::FactsReport { facts: a.facts.clone(), ..Default::default() };
+    let ids: Vec<String> = a.documents.iter().map(|d| d.id.clone()).collect();
+    crate::facts::facts_csv(&report, &ids)
+}
+
 fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))

@@ -20,15 +20,19 @@
 pub mod analysis;
 pub mod boilerplate;
 pub mod compare;
+pub mod conll;
 pub mod corpus;
 pub mod decisions;
+pub mod eval;
 pub mod export;
+pub mod facts;
 pub mod input;
 pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod normalize;
 pub mod recognize;
+pub mod tagger;
 pub mod tokenize;
 pub mod translit;
 

@@ -188,7 +188,17 @@ pub struct Analysis {
     pub schema: String,
     pub documents: Vec<DocumentAnalysis>,
     pub entities: Vec<Entity>,
-    pub facts: Vec<serde_json::Value>,
+    /// Where the articles agree and disagree ([`crate::facts`]).
+    pub facts: Vec<crate::facts::Fact>,
+    /// Who said what.
+    #[serde(default)]
+    pub quotes: Vec<crate::facts::Quote>,
+    /// Passages two articles share nearly word for word.
+    #[serde(default)]
+    pub wire: Vec<crate::facts::WirePair>,
+    /// Per document id: the share of its words inside shared passages.
+    #[serde(default)]
+    pub reuse: BTreeMap<String, f64>,
 }
 
 impl Analysis {

@@ -15,6 +15,7 @@
 //!
 //! Only the first `train_fraction` of the sentences is read: the rest is the held-out dev set.
 
+pub use crate::conll::{parse_conll, phrases, ConllError, TaggedToken};
 use crate::model::EntityType;
 use crate::normalize::normalize;
 use crate::tokenize::clitics::splits;
@@ -25,89 +26,6 @@ pub const RARE: usize = 2;
 
 /// Most common words kept.
 pub const COMMON_MAX: usize = 6000;
-
-/// A malformed line of CoNLL input.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConllError {
-    pub line: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for ConllError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
-    }
-}
-
-/// One token with its gold tag.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TaggedToken {
-    pub token: String,
-    pub tag: String,
-}
-
-/// Sentences of a CoNLL file. Tags are normalised (`PERS` → `PER`); extra columns are ignored.
-pub fn parse_conll(text: &str) -> Result<Vec<Vec<TaggedToken>>, ConllError> {
-    let mut sentences = Vec::new();
-    let mut current = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                sentences.push(std::mem::take(&mut current));
-            }
-            continue;
-        }
-        let mut cols = line.split_whitespace();
-        let token = cols.next().unwrap_or_default();
-        let Some(tag) = cols.next() else {
-            return Err(ConllError { line: i + 1, message: format!("expected `token TAG`, found `{line}`") });
-        };
-        let tag = normalize_tag(tag).ok_or_else(|| ConllError {
-            line: i + 1,
-            message: format!("unknown tag `{tag}` (expected O or B-/I- with PER, PERS, LOC, ORG, MISC)"),
-        })?;
-        current.push(TaggedToken { token: token.to_string(), tag });
-    }
-    if !current.is_empty() {
-        sentences.push(current);
-    }
-    Ok(sentences)
-}
-
-fn normalize_tag(tag: &str) -> Option<String> {
-    if tag == "O" {
-        return Some("O".into());
-    }
-    let (bio, ty) = tag.split_once('-')?;
-    if bio != "B" && bio != "I" {
-        return None;
-    }
-    let ty = EntityType::from_code(ty)?;
-    Some(format!("{bio}-{}", ty.code()))
-}
-
-/// Entity phrases of a tagged sentence: (type, tokens).
-pub fn phrases(sentence: &[TaggedToken]) -> Vec<(EntityType, Vec<&str>)> {
-    let mut out: Vec<(EntityType, Vec<&str>)> = Vec::new();
-    let mut open = false;
-    for t in sentence {
-        match t.tag.split_once('-') {
-            Some((bio, ty)) => {
-                let ty = EntityType::from_code(ty).expect("normalised tag");
-                let continues = bio == "I" && open && out.last().is_some_and(|(k, _)| *k == ty);
-                if continues {
-                    out.last_mut().expect("open phrase").1.push(&t.token);
-                } else {
-                    out.push((ty, vec![&t.token]));
-                }
-                open = true;
-            }
-            None => open = false,
-        }
-    }
-    out
-}
 
 /// The generated tables.
 #[derive(Debug, Clone, PartialEq, Eq)]

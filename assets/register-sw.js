@@ -1,0 +1,20 @@
+// Registers Qarin's service worker (sw.js, written by `cargo xtask dist` next to this file), which
+// keeps the explorer usable offline after the first visit. An external file rather than an inline
+// script so that the page's Content-Security-Policy needs no exception for it.
+(() => {
+  'use strict';
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  // sw.js sits beside this script, at the root of the site (whatever subpath it is served from),
+  // so its default scope is the whole site.
+  const url = new URL('sw.js', document.currentScript.src);
+  const register = () => {
+    navigator.serviceWorker.register(url).catch((error) => {
+      console.warn('Qarin: offline use is not available:', error);
+    });
+  };
+  if (document.readyState === 'complete') {
+    register();
+  } else {
+    window.addEventListener('load', register, { once: true });
+  }
+})();

@@ -1,0 +1,102 @@
+//! One document prepared for fact extraction: its tokens, its names (from the analysis), its
+//! dateline, dates and quantities.
+
+use super::dates::{self, DateMention};
+use super::quantities::{self, Quantity};
+use super::text::View;
+use crate::model::{DocumentAnalysis, EntityType};
+
+/// A name mention, with byte and code point offsets.
+#[derive(Debug, Clone)]
+pub struct MentionRef<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub cstart: usize,
+    pub cend: usize,
+    pub kind: EntityType,
+    pub entity: &'a str,
+    pub text: &'a str,
+}
+
+/// A document ready for the extractors.
+#[derive(Debug)]
+pub struct DocCtx<'a> {
+    pub idx: usize,
+    pub id: &'a str,
+    pub view: View<'a>,
+    pub mentions: Vec<MentionRef<'a>>,
+    /// Days since 1970-01-01 of the date relative dates are resolved against.
+    pub dateline: Option<i64>,
+    /// The date mention that is the dateline itself (not a fact of the story).
+    pub dateline_mention: Option<usize>,
+    pub dates: Vec<DateMention>,
+    pub quantities: Vec<Quantity>,
+}
+
+/// Byte offset of each code point offset (plus one past the end).
+fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    v.push(text.len());
+    v
+}
+
+/// Byte ranges of a document's boilerplate and mentions; from the skipped `byte_*` fields when
+/// they are set, else from the code point offsets (an analysis read back from JSON).
+/// Byte ranges, sorted or not.
+type Ranges = Vec<(usize, usize)>;
+
+fn byte_ranges(d: &DocumentAnalysis) -> (Ranges, Ranges) {
+    let needs_map = d.mentions.iter().any(|m| m.byte_end == 0 && m.end > 0) || d.boilerplate.iter().any(|b| b.byte_end == 0 && b.end > 0);
+    let map = if needs_map { char_to_byte(&d.text) } else { Vec::new() };
+    let conv = |bs: usize, be: usize, cs: usize, ce: usize| {
+        if needs_map {
+            (map[cs.min(map.len() - 1)], map[ce.min(map.len() - 1)])
+        } else {
+            (bs, be)
+        }
+    };
+    let boiler = d.boilerplate.iter().map(|b| conv(b.byte_start, b.byte_end, b.start, b.end)).collect();
+    let mentions = d.mentions.iter().map(|m| conv(m.byte_start, m.byte_end, m.start, m.end)).collect();
+    (boiler, mentions)
+}
+
+impl<'a> DocCtx<'a> {
+    /// Prepare a document; `meta_date` is the document's metadata date (ISO), possibly empty.
+    pub fn new(idx: usize, d: &'a DocumentAnalysis, meta_date: &str) -> Self {
+        let (mut boiler, mranges) = byte_ranges(d);
+        boiler.sort_unstable();
+        let mut order: Vec<usize> = (0..d.mentions.len()).collect();
+        order.sort_by_key(|&i| mranges[i]);
+        let mentions: Vec<MentionRef> = order
+            .iter()
+            .map(|&i| {
+                let m = &d.mentions[i];
+                MentionRef { start: mranges[i].0, end: mranges[i].1, cstart: m.start, cend: m.end, kind: m.kind, entity: &m.entity, text: &m.text }
+            })
+            .collect();
+        let mut view = View::new(&d.text, &boiler);
+        view.set_mentions(&mentions.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>());
+        let dates = dates::scan(&view.toks);
+        let text_dateline = dates::dateline_in_text(&view, &dates);
+        let dateline = dates::parse_iso(meta_date).or(text_dateline);
+        let dateline_mention = text_dateline.and_then(|z| {
+            dates.iter().position(|m| {
+                let dates::DateExpr::Abs(p) = m.expr else { return false };
+                matches!((p.y, p.m, p.d), (Some(y), Some(mo), Some(dd)) if dates::days_from_civil(y, mo, dd) == z)
+            })
+        });
+        let mut taken = vec![false; view.toks.len()];
+        for m in &dates {
+            for t in &mut taken[m.first..m.end] {
+                *t = true;
+            }
+        }
+        let quantities = quantities::scan(&view.toks, &taken);
+        DocCtx { idx, id: &d.id, view, mentions, dateline, dateline_mention, dates, quantities }
+    }
+
+    /// The mention covering token `k`.
+    pub fn mention_at(&self, k: usize) -> Option<&MentionRef<'a>> {
+        self.view.toks.get(k)?.mention.map(|m| &self.mentions[m])
+    }
+}

@@ -1,0 +1,276 @@
+//! The serialisable results of fact extraction.
+//!
+//! Offsets: every serialised `start`/`end` is in Unicode code points into the document text, end
+//! exclusive, as in `qarin.analysis/1`; the `byte_*` twins are UTF-8 byte offsets for slicing in
+//! Rust and are never serialised.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What a fact row is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    Quantity,
+    Date,
+    Name,
+}
+
+/// Whether the articles that report a fact agree. Ordered conflict first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// At least two articles give values that cannot both be true.
+    Conflict,
+    /// At least two articles report it and every two of them have compatible values.
+    Agree,
+    /// Only one article reports it.
+    Single,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Conflict => "conflict",
+            Status::Agree => "agree",
+            Status::Single => "single",
+        }
+    }
+}
+
+/// A word that bounds or approximates a number (`نحو`, `أكثر من`, `ما لا يقل عن` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// نحو، حوالي، قرابة، زهاء، ما يقارب، يناهز، تقريباً: within ±10 %.
+    About,
+    /// أكثر من، ما يزيد عن/على، يربو على، أزيد من: at least the value.
+    MoreThan,
+    /// أقل من، ما يقل عن: at most the value.
+    LessThan,
+    /// ما لا يقل عن، لا يقل عن، على الأقل, and a negated `أقل من`.
+    AtLeast,
+    /// على الأكثر, and a negated `أكثر من` (`لن يستغرق أكثر من 10 أيام`).
+    AtMost,
+}
+
+impl Qualifier {
+    pub fn code(self) -> &'static str {
+        match self {
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+        }
+    }
+}
+
+/// A cell's normalised value: a JSON number for quantities, a string for dates (ISO 8601) and
+/// names (the given name).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Int(i64),
+    Num(f64),
+    Text(String),
+}
+
+impl Value {
+    /// An integer when the number is whole (so `2030` is written `2030`, not `2030.0`).
+    pub fn number(v: f64) -> Value {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            Value::Int(v as i64)
+        } else {
+            Value::Num(v)
+        }
+    }
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Int(i) => Some(*i as f64),
+            Value::Num(f) => Some(*f),
+            Value::Text(_) => None,
+        }
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// As shown in a CSV cell.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Int(i) => i.to_string(),
+            Value::Num(f) => format!("{f}"),
+            Value::Text(s) => s.clone(),
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One article's value for a fact, as written and normalised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactValue {
+    /// Document id.
+    pub document: String,
+    /// Normalised value: number (in `unit` for quantities), ISO 8601 string, or given name.
+    pub value: Value,
+    /// The words as written in the article (qualifier, number and counted noun; the date phrase;
+    /// the given name): `text[start..end]` of the document.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// Unit of a quantity (`day`, `month`, `dollar`, `percent` …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The value is an order of magnitude (`عشرات` = tens, `مئات` = hundreds).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub vague: bool,
+    /// A relative date (`أمس`, `الثلاثاء`) that could not be resolved: the value is then an ISO 8601
+    /// offset or truncated form (`-P1D`, `-W-2`, `---19`), see [`crate::facts::dates`].
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub relative: bool,
+    #[serde(skip)]
+    pub byte_start: usize,
+    #[serde(skip)]
+    pub byte_end: usize,
+}
+
+/// One row of the agreement table: something counted, dated or named, with each article's values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub id: String,
+    pub kind: FactKind,
+    /// English label.
+    pub label: String,
+    pub status: Status,
+    /// Values in document order, then text order. An article may give several values (each
+    /// occurrence is kept, so the app can point at each).
+    pub values: Vec<FactValue>,
+    /// Arabic label.
+    #[serde(default)]
+    pub label_ar: String,
+    /// Quantity class (`personnel`, `duration`, `killed` …), date event (`withdrawal` …) or
+    /// `given_name`.
+    #[serde(default)]
+    pub class: String,
+    /// Event the row is about, when one was recognised (`withdrawal`, `deployment` …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// The linked entity the row is about (a person's age or name, a country's population).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+}
+
+impl Fact {
+    /// Ids of the documents that give a value, in order, without repeats.
+    pub fn documents(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for v in &self.values {
+            if !out.contains(&v.document.as_str()) {
+                out.push(&v.document);
+            }
+        }
+        out
+    }
+}
+
+/// A statement attributed to a speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Id of the speaker's linked entity.
+    pub entity: String,
+    /// Document id.
+    pub document: String,
+    /// The reporting verb as written (`قال`، `وأضاف`، `مشيراً` …).
+    pub verb: String,
+    /// The quoted words (inside the quotation marks, or after `:`/`أن`).
+    pub text: String,
+    /// Code point range of `text`.
+    pub start: usize,
+    pub end: usize,
+    /// Code point range of the speaker's name (for a continuation, the name it continues from).
+    pub speaker_start: usize,
+    pub speaker_end: usize,
+    /// The speaker's name as written.
+    #[serde(default)]
+    pub speaker: String,
+    /// Words in quotation marks or after a colon (true), or reported speech after `أن/إن` (false).
+    #[serde(default)]
+    pub direct: bool,
+    /// The speaker is not named at the verb (`وأضاف: …` right after the same speaker's words).
+    #[serde(default)]
+    pub continuation: bool,
+    #[serde(skip)]
+    pub byte_start: usize,
+    #[serde(skip)]
+    pub byte_end: usize,
+}
+
+/// What happened to a run of words between the two sides of a shared passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffKind {
+    Same,
+    /// Different words in the same place.
+    Changed,
+    /// Words only in `a`.
+    OnlyA,
+    /// Words only in `b`.
+    OnlyB,
+}
+
+/// A run of the word-level diff of a shared passage (code point ranges; empty on the side that
+/// lacks the words).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiffRun {
+    pub kind: DiffKind,
+    pub a_start: usize,
+    pub a_end: usize,
+    pub b_start: usize,
+    pub b_end: usize,
+}
+
+/// A passage two articles share nearly word for word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WirePair {
+    pub a: String,
+    pub b: String,
+    pub a_start: usize,
+    pub a_end: usize,
+    pub b_start: usize,
+    pub b_end: usize,
+    pub a_text: String,
+    pub b_text: String,
+    /// Words of the passage in `a` and `b`, and how many are the same on both sides.
+    pub a_words: usize,
+    pub b_words: usize,
+    pub same_words: usize,
+    /// `same_words / max(a_words, b_words)`.
+    pub similarity: f64,
+    /// Word-level diff, in order.
+    pub diff: Vec<DiffRun>,
+    #[serde(skip)]
+    pub a_bytes: (usize, usize),
+    #[serde(skip)]
+    pub b_bytes: (usize, usize),
+}
+
+/// Everything [`crate::facts::extract`] finds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct FactsReport {
+    pub facts: Vec<Fact>,
+    pub quotes: Vec<Quote>,
+    pub wire: Vec<WirePair>,
+    /// Per document id: the fraction of its non-boilerplate words inside shared passages.
+    pub reuse: BTreeMap<String, f64>,
+    /// Per document id: the date relative dates were resolved against (ISO 8601), when known.
+    #[serde(default)]
+    pub datelines: BTreeMap<String, String>,
+}

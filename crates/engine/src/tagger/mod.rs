@@ -1,0 +1,269 @@
+//! A trained entity tagger: an averaged structured perceptron over BIO tags (PER, LOC, ORG, MISC)
+//! with first-order Viterbi decoding, trained on ANERcorp.
+//!
+//! One concern per file:
+//! - [`tags`], the tag set and the BIO constraint;
+//! - [`lists`], the word lists the features consult (jackknifed while training);
+//! - [`features`], hashed features of each word;
+//! - [`decode`], Viterbi;
+//! - [`doc`], document evidence for the second pass;
+//! - [`perceptron`], training, quantisation and pruning;
+//! - [`model_io`], the binary model format (checked on load, never panics);
+//! - [`sentence`], CoNLL tokens read as the app reads text;
+//! - [`spans`], tags to [`Candidate`]s with proclitic-aware offsets;
+//! - [`baseline`], the most-frequent-tag-per-word baseline.
+//!
+//! The model trained on the first 90 % of `data/anercorp/train.txt` is embedded
+//! (`data/model/tagger.bin`, CC BY-SA 4.0, see `data/model/NOTICE.md`); [`tagger`] loads it once.
+//! [`candidates`] is what the recogniser calls.
+
+pub mod baseline;
+pub mod decode;
+pub mod doc;
+pub mod features;
+pub mod lists;
+pub mod model_io;
+pub mod perceptron;
+pub mod sentence;
+pub mod spans;
+pub mod tags;
+
+use crate::conll::TaggedToken;
+use crate::recognize::words::{Ask, Word};
+use crate::recognize::Candidate;
+use decode::{viterbi, Transitions};
+use lists::Lists;
+use model_io::{Model, ModelError};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+use tags::{Tag, N_TAGS};
+
+/// The embedded model (see `data/model/NOTICE.md`).
+pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/model/tagger.bin");
+
+/// A loaded model, ready to tag.
+pub struct Tagger {
+    bits: u8,
+    doc_window: Option<u8>,
+    /// Open-addressing table: (bucket + 1, row), 0 = empty; its length is a power of two.
+    slots: Vec<(u32, u32)>,
+    rows: Vec<[i8; N_TAGS]>,
+    trans: Transitions<i64>,
+}
+
+/// Reusable buffers for tagging.
+#[derive(Default)]
+pub struct Scratch {
+    feats: Vec<u32>,
+    offsets: Vec<u32>,
+}
+
+#[inline]
+fn slot_of(bucket: u32, mask: usize) -> usize {
+    (bucket.wrapping_mul(0x9e37_79b9) as usize) & mask
+}
+
+impl Tagger {
+    pub fn from_model(m: &Model) -> Tagger {
+        let mut rows: Vec<[i8; N_TAGS]> = Vec::new();
+        let mut buckets: Vec<u32> = Vec::new();
+        for &(key, w) in &m.weights {
+            let bucket = key / N_TAGS as u32;
+            if buckets.last() != Some(&bucket) {
+                buckets.push(bucket);
+                rows.push([0; N_TAGS]);
+            }
+            if let Some(r) = rows.last_mut() {
+                r[(key % N_TAGS as u32) as usize] = w;
+            }
+        }
+        let cap = (buckets.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![(0u32, 0u32); cap];
+        for (row, &b) in buckets.iter().enumerate() {
+            let mut s = slot_of(b, mask);
+            while slots[s].0 != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = (b + 1, row as u32);
+        }
+        let t = &m.trans;
+        let widen = |a: &[i16; N_TAGS]| a.map(|v| v as i64);
+        let trans = Transitions { start: widen(&t.start), pair: t.pair.map(|r| widen(&r)), end: widen(&t.end) };
+        Tagger { bits: m.hash_bits, doc_window: m.doc_window, slots, rows, trans }
+    }
+
+    /// Read a model file; a corrupt or mismatched file is an error, never a panic.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        Ok(Tagger::from_model(&Model::from_bytes(bytes)?))
+    }
+
+    /// Number of feature buckets with a weight.
+    pub fn buckets(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the model tags in two passes, with document evidence in the second.
+    pub fn two_pass(&self) -> bool {
+        self.doc_window.is_some()
+    }
+
+    #[inline]
+    fn row(&self, bucket: u32) -> Option<&[i8; N_TAGS]> {
+        let mask = self.slots.len() - 1;
+        let mut s = slot_of(bucket, mask);
+        loop {
+            let (k, r) = self.slots[s];
+            if k == 0 {
+                return None;
+            }
+            if k == bucket + 1 {
+                return Some(&self.rows[r as usize]);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Add the weights of `feats` to the emission scores of one word.
+    #[inline]
+    fn add(&self, em: &mut [i64], feats: &[u32]) {
+        let mut acc = [0i32; N_TAGS];
+        for &f in feats {
+            if let Some(r) = self.row(f) {
+                for t in 0..N_TAGS {
+                    acc[t] += r[t] as i32;
+                }
+            }
+        }
+        for t in 0..N_TAGS {
+            em[t] += acc[t] as i64;
+        }
+    }
+
+    /// Emission scores of one segment from its local features.
+    fn local(&self, words: &[Word], lists: &Lists, sc: &mut Scratch) -> Vec<i64> {
+        features::extract(words, lists, &|_| true, self.bits, &mut sc.feats, &mut sc.offsets);
+        let mut em = vec![0i64; words.len() * N_TAGS];
+        for i in 0..words.len() {
+            let f = &sc.feats[sc.offsets[i] as usize..sc.offsets[i + 1] as usize];
+            self.add(&mut em[i * N_TAGS..(i + 1) * N_TAGS], f);
+        }
+        em
+    }
+
+    /// Tags of the segments of one document. `window`: `None` if the segments are one document,
+    /// `Some(w)` if a segment's document is the `w` segments on each side (CoNLL input).
+    pub fn tag_document(&self, segs: &[&[Word]], window: Option<usize>, lists: &Lists) -> Vec<Vec<Tag>> {
+        let mut sc = Scratch::default();
+        let ems: Vec<Vec<i64>> = segs.iter().map(|s| self.local(s, lists, &mut sc)).collect();
+        let first: Vec<Vec<Tag>> = segs
+            .iter()
+            .zip(&ems)
+            .map(|(s, em)| {
+                let mut t = Vec::new();
+                viterbi(em, s.len(), &self.trans, &mut t);
+                t
+            })
+            .collect();
+        if self.doc_window.is_none() {
+            return first;
+        }
+        let evidence = doc::evidence(segs, &first, window, lists.lex);
+        let mut out = Vec::with_capacity(segs.len());
+        for (k, mut em) in ems.into_iter().enumerate() {
+            for (i, e) in evidence[k].iter().enumerate() {
+                sc.feats.clear();
+                features::doc_features(e, self.bits, &mut sc.feats);
+                self.add(&mut em[i * N_TAGS..(i + 1) * N_TAGS], &sc.feats);
+            }
+            let mut t = Vec::new();
+            viterbi(&em, segs[k].len(), &self.trans, &mut t);
+            out.push(t);
+        }
+        out
+    }
+
+    /// Tags of the tokens of CoNLL sentences (one per token), read as the app reads text; with a
+    /// two-pass model, a sentence's document is the model's window of sentences around it.
+    pub fn tag_conll(&self, sentences: &[Vec<TaggedToken>], lists: &Lists) -> Vec<Vec<Tag>> {
+        let subs: Vec<sentence::SubWords> = sentences.iter().map(|s| sentence::sub_words(s.iter().map(|t| t.token.as_str()))).collect();
+        let segs: Vec<&[Word]> = subs.iter().map(|s| s.words.as_slice()).collect();
+        let pieces = self.tag_document(&segs, self.doc_window.map(usize::from), lists);
+        subs.iter().zip(&pieces).map(|(s, p)| sentence::token_tags(s, p)).collect()
+    }
+
+    /// Entity candidates over a document's words (see [`candidates`]).
+    pub fn candidates(&self, words: &[Word], lists: &Lists) -> Vec<Candidate> {
+        let doc_forms: HashSet<&str> = words.iter().filter(|w| w.is_word()).map(|w| w.norm()).collect();
+        let ranges = segments(words);
+        let segs: Vec<&[Word]> = ranges.iter().map(|&(a, b)| &words[a..b]).collect();
+        let tags = self.tag_document(&segs, None, lists);
+        let mut out = Vec::new();
+        for (&(a, _), t) in ranges.iter().zip(&tags) {
+            spans::candidates(words, a, t, lists, &doc_forms, &mut out);
+        }
+        out
+    }
+}
+
+/// Sentence-like segments of a document's words, as `(start, end)` index ranges: a segment ends
+/// after `.`, `!`, `?`, `؟`, `؛`, and at boilerplate, which belongs to no segment (never tagged).
+pub fn segments(words: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        if w.boiler {
+            if start < i {
+                out.push((start, i));
+            }
+            start = i + 1;
+        } else if w.tok.kind == crate::tokenize::TokenKind::Punct && matches!(w.tok.text, "." | "!" | "?" | "؟" | "؛" | "۔") {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < words.len() {
+        out.push((start, words.len()));
+    }
+    out
+}
+
+/// The embedded model, loaded on first use; `None` if it does not load (then the app falls back
+/// to gazetteers and rules).
+pub fn tagger() -> Option<&'static Tagger> {
+    static TAGGER: OnceLock<Option<Tagger>> = OnceLock::new();
+    TAGGER.get_or_init(|| Tagger::from_bytes(EMBEDDED_MODEL).ok()).as_ref()
+}
+
+/// Why the embedded model does not load, if it does not.
+pub fn embedded_model_error() -> Option<ModelError> {
+    Tagger::from_bytes(EMBEDDED_MODEL).err()
+}
+
+/// Entity spans the embedded model finds in a document's words (as made for the recogniser:
+/// punctuation tokens included, boilerplate flagged and never tagged). Each candidate covers
+/// `words[first..last]`; its byte offsets start after any proclitic of the first word, its key is
+/// the matching forms joined by spaces with that proclitic removed; origin `Rule("model")`,
+/// priority 3. Empty if the model does not load.
+pub fn candidates(words: &[Word], ask: &Ask) -> Vec<Candidate> {
+    match tagger() {
+        Some(t) => t.candidates(words, &Lists::runtime(ask.lex)),
+        None => Vec::new(),
+    }
+}
+
+/// Tag a raw text as the app does (tokens, boilerplate, model) and return its number of tokens;
+/// for timing the tagger where there is no clock (a browser harness times the call).
+pub fn tag_text_tokens(text: &str) -> usize {
+    let boiler = crate::boilerplate::detect(text);
+    let words: Vec<Word> = crate::tokenize::tokens(text)
+        .map(|t| {
+            let b = crate::boilerplate::overlaps(&boiler, t.start, t.end);
+            Word::new(t, b)
+        })
+        .collect();
+    let found = candidates(&words, &Ask::default());
+    std::hint::black_box(found);
+    words.len()
+}
+

@@ -1,0 +1,526 @@
+//! Static hosting and offline use, in headless Chromium: the site served under a subpath, the
+//! service worker answering a reload with the server gone, the single file opened from disk,
+//! and a site built for a folder of one's own (`cargo xtask dist --corpus`).
+//!
+//! Run with `cargo xtask test`, which makes the builds and sets `QARIN_WEBDRIVER`, `QARIN_DIST`
+//! (the default build), `QARIN_DIST_SUBPATH` (built with `--public-url $QARIN_SUBPATH`),
+//! `QARIN_DIST_CORPUS` and `QARIN_CUSTOM_CORPUS` (built with `--corpus`). Each test serves what
+//! it needs itself, with the harness's copy of xtask's static server, which it can stop.
+//!
+//! `bench_in_browser` is not a test: it is ignored, and `cargo xtask bench` runs it to take the
+//! browser measurements (it prints them; it asserts nothing about timings).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use common::serve::{Running, Server};
+use common::{browser_test_at, App, READY_TIMEOUT, UI_TIMEOUT};
+use serde_json::{json, Value};
+
+fn env_path(name: &str) -> PathBuf {
+    match std::env::var(name) {
+        Ok(v) if !v.is_empty() => PathBuf::from(v),
+        _ => panic!(
+            "{name} is not set: run the static-hosting tests with `cargo xtask test`, which makes \
+             the builds they need"
+        ),
+    }
+}
+
+/// Serves `dir` on a free port of 127.0.0.1, mounted at `prefix`.
+fn serve(dir: &Path, prefix: &str) -> Running {
+    Server::bind(dir, Some(0), false)
+        .unwrap_or_else(|e| panic!("cannot serve {}: {e}", dir.display()))
+        .with_prefix(prefix)
+        .start()
+}
+
+fn subpath() -> String {
+    std::env::var("QARIN_SUBPATH").unwrap_or_else(|_| "/qarin/".into())
+}
+
+/// Percent-encodes a hash parameter value.
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Waits for highlighted mentions in the reader; returns (data-entity, data-start) of the first.
+async fn first_mark(app: &App) -> (String, String) {
+    let v = app
+        .wait_for(
+            "a highlighted mention in the reader",
+            UI_TIMEOUT,
+            "const m = document.querySelector('article#reader mark[data-entity]'); \
+             return m ? [m.dataset.entity, m.dataset.start ?? ''] : null",
+            vec![],
+        )
+        .await;
+    (
+        v[0].as_str().unwrap_or_default().to_string(),
+        v[1].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+/// Clicks the first mark of the reader and waits for the entity panel to show its entity.
+async fn click_first_mark(app: &App) -> String {
+    let (entity, start) = first_mark(app).await;
+    app.click(&format!("article#reader mark[data-start={}]", json!(start)))
+        .await;
+    wait_panel(app, &entity).await;
+    entity
+}
+
+async fn wait_panel(app: &App, entity: &str) {
+    app.wait_for(
+        &format!("the entity panel for {entity}"),
+        UI_TIMEOUT,
+        "return document.querySelector('aside#entity-panel[data-entity=' + JSON.stringify(arguments[0]) + ']') !== null",
+        vec![json!(entity)],
+    )
+    .await;
+}
+
+async fn doc_ids(app: &App) -> Vec<String> {
+    let v = app
+        .js(
+            "return [...document.querySelectorAll('button.doc-item')].map(b => b.dataset.doc ?? '')",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(v).expect("doc ids")
+}
+
+/// Every URL the page loaded (navigation and resources), data: and blob: aside.
+async fn loaded_urls(app: &App) -> Vec<String> {
+    let v = app
+        .js(
+            r#"return [location.href]
+                 .concat(performance.getEntriesByType('resource').map(e => e.name))
+                 .filter(u => !/^(data|blob):/.test(u));"#,
+            vec![],
+        )
+        .await;
+    serde_json::from_value(v).expect("URLs")
+}
+
+/// The site built for `/qarin/` works when served there: every file comes from under the
+/// subpath, the articles get their highlights, hash deep links restore the view, and the
+/// manifest, icons and service worker are served from the subpath too.
+#[tokio::test]
+async fn site_works_under_a_subpath() {
+    let server = serve(&env_path("QARIN_DIST_SUBPATH"), &subpath());
+    let base = server.url().to_string();
+    assert!(base.ends_with(&subpath()), "{base}");
+    browser_test_at("subpath", &base, move |app| async move {
+        let (entity, _) = first_mark(&app).await;
+        for url in loaded_urls(&app).await {
+            assert!(url.starts_with(&app.base), "{url} is not under {}", app.base);
+        }
+        let csp = app
+            .attr("meta[http-equiv=Content-Security-Policy]", "content")
+            .await
+            .expect("a Content-Security-Policy meta");
+        assert!(csp.contains("connect-src 'self'") && csp.contains("default-src 'self'"), "{csp}");
+        // The policy at work: a request to another origin (same server, named `localhost`) and
+        // an inline script are both refused.
+        let mut other = url::Url::parse(&app.base).unwrap();
+        other.set_host(Some("localhost")).unwrap();
+        let refused = app
+            .js(
+                r#"const fetched = await fetch(arguments[0], {mode: 'no-cors'}).then(() => 'loaded', () => 'refused');
+                   window.__inline = 'blocked';
+                   const s = document.createElement('script');
+                   s.textContent = "window.__inline = 'ran'";
+                   document.head.append(s);
+                   await new Promise(r => setTimeout(r, 50));
+                   return [fetched, window.__inline];"#,
+                vec![json!(other.join("index.html?csp-probe").unwrap().to_string())],
+            )
+            .await;
+        assert_eq!(refused, json!(["refused", "blocked"]));
+        let violations = app.browser_logs().await;
+        assert!(
+            violations.iter().filter(|e| e.message.contains("Content Security Policy")).count() >= 2,
+            "no CSP violation reported: {violations:#?}"
+        );
+
+        // Deep links: the comparison with an entity, then an article with it.
+        app.open(&format!("#view=compare&entity={}", enc(&entity))).await;
+        app.wait_for_css("table#compare-table tbody tr").await;
+        assert!(app.visible("table#compare-table").await, "compare view not shown");
+        wait_panel(&app, &entity).await;
+        let ids = doc_ids(&app).await;
+        let doc = ids.last().expect("articles").clone();
+        app.open(&format!("#view=reader&doc={}&entity={}", enc(&doc), enc(&entity)))
+            .await;
+        app.wait_for(
+            "the reader to show the linked article",
+            UI_TIMEOUT,
+            "return document.querySelector('article#reader')?.dataset.doc === arguments[0]",
+            vec![json!(doc)],
+        )
+        .await;
+        wait_panel(&app, &entity).await;
+        let params = app.hash_params().await;
+        assert_eq!(params.get("doc"), Some(&doc), "{params:?}");
+
+        // The web app manifest and what it points at, from the subpath.
+        let manifest = app
+            .js(
+                r#"const r = await fetch('manifest.webmanifest');
+                   const m = await r.json();
+                   const icons = await Promise.all(m.icons.map(async i => {
+                     const f = await fetch(new URL(i.src, r.url));
+                     return [f.url, f.status, f.headers.get('content-type')];
+                   }));
+                   const sw = await fetch('sw.js');
+                   return {url: r.url, start: new URL(m.start_url, r.url).href, icons,
+                           sw: [sw.status, (await sw.text()).includes('__QARIN_') ? 'template' : 'filled']};"#,
+                vec![],
+            )
+            .await;
+        assert_eq!(manifest["start"], json!(app.base), "{manifest}");
+        let icons = manifest["icons"].as_array().expect("icons");
+        assert!(icons.len() >= 3, "{manifest}");
+        for icon in icons {
+            assert_eq!(icon[1], json!(200), "{icon}");
+            assert!(icon[0].as_str().unwrap().starts_with(&app.base), "{icon}");
+        }
+        assert_eq!(manifest["sw"], json!([200, "filled"]), "{manifest}");
+        app.screenshot("subpath").await;
+    })
+    .await;
+    drop(server);
+}
+
+/// After one visit the service worker has every file: with the server stopped, a reload still
+/// shows the app, with highlights, and clicking a name opens its panel.
+#[tokio::test]
+async fn service_worker_serves_the_app_offline() {
+    let mut server = serve(&env_path("QARIN_DIST_SUBPATH"), &subpath());
+    let base = server.url().to_string();
+    let addr = server.addr();
+    browser_test_at("offline", &base, move |app| async move {
+        first_mark(&app).await;
+        // Registered by register-sw.js on load; activation claims the page, and only happens
+        // once every file is cached.
+        let state = app
+            .wait_for(
+                "the service worker to control the page",
+                READY_TIMEOUT,
+                "return navigator.serviceWorker.controller ? navigator.serviceWorker.controller.state : null",
+                vec![],
+            )
+            .await;
+        assert_eq!(state, json!("activated"));
+        let cached = app
+            .js(
+                r#"const keys = await caches.keys();
+                   const mine = keys.filter(k => k.startsWith('qarin:' + location.origin));
+                   const c = await caches.open(mine[0]);
+                   return {caches: mine, files: (await c.keys()).map(r => r.url)};"#,
+                vec![],
+            )
+            .await;
+        assert_eq!(cached["caches"].as_array().map(Vec::len), Some(1), "{cached}");
+        let files = cached["files"].as_array().expect("cached files");
+        assert!(
+            files.iter().any(|f| f.as_str().is_some_and(|f| f.ends_with(".wasm"))),
+            "no wasm in the cache: {cached}"
+        );
+
+        tokio::task::spawn_blocking(move || server.stop())
+            .await
+            .expect("stop the server");
+        assert!(
+            std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_err(),
+            "the server still accepts connections"
+        );
+
+        app.reload().await;
+        let entity = click_first_mark(&app).await;
+        assert!(!entity.is_empty());
+        // Everything came from the service worker's cache.
+        let sources = app
+            .js(
+                r#"return performance.getEntriesByType('resource')
+                     .filter(e => !/^(data|blob):/.test(e.name))
+                     .map(e => [e.name, e.workerStart > 0 || e.deliveryType === 'cache-storage' || e.transferSize === 0]);"#,
+                vec![],
+            )
+            .await;
+        for entry in sources.as_array().expect("resources") {
+            assert_eq!(entry[1], json!(true), "not from the service worker: {entry}");
+        }
+        let nav = app
+            .js(
+                "const n = performance.getEntriesByType('navigation')[0]; return n ? n.workerStart > 0 : null",
+                vec![],
+            )
+            .await;
+        assert_eq!(nav, json!(true), "the page itself did not come through the service worker");
+        app.screenshot("offline-reload").await;
+    })
+    .await;
+}
+
+/// `dist/qarin-offline.html`, opened from disk: the app starts (wasm from the inlined bytes),
+/// shows highlights, the entity panel opens, nothing is loaded from anywhere, no console error.
+#[tokio::test]
+async fn single_file_works_from_disk() {
+    let file = env_path("QARIN_DIST").join("qarin-offline.html");
+    assert!(file.is_file(), "{} is missing", file.display());
+    let url = url::Url::from_file_path(file.canonicalize().unwrap())
+        .expect("a file URL")
+        .to_string();
+    browser_test_at("single-file", &url, |app| async move {
+        assert_eq!(app.js("return location.protocol", vec![]).await, json!("file:"));
+        click_first_mark(&app).await;
+        assert!(
+            app.count("aside#entity-panel ol.kwic li").await > 0,
+            "the entity panel lists no mention"
+        );
+        let fonts = app
+            .js(
+                "return document.fonts.ready.then(() => document.fonts.check('16px \"Qarin Naskh\"', 'قارن'))",
+                vec![],
+            )
+            .await;
+        assert_eq!(fonts, json!(true), "the inlined webfont is not usable");
+        assert_eq!(
+            app.count("script[src], link[rel=stylesheet], link[rel=modulepreload]").await,
+            0,
+            "the single file refers to other files"
+        );
+        app.screenshot("single-file").await;
+    })
+    .await;
+}
+
+/// A site built with `--corpus DIR` shows that folder's articles, and only them.
+#[tokio::test]
+async fn site_for_a_folder_of_ones_own() {
+    let corpus = env_path("QARIN_CUSTOM_CORPUS");
+    let mut expected: Vec<(String, String)> = std::fs::read_dir(&corpus)
+        .expect("the corpus folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(expected.len(), 2, "the test corpus has two articles");
+    let server = serve(&env_path("QARIN_DIST_CORPUS"), &subpath());
+    let base = server.url().to_string();
+    browser_test_at("custom-corpus", &base, move |app| async move {
+        let mut ids = doc_ids(&app).await;
+        ids.sort();
+        let want: Vec<String> = expected.iter().map(|(id, _)| id.clone()).collect();
+        assert_eq!(ids, want, "the article list is not the folder's");
+        for (id, text) in &expected {
+            app.click(&format!("button.doc-item[data-doc={}]", json!(id))).await;
+            let shown = app
+                .wait_for(
+                    &format!("the reader to show {id}"),
+                    UI_TIMEOUT,
+                    "const r = document.querySelector('article#reader'); \
+                     return r && r.dataset.doc === arguments[0] ? r.textContent : null",
+                    vec![json!(id)],
+                )
+                .await;
+            assert_eq!(shown.as_str(), Some(text.as_str()), "{id}: the reader's text");
+            let marks = app.count("article#reader mark").await;
+            assert!(marks >= 2, "{id}: only {marks} highlighted names");
+        }
+        let list = app
+            .js(
+                "return [...document.querySelectorAll('button.doc-item')].map(b => b.textContent).join(' ')",
+                vec![],
+            )
+            .await;
+        assert!(
+            list.as_str().is_some_and(|t| t.contains("Fixture A") && t.contains("Fixture B")),
+            "meta.json's outlets are not in the article list: {list}"
+        );
+        app.screenshot("custom-corpus").await;
+    })
+    .await;
+    drop(server);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements for `cargo xtask bench`.
+
+fn bench_env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run `cargo xtask bench`"))
+}
+
+/// Installed before any of the page's scripts run (CDP `Page.addScriptToEvaluateOnNewDocument`):
+/// watches the DOM and records, in `window.__qarinBench`, when `probe` first holds
+/// (`performance.now()`, i.e. ms since navigation start) and when the next frame starts, the
+/// first that can show it.
+fn observer(probe: &str) -> String {
+    format!(
+        r#"(() => {{
+  const probe = () => {{ try {{ return !!({probe}); }} catch (e) {{ return false; }} }};
+  const out = {{ dom: null, frame: null, started: null, longest: 0 }};
+  window.__qarinBench = out;
+  // The longest main-thread task before the probe held (analysis and rendering block the page).
+  try {{
+    new PerformanceObserver((list) => {{
+      for (const e of list.getEntries()) {{
+        if (out.dom === null || e.startTime < out.dom) out.longest = Math.max(out.longest, e.duration);
+      }}
+    }}).observe({{ type: 'longtask', buffered: true }});
+  }} catch (e) {{}}
+  // trunk's loader fires this once the wasm module is instantiated and `main` has run.
+  addEventListener('TrunkApplicationStarted', () => {{ out.started = performance.now(); }});
+  const check = () => {{
+    if (out.dom !== null || !probe()) return;
+    out.dom = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => {{ out.frame = performance.now(); }});
+  }};
+  const observer = new MutationObserver(check);
+  observer.observe(document, {{ childList: true, subtree: true, attributes: true, characterData: true }});
+}})();"#
+    )
+}
+
+/// One fresh session (new profile: nothing cached) that loads `url` and reports when `probe`
+/// became true (`frame`), and for the app when the wasm file had arrived (`wasm`), when the
+/// module was instantiated and `main` had run (`started`), all in ms from navigation start, and
+/// the longest main-thread task before that (`longest`, ms).
+async fn time_to(name: &str, base: &str, url: &str, probe: &str) -> Value {
+    let app = App::launch(name, base).await;
+    app.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": observer(probe) }),
+    )
+    .await;
+    app.client.goto(url).await.expect("open the page");
+    let v = app
+        .wait_for(
+            &format!("{probe} on {url}"),
+            READY_TIMEOUT,
+            "const b = window.__qarinBench; if (!b || !b.frame) return null; \
+             const w = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm')); \
+             return { frame: b.frame, started: b.started, wasm: w ? w.responseEnd : null, \
+                      longest: w ? b.longest : null };",
+            vec![],
+        )
+        .await;
+    app.close().await;
+    v
+}
+
+async fn heap(app: &App) -> (f64, f64) {
+    app.cdp("HeapProfiler.collectGarbage", json!({})).await;
+    let usage = app.cdp("Runtime.getHeapUsage", json!({})).await;
+    let wasm = app
+        .js("return window.wasmBindings.qarin_memory_bytes()", vec![])
+        .await;
+    (
+        usage["usedSize"].as_f64().unwrap_or(f64::NAN),
+        wasm.as_f64().unwrap_or(f64::NAN),
+    )
+}
+
+#[tokio::test]
+#[ignore = "measurements, run by `cargo xtask bench`"]
+async fn bench_in_browser() {
+    let base = bench_env("QARIN_BENCH_URL");
+    let dir = PathBuf::from(bench_env("QARIN_BENCH_DIR"));
+    let runs: usize = bench_env("QARIN_BENCH_RUNS")
+        .parse()
+        .expect("a number of runs");
+    let sizes: Vec<usize> = bench_env("QARIN_BENCH_SIZES")
+        .split(',')
+        .map(|n| n.parse().expect("a corpus size"))
+        .collect();
+    let pages = [
+        ("floor_ms", format!("{base}plain.html"), "document.querySelector('article p')"),
+        ("mark_ms", base.clone(), "document.querySelector('article#reader mark')"),
+        (
+            "table_ms",
+            format!("{base}#view=compare"),
+            "document.querySelector('main#app[data-ready=true]') && document.querySelector('table#compare-table tbody tr')",
+        ),
+    ];
+    // Interleaved (floor, mark, table, floor, …) so that a slow moment of the shared machine
+    // does not fall on one page only.
+    let mut times: Vec<Vec<Value>> = vec![Vec::new(); pages.len()];
+    for run in 0..runs {
+        for (i, (key, url, probe)) in pages.iter().enumerate() {
+            let t = time_to(&format!("bench-{key}-{run}"), &base, url, probe).await;
+            eprintln!("bench: {key} run {run}: {t}");
+            times[i].push(t);
+        }
+    }
+    for ((key, _, _), t) in pages.iter().zip(&times) {
+        for (field, suffix) in [
+            ("frame", ""),
+            ("wasm", "_wasm"),
+            ("started", "_started"),
+            ("longest", "_longest"),
+        ] {
+            let list: Vec<String> = t
+                .iter()
+                .filter_map(|v| v[field].as_f64())
+                .map(|v| format!("{v:.1}"))
+                .collect();
+            if !list.is_empty() {
+                println!("\nQARIN_BENCH {key}{suffix} {}", list.join(" "));
+            }
+        }
+    }
+
+    for n in sizes {
+        let docs = std::fs::read_to_string(dir.join(format!("docs-{n}.json")))
+            .expect("the fixture written by cargo xtask bench");
+        let app = App::launch(&format!("bench-scale-{n}"), &base).await;
+        app.open("").await;
+        let (heap_before, wasm_before) = heap(&app).await;
+        // Held by the page, as the app holds the articles it shows.
+        app.js(
+            "window.__qarinDocs = arguments[0]; return true",
+            vec![json!(docs)],
+        )
+        .await;
+        let mut ms = Vec::new();
+        let mut tokens = Value::Null;
+        for _ in 0..5 {
+            let r = app
+                .js(
+                    "const t0 = performance.now(); \
+                     const tokens = window.wasmBindings.qarin_bench(window.__qarinDocs); \
+                     return [performance.now() - t0, tokens];",
+                    vec![],
+                )
+                .await;
+            ms.push(format!("{:.1}", r[0].as_f64().expect("ms")));
+            tokens = r[1].clone();
+        }
+        let (heap_after, wasm_after) = heap(&app).await;
+        app.close().await;
+        eprintln!("bench: {n} articles: {tokens} tokens, {ms:?} ms");
+        println!(
+            "\nQARIN_BENCH scale-{n} tokens={tokens} ms={} heap_before={heap_before} heap_after={heap_after} wasm_before={wasm_before} wasm_after={wasm_after}",
+            ms.join(",")
+        );
+    }
+}
