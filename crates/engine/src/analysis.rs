@@ -34,11 +34,12 @@ fn prepare(doc: &Document) -> Prepared<'_> {
     Prepared { words, boiler }
 }
 
-fn recognise(words: &[Word], ask: &Ask, corpus: &CorpusNames, first_names: &HashSet<String>) -> Vec<Candidate> {
+fn recognise(words: &[Word], ask: &Ask, corpus: &CorpusNames, first_names: &HashSet<String>, model: &[Candidate]) -> Vec<Candidate> {
     let gaz = gazetteer::candidates(words, ask, corpus);
     let known = resolve(gaz.clone());
     let mut all = gaz;
     all.extend(rules::candidates(words, ask, &known, first_names));
+    all.extend(model.iter().cloned());
     resolve(all)
 }
 
@@ -49,7 +50,8 @@ fn corpus_names(found: &[Vec<Candidate>], ask: &Ask) -> (CorpusNames, HashSet<St
     let mut first_names = HashSet::new();
     for c in found.iter().flatten() {
         // Names found in a list only by being listed are not trusted beyond their own place.
-        if !matches!(c.origin, Origin::Rule(r) if r != "coordination") {
+        // Nor are the tagger's guesses: a mistake would spread to every article.
+        if !matches!(c.origin, Origin::Rule(r) if r != "coordination" && r != "model") {
             continue;
         }
         *votes.entry(c.key.clone()).or_default().entry(c.kind).or_default() += 1;
@@ -125,12 +127,16 @@ fn recognise_all(docs: &[Document]) -> (Vec<Prepared<'_>>, Vec<Vec<Candidate>>) 
     let ask = Ask::default();
     let prepared: Vec<Prepared> = docs.iter().map(prepare).collect();
     let empty = CorpusNames::new();
-    let pass1: Vec<Vec<Candidate>> = prepared.iter().map(|p| recognise(&p.words, &ask, &empty, &HashSet::new())).collect();
+    // The trained tagger runs once per document; its spans join both passes.
+    let model: Vec<Vec<Candidate>> = prepared.iter().map(|p| crate::tagger::candidates(&p.words, &ask)).collect();
+    let pass1: Vec<Vec<Candidate>> =
+        prepared.iter().zip(&model).map(|(p, m)| recognise(&p.words, &ask, &empty, &HashSet::new(), m)).collect();
     let (corpus, first_names) = corpus_names(&pass1, &ask);
     let found: Vec<Vec<Candidate>> = prepared
         .iter()
-        .map(|p| {
-            let mut cands = recognise(&p.words, &ask, &corpus, &first_names);
+        .zip(&model)
+        .map(|(p, m)| {
+            let mut cands = recognise(&p.words, &ask, &corpus, &first_names, m);
             for c in &mut cands {
                 split_clitic(c, &p.words, &corpus, &ask);
             }

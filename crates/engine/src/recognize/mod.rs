@@ -54,11 +54,30 @@ impl Candidate {
     }
 }
 
-/// Keep the best non-overlapping candidates: more words first, then higher priority, then
-/// earlier. Returns them in text order.
+/// How much a candidate is trusted when candidates overlap: strong contextual rules (titles,
+/// organisation heads, quoted sources, aliases, surname endings), multi-word gazetteer names and names a rule
+/// found elsewhere in the corpus first, then the trained tagger ([`crate::tagger`]), then
+/// everything else (one-word list matches, first names).
+pub fn tier(c: &Candidate) -> u8 {
+    match c.origin {
+        Origin::Rule("model") => 1,
+        Origin::Alias | Origin::Corpus => 2,
+        Origin::Rule(_) if c.priority >= 5 => 2,
+        Origin::Rule("surname") => 2,
+        Origin::Gazetteer if c.words() > 1 => 2,
+        _ => 0,
+    }
+}
+
+/// Keep the best non-overlapping candidates: higher [`tier`] first, then more words, then higher
+/// priority, then earlier. Returns them in text order.
 pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.sort_by(|a, b| {
-        b.words().cmp(&a.words()).then(b.priority.cmp(&a.priority)).then(a.first.cmp(&b.first))
+        tier(b)
+            .cmp(&tier(a))
+            .then(b.words().cmp(&a.words()))
+            .then(b.priority.cmp(&a.priority))
+            .then(a.first.cmp(&b.first))
     });
     let mut kept: Vec<Candidate> = Vec::new();
     for c in cands {

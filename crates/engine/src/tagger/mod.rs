@@ -53,7 +53,7 @@ pub struct Tagger {
 
 /// Reusable buffers for tagging.
 #[derive(Default)]
-pub struct Scratch {
+struct Scratch {
     feats: Vec<u32>,
     offsets: Vec<u32>,
 }
@@ -253,7 +253,8 @@ pub fn candidates(words: &[Word], ask: &Ask) -> Vec<Candidate> {
 }
 
 /// Tag a raw text as the app does (tokens, boilerplate, model) and return its number of tokens;
-/// for timing the tagger where there is no clock (a browser harness times the call).
+/// for timing the tagger where there is no clock (a browser harness times the call). The first
+/// call also loads the model and the word lists: call it once before timing.
 pub fn tag_text_tokens(text: &str) -> usize {
     let boiler = crate::boilerplate::detect(text);
     let words: Vec<Word> = crate::tokenize::tokens(text)
