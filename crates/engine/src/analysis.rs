@@ -128,7 +128,15 @@ fn recognise_all(docs: &[Document]) -> (Vec<Prepared<'_>>, Vec<Vec<Candidate>>) 
     let prepared: Vec<Prepared> = docs.iter().map(prepare).collect();
     let empty = CorpusNames::new();
     // The trained tagger runs once per document; its spans join both passes.
-    let model: Vec<Vec<Candidate>> = prepared.iter().map(|p| crate::tagger::candidates(&p.words, &ask)).collect();
+    // It was trained on Arabic: spans starting on a Latin word (an English text) are not trusted.
+    let model: Vec<Vec<Candidate>> = prepared
+        .iter()
+        .map(|p| {
+            let mut m = crate::tagger::candidates(&p.words, &ask);
+            m.retain(|c| p.words[c.first].is_arabic());
+            m
+        })
+        .collect();
     let pass1: Vec<Vec<Candidate>> =
         prepared.iter().zip(&model).map(|(p, m)| recognise(&p.words, &ask, &empty, &HashSet::new(), m)).collect();
     let (corpus, first_names) = corpus_names(&pass1, &ask);
