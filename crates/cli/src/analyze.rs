@@ -1,13 +1,16 @@
-//! `qarin analyze <DIR|FILES…> [--format json|csv] [-o FILE]`
+//! `qarin analyze <DIR|FILES…> [--format json|csv|facts-csv] [-o FILE]`
 
 use qarin_engine::corpus::{dedupe_ids, read_dir, read_file, Loaded};
-use qarin_engine::export::{to_csv, to_json};
+use qarin_engine::export::{facts_to_csv, to_csv, to_json};
 use std::path::PathBuf;
 
 #[derive(Debug, PartialEq, Eq)]
 enum Format {
     Json,
+    /// The comparison table.
     Csv,
+    /// The facts table.
+    FactsCsv,
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -21,7 +24,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 format = Some(match it.next().map(String::as_str) {
                     Some("json") => Format::Json,
                     Some("csv") => Format::Csv,
-                    other => return Err(format!("--format takes json or csv, not `{}`", other.unwrap_or(""))),
+                    Some("facts-csv") => Format::FactsCsv,
+                    other => return Err(format!("--format takes json or csv (or facts-csv), not `{}`", other.unwrap_or(""))),
                 })
             }
             "-o" | "--output" => output = Some(it.next().ok_or("-o needs a file name")?.into()),
@@ -42,6 +46,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let text = match format {
         Format::Json => to_json(&analysis) + "\n",
         Format::Csv => to_csv(&analysis),
+        Format::FactsCsv => facts_to_csv(&analysis),
     };
     crate::output::write(output.as_deref(), &text)
 }

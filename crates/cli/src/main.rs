@@ -1,7 +1,7 @@
 //! `qarin`: the command line over the Qarin engine.
 //!
 //! ```text
-//! qarin analyze <DIR|FILES…> [--format json|csv] [-o FILE]
+//! qarin analyze <DIR|FILES…> [--format json|csv|facts-csv] [-o FILE]
 //! qarin explain <DIR|FILES…>
 //! qarin lexicon [--conll FILE] [-o DIR]
 //! qarin train --conll FILE -o MODEL [--dev-fraction F] [--epochs N] [--seed S]
@@ -21,7 +21,7 @@ mod train;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  qarin analyze <DIR|FILES...> [--format json|csv] [-o FILE]
+  qarin analyze <DIR|FILES...> [--format json|csv|facts-csv] [-o FILE]
       Recognise and link the named entities of Arabic articles; write the analysis
       (JSON schema qarin.analysis/1) or the comparison table (CSV, UTF-8 with BOM).
   qarin explain <DIR|FILES...>

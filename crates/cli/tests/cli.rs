@@ -276,3 +276,13 @@ fn text_without_arabic_is_accepted_with_a_warning() {
     assert_eq!(v["documents"][0]["text"], "An English text: <img src=x onerror=alert(1)> and nothing Arabic.\n");
     assert!(v["documents"][0]["mentions"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn facts_csv_lists_the_troop_conflict() {
+    let o = qarin(&["analyze", corpus().to_str().unwrap(), "--format", "facts-csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.starts_with('\u{FEFF}'));
+    let conflict = text.lines().find(|l| l.contains("conflict") && l.contains("2030")).expect("troop-size conflict row");
+    assert!(conflict.contains("2000"), "{conflict}");
+}
