@@ -3,6 +3,7 @@
 
 use crate::browser;
 use crate::components::{
+    about::About,
     add::{AddArticles, DropOverlay, PreviewDialog},
     compare::Compare,
     doc_list::DocList,
@@ -165,6 +166,7 @@ pub fn App() -> impl IntoView {
             inert=move || state.previews.with(|q| !q.is_empty())
             class:has-panel=move || state.entity.get().is_some()
             class:view-compare=move || state.view.get() == View::Compare
+            class:view-wide=move || matches!(state.view.get(), View::Compare | View::Facts | View::Wire)
         >
             <div class="sidebar">
                 <AddArticles/>
@@ -195,6 +197,7 @@ pub fn App() -> impl IntoView {
             </main>
             <EntityPanel/>
         </div>
+        <About/>
         <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true">
             {move || state.announcement.get()}
         </div>
@@ -204,7 +207,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The two views, as tab panels.
+/// The four views, as tab panels.
 #[component]
 fn Views() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -221,10 +224,22 @@ fn Views() -> impl IntoView {
             </div>
         }
         .into_any(),
+        View::Facts => view! {
+            <div role="tabpanel" id="panel-facts" aria-labelledby="tab-facts" class="tabpanel">
+                <crate::components::facts::Facts/>
+            </div>
+        }
+        .into_any(),
+        View::Wire => view! {
+            <div role="tabpanel" id="panel-wire" aria-labelledby="tab-wire" class="tabpanel">
+                <crate::components::wire::Wire/>
+            </div>
+        }
+        .into_any(),
     }
 }
 
-/// Reader / Comparison tabs.
+/// Reader / Comparison / Facts / Shared copy tabs.
 #[component]
 fn Tabs() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -240,11 +255,17 @@ fn Tabs() -> impl IntoView {
                 aria-controls=move || selected().then(|| format!("panel-{}", view.code()))
                 on:click=move |_| state.view.set(view)
                 on:keydown=move |ev: ev::KeyboardEvent| {
-                    let other = match view { View::Reader => View::Compare, View::Compare => View::Reader };
+                    const ORDER: [View; 4] = [View::Reader, View::Compare, View::Facts, View::Wire];
+                    let i = ORDER.iter().position(|v| *v == view).unwrap_or(0);
+                    // Arrow keys follow the reading direction.
+                    let rtl = state.lang.get_untracked() == crate::i18n::Lang::Ar;
+                    let next = ORDER[(i + 1) % ORDER.len()];
+                    let prev = ORDER[(i + ORDER.len() - 1) % ORDER.len()];
                     let target = match ev.key().as_str() {
-                        "ArrowLeft" | "ArrowRight" => Some(other),
+                        "ArrowRight" => Some(if rtl { prev } else { next }),
+                        "ArrowLeft" => Some(if rtl { next } else { prev }),
                         "Home" => Some(View::Reader),
-                        "End" => Some(View::Compare),
+                        "End" => Some(View::Wire),
                         _ => None,
                     };
                     if let Some(v) = target {
@@ -264,6 +285,8 @@ fn Tabs() -> impl IntoView {
         <div class="tabs" role="tablist" aria-label=move || state.t(Key::Views)>
             {tab(View::Reader, "tab-reader", Key::TabReader)}
             {tab(View::Compare, "tab-compare", Key::TabCompare)}
+            {tab(View::Facts, "tab-facts", Key::TabFacts)}
+            {tab(View::Wire, "tab-wire", Key::TabWire)}
         </div>
     }
 }
@@ -275,6 +298,7 @@ impl AppState {
             view: self.view.get_untracked(),
             doc: self.doc.get_untracked(),
             entity: self.entity.get_untracked(),
+            fact: self.fact.get_untracked(),
         }
     }
 }

@@ -198,3 +198,20 @@ pub fn scroll_to_mark(start: usize) -> bool {
 pub fn current_target(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
     ev.current_target()?.dyn_into::<web_sys::HtmlElement>().ok()
 }
+
+/// Scroll the reader's highlighted fact or quote (`.fact-hit.current`) into view once it is
+/// rendered (retried for a few frames while the article renders).
+pub fn scroll_to_hit(attempt: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        match html_element("#reader .fact-hit.current") {
+            Some(el) => {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                opts.set_behavior(web_sys::ScrollBehavior::Instant);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+            None if attempt < 20 => scroll_to_hit(attempt + 1),
+            None => {}
+        }
+    });
+}

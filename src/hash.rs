@@ -1,5 +1,5 @@
 //! The URL hash as the app's shareable state: `#view=reader&doc=ID&entity=ID` or
-//! `#view=compare&entity=ID`.
+//! `#view=compare&entity=ID`, `#view=facts&fact=ID` or `#view=wire`.
 //!
 //! Pure Rust (no Leptos, no web-sys) so it is unit-tested natively with `cargo test -p qarin-app`.
 
@@ -9,6 +9,8 @@ pub enum View {
     #[default]
     Reader,
     Compare,
+    Facts,
+    Wire,
 }
 
 impl View {
@@ -16,6 +18,8 @@ impl View {
         match self {
             View::Reader => "reader",
             View::Compare => "compare",
+            View::Facts => "facts",
+            View::Wire => "wire",
         }
     }
 
@@ -23,6 +27,8 @@ impl View {
         match code {
             "reader" => Some(View::Reader),
             "compare" => Some(View::Compare),
+            "facts" => Some(View::Facts),
+            "wire" => Some(View::Wire),
             _ => None,
         }
     }
@@ -34,6 +40,8 @@ pub struct HashState {
     pub view: View,
     pub doc: Option<String>,
     pub entity: Option<String>,
+    /// The fact row selected in the facts view.
+    pub fact: Option<String>,
 }
 
 /// Parse a location hash (with or without the leading `#`).
@@ -64,6 +72,10 @@ pub fn parse(hash: &str) -> Option<HashState> {
                 known = true;
                 state.entity = Some(value).filter(|v| !v.is_empty());
             }
+            "fact" => {
+                known = true;
+                state.fact = Some(value).filter(|v| !v.is_empty());
+            }
             _ => {}
         }
     }
@@ -78,6 +90,12 @@ pub fn format(state: &HashState) -> String {
         if let Some(doc) = &state.doc {
             out.push_str("&doc=");
             out.push_str(&encode(doc));
+        }
+    }
+    if state.view == View::Facts {
+        if let Some(fact) = &state.fact {
+            out.push_str("&fact=");
+            out.push_str(&encode(fact));
         }
     }
     if let Some(entity) = &state.entity {
@@ -129,7 +147,23 @@ mod tests {
             view,
             doc: doc.map(str::to_string),
             entity: entity.map(str::to_string),
+            fact: None,
         }
+    }
+
+    #[test]
+    fn facts_and_wire_views() {
+        let mut s = st(View::Facts, Some("d"), None);
+        s.fact = Some("q-1".into());
+        assert_eq!(format(&s), "#view=facts&fact=q-1");
+        let mut back = s.clone();
+        back.doc = None;
+        assert_eq!(parse(&format(&s)), Some(back));
+        assert_eq!(format(&st(View::Wire, None, Some("e"))), "#view=wire&entity=e");
+        assert_eq!(parse("#view=wire"), Some(st(View::Wire, None, None)));
+        // A fact only belongs to the facts view.
+        s.view = View::Reader;
+        assert_eq!(format(&s), "#view=reader&doc=d");
     }
 
     #[test]

@@ -92,6 +92,8 @@ pub enum Key {
     PanelClosed,
     Rule,
     OpenInPanel,
+    DownloadFactsCsv,
+    About,
     AddArticles,
     ChooseFiles,
     DropHint,
@@ -134,6 +136,29 @@ pub enum Key {
     PasteEmpty,
     Reanalyse,
     UpdatingAnalysis,
+    TabFacts,
+    TabWire,
+    FactsIntro,
+    FactColumn,
+    StatusColumn,
+    StatusAll,
+    StatusConflict,
+    StatusAgree,
+    StatusSingle,
+    FactsStatusLabel,
+    FactsFilterLabel,
+    FactsFilterPlaceholder,
+    NoFacts,
+    NoFactsMatch,
+    FactJump,
+    Normalised,
+    QuotesTitle,
+    NoQuotes,
+    WireIntro,
+    NoWire,
+    DiffChanged,
+    DiffOnlyA,
+    DiffOnlyB,
 }
 
 /// Look an interface string up.
@@ -198,6 +223,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::PanelClosed => ("Entity panel closed", "أُغلقت لوحة الكيان"),
         Key::Rule => ("rule", "القاعدة"),
         Key::OpenInPanel => ("Show details", "عرض التفاصيل"),
+        Key::DownloadFactsCsv => ("Facts CSV", "الوقائع CSV"),
+        Key::About => ("About Qarin, its data and licences", "عن «قارن» وبياناته وتراخيصه"),
         Key::AddArticles => ("Add articles", "إضافة مقالات"),
         Key::ChooseFiles => ("Choose files…", "اختيار ملفات…"),
         Key::DropHint => (
@@ -251,6 +278,29 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::Notices => ("Messages", "الرسائل"),
         Key::PasteEmpty => ("Nothing to add: the text box is empty.", "لا شيء للإضافة: خانة النص فارغة."),
         Key::Reanalyse => ("Analyse them again", "أعد تحليلها"),
+        Key::TabFacts => ("Facts", "الوقائع"),
+        Key::TabWire => ("Shared copy", "النصوص المشتركة"),
+        Key::FactsIntro => ("What the articles count, date and name — and where they disagree", "ما تذكره المقالات من أعداد وتواريخ وأسماء، وأين تختلف"),
+        Key::FactColumn => ("Fact", "الواقعة"),
+        Key::StatusColumn => ("Status", "الحالة"),
+        Key::StatusAll => ("All", "الكل"),
+        Key::StatusConflict => ("conflict", "تعارض"),
+        Key::StatusAgree => ("agree", "اتفاق"),
+        Key::StatusSingle => ("single source", "مصدر واحد"),
+        Key::FactsStatusLabel => ("Show", "عرض"),
+        Key::FactsFilterLabel => ("Filter facts", "تصفية الوقائع"),
+        Key::FactsFilterPlaceholder => ("Filter by label or value…", "تصفية بالاسم أو القيمة…"),
+        Key::NoFacts => ("No facts were found in these articles.", "لم يُعثر على وقائع في هذه المقالات."),
+        Key::NoFactsMatch => ("No fact matches the filter.", "لا واقعة تطابق التصفية."),
+        Key::FactJump => ("Show in the article", "اعرضها في المقال"),
+        Key::Normalised => ("normalised", "القيمة الموحّدة"),
+        Key::QuotesTitle => ("Who said what", "من قال ماذا"),
+        Key::NoQuotes => ("No quotes attributed to this name.", "لا أقوال منسوبة إلى هذا الاسم."),
+        Key::WireIntro => ("Passages that two articles share nearly word for word (agency copy); differing words are marked.", "فقرات يتشاركها مقالان كلمةً بكلمة تقريبًا (نص وكالة)؛ الكلمات المختلفة مميّزة."),
+        Key::NoWire => ("No passage is shared nearly word for word by two articles.", "لا توجد فقرة يتشاركها مقالان كلمةً بكلمة تقريبًا."),
+        Key::DiffChanged => ("changed", "تغيّر"),
+        Key::DiffOnlyA => ("only in the first", "في الأول فقط"),
+        Key::DiffOnlyB => ("only in the second", "في الثاني فقط"),
         Key::UpdatingAnalysis => ("Updating the analysis…", "جارٍ تحديث التحليل…"),
     };
     match lang {
@@ -658,6 +708,8 @@ mod tests {
             PanelClosed,
             Rule,
             OpenInPanel,
+            DownloadFactsCsv,
+            About,
             AddArticles,
             ChooseFiles,
             DropHint,
@@ -700,6 +752,29 @@ mod tests {
             PasteEmpty,
             Reanalyse,
                     UpdatingAnalysis,
+            TabFacts,
+            TabWire,
+            FactsIntro,
+            FactColumn,
+            StatusColumn,
+            StatusAll,
+            StatusConflict,
+            StatusAgree,
+            StatusSingle,
+            FactsStatusLabel,
+            FactsFilterLabel,
+            FactsFilterPlaceholder,
+            NoFacts,
+            NoFactsMatch,
+            FactJump,
+            Normalised,
+            QuotesTitle,
+            NoQuotes,
+            WireIntro,
+            NoWire,
+            DiffChanged,
+            DiffOnlyA,
+            DiffOnlyB,
         ];
         for k in keys {
             assert!(!t(Lang::En, k).is_empty(), "{k:?}");
@@ -744,5 +819,43 @@ mod tests {
             added(Lang::En, &["a".into(), "b".into()]),
             "Added 2 articles: “\u{2068}a\u{2069}”, “\u{2068}b\u{2069}”."
         );
+    }
+}
+
+/// "12 % shared": the share of an article's words inside passages another article shares.
+pub fn shared_share(lang: Lang, share: f64) -> String {
+    let pct = (share * 100.0).round().clamp(1.0, 100.0) as u32;
+    match lang {
+        Lang::En => format!("{pct} % shared"),
+        Lang::Ar => format!("{pct}٪ مشترك"),
+    }
+}
+
+/// "Quotes: 3 in 2 articles".
+pub fn quotes_count(lang: Lang, quotes: usize, articles: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "{quotes} {} in {articles} {}",
+            if quotes == 1 { "quote" } else { "quotes" },
+            if articles == 1 { "article" } else { "articles" }
+        ),
+        Lang::Ar => format!("الأقوال: {quotes} في {articles} من المقالات"),
+    }
+}
+
+/// "87 % the same words (41 of 47)".
+pub fn similarity_text(lang: Lang, similarity: f64, same: usize, words: usize) -> String {
+    let pct = (similarity * 100.0).round() as u32;
+    match lang {
+        Lang::En => format!("{pct} % the same words ({same} of {words})"),
+        Lang::Ar => format!("الكلمات المتطابقة {pct}٪ ({same} من {words})"),
+    }
+}
+
+/// "Facts: 4 conflicts, 7 agreements, 12 from a single article".
+pub fn facts_summary(lang: Lang, conflict: usize, agree: usize, single: usize) -> String {
+    match lang {
+        Lang::En => format!("{conflict} in conflict · {agree} agreed · {single} from a single article"),
+        Lang::Ar => format!("متعارضة: {conflict} · متفق عليها: {agree} · من مقال واحد: {single}"),
     }
 }

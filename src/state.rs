@@ -245,6 +245,10 @@ pub struct AppState {
     pub current: RwSignal<Option<(String, usize)>>,
     /// A pending request to scroll the reader to a mention and focus it.
     pub scroll_to: RwSignal<Option<(String, usize)>>,
+    /// The fact row selected in the facts view.
+    pub fact: RwSignal<Option<String>>,
+    /// A fact value or quote highlighted in the reader: (article id, byte start, byte end).
+    pub fact_hit: RwSignal<Option<(String, usize, usize)>>,
     /// Highlight on/off per type, in `EntityType::ALL` order.
     pub shown_types: RwSignal<[bool; 4]>,
     pub filter_text: RwSignal<String>,
@@ -324,6 +328,8 @@ impl AppState {
             entity: RwSignal::new(initial.entity),
             current: RwSignal::new(None),
             scroll_to: RwSignal::new(None),
+            fact: RwSignal::new(initial.fact),
+            fact_hit: RwSignal::new(None),
             shown_types: RwSignal::new(shown_types),
             filter_text: RwSignal::new(String::new()),
             filter_type: RwSignal::new(None),
@@ -360,6 +366,7 @@ impl AppState {
             view: self.view.get(),
             doc: self.doc.get(),
             entity: self.entity.get(),
+            fact: self.fact.get(),
         }
     }
 
@@ -367,6 +374,9 @@ impl AppState {
     pub fn apply_hash(&self, hs: HashState) {
         let (doc, entity) = self.validate(hs.doc, hs.entity);
         set_if_changed(self.view, hs.view);
+        if hs.view == View::Facts {
+            set_if_changed(self.fact, hs.fact);
+        }
         if self.doc.get_untracked() != doc {
             self.current.set(None);
             self.doc.set(doc);
@@ -405,6 +415,7 @@ impl AppState {
     /// Open an article in the reader.
     pub fn open_doc(&self, id: &str) {
         set_if_changed(self.view, View::Reader);
+        set_if_changed(self.fact_hit, None);
         if self.doc.get_untracked().as_deref() != Some(id) {
             self.current.set(None);
             self.doc.set(Some(id.to_string()));
@@ -473,9 +484,20 @@ impl AppState {
     /// focus it.
     pub fn jump(&self, doc: &str, start: usize) {
         set_if_changed(self.view, View::Reader);
+        set_if_changed(self.fact_hit, None);
         set_if_changed(self.doc, Some(doc.to_string()));
         self.current.set(Some((doc.to_string(), start)));
         self.scroll_to.set(Some((doc.to_string(), start)));
+    }
+
+    /// Open `doc` in the reader with the text between byte offsets `start` and `end` highlighted
+    /// (a fact's value or a quote), scrolled into view.
+    pub fn jump_span(&self, doc: &str, start: usize, end: usize) {
+        set_if_changed(self.view, View::Reader);
+        set_if_changed(self.doc, Some(doc.to_string()));
+        self.current.set(None);
+        self.fact_hit.set(Some((doc.to_string(), start, end)));
+        crate::browser::scroll_to_hit(0);
     }
 
     /// Say something in the polite live region (re-announces identical text too).

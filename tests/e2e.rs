@@ -792,3 +792,20 @@ async fn language_and_theme_toggles() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn about_panel_credits_the_data_and_model() {
+    browser_test("about", |app| async move {
+        app.click("#about summary").await;
+        let text = app
+            .js("return document.querySelector('#about details').open ? document.querySelector('#about').innerText : ''", vec![])
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        for needle in ["ANERcorp", "CC BY-SA 4.0", "Benajiba", "CAMeL Tools", "Open Font License"] {
+            assert!(text.contains(needle), "About panel lacks «{needle}»: {text:?}");
+        }
+    })
+    .await;
+}

@@ -35,6 +35,7 @@ pub fn DocList() -> impl IntoView {
                         let label = data.doc_label(i, lang);
                         let date = d.date.clone();
                         let count = d.mentions.len();
+                        let reuse = data.analysis.reuse.get(&d.id).copied().filter(|r| *r > 0.0);
                         let source = data.source(&id);
                         let selected = move || state.doc.get().as_deref() == Some(id_sel.as_str());
                         // When an entity is selected: how often this article names it.
@@ -89,6 +90,9 @@ pub fn DocList() -> impl IntoView {
                                         <span class="doc-outlet">{label}</span>
                                         {(!date.is_empty()).then(|| view! { <time datetime=date.clone()>{date.clone()}</time> })}
                                         <span class="doc-count">{names_count(lang, count)}</span>
+                                        {reuse.map(|r| view! {
+                                            <span class="doc-reuse" title=t(lang, Key::TabWire)>{i18n::shared_share(lang, r)}</span>
+                                        })}
                                         {hit}
                                     </span>
                                 </button>

@@ -254,6 +254,55 @@ pub fn EntityPanel() -> impl IntoView {
         }
         let n_mentions = kwic_items.len();
 
+        // Who said what: this entity's quotes, one column per article.
+        let quotes_for: Vec<&qarin_engine::facts::Quote> =
+            data.analysis.quotes.iter().filter(|q| q.entity == e.id).collect();
+        let quote_docs: Vec<usize> = (0..data.doc_count())
+            .filter(|&i| quotes_for.iter().any(|q| q.document == data.analysis.documents[i].id))
+            .collect();
+        let quotes_summary = i18n::quotes_count(lang, quotes_for.len(), quote_docs.len());
+        let quote_cols = quote_docs
+            .iter()
+            .map(|&i| {
+                let d = &data.analysis.documents[i];
+                let items = quotes_for
+                    .iter()
+                    .filter(|q| q.document == d.id)
+                    .map(|q| {
+                        let doc = q.document.clone();
+                        let (bs, be) = (q.byte_start, q.byte_end);
+                        let jump_label = format!("{}: {}", t(lang, Key::Jump), data.doc_title(i, lang));
+                        view! {
+                            <li class="quote" data-start=q.start.to_string() class:direct=q.direct>
+                                <p class="quote-verb" lang="ar" dir="rtl">
+                                    <bdi>{q.speaker.clone()}</bdi>
+                                    " "
+                                    <bdi>{q.verb.clone()}</bdi>
+                                </p>
+                                <blockquote lang="ar" dir="rtl">{q.text.clone()}</blockquote>
+                                <button
+                                    type="button"
+                                    class="jump btn small quote-jump"
+                                    aria-label=jump_label
+                                    on:click=move |_| state.jump_span(&doc, bs, be)
+                                >
+                                    {t(lang, Key::Jump)}
+                                    <span aria-hidden="true">{if lang == crate::i18n::Lang::Ar { " ←" } else { " →" }}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="quote-col" data-doc=d.id.clone()>
+                        <h4 class="quote-doc" title=data.doc_title(i, lang)>{data.doc_label(i, lang)}</h4>
+                        <ul class="quote-list">{items}</ul>
+                    </div>
+                }
+            })
+            .collect_view();
+        let has_quotes = !quotes_for.is_empty();
+
         Some(view! {
             <aside id="entity-panel" class="entity-panel" data-entity=e.id.clone() data-type=code aria-labelledby="entity-panel-title">
                 <div class="panel-head">
@@ -303,6 +352,17 @@ pub fn EntityPanel() -> impl IntoView {
                 <section aria-labelledby="panel-reasons">
                     <h3 id="panel-reasons">{t(lang, Key::WhyGrouped)}</h3>
                     {reasons}
+                </section>
+                <section aria-labelledby="panel-quotes" class="quotes">
+                    <h3 id="panel-quotes">{t(lang, Key::QuotesTitle)}</h3>
+                    {if has_quotes {
+                        view! {
+                            <p class="muted">{quotes_summary}</p>
+                            <div class="quote-cols">{quote_cols}</div>
+                        }.into_any()
+                    } else {
+                        view! { <p class="muted">{t(lang, Key::NoQuotes)}</p> }.into_any()
+                    }}
                 </section>
                 {merge}
                 <section aria-labelledby="panel-kwic">

@@ -26,6 +26,12 @@ pub fn Header() -> impl IntoView {
             browser::download("qarin-comparison.csv", "text/csv;charset=utf-8", &csv);
         }
     };
+    let download_facts = move |_| {
+        if let Some(d) = state.data.get_untracked() {
+            let csv = qarin_engine::export::facts_to_csv(&d.analysis);
+            browser::download("qarin-facts.csv", "text/csv;charset=utf-8", &csv);
+        }
+    };
     let toggle_lang = move |_| {
         let lang = state.lang.get_untracked().other();
         state.lang.set(lang);
@@ -60,6 +66,10 @@ pub fn Header() -> impl IntoView {
                     <button type="button" id="download-csv" class="btn" disabled=not_ready on:click=download_csv>
                         <span aria-hidden="true" class="icon">"⤓"</span>
                         {move || state.t(Key::DownloadCsv)}
+                    </button>
+                    <button type="button" id="download-facts-csv" class="btn" disabled=not_ready on:click=download_facts>
+                        <span aria-hidden="true" class="icon">"⤓"</span>
+                        {move || state.t(Key::DownloadFactsCsv)}
                     </button>
                 </div>
                 <button

@@ -1,11 +1,14 @@
 //! The app's components, one file per part of the screen.
 
+pub mod about;
 pub mod add;
 pub mod compare;
 pub mod doc_list;
 pub mod entity_panel;
+pub mod facts;
 pub mod header;
 pub mod legend;
 pub mod notices;
 pub mod reader;
+pub mod wire;
 pub mod workspace_tools;

@@ -57,6 +57,11 @@ pub fn Reader() -> impl IntoView {
                 }.into_any(),
                 Some(rd) => {
                     let id = rd.id.clone();
+                    let hit = state
+                        .fact_hit
+                        .get()
+                        .filter(|(d, s, e)| *d == id && s < e)
+                        .map(|(_, s, e)| (s, e));
                     view! {
                     <ReaderMeta rd=rd.clone()/>
                     <article
@@ -67,7 +72,7 @@ pub fn Reader() -> impl IntoView {
                         lang="ar"
                         aria-labelledby="reader-heading"
                     >
-                        {render_pieces(state, rd)}
+                        {render_pieces(state, rd, hit)}
                     </article>
                 }.into_any()
                 }
@@ -225,25 +230,52 @@ fn meta_form(state: AppState, lang: crate::i18n::Lang, id: String, meta: Meta, e
     }
 }
 
-fn render_pieces(state: AppState, rd: Arc<ReaderDoc>) -> impl IntoView {
+/// Cut `text` (which starts at byte `at` of the article) around the highlighted span `hit`:
+/// plain text outside it, `<span class="fact-hit current">` inside (text nodes only).
+fn with_hit(text: &str, at: usize, hit: Option<(usize, usize)>) -> AnyView {
+    let Some((hs, he)) = hit else {
+        return text.to_string().into_any();
+    };
+    let end = at + text.len();
+    let s = hs.max(at);
+    let e = he.min(end);
+    if s >= e || !text.is_char_boundary(s - at) || !text.is_char_boundary(e - at) {
+        return text.to_string().into_any();
+    }
+    let (before, rest) = text.split_at(s - at);
+    let (mid, after) = rest.split_at(e - s);
+    view! {
+        {before.to_string()}
+        <span class="fact-hit current">{mid.to_string()}</span>
+        {after.to_string()}
+    }
+    .into_any()
+}
+
+fn render_pieces(state: AppState, rd: Arc<ReaderDoc>, hit: Option<(usize, usize)>) -> impl IntoView {
+    let mut at = 0usize;
     rd.pieces
         .iter()
-        .map(|p| match p {
-            Piece::Text(text) => text.clone().into_any(),
-            Piece::Boilerplate { kind, text } => view! {
-                <span class="boilerplate" data-kind=boilerplate_code(*kind) title=move || state.t(Key::Boilerplate)>
-                    {text.clone()}
-                </span>
-            }
-            .into_any(),
-            Piece::Mark { mention, text } => {
-                render_mark(state, rd.id.clone(), rd.marks[*mention].clone(), text.clone()).into_any()
+        .map(|p| {
+            let here = at;
+            at += p.text().len();
+            match p {
+                Piece::Text(text) => with_hit(text, here, hit),
+                Piece::Boilerplate { kind, text } => view! {
+                    <span class="boilerplate" data-kind=boilerplate_code(*kind) title=move || state.t(Key::Boilerplate)>
+                        {with_hit(text, here, hit)}
+                    </span>
+                }
+                .into_any(),
+                Piece::Mark { mention, text } => {
+                    render_mark(state, rd.id.clone(), rd.marks[*mention].clone(), with_hit(text, here, hit)).into_any()
+                }
             }
         })
         .collect_view()
 }
 
-fn render_mark(state: AppState, doc: String, m: MarkInfo, text: String) -> impl IntoView {
+fn render_mark(state: AppState, doc: String, m: MarkInfo, text: AnyView) -> impl IntoView {
     let MarkInfo {
         kind,
         entity,

@@ -1,0 +1,360 @@
+//! End-to-end tests of the facts view (where the articles agree and disagree), the shared wire
+//! copy view and "who said what" in the entity panel, in headless Chromium.
+//!
+//! Run with `cargo xtask test` (it sets `QARIN_E2E_URL` and `QARIN_WEBDRIVER`), or by hand against
+//! a served `dist/` and a chromedriver: `cargo test -p qarin-app --test facts -- --test-threads=1`.
+//! Screenshots go to `target/screenshots/` (`facts.png`, `wire.png`, `quotes.png`).
+
+mod common;
+
+use common::{browser_test, corpus, App, UI_TIMEOUT};
+use serde_json::{json, Value};
+
+fn attr_sel(name: &str, value: &str) -> String {
+    format!("[{name}={}]", json!(value))
+}
+
+/// The facts table's rows: (data-fact, data-status).
+async fn fact_rows(app: &App) -> Vec<(String, String)> {
+    let v = app
+        .js(
+            "return [...document.querySelectorAll('table#facts-table tbody tr')].map(r => [r.dataset.fact ?? '', r.dataset.status ?? ''])",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(v).expect("fact rows")
+}
+
+/// Sets a form control's value as typing or choosing would, firing its events.
+async fn set_value(app: &App, selector: &str, value: &str) {
+    app.wait_for_css(selector).await;
+    app.js(
+        "const e = document.querySelector(arguments[0]); e.value = arguments[1]; \
+         e.dispatchEvent(new Event('input', {bubbles: true})); \
+         e.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![json!(selector), json!(value)],
+    )
+    .await;
+}
+
+/// The facts view lists conflicts and agreements; the status filter keeps only what it names and
+/// the text filter narrows the rows; the hash names the view and the selected fact, and a refresh
+/// restores both.
+#[tokio::test]
+async fn facts_view_lists_conflicts_and_agreements_and_filters() {
+    browser_test("facts-view", |app| async move {
+        app.open("").await;
+        app.click("button#tab-facts").await;
+        app.wait_for_css("table#facts-table tbody tr").await;
+        assert_eq!(app.attr("button#tab-facts", "aria-selected").await.as_deref(), Some("true"));
+        assert_eq!(app.hash_params().await.get("view").map(String::as_str), Some("facts"));
+
+        let rows = fact_rows(&app).await;
+        let n_conflict = rows.iter().filter(|(_, s)| s == "conflict").count();
+        let n_agree = rows.iter().filter(|(_, s)| s == "agree").count();
+        assert!(n_conflict >= 1, "no conflict in the bundled corpus: {rows:?}");
+        assert!(n_agree >= 1, "no agreement in the bundled corpus: {rows:?}");
+        for (id, s) in &rows {
+            assert!(!id.is_empty(), "a row without data-fact");
+            assert!(["conflict", "agree", "single"].contains(&s.as_str()), "bad status {s}");
+        }
+        // One column per article, empty cells shown as a dash.
+        let n_docs = corpus().len();
+        let first = &rows[0].0;
+        let cells = app.count(&format!("tr{} td[data-doc]", attr_sel("data-fact", first))).await;
+        assert_eq!(cells, n_docs, "one cell per article in row {first}");
+        let dashes = app
+            .js(
+                "return [...document.querySelectorAll('#facts-table td[data-doc]')].filter(td => !td.querySelector('button.fact-jump')).every(td => td.textContent.includes('—'))",
+                vec![],
+            )
+            .await;
+        assert_eq!(dashes, json!(true), "an empty cell without a dash");
+        // A conflict is visibly marked: its badge says so.
+        let badge = app
+            .js(
+                "return document.querySelector('#facts-table tr[data-status=conflict] .status-badge')?.textContent ?? ''",
+                vec![],
+            )
+            .await;
+        assert!(badge.as_str().unwrap_or("").contains("conflict"), "conflict badge: {badge}");
+        app.screenshot("facts").await;
+
+        // Only conflicts.
+        set_value(&app, "select#facts-status", "conflict").await;
+        app.wait_for(
+            "only conflicts",
+            UI_TIMEOUT,
+            "const r = [...document.querySelectorAll('#facts-table tbody tr')]; return r.length > 0 && r.every(x => x.dataset.status === 'conflict')",
+            vec![],
+        )
+        .await;
+        assert_eq!(fact_rows(&app).await.len(), n_conflict);
+        // Only agreements.
+        set_value(&app, "select#facts-status", "agree").await;
+        app.wait_for(
+            "only agreements",
+            UI_TIMEOUT,
+            "const r = [...document.querySelectorAll('#facts-table tbody tr')]; return r.length > 0 && r.every(x => x.dataset.status === 'agree')",
+            vec![],
+        )
+        .await;
+        assert_eq!(fact_rows(&app).await.len(), n_agree);
+        // Text filter: a value's written text keeps its row; nonsense keeps nothing.
+        set_value(&app, "select#facts-status", "all").await;
+        set_value(&app, "input#facts-filter", "zzzz-no-such-fact").await;
+        app.wait_for(
+            "no rows for nonsense",
+            UI_TIMEOUT,
+            "return document.querySelectorAll('#facts-table tbody tr').length === 0",
+            vec![],
+        )
+        .await;
+        set_value(&app, "input#facts-filter", "").await;
+        app.wait_for(
+            "rows back",
+            UI_TIMEOUT,
+            "return document.querySelectorAll('#facts-table tbody tr').length === arguments[0]",
+            vec![json!(rows.len())],
+        )
+        .await;
+
+        // Select a conflict: the hash records it, and a refresh restores view and selection.
+        let conflict = rows.iter().find(|(_, s)| s == "conflict").unwrap().0.clone();
+        app.click(&format!("tr{} button.fact-select", attr_sel("data-fact", &conflict))).await;
+        app.wait_for(
+            "fact in the hash",
+            UI_TIMEOUT,
+            "return new URLSearchParams(location.hash.slice(1)).get('fact') === arguments[0]",
+            vec![json!(conflict)],
+        )
+        .await;
+        app.reload().await;
+        app.wait_for_css("table#facts-table tbody tr").await;
+        assert_eq!(app.attr("button#tab-facts", "aria-selected").await.as_deref(), Some("true"));
+        let sel = format!("tr{}", attr_sel("data-fact", &conflict));
+        assert_eq!(app.attr(&sel, "data-selected").await.as_deref(), Some("true"));
+        assert_eq!(app.hash_params().await.get("fact"), Some(&conflict));
+    })
+    .await;
+}
+
+/// A value's jump button opens its article with the value highlighted as written.
+#[tokio::test]
+async fn fact_jump_highlights_the_value_in_the_reader() {
+    browser_test("facts-jump", |app| async move {
+        app.open("#view=facts").await;
+        app.wait_for_css("table#facts-table tbody tr").await;
+        // A conflict's values in two different articles (the second one, so that the jump has to
+        // change article).
+        let cells = app
+            .js(
+                "return [...document.querySelectorAll('#facts-table tr[data-status=conflict] td[data-doc]')].filter(td => td.querySelector('button.fact-jump')).map(td => [td.closest('tr').dataset.fact, td.dataset.doc, td.querySelector('.written').textContent])",
+                vec![],
+            )
+            .await;
+        let cells: Vec<(String, String, String)> = serde_json::from_value(cells).expect("cells");
+        assert!(cells.len() >= 2, "a conflict has values in two articles: {cells:?}");
+        for (fact, doc, written) in cells.iter().rev().take(2) {
+            let button = format!(
+                "tr{} td{} button.fact-jump",
+                attr_sel("data-fact", fact),
+                attr_sel("data-doc", doc)
+            );
+            app.click(&button).await;
+            let got = app
+                .wait_for(
+                    "the highlighted value",
+                    UI_TIMEOUT,
+                    "const r = document.querySelector('article#reader'); \
+                     if (!r || r.dataset.doc !== arguments[0]) return null; \
+                     const h = [...r.querySelectorAll('.fact-hit.current')]; \
+                     return h.length ? h.map(x => x.textContent).join('') : null",
+                    vec![json!(doc)],
+                )
+                .await;
+            assert_eq!(got, Value::String(written.clone()), "highlight of {fact} in {doc}");
+            // Only text inside the highlight, and it is on screen.
+            let ok = app
+                .js(
+                    "const h = document.querySelector('#reader .fact-hit.current'); \
+                     const b = h.getBoundingClientRect(); \
+                     return h.children.length === 0 && b.bottom > 0 && b.top < innerHeight",
+                    vec![],
+                )
+                .await;
+            assert_eq!(ok, json!(true), "the highlight is plain text, scrolled into view");
+            assert_eq!(app.attr("button#tab-reader", "aria-selected").await.as_deref(), Some("true"));
+            app.click("button#tab-facts").await;
+            app.wait_for_css("table#facts-table tbody tr").await;
+        }
+    })
+    .await;
+}
+
+/// The bundled corpus shares no wire copy; an article copying two long paragraphs of a bundled
+/// one (with a few words changed) shows up as a shared passage with its differences marked.
+#[tokio::test]
+async fn wire_view_shows_a_pasted_copy() {
+    browser_test("wire-view", |app| async move {
+        app.open("#view=wire").await;
+        app.wait_for_css("section#wire-view").await;
+        assert_eq!(app.attr("button#tab-wire", "aria-selected").await.as_deref(), Some("true"));
+        assert_eq!(app.count("div.wire-pair").await, 0, "the bundled corpus shares no copy");
+        let none = app.css("section#wire-view").await.text().await.unwrap();
+        assert!(none.contains("No passage is shared nearly word for word"), "{none}");
+        assert_eq!(app.count("button.doc-item .doc-reuse").await, 0);
+
+        // Two long paragraphs of a bundled article, with two words changed.
+        let docs = corpus();
+        let source = docs
+            .iter()
+            .find(|d| d.text.lines().filter(|l| l.split_whitespace().count() >= 30).count() >= 2)
+            .expect("a bundled article with two long paragraphs");
+        let paras: Vec<&str> = source
+            .text
+            .lines()
+            .filter(|l| l.split_whitespace().count() >= 30)
+            .take(2)
+            .collect();
+        let change = |p: &str, at: usize, word: &str| {
+            let mut w: Vec<&str> = p.split_whitespace().collect();
+            w[at] = word;
+            w.join(" ")
+        };
+        let body = format!(
+            "{}\n\n{}\n",
+            change(paras[0], 10, "وأكدت"),
+            change(paras[1], 12, "الماضية")
+        );
+        app.click("button#paste-toggle").await;
+        app.wait_for_css("#paste-form:not([hidden]) textarea#paste-text").await;
+        app.js(
+            "document.querySelector('#paste-title').value = arguments[0]; document.querySelector('#paste-text').value = arguments[1];",
+            vec![json!("نسخة من نص وكالة"), json!(body)],
+        )
+        .await;
+        app.click("button#paste-add").await;
+        let user = app
+            .wait_for(
+                "the pasted article",
+                UI_TIMEOUT,
+                "return document.querySelector('button.doc-item[data-source=user]')?.dataset.doc ?? null",
+                vec![],
+            )
+            .await;
+        let user = user.as_str().unwrap().to_string();
+        app.wait_ready().await;
+
+        app.click("button#tab-wire").await;
+        app.wait_for_css("div.wire-pair").await;
+        let pair = app
+            .js(
+                "const p = [...document.querySelectorAll('div.wire-pair')].find(p => [p.dataset.a, p.dataset.b].includes(arguments[0])); \
+                 if (!p) return null; \
+                 return {a: p.dataset.a, b: p.dataset.b, ta: p.querySelector('.wire-a .wire-text').textContent, \
+                         tb: p.querySelector('.wire-b .wire-text').textContent, \
+                         diffs: p.querySelectorAll('span.diff').length, \
+                         titles: p.querySelectorAll('.wire-a .wire-title, .wire-b .wire-title').length}",
+                vec![json!(user)],
+            )
+            .await;
+        assert!(pair.is_object(), "no wire pair with the pasted article");
+        let ids = [pair["a"].as_str().unwrap(), pair["b"].as_str().unwrap()];
+        assert!(ids.contains(&source.id.as_str()), "{pair}");
+        assert!(pair["diffs"].as_u64().unwrap() >= 1, "no differing word marked: {pair}");
+        assert_eq!(pair["titles"], json!(2));
+        let (ta, tb) = (pair["ta"].as_str().unwrap(), pair["tb"].as_str().unwrap());
+        let (pasted_side, bundled_side) = if ids[0] == user { (ta, tb) } else { (tb, ta) };
+        assert!(pasted_side.contains("وأكدت"), "the pasted side: {pasted_side}");
+        // The shared passage is long, and taken from the bundled article as written.
+        assert!(bundled_side.split_whitespace().count() >= 30, "{bundled_side}");
+        assert!(source.text.contains(bundled_side), "bundled side not verbatim: {bundled_side}");
+        // Both articles now show their share of reused text.
+        for id in [&user, &source.id] {
+            let reuse = app
+                .js(
+                    "return document.querySelector(`button.doc-item[data-doc=\"${arguments[0]}\"] .doc-reuse`)?.textContent ?? ''",
+                    vec![json!(id)],
+                )
+                .await;
+            assert!(reuse.as_str().unwrap().contains('%'), "no share for {id}: {reuse}");
+        }
+        app.js("document.querySelector('div.wire-pair').scrollIntoView({block: 'start'})", vec![]).await;
+        app.screenshot("wire").await;
+    })
+    .await;
+}
+
+/// Tokayev's entity panel shows what he said, article by article, each quote jumping to its place.
+#[tokio::test]
+async fn entity_panel_shows_who_said_what() {
+    browser_test("quotes", |app| async move {
+        app.open("").await;
+        // Find an article with a mark reading توكاييف.
+        let docs = corpus();
+        let mut found = false;
+        for d in &docs {
+            app.click(&format!("button.doc-item{}", attr_sel("data-doc", &d.id))).await;
+            app.wait_for(
+                "the article",
+                UI_TIMEOUT,
+                "return document.querySelector('article#reader')?.dataset.doc === arguments[0]",
+                vec![json!(d.id)],
+            )
+            .await;
+            let has = app
+                .js(
+                    "const m = [...document.querySelectorAll('#reader mark')].find(m => m.textContent === 'توكاييف'); \
+                     if (m) { m.scrollIntoView({block: 'center'}); m.click(); return true } return false",
+                    vec![],
+                )
+                .await;
+            if has == json!(true) {
+                found = true;
+                break;
+            }
+        }
+        assert!(found, "no mark reads توكاييف");
+        app.wait_for_css("aside#entity-panel section.quotes").await;
+        let cols = app
+            .js(
+                "return [...document.querySelectorAll('#entity-panel section.quotes div.quote-col')].map(c => [c.dataset.doc, c.querySelectorAll('blockquote').length])",
+                vec![],
+            )
+            .await;
+        let cols: Vec<(String, usize)> = serde_json::from_value(cols).expect("quote columns");
+        assert!(cols.len() >= 2, "quotes from fewer than two articles: {cols:?}");
+        assert!(cols.iter().all(|(d, n)| !d.is_empty() && *n >= 1), "{cols:?}");
+        app.js(
+            "document.querySelector('#entity-panel section.quotes').scrollIntoView({block: 'start'})",
+            vec![],
+        )
+        .await;
+        app.screenshot("quotes").await;
+
+        // A quote's jump opens its article with the quote highlighted.
+        let (doc, _) = cols.last().unwrap().clone();
+        let quote = app
+            .js(
+                "return document.querySelector(`#entity-panel div.quote-col[data-doc=\"${arguments[0]}\"] blockquote`).textContent",
+                vec![json!(doc)],
+            )
+            .await;
+        app.click(&format!("#entity-panel div.quote-col{} button.quote-jump", attr_sel("data-doc", &doc)))
+            .await;
+        let got = app
+            .wait_for(
+                "the highlighted quote",
+                UI_TIMEOUT,
+                "const r = document.querySelector('article#reader'); \
+                 if (!r || r.dataset.doc !== arguments[0]) return null; \
+                 const h = [...r.querySelectorAll('.fact-hit.current')]; \
+                 return h.length ? h.map(x => x.textContent).join('') : null",
+                vec![json!(doc)],
+            )
+            .await;
+        assert_eq!(got, quote);
+    })
+    .await;
+}
