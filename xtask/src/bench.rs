@@ -18,7 +18,7 @@
 //!    wasm linear memory (its high-water mark: wasm memory never shrinks).
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -64,20 +64,7 @@ pub fn run(runs: usize) -> Result<()> {
 // Sizes.
 
 fn brotli_size(data: &[u8]) -> Option<u64> {
-    let mut child = env::command("brotli")
-        .args(["-c", "-q", "11"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    let mut stdin = child.stdin.take()?;
-    let data = data.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&data));
-    let mut out = Vec::new();
-    child.stdout.take()?.read_to_end(&mut out).ok()?;
-    writer.join().ok()?.ok()?;
-    child.wait().ok()?.success().then_some(out.len() as u64)
+    dist::compressed_size(env::command("brotli").args(["-c", "-q", "11"]), data)
 }
 
 struct Sized {

@@ -186,24 +186,20 @@ fn report(dir: &Path) -> Result<()> {
 
 /// Size after `gzip -9` (what a static host would typically send), or `None` without gzip.
 pub fn gzip_size(data: &[u8]) -> Option<u64> {
-    let mut child = Command::new("gzip")
-        .args(["-9", "-c", "-n"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
+    compressed_size(Command::new("gzip").args(["-9", "-c", "-n"]), data)
+}
+
+/// Size of `data` piped through a compressor that writes to standard output, or `None` when the
+/// program is missing or fails.
+pub fn compressed_size(cmd: &mut Command, data: &[u8]) -> Option<u64> {
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().ok()?;
     let mut stdin = child.stdin.take()?;
     let data = data.to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&data));
     let mut compressed = Vec::new();
     child.stdout.take()?.read_to_end(&mut compressed).ok()?;
     writer.join().ok()?.ok()?;
-    child
-        .wait()
-        .ok()?
-        .success()
-        .then_some(compressed.len() as u64)
+    child.wait().ok()?.success().then_some(compressed.len() as u64)
 }
 
 pub fn bytes(n: u64) -> String {

@@ -117,20 +117,9 @@ fn key_slug(key: &str) -> String {
         .split('|')
         .map(|p| if p.is_ascii() { p.to_string() } else { crate::translit::transliterate(p) })
         .collect();
-    slug(&parts.join("-"))
+    crate::analysis::slug(&parts.join("-"))
 }
 
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
 
 /// Group items into rows, in order: conflicts, then agreements, then single-article rows; within
 /// each, rows reported by more articles first, then by first appearance.
