@@ -97,7 +97,28 @@ impl AppState {
 
     /// Recompute what the views show: analyse again when the articles changed (or `force`),
     /// otherwise reuse the last analysis with the current metadata; then apply the decisions.
+    /// An analysis runs as a job in slices between which the page paints (see [`crate::job`]);
+    /// a newer refresh supersedes one still running.
     pub fn refresh(&self, force: bool) {
+        self.refresh_then(force, None);
+    }
+
+    /// [`refresh`](Self::refresh) showing "Updating the analysis…" while it runs, then `then`.
+    pub fn refresh_later(&self, force: bool, then: Option<Box<dyn FnOnce()>>) {
+        self.busy.set(true);
+        let state = *self;
+        self.refresh_then(
+            force,
+            Some(Box::new(move || {
+                state.busy.set(false);
+                if let Some(f) = then {
+                    f();
+                }
+            })),
+        );
+    }
+
+    fn refresh_then(&self, force: bool, then: Option<Box<dyn FnOnce()>>) {
         let bundled = self.bundled.get_value();
         let suspended = self.suspended.get_untracked();
         let docs: Vec<(Document, Source)> = self
@@ -108,47 +129,63 @@ impl AppState {
             .collect();
         let ids: Vec<String> = docs.iter().map(|(d, _)| d.id.clone()).collect();
         let cached = self.raw.get_value().filter(|(i, _)| !force && *i == ids);
-        // Marks the analysis as running: if the page dies in it (a panic aborts the wasm), the next
-        // start leaves the user's articles out and says so instead of dying again.
-        let guard = browser::storage_try_set(PENDING_KEY, "1").is_ok();
-        let raw: Arc<qarin_engine::Analysis> = match cached {
-            Some((_, a)) => {
-                let mut a = (*a).clone();
-                for (da, (d, _)) in a.documents.iter_mut().zip(&docs) {
-                    da.title = d.title.clone();
-                    da.outlet = d.outlet.clone();
-                    da.date = d.date.clone();
-                }
-                Arc::new(a)
+        let generation = self.job.get_value().wrapping_add(1);
+        self.job.set_value(generation);
+        if let Some((_, a)) = cached {
+            let mut a = (*a).clone();
+            for (da, (d, _)) in a.documents.iter_mut().zip(&docs) {
+                da.title = d.title.clone();
+                da.outlet = d.outlet.clone();
+                da.date = d.date.clone();
             }
-            None => {
-                let plain: Vec<Document> = docs.iter().map(|(d, _)| d.clone()).collect();
-                Arc::new(qarin_engine::analyze(&plain))
+            self.progress.set(None);
+            self.show(ids, Arc::new(a), &docs);
+            if let Some(f) = then {
+                f();
             }
-        };
-        let decisions = self.workspace.with_untracked(|ws| ws.decisions.clone());
-        let applied = qarin_engine::decisions::apply(&raw, &decisions);
-        if guard {
-            browser::storage_remove(PENDING_KEY);
+            return;
         }
-        self.raw.set_value(Some((ids, raw.clone())));
-        self.set_data(Data::new(applied, &docs, &raw));
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            // Marks the analysis as running: if the page dies in it (a panic aborts the wasm),
+            // the next start leaves the user's articles out and says so instead of dying again.
+            let guard = browser::storage_try_set(PENDING_KEY, "1").is_ok();
+            let plain: Vec<Document> = docs.iter().map(|(d, _)| d.clone()).collect();
+            browser::mark("qarin:analysis-start");
+            let analysis = crate::job::analyse(&plain, |p| {
+                (state.job.get_value() == generation).then(|| state.progress.set(Some((p.done, p.total))))
+            })
+            .await;
+            let Some(analysis) = analysis else {
+                return; // superseded by a newer refresh, which reports its own end
+            };
+            browser::mark("qarin:analysis-end");
+            // Showing it (rendering) is a task of its own.
+            crate::job::yield_to_page().await;
+            if state.job.get_value() != generation {
+                return;
+            }
+            if guard {
+                browser::storage_remove(PENDING_KEY);
+            }
+            state.progress.set(None);
+            state.show(ids, Arc::new(analysis), &docs);
+            if let Some(f) = then {
+                f();
+            }
+        });
     }
 
-    /// [`refresh`](Self::refresh) after the page has painted "Updating the analysis…", then `then`.
-    pub fn refresh_later(&self, force: bool, then: Option<Box<dyn FnOnce()>>) {
-        self.busy.set(true);
-        let state = *self;
-        set_timeout(
-            move || {
-                state.refresh(force);
-                state.busy.set(false);
-                if let Some(f) = then {
-                    f();
-                }
-            },
-            Duration::from_millis(16),
-        );
+    /// Apply the decisions to `raw` and give the views the result.
+    fn show(&self, ids: Vec<String>, raw: Arc<qarin_engine::Analysis>, docs: &[(Document, Source)]) {
+        let decisions = self.workspace.with_untracked(|ws| ws.decisions.clone());
+        let applied = qarin_engine::decisions::apply(&raw, &decisions);
+        browser::mark("qarin:decisions-applied");
+        self.raw.set_value(Some((ids, raw.clone())));
+        let data = Data::new(applied, docs, &raw);
+        browser::mark("qarin:data-built");
+        self.set_data(data);
+        browser::mark("qarin:data-set");
     }
 
     // ----- saving -----
@@ -178,24 +215,34 @@ impl AppState {
     /// Files chosen or dropped, once read: decode each, report each refusal, queue guessed
     /// encodings for confirmation, add the rest.
     pub fn add_picked(&self, picked: Vec<Picked>) {
-        let lang = self.lang_now();
-        let mut errors = Vec::new();
-        let mut ready = Vec::new();
-        for p in picked {
-            match p.content {
-                Content::TooLarge(size) => errors.push(i18n::too_large(lang, &p.name, size)),
-                Content::Failed(e) => errors.push(i18n::read_failed(lang, &p.name, &e)),
-                Content::Bytes(bytes) => match read_document(&p.name, &bytes) {
-                    Err(e) => errors.push(i18n::input_error(lang, &p.name, &e)),
-                    Ok(l) if l.guessed => self.previews.update(|q| q.push(Pending { name: p.name, loaded: l })),
-                    Ok(l) => ready.push((p.name, l)),
-                },
+        let state = *self;
+        // Decoding hundreds of files is spread over slices like the analysis (`crate::job`).
+        leptos::task::spawn_local(async move {
+            let lang = state.lang_now();
+            let mut errors = Vec::new();
+            let mut ready = Vec::new();
+            let mut started = crate::job::now();
+            for p in picked {
+                if crate::job::now() - started >= crate::job::SLICE_MS {
+                    crate::job::yield_to_page().await;
+                    started = crate::job::now();
+                }
+                match p.content {
+                    Content::TooLarge(size) => errors.push(i18n::too_large(lang, &p.name, size)),
+                    Content::Failed(e) => errors.push(i18n::read_failed(lang, &p.name, &e)),
+                    Content::Bytes(bytes) => match read_document(&p.name, &bytes) {
+                        Err(e) => errors.push(i18n::input_error(lang, &p.name, &e)),
+                        Ok(l) if l.guessed => state.previews.update(|q| q.push(Pending { name: p.name, loaded: l })),
+                        Ok(l) => ready.push((p.name, l)),
+                    },
+                }
             }
-        }
-        if !errors.is_empty() {
-            self.notify(Level::Error, "input-error", errors, None);
-        }
-        self.add_loaded(ready);
+            if !errors.is_empty() {
+                state.notify(Level::Error, "input-error", errors, None);
+            }
+            browser::mark("qarin:files-decoded");
+            state.add_loaded(ready);
+        });
     }
 
     /// Add read documents to the workspace (new ids), save, analyse, open the first.
@@ -237,7 +284,9 @@ impl AppState {
                 });
             }
         });
+        browser::mark("qarin:added-to-workspace");
         self.save();
+        browser::mark("qarin:saved");
         self.notify(Level::Info, "added", vec![i18n::added(lang, &names)], None);
         if !warnings.is_empty() {
             self.notify(Level::Warning, "input-warning", warnings, None);
@@ -530,6 +579,7 @@ impl AppState {
         if files.is_empty() {
             return;
         }
+        browser::mark("qarin:files-chosen");
         let state = *self;
         crate::files::read_all(files, MAX_DOCUMENT_BYTES, move |picked| state.add_picked(picked));
     }

@@ -10,6 +10,7 @@ use crate::components::{
     entity_panel::EntityPanel,
     header::Header,
     notices::Notices,
+    progress::AnalysisProgress,
     reader::Reader,
     workspace_tools::WorkspaceTools,
 };
@@ -140,15 +141,11 @@ pub fn App() -> impl IntoView {
         on_drop.remove();
     });
 
-    // Let the "Analysing…" status paint, then analyse. (A timer rather than an animation frame, so
-    // a page opened in a background tab still gets ready.)
-    set_timeout(
-        move || match corpus_error {
-            None => state.refresh(true),
-            Some(e) => state.status.set(Status::Failed(e)),
-        },
-        Duration::from_millis(16),
-    );
+    // The analysis job lets the "Analysing…" status paint before it starts (`crate::job`).
+    match corpus_error {
+        None => state.refresh(true),
+        Some(e) => state.status.set(Status::Failed(e)),
+    }
 
     let ready = move || state.status.get() == Status::Ready;
     let skip = move |ev: ev::MouseEvent| {
@@ -182,12 +179,12 @@ pub fn App() -> impl IntoView {
                 <div class="main-top">
                     <Tabs/>
                     <Show when=move || state.busy.get()>
-                        <p class="updating" role="status"><span class="spinner small" aria-hidden="true"></span>{move || state.t(Key::UpdatingAnalysis)}</p>
+                        <p class="updating" role="status"><span class="spinner small" aria-hidden="true"></span>{move || state.t(Key::UpdatingAnalysis)}<AnalysisProgress/></p>
                     </Show>
                 </div>
                 {move || match state.status.get() {
                     Status::Analysing => view! {
-                        <p class="status" role="status"><span class="spinner" aria-hidden="true"></span>{move || state.t(Key::Analysing)}</p>
+                        <p class="status" role="status"><span class="spinner" aria-hidden="true"></span>{move || state.t(Key::Analysing)}<AnalysisProgress/></p>
                     }.into_any(),
                     Status::Failed(err) => view! {
                         <p class="status error" role="alert">{move || state.t(Key::AnalysisFailed)} " " <code>{err.clone()}</code></p>

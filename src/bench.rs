@@ -25,3 +25,26 @@ pub fn qarin_bench(docs_json: &str) -> u32 {
 pub fn qarin_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
+
+/// Runs the analysis as the app does (`crate::job::analyse`: steps in slices of a few
+/// milliseconds, yielding to the page between them) on `docs_json` and resolves to
+/// `[elapsed ms, slices]`, so that the caller can time it and watch the page's long tasks
+/// meanwhile.
+#[wasm_bindgen]
+pub async fn qarin_bench_sliced(docs_json: String) -> Result<JsValue, JsValue> {
+    let docs: Vec<qarin_engine::Document> = serde_json::from_str(&docs_json)
+        .map_err(|e| JsValue::from_str(&format!("qarin_bench_sliced: not a list of documents: {e}")))?;
+    let slices = std::cell::Cell::new(0u32);
+    let t0 = crate::job::now();
+    let analysis = crate::job::analyse(&docs, |_| {
+        slices.set(slices.get() + 1);
+        Some(())
+    })
+    .await;
+    let ms = crate::job::now() - t0;
+    std::hint::black_box(&analysis);
+    let out = web_sys::js_sys::Array::new();
+    out.push(&JsValue::from_f64(ms));
+    out.push(&JsValue::from_f64(f64::from(slices.get())));
+    Ok(out.into())
+}

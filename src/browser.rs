@@ -215,3 +215,22 @@ pub fn scroll_to_hit(attempt: u32) {
         }
     });
 }
+
+/// A User Timing mark (`performance.mark`), read by `cargo xtask bench` to show where the time
+/// of a load goes. Costs nothing measurable; ignored where the API is missing.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Remove the element `selector` matches, if any (the build-time prerendered first view, once
+/// the app shows its own).
+pub fn remove_element(selector: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+    {
+        el.remove();
+    }
+}

@@ -443,9 +443,19 @@ pub fn no_arabic(lang: Lang, name: &str) -> String {
     }
 }
 
+/// Names listed at most in the message about added articles (the rest are counted).
+const ADDED_LISTED: usize = 5;
+
 /// Articles were added.
 pub fn added(lang: Lang, names: &[String]) -> String {
-    let list = names.iter().map(|n| quote(lang, n)).collect::<Vec<_>>().join(if lang == Lang::Ar { "، " } else { ", " });
+    let mut list = names.iter().take(ADDED_LISTED).map(|n| quote(lang, n)).collect::<Vec<_>>().join(if lang == Lang::Ar { "، " } else { ", " });
+    let rest = names.len().saturating_sub(ADDED_LISTED);
+    if rest > 0 {
+        list = match lang {
+            Lang::En => format!("{list} and {rest} more"),
+            Lang::Ar => format!("{list} و{rest} غيرها"),
+        };
+    }
     match (lang, names.len()) {
         (Lang::En, 1) => format!("Added {list}."),
         (Lang::En, n) => format!("Added {n} articles: {list}."),
@@ -819,6 +829,10 @@ mod tests {
             added(Lang::En, &["a".into(), "b".into()]),
             "Added 2 articles: “\u{2068}a\u{2069}”, “\u{2068}b\u{2069}”."
         );
+        let many: Vec<String> = (0..200).map(|i| format!("f{i}")).collect();
+        let text = added(Lang::En, &many);
+        assert!(text.starts_with("Added 200 articles: “\u{2068}f0\u{2069}”,"), "{text}");
+        assert!(text.ends_with("“\u{2068}f4\u{2069}” and 195 more."), "{text}");
     }
 }
 
@@ -832,6 +846,15 @@ pub fn shared_share(lang: Lang, share: f64) -> String {
 }
 
 /// "Quotes: 3 in 2 articles".
+/// The button under a list cut short: how many are shown and how many more it adds.
+pub fn show_more(lang: Lang, shown: usize, total: usize, page: usize) -> String {
+    let next = page.min(total.saturating_sub(shown));
+    match lang {
+        Lang::En => format!("Showing {shown} of {total}: show {next} more"),
+        Lang::Ar => format!("المعروض {shown} من {total}: اعرض {next} أخرى"),
+    }
+}
+
 pub fn quotes_count(lang: Lang, quotes: usize, articles: usize) -> String {
     match lang {
         Lang::En => format!(

@@ -25,6 +25,8 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod files;
 #[cfg(target_arch = "wasm32")]
+mod job;
+#[cfg(target_arch = "wasm32")]
 mod persist;
 #[cfg(target_arch = "wasm32")]
 mod state;
@@ -32,6 +34,7 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    browser::mark("qarin:main");
     leptos::mount::mount_to_body(app::App);
 }
 

@@ -274,6 +274,10 @@ pub struct AppState {
     pub suspended: RwSignal<bool>,
     /// An analysis is being updated.
     pub busy: RwSignal<bool>,
+    /// Steps done and in all of the analysis running, if one is.
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// Number of the latest analysis job: an older one still running gives up.
+    pub job: StoredValue<u32>,
     /// Files are being dragged over the page.
     pub dragging: RwSignal<bool>,
     /// The status area's messages.
@@ -347,6 +351,8 @@ impl AppState {
             raw: StoredValue::new(None),
             suspended: RwSignal::new(false),
             busy: RwSignal::new(false),
+            progress: RwSignal::new(None),
+            job: StoredValue::new(0),
             dragging: RwSignal::new(false),
             notices: RwSignal::new_local(Vec::new()),
             next_notice: StoredValue::new(0),
@@ -409,6 +415,8 @@ impl AppState {
         let (doc, entity) = self.validate(self.doc.get_untracked(), self.entity.get_untracked());
         set_if_changed(self.doc, doc);
         set_if_changed(self.entity, entity);
+        // The first view prerendered at build time has done its job.
+        browser::remove_element("#prerender");
         self.status.set(Status::Ready);
     }
 

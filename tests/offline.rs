@@ -9,6 +9,9 @@
 //!
 //! `bench_in_browser` is not a test: it is ignored, and `cargo xtask bench` runs it to take the
 //! browser measurements (it prints them; it asserts nothing about timings).
+//!
+//! `prerendered_article_until_the_app_is_ready` checks the first article prerendered into the
+//! default build (`QARIN_DIST`) at build time, and that the app replaces it once ready.
 
 mod common;
 
@@ -362,6 +365,157 @@ async fn site_for_a_folder_of_ones_own() {
     drop(server);
 }
 
+/// Installed before the page's scripts (CDP `Page.addScriptToEvaluateOnNewDocument`): records,
+/// in `window.__qarinPrerender.seen`, what the page held when the prerendered article's first
+/// highlighted name appeared.
+const PRERENDER_WATCH: &str = r#"(() => {
+  const out = { seen: null };
+  window.__qarinPrerender = out;
+  const check = () => {
+    if (out.seen || !document.querySelector('#prerender article#reader-static mark')) return;
+    out.seen = {
+      app: document.querySelector('main#app') !== null,
+      reader: document.querySelector('article#reader') !== null,
+      scripts_run: typeof window.wasmBindings !== 'undefined',
+    };
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+})();"#;
+
+/// The marks and text of the prerendered article in the HTML as served (parsed without running
+/// anything), and of the live reader: `{doc, text, marks: [[start, end, type, entity], …]}`.
+const READER_MARKS: &str = r#"
+  const read = (article) => article && {
+    doc: article.dataset.doc,
+    text: article.textContent,
+    marks: [...article.querySelectorAll('mark')].map(m => [m.dataset.start, m.dataset.end, m.dataset.type, m.dataset.entity]),
+  };
+  const html = await (await fetch(location.href.split('#')[0], { cache: 'no-store' })).text();
+  const served = new DOMParser().parseFromString(html, 'text/html');
+  return {
+    served: read(served.querySelector('#prerender article#reader-static')),
+    live: read(document.querySelector('article#reader')),
+    prerender_left: document.getElementById('prerender') !== null,
+  };"#;
+
+/// The first article is in the built page itself, prerendered at build time by `qarin prerender`
+/// (`cargo xtask dist`): in index.html and in the single file, with its highlighted names, no
+/// script or style of its own, and never the live app's ids. Before the app: the page shows it
+/// (right to left, in the webfont, names coloured) as a layer over the whole viewport. With the
+/// app: it is on screen before the app has mounted anything, and once the app is ready
+/// (`main#app[data-ready=true]`) it is gone and the live reader shows the same article with the
+/// same names at the same offsets (the native build's analysis = the wasm's).
+#[tokio::test]
+async fn prerendered_article_until_the_app_is_ready() {
+    let dist = env_path("QARIN_DIST");
+    let index = std::fs::read_to_string(dist.join("index.html")).expect("dist/index.html");
+    let body = &index[index.find("<body>").expect("<body> in index.html")..];
+    assert!(
+        body.starts_with("<body><div id=\"prerender\" class=\"prerender\""),
+        "the prerender does not open <body>: {}",
+        &body[..body.len().min(300)]
+    );
+    let block = &body[..body.find("</body>").expect("</body>")];
+    assert!(block.contains("<article class=\"reader reader-text\" id=\"reader-static\""), "{block}");
+    assert!(block.contains("dir=\"rtl\" lang=\"ar\""), "{block}");
+    assert!(block.matches("<mark data-type=").count() >= 5, "too few marks: {block}");
+    for banned in ["<script", "<style", " style=", " onclick", "id=\"reader\"", "id=\"app\""] {
+        assert!(!block.contains(banned), "the prerender holds {banned:?}");
+    }
+    assert!(block.contains("Loading the explorer"), "no loading line");
+    let single = std::fs::read_to_string(dist.join("qarin-offline.html")).expect("the single file");
+    let (pre, wasm) = (
+        single.find("<div id=\"prerender\"").expect("no prerender in the single file"),
+        single.find("id=\"qarin-wasm\"").expect("no wasm block in the single file"),
+    );
+    assert!(pre < wasm, "the single file's prerender comes after its 2 MB of wasm");
+    assert!(single[pre..].contains("id=\"reader-static\""));
+
+    let server = serve(&dist, "/");
+    let base = server.url().to_string();
+
+    // What the user sees before the app runs: the wasm blocked, only the built page shows.
+    let app = App::launch("prerender-static", &base).await;
+    app.cdp("Network.enable", json!({})).await;
+    app.cdp("Network.setBlockedURLs", json!({ "urls": ["*.wasm"] }))
+        .await;
+    app.client.goto(&base).await.expect("open the page");
+    let look = app
+        .wait_for(
+            "the prerendered article, laid out, in the webfont",
+            READY_TIMEOUT,
+            r#"if (document.readyState !== 'complete') return null;
+               return document.fonts.ready.then(() => {
+                 const layer = document.getElementById('prerender');
+                 const article = document.querySelector('#prerender article#reader-static');
+                 const mark = article && article.querySelector('mark[data-type]');
+                 if (!mark) return null;
+                 const r = layer.getBoundingClientRect();
+                 const cs = getComputedStyle(article);
+                 return {
+                   position: getComputedStyle(layer).position,
+                   covers: r.top <= 0 && r.left <= 0 && r.width >= innerWidth && r.height >= innerHeight,
+                   direction: cs.direction,
+                   white_space: cs.whiteSpace,
+                   family: cs.fontFamily,
+                   font: document.fonts.check('16px "Qarin Naskh"', 'قارن'),
+                   mark_bg: getComputedStyle(mark).backgroundColor,
+                   reader: document.querySelector('article#reader') !== null,
+                 };
+               });"#,
+            vec![],
+        )
+        .await;
+    app.screenshot("prerender-before-app").await;
+    app.close().await;
+    assert_eq!(look["position"], json!("fixed"), "{look}");
+    assert_eq!(look["covers"], json!(true), "the layer does not cover the viewport: {look}");
+    assert_eq!(look["direction"], json!("rtl"), "{look}");
+    assert_eq!(look["white_space"], json!("pre-wrap"), "{look}");
+    assert!(look["family"].as_str().is_some_and(|f| f.contains("Qarin Naskh")), "{look}");
+    assert_eq!(look["font"], json!(true), "the webfont is not loaded: {look}");
+    let bg = look["mark_bg"].as_str().unwrap_or_default();
+    assert!(!bg.is_empty() && bg != "rgba(0, 0, 0, 0)" && bg != "transparent", "uncoloured mark: {look}");
+    assert_eq!(look["reader"], json!(false), "{look}");
+
+    // With the app: the prerender first, then the live reader in its place.
+    browser_test_at("prerender", &base, move |app| async move {
+        app.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": PRERENDER_WATCH }),
+        )
+        .await;
+        app.open("").await;
+        let seen = app.js("return window.__qarinPrerender && window.__qarinPrerender.seen", vec![]).await;
+        assert_eq!(
+            seen,
+            json!({ "app": false, "reader": false, "scripts_run": false }),
+            "the prerendered article was not the first thing shown"
+        );
+        app.wait_for(
+            "the app to remove #prerender once its views have the analysis",
+            UI_TIMEOUT,
+            "return document.getElementById('prerender') === null",
+            vec![],
+        )
+        .await;
+        first_mark(&app).await;
+        let both = app.js(READER_MARKS, vec![]).await;
+        assert_eq!(both["prerender_left"], json!(false), "{both}");
+        let (served, live) = (&both["served"], &both["live"]);
+        assert!(served.is_object(), "no prerendered article in the HTML as served: {both}");
+        assert_eq!(served["doc"], live["doc"], "the prerender is not the article the app opens");
+        assert_eq!(served["text"], live["text"], "the prerendered text differs from the reader's");
+        assert!(served["marks"].as_array().is_some_and(|m| m.len() >= 5), "{served}");
+        assert_eq!(served["marks"], live["marks"], "the prerendered names differ from the app's");
+        app.screenshot("prerender-replaced").await;
+    })
+    .await;
+    drop(server);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Measurements for `cargo xtask bench`.
 
@@ -419,8 +573,11 @@ async fn time_to(name: &str, base: &str, url: &str, probe: &str) -> Value {
             READY_TIMEOUT,
             "const b = window.__qarinBench; if (!b || !b.frame) return null; \
              const w = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm')); \
+             const m = (n) => { const e = performance.getEntriesByName(n, 'mark')[0]; return e ? e.startTime : null; }; \
              return { frame: b.frame, started: b.started, wasm: w ? w.responseEnd : null, \
-                      longest: w ? b.longest : null };",
+                      longest: w ? b.longest : null, main: m('qarin:main'), \
+                      analysis_start: m('qarin:analysis-start'), analysis_end: m('qarin:analysis-end'), \
+                      data_set: m('qarin:data-set') };",
             vec![],
         )
         .await;
@@ -454,6 +611,14 @@ async fn bench_in_browser() {
         .collect();
     let pages = [
         ("floor_ms", format!("{base}plain.html"), "document.querySelector('article p')"),
+        // The first highlighted mention the user sees: the one prerendered at build time into
+        // the page (article#reader-static), or the live reader's if there is no prerender.
+        (
+            "first_ms",
+            base.clone(),
+            "document.querySelector('article#reader-static mark, article#reader mark')",
+        ),
+        // The live app's own first mark: wasm loaded, compiled, the articles analysed, rendered.
         ("mark_ms", base.clone(), "document.querySelector('article#reader mark')"),
         (
             "table_ms",
@@ -461,7 +626,7 @@ async fn bench_in_browser() {
             "document.querySelector('main#app[data-ready=true]') && document.querySelector('table#compare-table tbody tr')",
         ),
     ];
-    // Interleaved (floor, mark, table, floor, …) so that a slow moment of the shared machine
+    // Interleaved (floor, first, mark, table, floor, …) so that a slow moment of the shared machine
     // does not fall on one page only.
     let mut times: Vec<Vec<Value>> = vec![Vec::new(); pages.len()];
     for run in 0..runs {
@@ -477,6 +642,10 @@ async fn bench_in_browser() {
             ("wasm", "_wasm"),
             ("started", "_started"),
             ("longest", "_longest"),
+            ("main", "_main"),
+            ("analysis_start", "_analysis_start"),
+            ("analysis_end", "_analysis_end"),
+            ("data_set", "_data_set"),
         ] {
             let list: Vec<String> = t
                 .iter()
@@ -515,12 +684,32 @@ async fn bench_in_browser() {
             ms.push(format!("{:.1}", r[0].as_f64().expect("ms")));
             tokens = r[1].clone();
         }
+        // As the app runs it: in slices, yielding to the page; the longest task meanwhile.
+        let mut sliced = Vec::new();
+        let mut longest = Vec::new();
+        for _ in 0..3 {
+            let r = app
+                .js(
+                    "const seen = []; \
+                     const obs = new PerformanceObserver(l => { for (const e of l.getEntries()) seen.push(e.duration); }); \
+                     obs.observe({ type: 'longtask' }); \
+                     return window.wasmBindings.qarin_bench_sliced(window.__qarinDocs).then(r => \
+                       new Promise(res => setTimeout(() => { obs.disconnect(); \
+                         res([r[0], r[1], seen.length ? Math.max(...seen) : 0]); }, 100)));",
+                    vec![],
+                )
+                .await;
+            sliced.push(format!("{:.1}", r[0].as_f64().expect("ms")));
+            longest.push(format!("{:.1}", r[2].as_f64().unwrap_or(0.0)));
+        }
         let (heap_after, wasm_after) = heap(&app).await;
         app.close().await;
-        eprintln!("bench: {n} articles: {tokens} tokens, {ms:?} ms");
+        eprintln!("bench: {n} articles: {tokens} tokens, {ms:?} ms, sliced {sliced:?} ms, longest task {longest:?} ms");
         println!(
-            "\nQARIN_BENCH scale-{n} tokens={tokens} ms={} heap_before={heap_before} heap_after={heap_after} wasm_before={wasm_before} wasm_after={wasm_after}",
-            ms.join(",")
+            "\nQARIN_BENCH scale-{n} tokens={tokens} ms={} sliced_ms={} longest_ms={} heap_before={heap_before} heap_after={heap_after} wasm_before={wasm_before} wasm_after={wasm_after}",
+            ms.join(","),
+            sliced.join(","),
+            longest.join(",")
         );
     }
 }

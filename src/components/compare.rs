@@ -26,6 +26,51 @@ pub fn Compare() -> impl IntoView {
             .map(|i| (i, data.analysis.entities[i].id.clone()))
             .collect::<Vec<_>>()
     });
+    // Virtualised rows: past VIRTUAL_FROM rows, only those in view (and OVERSCAN either side)
+    // are in the page, between two spacer rows as tall as the rows left out. Rows have one
+    // height (CSS: `.compare-table.virtual`), measured once rendered.
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(900.0f64);
+    let row_h = RwSignal::new(ROW_PX);
+    let virtual_mode = move || visible.with(Vec::len) > VIRTUAL_FROM;
+    let window = Memo::new(move |_| {
+        let n = visible.with(Vec::len);
+        if n <= VIRTUAL_FROM {
+            return (0, n);
+        }
+        let h = row_h.get().max(1.0);
+        let first = ((scroll_top.get() / h).floor() as usize).saturating_sub(OVERSCAN).min(n);
+        let count = (viewport.get() / h).ceil() as usize + 2 * OVERSCAN;
+        (first, (first + count).min(n))
+    });
+    let shown = Memo::new(move |_| {
+        let (a, b) = window.get();
+        visible.with(|v| v[a..b].iter().enumerate().map(|(k, (i, id))| (a + k, *i, id.clone())).collect::<Vec<_>>())
+    });
+    let columns = move || state.data.with(|d| d.as_ref().map_or(0, |d| d.doc_count())) + 3;
+    let spacer = move |px: f64| {
+        (px > 0.0).then(|| view! {
+            <tr class="spacer" aria-hidden="true"><td colspan=columns() style=format!("block-size: {px:.0}px; padding: 0; border: 0")></td></tr>
+        })
+    };
+    let top_space = move || spacer(window.get().0 as f64 * row_h.get());
+    let bottom_space = move || spacer((visible.with(Vec::len) - window.get().1) as f64 * row_h.get());
+    let on_scroll = move |ev: ev::Event| {
+        if let Some(el) = browser::current_target(&ev) {
+            let (top, height) = (el.scroll_top() as f64, el.client_height() as f64);
+            if virtual_mode() {
+                // Measure the real row height once rows are in the page.
+                if let Some(h) = browser::html_element("#compare-table tbody tr[data-entity]").map(|r| r.offset_height() as f64) {
+                    if h > 0.0 && (h - row_h.get_untracked()).abs() > 0.5 {
+                        row_h.set(h);
+                    }
+                }
+            }
+            scroll_top.set(top);
+            viewport.set(height.max(200.0));
+        }
+    };
+
     let total = move || {
         state
             .data
@@ -122,8 +167,13 @@ pub fn Compare() -> impl IntoView {
                 </div>
                 <p class="showing" aria-live="polite">{move || showing(state.lang.get(), visible.with(Vec::len), total())}</p>
             </div>
-            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="compare-caption">
-                <table id="compare-table" class="compare-table">
+            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="compare-caption" on:scroll=on_scroll>
+                <table
+                    id="compare-table"
+                    class="compare-table"
+                    class:virtual=virtual_mode
+                    aria-rowcount=move || visible.with(Vec::len) + 1
+                >
                     <caption id="compare-caption">{move || state.t(Key::CompareCaption)}</caption>
                     <thead>
                         <tr>
@@ -134,9 +184,11 @@ pub fn Compare() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || visible.get() key=|(_, id)| id.clone() let((i, _id))>
-                            <Row index=i/>
+                        {top_space}
+                        <For each=move || shown.get() key=|(pos, _, id)| (*pos, id.clone()) let((pos, i, _id))>
+                            <Row index=i position=pos/>
                         </For>
+                        {bottom_space}
                     </tbody>
                 </table>
                 <Show when=move || visible.with(Vec::is_empty)>
@@ -147,9 +199,16 @@ pub fn Compare() -> impl IntoView {
     }
 }
 
-/// One entity's row.
+/// Rows always all in the page up to this many.
+const VIRTUAL_FROM: usize = 150;
+/// Rows rendered beyond each edge of the visible part.
+const OVERSCAN: usize = 8;
+/// Row height assumed until one is measured (`.compare-table.virtual` rows: 3rem).
+const ROW_PX: f64 = 48.0;
+
+/// One entity's row; `position` is its place in the filtered, sorted list.
 #[component]
-fn Row(index: usize) -> impl IntoView {
+fn Row(index: usize, position: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(data) = state.data.get_untracked() else {
         return ().into_any();
@@ -217,6 +276,7 @@ fn Row(index: usize) -> impl IntoView {
 
     view! {
         <tr
+            aria-rowindex=position + 2
             data-entity=id.clone()
             data-coverage=cov.to_string()
             data-type=kind.code()

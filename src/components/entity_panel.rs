@@ -10,6 +10,9 @@ use qarin_engine::decisions::Decision;
 /// Characters of context on each side of a mention.
 const KWIC_CONTEXT: usize = 70;
 
+/// Mentions in context shown at first, and added by each "show more".
+const KWIC_PAGE: usize = 100;
+
 #[component]
 pub fn EntityPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -27,10 +30,22 @@ pub fn EntityPanel() -> impl IntoView {
         n
     });
 
+    // Mentions in context listed at most, a page more at a time (an entity named in hundreds of
+    // articles would otherwise put thousands of lines in the panel at once); back to one page
+    // for each new entity.
+    let kwic_shown = RwSignal::new(KWIC_PAGE);
+    Effect::new(move |_| {
+        state.entity.track();
+        if kwic_shown.get_untracked() != KWIC_PAGE {
+            kwic_shown.set(KWIC_PAGE);
+        }
+    });
+
     move || {
         let id = state.entity.get()?;
         let data = state.data.get()?;
         let lang = state.lang.get();
+        let limit = kwic_shown.get();
         let e = data.entity(&id)?.clone();
         let m = data.doc_count();
         let code = e.kind.code();
@@ -212,8 +227,13 @@ pub fn EntityPanel() -> impl IntoView {
 
         // Every mention, keyword in context.
         let mut kwic_items = Vec::new();
+        let mut n_mentions = 0;
         for (i, d) in data.analysis.documents.iter().enumerate() {
             for mention in d.mentions.iter().filter(|x| x.entity == e.id) {
+                n_mentions += 1;
+                if kwic_items.len() >= limit {
+                    continue;
+                }
                 let k = d.kwic(mention, KWIC_CONTEXT);
                 let doc_id = d.id.clone();
                 let doc_attr = d.id.clone();
@@ -252,7 +272,14 @@ pub fn EntityPanel() -> impl IntoView {
                 });
             }
         }
-        let n_mentions = kwic_items.len();
+        let more = (n_mentions > kwic_items.len()).then(|| {
+            let label = i18n::show_more(lang, kwic_items.len(), n_mentions, KWIC_PAGE);
+            view! {
+                <button type="button" id="kwic-more" class="btn small kwic-more" on:click=move |_| kwic_shown.update(|n| *n += KWIC_PAGE)>
+                    {label}
+                </button>
+            }
+        });
 
         // Who said what: this entity's quotes, one column per article.
         let quotes_for: Vec<&qarin_engine::facts::Quote> =
@@ -368,6 +395,7 @@ pub fn EntityPanel() -> impl IntoView {
                 <section aria-labelledby="panel-kwic">
                     <h3 id="panel-kwic">{t(lang, Key::EveryMention)} <span class="pill">{n_mentions}</span></h3>
                     <ol class="kwic">{kwic_items}</ol>
+                    {more}
                 </section>
             </aside>
         })

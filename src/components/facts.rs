@@ -57,11 +57,25 @@ fn matches(f: &Fact, needle: &str) -> bool {
             .any(|v| v.text.contains(needle) || v.value.display().to_lowercase().contains(&n))
 }
 
+/// Fact rows shown at first, and added by each "show more".
+const ROWS_PAGE: usize = 100;
+
 #[component]
 pub fn Facts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let status_filter = RwSignal::new(String::from("all"));
     let text_filter = RwSignal::new(String::new());
+    // Rows in the page at most, a page more at a time: 200 articles give over a thousand rows of
+    // 200 cells each. Back to one page when the filters or the analysis change.
+    let rows_shown = RwSignal::new(ROWS_PAGE);
+    Effect::new(move |_| {
+        status_filter.track();
+        text_filter.track();
+        state.data.track();
+        if rows_shown.get_untracked() != ROWS_PAGE {
+            rows_shown.set(ROWS_PAGE);
+        }
+    });
 
     // Scroll the fact named in the URL into view once the table is there.
     request_animation_frame(move || {
@@ -97,10 +111,27 @@ pub fn Facts() -> impl IntoView {
                 }
             })
             .collect_view();
-        let rows: Vec<_> = facts
+        let matched: Vec<&qarin_engine::facts::Fact> = facts
             .iter()
             .filter(|f| status == "all" || f.status.code() == status)
             .filter(|f| matches(f, needle))
+            .collect();
+        // A selected row (from a link) is always in the page.
+        let selected_at = state
+            .fact
+            .with_untracked(|sel| sel.as_ref().and_then(|id| matched.iter().position(|f| &f.id == id)));
+        let limit = rows_shown.get().max(selected_at.map_or(0, |i| i + 1));
+        let more = (matched.len() > limit).then(|| {
+            let label = crate::i18n::show_more(lang, limit, matched.len(), ROWS_PAGE);
+            view! {
+                <button type="button" id="facts-more" class="btn small facts-more" on:click=move |_| rows_shown.set(limit + ROWS_PAGE)>
+                    {label}
+                </button>
+            }
+        });
+        let rows: Vec<_> = matched
+            .iter()
+            .take(limit)
             .map(|f| {
                 let id = f.id.clone();
                 let id_sel = id.clone();
@@ -196,6 +227,7 @@ pub fn Facts() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {more}
             {none.then(|| view! { <p class="empty" id="facts-none">{t(lang, Key::NoFactsMatch)}</p> })}
         }
         .into_any())

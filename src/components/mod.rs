@@ -9,6 +9,7 @@ pub mod facts;
 pub mod header;
 pub mod legend;
 pub mod notices;
+pub mod progress;
 pub mod reader;
 pub mod wire;
 pub mod workspace_tools;

@@ -3,7 +3,9 @@
 //! 1. Sizes of every file of `dist/`: raw, `gzip -9`, `brotli -q 11`; the site's total without
 //!    the webfont, the webfont, the single-file page.
 //! 2. Load times in headless Chromium, fresh profile per run, median of N runs: navigation start
-//!    to the first frame showing a highlighted mention, and to the frame showing the comparison
+//!    to the first frame showing a highlighted mention (the one prerendered at build time into
+//!    index.html, which the budget applies to), to the live app's first mention in its own
+//!    reader (wasm loaded, articles analysed), and to the frame showing the comparison
 //!    table with the app ready (`#view=compare`); the floor is a plain static HTML page of the
 //!    same five articles, measured the same way in the same run. The measuring is done by
 //!    `tests/offline.rs`'s ignored `bench_in_browser` (the harness has the WebDriver client);
@@ -550,6 +552,7 @@ fn report(m: &Measures, native: &NativeTimes, runs: usize) -> Result<()> {
     println!();
     println!("-- load in headless Chromium (ms from navigation start to the first frame showing it; median of {runs}, fresh profile each; local server, no throttling) --");
     let floor = numbers(m, "floor_ms")?;
+    let first = numbers(m, "first_ms")?;
     let mark = numbers(m, "mark_ms")?;
     let table = numbers(m, "table_ms")?;
     let f = median(&floor);
@@ -558,12 +561,20 @@ fn report(m: &Measures, native: &NativeTimes, runs: usize) -> Result<()> {
         f,
         list(&floor)
     );
+    // The budget is about the first highlighted name the user sees: the first article is
+    // prerendered at build time into index.html (`qarin prerender`, article#reader-static).
     println!(
-        "  app: first highlighted mention              {:>7.0} ms   runs: {}   = {:.2}× floor (budget ≤ 3×: {})",
+        "  first highlighted mention painted           {:>7.0} ms   runs: {}   = {:.2}× floor (budget ≤ 3×: {}; prerendered at build time into index.html, shown before the wasm loads)",
+        median(&first),
+        list(&first),
+        median(&first) / f,
+        verdict(median(&first) <= 3.0 * f)
+    );
+    println!(
+        "  live app: first mention in its own reader   {:>7.0} ms   runs: {}   = {:.2}× floor (wasm loaded, articles analysed in the page, article#reader rendered; replaces the prerendered one)",
         median(&mark),
         list(&mark),
         median(&mark) / f,
-        verdict(median(&mark) <= 3.0 * f)
     );
     println!(
         "  app: comparison table ready (#view=compare) {:>7.0} ms   runs: {}   = {:.2}× floor",
@@ -573,16 +584,30 @@ fn report(m: &Measures, native: &NativeTimes, runs: usize) -> Result<()> {
     );
     if let (Ok(wasm), Ok(started)) = (numbers(m, "mark_ms_wasm"), numbers(m, "mark_ms_started")) {
         println!(
-            "  where the app's time goes (median): wasm file received {:.0} ms → module compiled, \
-             instantiated and mounted {:.0} ms → first highlighted mention {:.0} ms",
+            "  where the live app's time goes (median): wasm file received {:.0} ms → module compiled, \
+             instantiated and mounted {:.0} ms → first mention in its own reader {:.0} ms",
             median(&wasm),
             median(&started),
             median(&mark)
         );
     }
+    // User Timing marks the app sets (`browser::mark`), when present.
+    let steps: Vec<(&str, f64)> = [
+        ("main() entered", "mark_ms_main"),
+        ("analysis started", "mark_ms_analysis_start"),
+        ("analysis done", "mark_ms_analysis_end"),
+        ("views given the analysis", "mark_ms_data_set"),
+    ]
+    .iter()
+    .filter_map(|(label, key)| numbers(m, key).ok().map(|v| (*label, median(&v))))
+    .collect();
+    if !steps.is_empty() {
+        let text: Vec<String> = steps.iter().map(|(l, v)| format!("{l} {v:.0} ms")).collect();
+        println!("  app marks (median): {} → first mention in its own reader {:.0} ms", text.join(" → "), median(&mark));
+    }
     if let Ok(longest) = numbers(m, "mark_ms_longest") {
         println!(
-            "  longest main-thread task before the first mention (median): {:.0} ms",
+            "  longest main-thread task before the live reader's first mention (median): {:.0} ms",
             median(&longest)
         );
     }
@@ -619,6 +644,26 @@ fn report(m: &Measures, native: &NativeTimes, runs: usize) -> Result<()> {
             native_rate / wasm_rate
         );
         memory.push((n, s));
+    }
+    println!();
+    println!("-- analysis in the page as the app runs it (in slices of ~20 ms, yielding to the page between them; 3 runs): time and the longest main-thread task during it --");
+    println!("  {:>8} {:>22} {:>30}", "articles", "ms (median / best)", "longest task ms (median / max)");
+    for (n, s) in &memory {
+        let list = |k: &str| -> Vec<f64> { s.get(k).map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect()).unwrap_or_default() };
+        let (sl, lo) = (list("sliced_ms"), list("longest_ms"));
+        if sl.is_empty() {
+            continue;
+        }
+        let best = sl.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = lo.iter().copied().fold(0.0f64, f64::max);
+        println!(
+            "  {:>8} {:>22} {:>30}   budget (200): ≤ 2000 ms: {}, no task over 50 ms: {}",
+            n,
+            format!("{:.0} / {:.0}", median(&sl), best),
+            format!("{:.0} / {:.0}", median(&lo), max),
+            verdict(median(&sl) <= 2000.0),
+            verdict(median(&lo) <= 50.0)
+        );
     }
     println!();
     println!("-- memory in the page (app loaded, then the corpus held as a JS string and analysed 5 times; after a forced GC) --");

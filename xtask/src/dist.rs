@@ -1,6 +1,6 @@
 //! `cargo xtask dist`: release build of the web app with trunk, finished into a static site by
-//! [`crate::site`] (service worker, manifest, icons, Content-Security-Policy, single-file page),
-//! then a size report.
+//! [`crate::site`] (service worker, manifest, icons, Content-Security-Policy, single-file page,
+//! the first article prerendered by `qarin prerender`), then a size report.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -123,8 +123,33 @@ pub fn build(opts: &Options) -> Result<()> {
     }
     let took = env::run(&mut trunk)?;
     println!("[dist] built in {}", format_duration(took));
-    site::finish(&opts.dist, &public_url, &corpus)?;
+    let prerendered = prerender(&corpus)?;
+    site::finish(&opts.dist, &public_url, &corpus, &prerendered)?;
     report(&opts.dist)
+}
+
+/// The reader's HTML of the article the app opens first, from the CLI's `qarin prerender`, which
+/// reads and analyses `corpus` exactly as the app's build script bundles it and the app analyses
+/// it (same loader, same order, same engine). Dev profile: the analysis of a few articles takes
+/// well under a second even unoptimised, and the CLI shares the engine's build with the tests.
+/// Only its standard output is taken; its messages go to the terminal.
+fn prerender(corpus: &Path) -> Result<String> {
+    let mut cmd = env::cargo();
+    cmd.args(["run", "--quiet", "-p", "qarin-cli", "--bin", "qarin", "--", "prerender"])
+        .arg(corpus)
+        // The CLI ignores it, but cargo must not rebuild anything because of a caller's value.
+        .env_remove("QARIN_CORPUS_DIR")
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit());
+    let shown = env::describe(&cmd);
+    println!("[dist] prerendering the first article: $ {shown}");
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("`{shown}` failed ({})", out.status));
+    }
+    String::from_utf8(out.stdout).map_err(|_| format!("`{shown}` wrote output that is not UTF-8"))
 }
 
 struct Entry {

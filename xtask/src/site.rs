@@ -8,7 +8,11 @@
 //! - `qarin-offline.html`: the whole app in one file (wasm, JS, CSS, fonts inlined) that works
 //!   when opened from disk (`file://`);
 //! - a check that the wasm embeds every article of the corpus the build was asked for, so a stale
-//!   build for another corpus cannot slip through.
+//!   build for another corpus cannot slip through;
+//! - the prerendered first view: the reader's HTML of the first article (`qarin prerender`, run by
+//!   [`crate::dist`]) written into `<body>` of `index.html` and of the single file, inside
+//!   `div#prerender`, so the article and its highlighted names show before the wasm has loaded;
+//!   the app removes it once it has its own analysis. No script or style comes with it.
 
 use std::path::{Path, PathBuf};
 
@@ -42,8 +46,9 @@ fn write(path: &Path, data: impl AsRef<[u8]>) -> Result<()> {
     std::fs::write(path, data).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// Runs every step on a fresh trunk build in `dist` made with `public_url` from `corpus`.
-pub fn finish(dist: &Path, public_url: &str, corpus: &Path) -> Result<()> {
+/// Runs every step on a fresh trunk build in `dist` made with `public_url` from `corpus`;
+/// `prerendered` is the reader's HTML of the first article (`qarin prerender` on `corpus`).
+pub fn finish(dist: &Path, public_url: &str, corpus: &Path, prerendered: &str) -> Result<()> {
     check_corpus(dist, corpus)?;
     write(&dist.join("icons/icon.svg"), icons::svg())?;
     write(&dist.join("icons/icon-192.png"), icons::png(192))?;
@@ -54,8 +59,16 @@ pub fn finish(dist: &Path, public_url: &str, corpus: &Path) -> Result<()> {
     let index_path = dist.join("index.html");
     let index = read_string(&index_path)?;
     let csp = policy(&index)?;
-    write(&index_path, head_tags(&index, &csp, public_url)?)?;
-    single_file(dist, &index)?;
+    let block = prerender_block(prerendered)?;
+    let page = in_body(&head_tags(&index, &csp, public_url)?, &block)?;
+    write(&index_path, page)?;
+    single_file(dist, &index, &block)?;
+    println!(
+        "[dist] added the prerendered first article ({} bytes of HTML, {} highlighted names) to \
+         index.html and {SINGLE_FILE}",
+        block.len(),
+        block.matches("<mark ").count()
+    );
     service_worker(dist)?;
     println!("[dist] added icons, {MANIFEST}, {SERVICE_WORKER}, {REGISTER_SW}, {SINGLE_FILE}");
     println!("[dist] Content-Security-Policy: {csp}");
@@ -251,6 +264,104 @@ fn head_tags(index: &str, csp: &str, public_url: &str) -> Result<String> {
     out.push_str(&index[..charset.end]);
     out.push_str(&inserted);
     out.push_str(&index[charset.end..]);
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The prerendered first view.
+
+/// The id of the prerendered layer; the app removes the element once its views have the analysis.
+pub const PRERENDER_ID: &str = "prerender";
+
+/// Fails unless `fragment` is plain markup: no element that runs or loads anything (script,
+/// style, link, frames, objects, base, meta, forms), no event handler or `style` attribute, no
+/// comment, no `javascript:` URL, and not the ids the live app uses (`reader`, `app`, and the
+/// layer's own).
+fn check_fragment(fragment: &str) -> Result<()> {
+    const ELEMENTS: [&str; 13] = [
+        "script", "style", "link", "iframe", "frame", "object", "embed", "base", "meta", "form",
+        "template", "svg", "math",
+    ];
+    let lower = fragment.to_ascii_lowercase();
+    if lower.contains("<!") || lower.contains("javascript:") {
+        return Err("the prerendered HTML holds a comment, doctype or javascript: URL".into());
+    }
+    let mut from = 0;
+    while let Some(pos) = lower[from..].find('<') {
+        let start = from + pos + 1;
+        let name: String = lower[start..]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        if name.is_empty() {
+            return Err(format!(
+                "the prerendered HTML has a stray `<` at byte {}: text must be escaped",
+                start - 1
+            ));
+        }
+        if ELEMENTS.contains(&name.as_str()) {
+            return Err(format!("the prerendered HTML has a <{name}> element"));
+        }
+        let (attrs, end) = parse_attrs(
+            fragment,
+            start + name.len() + usize::from(lower[start..].starts_with('/')),
+        );
+        for (attr, value) in attrs {
+            if attr.starts_with("on") || attr == "style" || attr == "srcdoc" {
+                return Err(format!(
+                    "the prerendered HTML has a `{attr}` attribute on <{name}>"
+                ));
+            }
+            if attr == "id" && ["reader", "app", PRERENDER_ID].contains(&value.as_str()) {
+                return Err(format!(
+                    "the prerendered HTML uses id=\"{value}\", which belongs to the live app"
+                ));
+            }
+        }
+        from = end.max(start);
+    }
+    Ok(())
+}
+
+/// `div#prerender` around the reader's HTML: a bar like the app's header with a loading line,
+/// then the article where the app's reader will be (style/main.css, "Prerendered first view").
+/// Marked up without any script or style, so the page's policy needs no exception for it.
+fn prerender_block(fragment: &str) -> Result<String> {
+    let fragment = fragment.trim();
+    if fragment.is_empty() {
+        return Err("`qarin prerender` wrote nothing".into());
+    }
+    check_fragment(fragment)?;
+    if !fragment.contains("<mark ") {
+        println!("[dist] note: the prerendered article has no highlighted name");
+    }
+    Ok(format!(
+        "<div id=\"{PRERENDER_ID}\" class=\"prerender\" aria-hidden=\"false\">\
+         <header class=\"app-header prerender-bar\"><div class=\"brand\">\
+         <p class=\"app-name\"><span lang=\"en\" dir=\"ltr\">Qarin</span>\
+         <span class=\"dot\" aria-hidden=\"true\"> · </span>\
+         <span lang=\"ar\" dir=\"rtl\" class=\"arabic\">قارن</span></p>\
+         <p class=\"tagline\">How Arabic news outlets name the people, places and organisations \
+         of the same story</p></div>\
+         <p class=\"prerender-status\" role=\"status\">\
+         <span class=\"spinner small\" aria-hidden=\"true\"></span>Loading the explorer…</p>\
+         </header>\
+         <div class=\"prerender-body\"><div class=\"prerender-main\">{fragment}</div></div>\
+         </div>"
+    ))
+}
+
+/// `page` with `block` first in its `<body>`, before anything the app mounts there.
+fn in_body(page: &str, block: &str) -> Result<String> {
+    let body = tags(page, "body");
+    let body = body
+        .first()
+        .ok_or("index.html has no <body> to put the prerendered article in")?;
+    let mut out = String::with_capacity(page.len() + block.len());
+    out.push_str(&page[..body.end]);
+    out.push_str(block);
+    out.push_str(&page[body.end..]);
     Ok(out)
 }
 
@@ -466,7 +577,11 @@ fn unexport_glue(glue: &str) -> Result<(String, Vec<(String, String)>)> {
 /// instantiated from bytes through the glue's `init({ module_or_path })`; the glue and the loader
 /// are one inline module script, the CSS (with the fonts as data: URLs) one `<style>`, and the
 /// policy allows exactly those two by hash and connects nowhere.
-fn single_file(dist: &Path, index: &str) -> Result<()> {
+///
+/// The prerendered article (`prerender`, see [`prerender_block`]) opens `<body>`; the wasm's data
+/// block follows it, so the article is parsed and shown before the 2 MB of base64 (the module
+/// script runs only once the whole page is parsed, as module scripts do).
+fn single_file(dist: &Path, index: &str, prerender: &str) -> Result<()> {
     let wasm = one_file(dist, "wasm module", |n| n.ends_with("_bg.wasm"))?;
     let wasm_name = wasm.file_name().unwrap().to_string_lossy().into_owned();
     let glue_name = format!("{}.js", wasm_name.trim_end_matches("_bg.wasm"));
@@ -541,9 +656,10 @@ fn single_file(dist: &Path, index: &str) -> Result<()> {
          <title>{title}</title>\n\
          <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">\n\
          <style>{css}</style>\n\
-         <script type=\"application/octet-stream\" id=\"qarin-wasm\">{wasm}</script>\n\
          <script type=\"module\">{script}</script>\n\
-         </head>\n<body></body>\n</html>\n",
+         </head>\n<body>{prerender}\n\
+         <script type=\"application/octet-stream\" id=\"qarin-wasm\">{wasm}</script>\n\
+         </body>\n</html>\n",
         csp = escape_attr(&csp),
         theme = icons::THEME_COLOR,
         icon = base64(icons::svg().as_bytes()),
@@ -683,6 +799,40 @@ mod tests {
         assert!(meta < out.find("<script").unwrap());
         assert!(out.contains("<script defer src=\"/sub/register-sw.js\">"));
         assert!(out.contains("href=\"/sub/manifest.webmanifest\""));
+    }
+
+    #[test]
+    fn the_prerender_goes_first_in_body_and_must_be_inert() {
+        let fragment = "<div class=\"reader-meta\"><h2>Article 1</h2></div>\
+                        <article class=\"reader\" id=\"reader-static\" dir=\"rtl\" lang=\"ar\">\
+                        قال <mark data-type=\"PER\" title=\"a &quot;b&quot; &lt;c&gt;\">بوتين</mark> \
+                        &lt;script&gt;</article>";
+        let block = prerender_block(fragment).unwrap();
+        assert!(
+            block.starts_with("<div id=\"prerender\" class=\"prerender\""),
+            "{block}"
+        );
+        assert!(block.contains(fragment) && block.contains("Loading the explorer"));
+        let page = "<!doctype html><html><meta charset=utf-8><script type=module>x</script>\
+                    </head><body></body></html>";
+        let out = in_body(page, &block).unwrap();
+        assert!(out.contains(&format!("<body>{block}</body>")), "{out}");
+        // Still one inline script, the same: the policy's hash holds.
+        assert_eq!(policy(&out).unwrap(), policy(page).unwrap());
+        assert!(in_body("<html></html>", &block).is_err());
+        for bad in [
+            "<article><script>alert(1)</script></article>",
+            "<article><style>a{}</style></article>",
+            "<article><mark onclick=\"x()\">a</mark></article>",
+            "<article style=\"color:red\">a</article>",
+            "<article id=\"reader\">a</article>",
+            "<article><main id=app>a</main></article>",
+            "<article>a < b</article>",
+            "<article><!-- x --></article>",
+            "",
+        ] {
+            assert!(prerender_block(bad).is_err(), "accepted {bad}");
+        }
     }
 
     #[test]

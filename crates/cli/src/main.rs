@@ -8,6 +8,7 @@
 //! qarin tag --conll FILE [--model MODEL] [-o FILE]
 //! qarin eval --conll FILE [--model MODEL] [--baseline] [--dev-fraction F]
 //! qarin bench [--model MODEL] [--corpus DIR] [--conll FILE]
+//! qarin prerender <DIR> [--out FILE]
 //! ```
 
 mod analyze;
@@ -15,6 +16,7 @@ mod bench;
 mod eval;
 mod lexicon;
 mod output;
+mod prerender;
 mod tag;
 mod train;
 
@@ -29,7 +31,7 @@ const USAGE: &str = "usage:
   qarin lexicon [--conll FILE] [-o DIR]
       Regenerate the word lists derived from ANERcorp (default: data/anercorp/train.txt
       into crates/engine/data/anercorp/).
-  qarin train --conll FILE -o MODEL [--dev-fraction 0.1] [--epochs N] [--seed S] [--folds K] [--max-weights N]
+  qarin train --conll FILE -o MODEL [--dev-fraction 0.1] [--epochs N] [--seed S] [--folds K] [--max-weights N] [--max-quant Q]
       Train the entity tagger on the first (1 - F) of the sentences of a CoNLL file
       (`token TAG` lines, blank line between sentences); same input and seed, same model.
   qarin tag --conll FILE [--model MODEL] [-o FILE]
@@ -39,6 +41,10 @@ const USAGE: &str = "usage:
       (1 = all of it); --baseline adds a most-frequent-tag-per-word baseline trained on the rest.
   qarin bench [--model MODEL] [--corpus DIR] [--conll FILE]
       Tagging throughput in tokens/second on the bundled articles and on the dev set.
+  qarin prerender <DIR> [--out FILE]
+      The reader's HTML (names highlighted, text escaped) for the first article of the folder,
+      read and analysed as the web app's build bundles it; `cargo xtask dist` writes it into
+      the built page so the first view shows before the app has loaded.
   Without --model, the model embedded in the engine is used.";
 
 fn main() -> ExitCode {
@@ -51,6 +57,7 @@ fn main() -> ExitCode {
         Some("tag") => tag::run(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("prerender") => prerender::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

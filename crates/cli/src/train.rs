@@ -1,6 +1,7 @@
 //! `qarin train --conll FILE -o MODEL [--dev-fraction F] [--epochs N] [--seed S] [--folds K]
-//! [--max-weights N]`: train the entity tagger on the first `1 − F` of the sentences of a CoNLL
-//! file, reproducibly (same file, options and seed: same model bytes). Progress on stderr.
+//! [--max-weights N] [--max-quant Q]`: train the entity tagger on the first `1 − F` of the
+//! sentences of a CoNLL file, reproducibly (same file, options and seed: same model bytes).
+//! Progress on stderr.
 
 use qarin_engine::lexicon::derive::train_len;
 use qarin_engine::tagger::perceptron::{train, Progress, TrainOptions};
@@ -72,6 +73,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--seed" => opts.seed = parse(a, it.next())?,
             "--folds" => opts.folds = parse(a, it.next())?,
             "--max-weights" => opts.max_weights = parse(a, it.next())?,
+            "--max-quant" => opts.max_quant = parse(a, it.next())?,
             "--cv" => cv = Some(parse(a, it.next())?),
             "--doc-window" => opts.doc_window = Some(parse(a, it.next())?),
             "--one-pass" => opts.doc_window = None,
@@ -89,6 +91,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if opts.epochs == 0 {
         return Err("--epochs must be at least 1".into());
+    }
+    if !(1..=127).contains(&opts.max_quant) {
+        return Err(format!("--max-quant must be in 1..=127, not {}", opts.max_quant));
     }
     let sentences = crate::tag::read_sentences(&conll)?;
     let n_train = train_len(sentences.len(), 1.0 - dev_fraction);

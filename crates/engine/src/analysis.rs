@@ -124,104 +124,276 @@ pub fn explain(docs: &[Document]) -> Vec<Vec<(String, EntityType, String)>> {
 }
 
 fn recognise_all(docs: &[Document]) -> (Vec<Prepared<'_>>, Vec<Vec<Candidate>>) {
-    let ask = Ask::default();
-    let prepared: Vec<Prepared> = docs.iter().map(prepare).collect();
-    let empty = CorpusNames::new();
-    // The trained tagger runs once per document; its spans join both passes.
-    // It was trained on Arabic: spans starting on a Latin word (an English text) are not trusted.
-    let model: Vec<Vec<Candidate>> = prepared
-        .iter()
-        .map(|p| {
-            let mut m = crate::tagger::candidates(&p.words, &ask);
-            m.retain(|c| p.words[c.first].is_arabic());
-            m
-        })
-        .collect();
-    let pass1: Vec<Vec<Candidate>> =
-        prepared.iter().zip(&model).map(|(p, m)| recognise(&p.words, &ask, &empty, &HashSet::new(), m)).collect();
-    let (corpus, first_names) = corpus_names(&pass1, &ask);
-    let found: Vec<Vec<Candidate>> = prepared
-        .iter()
-        .zip(&model)
-        .map(|(p, m)| {
-            let mut cands = recognise(&p.words, &ask, &corpus, &first_names, m);
-            for c in &mut cands {
-                split_clitic(c, &p.words, &corpus, &ask);
+    let mut an = Analyzer::new(docs);
+    while an.stage < Stage::Linking {
+        an.step();
+    }
+    (an.prepared, an.found)
+}
+
+/// Steps of [`Stage::Linking`]: the link inputs, linking, the entities, the documents.
+const LINK_STEPS: usize = 4;
+
+/// The stages of an analysis, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// Per article: tokens, boilerplate, the tagger, the first recognition pass.
+    Reading,
+    /// Per article: recognition again, with the names found across the corpus.
+    Recognising,
+    /// Across articles: linking mentions into entities, then the documents with their mentions.
+    Linking,
+    /// Per article: numbers, dates, quotes; then the rows across articles and shared wire copy.
+    Facts,
+    Done,
+}
+
+/// How far an [`Analyzer`] is: `done` of `total` steps, in `stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// [`analyze`] in small steps, so that a caller that must stay responsive (the web app, on the
+/// page's only thread) can do a few steps, let the page breathe, and go on. Each step is one
+/// article's worth of work for a stage that goes article by article, or one stage across
+/// articles (corpus names, linking, assembling, the fact rows, shared wire copy): bounded by
+/// the length of one article, or linear in the corpus with small constants. No clock is read
+/// here (there is none in wasm32-unknown-unknown): the caller decides how many steps to run
+/// before yielding. `analyze` is this, run to the end, so both give the same result.
+pub struct Analyzer<'a> {
+    docs: &'a [Document],
+    ask: Ask<'static>,
+    stage: Stage,
+    /// Next article of a per-article stage; for the stages across articles, the sub-step.
+    next: usize,
+    prepared: Vec<Prepared<'a>>,
+    model: Vec<Vec<Candidate>>,
+    pass1: Vec<Vec<Candidate>>,
+    corpus: CorpusNames,
+    first_names: HashSet<String>,
+    found: Vec<Vec<Candidate>>,
+    inputs: Vec<LinkInput>,
+    linked: Option<crate::link::Linked>,
+    built: Option<Built>,
+    analysis: Option<Analysis>,
+    facts: crate::facts::FactsBuilder,
+}
+
+impl<'a> Analyzer<'a> {
+    pub fn new(docs: &'a [Document]) -> Self {
+        Analyzer {
+            docs,
+            ask: Ask::default(),
+            stage: if docs.is_empty() { Stage::Linking } else { Stage::Reading },
+            next: 0,
+            prepared: Vec::with_capacity(docs.len()),
+            model: Vec::with_capacity(docs.len()),
+            pass1: Vec::with_capacity(docs.len()),
+            corpus: CorpusNames::new(),
+            first_names: HashSet::new(),
+            found: Vec::with_capacity(docs.len()),
+            inputs: Vec::new(),
+            linked: None,
+            built: None,
+            analysis: None,
+            facts: crate::facts::FactsBuilder::default(),
+        }
+    }
+
+    /// Steps in all (it does not change as the work goes on).
+    pub fn total_steps(&self) -> usize {
+        // Reading and recognising: one per article (+1 for the corpus names); linking: 4;
+        // facts: one per article + 2.
+        3 * self.docs.len() + LINK_STEPS + 3
+    }
+
+    fn steps_done(&self) -> usize {
+        let n = self.docs.len();
+        match self.stage {
+            Stage::Reading => self.next,
+            Stage::Recognising => n + 1 + self.next,
+            Stage::Linking => 2 * n + 1 + self.next,
+            Stage::Facts => 2 * n + 1 + LINK_STEPS + self.next,
+            Stage::Done => self.total_steps(),
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress { stage: self.stage, done: self.steps_done(), total: self.total_steps() }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.stage == Stage::Done
+    }
+
+    /// Do one step; returns the progress after it.
+    pub fn step(&mut self) -> Progress {
+        let n = self.docs.len();
+        match self.stage {
+            Stage::Reading => {
+                let p = prepare(&self.docs[self.next]);
+                // The trained tagger runs once per document; its spans join both passes.
+                // It was trained on Arabic: spans starting on a Latin word (an English text) are
+                // not trusted.
+                let mut m = crate::tagger::candidates(&p.words, &self.ask);
+                m.retain(|c| p.words[c.first].is_arabic());
+                let empty = CorpusNames::new();
+                self.pass1.push(recognise(&p.words, &self.ask, &empty, &HashSet::new(), &m));
+                self.prepared.push(p);
+                self.model.push(m);
+                self.next += 1;
+                if self.next == n {
+                    (self.corpus, self.first_names) = corpus_names(&self.pass1, &self.ask);
+                    self.pass1 = Vec::new();
+                    self.stage = Stage::Recognising;
+                    self.next = 0;
+                }
             }
-            cands
+            Stage::Recognising => {
+                let (p, m) = (&self.prepared[self.next], &self.model[self.next]);
+                let mut cands = recognise(&p.words, &self.ask, &self.corpus, &self.first_names, m);
+                for c in &mut cands {
+                    split_clitic(c, &p.words, &self.corpus, &self.ask);
+                }
+                self.found.push(cands);
+                self.next += 1;
+                if self.next == n {
+                    self.model = Vec::new();
+                    self.stage = Stage::Linking;
+                    self.next = 0;
+                }
+            }
+            Stage::Linking if self.next == 0 => {
+                for (d, cands) in self.found.iter().enumerate() {
+                    for c in cands {
+                        self.inputs.push(LinkInput {
+                            doc: d,
+                            kind: c.kind,
+                            key: c.key.clone(),
+                            surface: self.docs[d].text[c.byte_start..c.byte_end].to_string(),
+                            alias_of: c.alias_of.clone(),
+                        });
+                    }
+                }
+                self.next = 1;
+            }
+            Stage::Linking if self.next == 1 => {
+                self.linked = Some(link(&self.inputs));
+                self.next = 2;
+            }
+            Stage::Linking if self.next == 2 => {
+                if let Some(linked) = &self.linked {
+                    self.built = Some(build_entities(self.docs, &self.inputs, linked));
+                }
+                self.next = 3;
+            }
+            Stage::Linking => {
+                self.analysis = Some(self.assemble_documents());
+                self.stage = if n == 0 { Stage::Done } else { Stage::Facts };
+                self.next = 0;
+            }
+            Stage::Facts if self.next < n => {
+                if let Some(a) = &self.analysis {
+                    self.facts.add_document(a, self.docs, self.next);
+                }
+                self.next += 1;
+            }
+            Stage::Facts if self.next == n => {
+                if let Some(a) = &self.analysis {
+                    self.facts.rows(a);
+                }
+                self.next += 1;
+            }
+            Stage::Facts => {
+                if let Some(a) = &mut self.analysis {
+                    let report = std::mem::take(&mut self.facts).finish(a);
+                    a.facts = report.facts;
+                    a.quotes = report.quotes;
+                    a.wire = report.wire;
+                    a.reuse = report.reuse;
+                }
+                self.next = n + 2;
+                self.stage = Stage::Done;
+            }
+            Stage::Done => {}
+        }
+        self.progress()
+    }
+
+    /// The documents with their mentions, and the entities.
+    fn assemble_documents(&mut self) -> Analysis {
+        let docs = self.docs;
+        let linked = self.linked.take().unwrap_or_else(|| link(&self.inputs));
+        let entities_meta = self.built.take().unwrap_or_else(|| build_entities(docs, &self.inputs, &linked));
+        let prepared = std::mem::take(&mut self.prepared);
+        let found = std::mem::take(&mut self.found);
+        let mut documents = Vec::with_capacity(docs.len());
+        let mut m = 0;
+        for (d, (doc, p)) in docs.iter().zip(prepared).enumerate() {
+            let mut chars = CharOffsets::new(&doc.text);
+            let mut mentions = Vec::with_capacity(found[d].len());
+            for c in &found[d] {
+                let group = linked.group_of_mention[m];
+                m += 1;
+                let start = chars.at(c.byte_start);
+                let end = chars.at(c.byte_end);
+                mentions.push(Mention {
+                    start,
+                    end,
+                    kind: c.kind,
+                    entity: entities_meta.ids[group].clone(),
+                    text: doc.text[c.byte_start..c.byte_end].to_string(),
+                    byte_start: c.byte_start,
+                    byte_end: c.byte_end,
+                });
+            }
+            documents.push(DocumentAnalysis {
+                id: doc.id.clone(),
+                file: doc.file.clone(),
+                title: doc.title.clone(),
+                outlet: doc.outlet.clone(),
+                date: doc.date.clone(),
+                text: doc.text.clone(),
+                mentions,
+                boilerplate: p.boiler,
+                sentences: sentence_spans(&doc.text),
+            });
+        }
+        self.inputs = Vec::new();
+        Analysis {
+            schema: SCHEMA.to_string(),
+            documents,
+            entities: entities_meta.entities,
+            facts: Vec::new(),
+            quotes: Vec::new(),
+            wire: Vec::new(),
+            reuse: BTreeMap::new(),
+        }
+    }
+
+    /// Run the remaining steps and return the analysis.
+    pub fn finish(mut self) -> Analysis {
+        while !self.is_done() {
+            self.step();
+        }
+        self.analysis.unwrap_or_else(|| Analysis {
+            schema: SCHEMA.to_string(),
+            documents: Vec::new(),
+            entities: Vec::new(),
+            facts: Vec::new(),
+            quotes: Vec::new(),
+            wire: Vec::new(),
+            reuse: BTreeMap::new(),
         })
-        .collect();
-    (prepared, found)
+    }
 }
 
 /// Run the whole pipeline.
 pub fn analyze(docs: &[Document]) -> Analysis {
-    let (prepared, found) = recognise_all(docs);
-
-    // Link.
-    let mut inputs = Vec::new();
-    for (d, cands) in found.iter().enumerate() {
-        for c in cands {
-            inputs.push(LinkInput {
-                doc: d,
-                kind: c.kind,
-                key: c.key.clone(),
-                surface: docs[d].text[c.byte_start..c.byte_end].to_string(),
-                alias_of: c.alias_of.clone(),
-            });
-        }
-    }
-    let linked = link(&inputs);
-    let entities_meta = build_entities(docs, &inputs, &linked);
-
-    // Documents with mentions.
-    let mut documents = Vec::with_capacity(docs.len());
-    let mut m = 0;
-    for (d, (doc, p)) in docs.iter().zip(prepared).enumerate() {
-        let mut chars = CharOffsets::new(&doc.text);
-        let mut mentions = Vec::with_capacity(found[d].len());
-        for c in &found[d] {
-            let group = linked.group_of_mention[m];
-            m += 1;
-            let start = chars.at(c.byte_start);
-            let end = chars.at(c.byte_end);
-            mentions.push(Mention {
-                start,
-                end,
-                kind: c.kind,
-                entity: entities_meta.ids[group].clone(),
-                text: doc.text[c.byte_start..c.byte_end].to_string(),
-                byte_start: c.byte_start,
-                byte_end: c.byte_end,
-            });
-        }
-        documents.push(DocumentAnalysis {
-            id: doc.id.clone(),
-            file: doc.file.clone(),
-            title: doc.title.clone(),
-            outlet: doc.outlet.clone(),
-            date: doc.date.clone(),
-            text: doc.text.clone(),
-            mentions,
-            boilerplate: p.boiler,
-            sentences: sentence_spans(&doc.text),
-        });
-    }
-    let mut analysis = Analysis {
-        schema: SCHEMA.to_string(),
-        documents,
-        entities: entities_meta.entities,
-        facts: Vec::new(),
-        quotes: Vec::new(),
-        wire: Vec::new(),
-        reuse: BTreeMap::new(),
-    };
-    let report = crate::facts::extract(&analysis, docs);
-    analysis.facts = report.facts;
-    analysis.quotes = report.quotes;
-    analysis.wire = report.wire;
-    analysis.reuse = report.reuse;
-    analysis
+    Analyzer::new(docs).finish()
 }
 
 /// An entity from its mentions, given as (document id, spelling) pairs: label (the most complete

@@ -32,9 +32,10 @@ pub mod link;
 pub mod model;
 pub mod normalize;
 pub mod recognize;
+pub mod render;
 pub mod tagger;
 pub mod tokenize;
 pub mod translit;
 
-pub use analysis::analyze;
+pub use analysis::{analyze, Analyzer, Progress, Stage};
 pub use model::*;

@@ -60,20 +60,29 @@ fn byte_ranges(d: &DocumentAnalysis) -> (Ranges, Ranges) {
     (boiler, mentions)
 }
 
+/// A document's name mentions in text order, with byte and code point offsets.
+pub fn mention_refs(d: &DocumentAnalysis) -> Vec<MentionRef<'_>> {
+    mention_refs_with(d, &byte_ranges(d).1)
+}
+
+fn mention_refs_with<'a>(d: &'a DocumentAnalysis, mranges: &[(usize, usize)]) -> Vec<MentionRef<'a>> {
+    let mut order: Vec<usize> = (0..d.mentions.len()).collect();
+    order.sort_by_key(|&i| mranges[i]);
+    order
+        .iter()
+        .map(|&i| {
+            let m = &d.mentions[i];
+            MentionRef { start: mranges[i].0, end: mranges[i].1, cstart: m.start, cend: m.end, kind: m.kind, entity: &m.entity, text: &m.text }
+        })
+        .collect()
+}
+
 impl<'a> DocCtx<'a> {
     /// Prepare a document; `meta_date` is the document's metadata date (ISO), possibly empty.
     pub fn new(idx: usize, d: &'a DocumentAnalysis, meta_date: &str) -> Self {
         let (mut boiler, mranges) = byte_ranges(d);
         boiler.sort_unstable();
-        let mut order: Vec<usize> = (0..d.mentions.len()).collect();
-        order.sort_by_key(|&i| mranges[i]);
-        let mentions: Vec<MentionRef> = order
-            .iter()
-            .map(|&i| {
-                let m = &d.mentions[i];
-                MentionRef { start: mranges[i].0, end: mranges[i].1, cstart: m.start, cend: m.end, kind: m.kind, entity: &m.entity, text: &m.text }
-            })
-            .collect();
+        let mentions = mention_refs_with(d, &mranges);
         let mut view = View::new(&d.text, &boiler);
         view.set_mentions(&mentions.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>());
         let dates = dates::scan(&view.toks);

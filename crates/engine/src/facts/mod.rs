@@ -56,54 +56,82 @@ use doc::DocCtx;
 /// (the date a dateline comes from); documents are matched by id, and the analysis' own `date`
 /// is used for a document not in `docs`.
 pub fn extract(a: &Analysis, docs: &[Document]) -> FactsReport {
-    let ctxs: Vec<DocCtx> = a
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let meta = docs.iter().find(|x| x.id == d.id).map(|x| x.date.as_str()).filter(|s| !s.trim().is_empty()).unwrap_or(d.date.as_str());
-            DocCtx::new(i, d, meta)
-        })
-        .collect();
-    let ids: Vec<&str> = a.documents.iter().map(|d| d.id.as_str()).collect();
-
-    let mut items = Vec::new();
-    for d in &ctxs {
-        items.extend(agree::quantity_items(d, a));
-        items.extend(agree::date_items(d));
+    let mut b = FactsBuilder::default();
+    for i in 0..a.documents.len() {
+        b.add_document(a, docs, i);
     }
-    let mut facts = agree::rows(items, &ids);
-    facts.extend(agree::rows(names::items(a, &ctxs), &ids).into_iter().filter(|f| f.status == Status::Conflict));
-    facts.sort_by_key(|f| f.status);
+    b.finish(a)
+}
 
-    let quotes = ctxs.iter().flat_map(quotes::extract).collect();
+/// [`extract`] in steps: [`add_document`](Self::add_document) for each document in order (the
+/// work that grows with the length of the articles), then [`finish`](Self::finish) (the rows
+/// across articles and the shared wire copy). Lets a caller that must stay responsive spread
+/// the work (`crate::analysis::Analyzer`).
+#[derive(Default)]
+pub struct FactsBuilder {
+    items: Vec<agree::Item>,
+    quotes: Vec<Quote>,
+    datelines: Vec<(String, String)>,
+    /// The rows, once made.
+    facts: Option<Vec<Fact>>,
+    /// Words and shingles of each document added, for shared wire copy.
+    wire: wire::WireIndex,
+}
 
-    let wire_docs: Vec<wire::WireDoc> = ctxs
-        .iter()
-        .map(|d| wire::WireDoc {
-            id: d.id,
-            text: d.view.text,
-            boiler: {
-                let mut spans: Vec<(usize, usize)> = Vec::new();
-                for t in d.view.toks.iter().filter(|t| t.boiler) {
-                    match spans.last_mut() {
-                        Some(last) if last.1 <= t.start && d.view.text[last.1..t.start].trim().is_empty() => last.1 = t.end,
-                        _ => spans.push((t.start, t.end)),
-                    }
-                }
-                spans
-            },
-        })
-        .collect();
-    let (wire, reuse) = wire::detect(&wire_docs);
-
-    let datelines = ctxs
-        .iter()
-        .filter_map(|d| d.dateline.map(|z| {
+impl FactsBuilder {
+    /// Extract what document `i` of `a` says (documents must be added in order, each once).
+    pub fn add_document(&mut self, a: &Analysis, docs: &[Document], i: usize) {
+        let Some(d) = a.documents.get(i) else { return };
+        let meta = docs.iter().find(|x| x.id == d.id).map(|x| x.date.as_str()).filter(|s| !s.trim().is_empty()).unwrap_or(d.date.as_str());
+        let ctx = DocCtx::new(i, d, meta);
+        self.items.extend(agree::quantity_items(&ctx, a));
+        self.items.extend(agree::date_items(&ctx));
+        self.quotes.extend(quotes::extract(&ctx));
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for t in ctx.view.toks.iter().filter(|t| t.boiler) {
+            match spans.last_mut() {
+                Some(last) if last.1 <= t.start && ctx.view.text[last.1..t.start].trim().is_empty() => last.1 = t.end,
+                _ => spans.push((t.start, t.end)),
+            }
+        }
+        self.wire.add(&wire::WireDoc { id: &d.id, text: &d.text, boiler: spans });
+        if let Some(z) = ctx.dateline {
             let (y, m, dd) = dates::civil_from_days(z);
-            (d.id.to_string(), format!("{y:04}-{m:02}-{dd:02}"))
-        }))
-        .collect();
+            self.datelines.push((d.id.clone(), format!("{y:04}-{m:02}-{dd:02}")));
+        }
+    }
 
-    FactsReport { facts, quotes, wire, reuse, datelines }
+    /// The rows across documents and the given names that disagree (once all documents are
+    /// added; [`finish`](Self::finish) does it if it has not been done).
+    pub fn rows(&mut self, a: &Analysis) {
+        if self.facts.is_some() {
+            return;
+        }
+        let ids: Vec<&str> = a.documents.iter().map(|d| d.id.as_str()).collect();
+        let mut facts = agree::rows(std::mem::take(&mut self.items), &ids);
+        let name_docs: Vec<names::NameDoc> = a
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| names::NameDoc { idx: i, id: &d.id, mentions: doc::mention_refs(d) })
+            .collect();
+        facts.extend(agree::rows(names::items(a, &name_docs), &ids).into_iter().filter(|f| f.status == Status::Conflict));
+        facts.sort_by_key(|f| f.status);
+        self.facts = Some(facts);
+    }
+
+    /// The rows (see [`rows`](Self::rows)) and shared wire copy: the report.
+    pub fn finish(mut self, a: &Analysis) -> FactsReport {
+        self.rows(a);
+        let facts = self.facts.take().unwrap_or_default();
+
+        // Their boilerplate was left out when they were added.
+        let wire_docs: Vec<wire::WireDoc> = a
+            .documents
+            .iter()
+            .map(|d| wire::WireDoc { id: &d.id, text: &d.text, boiler: Vec::new() })
+            .collect();
+        let (wire, reuse) = self.wire.detect(&wire_docs);
+        FactsReport { facts, quotes: self.quotes, wire, reuse, datelines: self.datelines.into_iter().collect() }
+    }
 }

@@ -11,7 +11,7 @@
 //! given name as written, its offsets those of the given name).
 
 use super::agree::{Cmp, Item};
-use super::doc::DocCtx;
+use super::doc::MentionRef;
 use super::model::{FactKind, FactValue, Value};
 use crate::link::skeleton::skeleton;
 use crate::model::{Analysis, EntityType};
@@ -51,8 +51,15 @@ fn given_part(text: &str) -> Option<(&str, usize)> {
 
 /// Items (kind `name`) for every PER entity written with given names in two or more articles.
 /// The caller keeps only the rows whose status is a conflict.
-pub fn items(a: &Analysis, docs: &[DocCtx]) -> Vec<Item> {
-    let mut by_entity: BTreeMap<&str, Vec<(usize, &super::doc::MentionRef)>> = BTreeMap::new();
+/// A document as the given-name check sees it: its name mentions in text order.
+pub struct NameDoc<'a> {
+    pub idx: usize,
+    pub id: &'a str,
+    pub mentions: Vec<MentionRef<'a>>,
+}
+
+pub fn items(a: &Analysis, docs: &[NameDoc]) -> Vec<Item> {
+    let mut by_entity: BTreeMap<&str, Vec<(usize, &MentionRef)>> = BTreeMap::new();
     for d in docs {
         for m in &d.mentions {
             if m.kind == EntityType::Per && given_part(m.text).is_some() {

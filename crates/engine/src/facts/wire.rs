@@ -356,8 +356,35 @@ fn overlap(x: (usize, usize), y: (usize, usize)) -> usize {
 
 /// Shared passages of every pair of articles, and each article's reuse share.
 pub fn detect(docs: &[WireDoc]) -> (Vec<WirePair>, BTreeMap<String, f64>) {
-    let mut dict: FxMap<String, u32> = FxMap::default();
-    let prepared: Vec<Prepared> = docs.iter().map(|d| prepare(d, &mut dict)).collect();
+    let mut index = WireIndex::default();
+    for d in docs {
+        index.add(d);
+    }
+    index.detect(docs)
+}
+
+/// [`detect`] in two parts: [`add`](Self::add) reads one article (its words and shingles, the
+/// part that grows with the article's length), [`detect`](Self::detect) compares them all.
+#[derive(Default)]
+pub struct WireIndex {
+    dict: FxMap<String, u32>,
+    prepared: Vec<Prepared>,
+}
+
+impl WireIndex {
+    /// Read the next article (articles are added in order, each once).
+    pub fn add(&mut self, doc: &WireDoc) {
+        let p = prepare(doc, &mut self.dict);
+        self.prepared.push(p);
+    }
+
+    /// Shared passages of every pair of the articles added (`docs`: the same, in the same order).
+    pub fn detect(self, docs: &[WireDoc]) -> (Vec<WirePair>, BTreeMap<String, f64>) {
+        detect_prepared(docs, self.prepared)
+    }
+}
+
+fn detect_prepared(docs: &[WireDoc], prepared: Vec<Prepared>) -> (Vec<WirePair>, BTreeMap<String, f64>) {
     // Inverted index: shingle → distinct articles.
     let mut index: FxMap<u64, Vec<u32>> = FxMap::default();
     for (d, p) in prepared.iter().enumerate() {

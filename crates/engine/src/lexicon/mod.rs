@@ -70,24 +70,34 @@ fn set<'a>(words: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
     words.into_iter().map(str::trim).filter(|w| !w.is_empty() && !w.starts_with('#')).map(normalize).collect()
 }
 
-fn data_lines(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+/// The words of a front-coded table ([`derive::FrontDecoder`]), each with the type of the last
+/// type line before it (`PER`, `LOC`, `ORG`, `MISC`; `None` before any).
+fn table_words(table: &str) -> Vec<(Option<EntityType>, String)> {
+    let mut dec = derive::FrontDecoder::new();
+    let mut ty = None;
+    let mut out = Vec::new();
+    for line in table.lines() {
+        if let Some(w) = dec.word(line) {
+            out.push((ty, w.to_string()));
+        } else if let Some(t) = EntityType::from_code(line) {
+            ty = Some(t);
+        }
+    }
+    out
 }
 
 impl Lexicon {
     fn load() -> Lexicon {
         let mut names: HashMap<String, NameEntry> = HashMap::new();
         let mut first_names = set(FIRST_MALE.lines().chain(FIRST_FEMALE.lines()));
-        for cols in data_lines(ANERCORP_NAMES) {
-            let (Some(ty), Some(phrase)) = (cols.first().and_then(|c| EntityType::from_code(c)), cols.get(1)) else {
-                continue;
-            };
-            names.insert(phrase.to_string(), NameEntry { kind: ty, source: Source::Anercorp });
+        for (ty, phrase) in table_words(ANERCORP_NAMES) {
+            let Some(ty) = ty else { continue };
             if ty == EntityType::Per {
                 if let Some((first, _)) = phrase.split_once(' ') {
                     first_names.insert(first.to_string());
                 }
             }
+            names.insert(phrase, NameEntry { kind: ty, source: Source::Anercorp });
         }
         let en: BTreeMap<String, String> = serde_json::from_str(COUNTRIES_EN).unwrap_or_default();
         let ar: BTreeMap<String, String> = serde_json::from_str(COUNTRIES_AR).unwrap_or_default();
@@ -100,7 +110,7 @@ impl Lexicon {
         }
         let max_name_words = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let function = set(words::FUNCTION_WORDS.iter().copied());
-        let mut common: HashSet<String> = data_lines(ANERCORP_COMMON).filter_map(|c| c.first().map(|w| w.to_string())).collect();
+        let mut common: HashSet<String> = table_words(ANERCORP_COMMON).into_iter().map(|(_, w)| w).collect();
         common.extend(function.iter().cloned());
         Lexicon {
             names,

@@ -8,7 +8,8 @@
 //! - [`decode`], Viterbi;
 //! - [`doc`], document evidence for the second pass;
 //! - [`perceptron`], training, quantisation and pruning;
-//! - [`model_io`], the binary model format (checked on load, never panics);
+//! - [`model_io`], the binary model format (checked on load, never panics), and
+//!   [`range_coder`], the entropy coder it stores the weights with;
 //! - [`sentence`], CoNLL tokens read as the app reads text;
 //! - [`spans`], tags to [`Candidate`]s with proclitic-aware offsets;
 //! - [`baseline`], the most-frequent-tag-per-word baseline.
@@ -24,6 +25,7 @@ pub mod features;
 pub mod lists;
 pub mod model_io;
 pub mod perceptron;
+pub mod range_coder;
 pub mod sentence;
 pub mod spans;
 pub mod tags;

@@ -17,8 +17,10 @@
 //! - Each epoch visits the sentences in an order shuffled by a SplitMix64 generator seeded with
 //!   `seed`. A wrong decoding adds the gold sequence's features and subtracts the predicted one's;
 //!   averaging uses the usual `w − u / c` trick with exact integer sums.
-//! - The averaged weights are scaled so the largest is ±127, rounded to i8, and weights that
-//!   round to 0 are dropped; if more than `max_weights` remain, only the largest are kept.
+//! - The averaged weights are scaled so the largest is ±`max_quant` (at most 127), rounded to
+//!   i8, and weights that round to 0 are dropped; if more than `max_weights` remain, only the
+//!   largest are kept. Both keep the embedded model small: 15,000 weights on a ±32 scale tag
+//!   nearly as well as 60,000 on a ±127 one (see `data/model/NOTICE.md`).
 
 use super::decode::{viterbi, Transitions};
 use super::lists::{FoldLists, Lists};
@@ -43,6 +45,8 @@ pub struct TrainOptions {
     pub hash_bits: u8,
     /// Most non-zero weights kept.
     pub max_weights: usize,
+    /// The largest weight is quantised to ±`max_quant` (1..=127).
+    pub max_quant: u8,
     /// Two passes with document evidence; a CoNLL sentence's document is this many sentences on
     /// each side. `None`: one pass.
     pub doc_window: Option<u8>,
@@ -52,7 +56,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, seed: 1, folds: 10, hash_bits: 20, max_weights: 60_000, doc_window: Some(16), doc_folds: 5 }
+        TrainOptions { epochs: 10, seed: 1, folds: 10, hash_bits: 20, max_weights: 15_000, max_quant: 32, doc_window: Some(16), doc_folds: 5 }
     }
 }
 
@@ -141,10 +145,11 @@ impl Weights {
 /// Quantise averaged weights into a [`Model`] (see the module documentation).
 fn compact(avg: &[f64], buckets: &[u32], trans: &Transitions<f64>, opts: &TrainOptions) -> Model {
     let max = avg.iter().fold(0.0f64, |m, &w| m.max(w.abs()));
-    let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+    let top = opts.max_quant.clamp(1, 127) as f64;
+    let scale = if max > 0.0 { max / top } else { 1.0 };
     let mut kept: Vec<(u32, i8, f64)> = Vec::new();
     for (k, &w) in avg.iter().enumerate() {
-        let q = (w / scale).round().clamp(-127.0, 127.0) as i8;
+        let q = (w / scale).round().clamp(-top, top) as i8;
         if q != 0 {
             let key = buckets[k / N_TAGS] * N_TAGS as u32 + (k % N_TAGS) as u32;
             kept.push((key, q, w.abs()));

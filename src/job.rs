@@ -1,0 +1,85 @@
+//! Long work without freezing the page: the analysis runs in slices of a few milliseconds on
+//! the page's thread, and between slices the browser paints, takes input and runs timers.
+//!
+//! The engine's [`Analyzer`] does the work in steps of about one article each; this runs steps
+//! until [`SLICE_MS`] have passed, reports the progress, and yields to the page through a
+//! `MessageChannel` message (a task of its own, without the 4 ms minimum that nested
+//! `setTimeout`s get). A step that works across all articles (linking, the fact rows, shared
+//! wire copy) starts a slice of its own.
+
+use qarin_engine::{Analysis, Analyzer, Document, Progress, Stage};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+/// Work done before the page gets the thread back, in milliseconds. The budget is that no task
+/// takes over 50 ms; a step on an article of ordinary length takes a few.
+pub const SLICE_MS: f64 = 20.0;
+
+/// Milliseconds since the page started (`performance.now()`).
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+thread_local! {
+    static CHANNEL: RefCell<Option<web_sys::MessageChannel>> = const { RefCell::new(None) };
+}
+
+/// Let the page paint and handle input, then go on.
+pub async fn yield_to_page() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let posted = CHANNEL.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.is_none() {
+                *c = web_sys::MessageChannel::new().ok();
+            }
+            c.as_ref().is_some_and(|ch| {
+                ch.port1().set_onmessage(Some(&resolve));
+                ch.port2().post_message(&JsValue::NULL).is_ok()
+            })
+        });
+        if !posted {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Whether the next step works across all articles (and so starts a slice of its own).
+fn heavy(p: &Progress) -> bool {
+    p.stage == Stage::Linking || (p.stage == Stage::Facts && p.done + 2 >= p.total)
+}
+
+/// Analyse `docs` in slices. `report` gets the progress after each slice and says whether to go
+/// on (`None`: the work was superseded; the analysis is dropped).
+pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>) -> Option<Analysis> {
+    let mut an = Analyzer::new(docs);
+    // Paint the "Analysing…" state first.
+    yield_to_page().await;
+    report(an.progress())?;
+    let mut started = now();
+    let mut steps_in_slice = 0;
+    while !an.is_done() {
+        let p = an.progress();
+        if steps_in_slice > 0 && (now() - started >= SLICE_MS || heavy(&p)) {
+            report(p)?;
+            yield_to_page().await;
+            report(an.progress())?;
+            started = now();
+            steps_in_slice = 0;
+        }
+        let t = now();
+        an.step();
+        let took = now() - t;
+        if took > SLICE_MS {
+            // A User Timing mark, for `cargo xtask bench` and the scale test to point at.
+            crate::browser::mark(&format!("qarin:slow-step {:?} {}/{} {took:.0}ms", p.stage, p.done, p.total));
+        }
+        steps_in_slice += 1;
+    }
+    Some(an.finish())
+}

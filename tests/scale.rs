@@ -1,0 +1,205 @@
+//! Scale: 200 articles added at once through the file input, built from real text (ANERcorp's
+//! sentences regrouped into articles of the bundled ones' length, as `cargo xtask bench` does).
+//! They load without an error; the analysis reports its progress as it goes; the comparison
+//! table renders only the rows in view (virtualised) and still reaches the last entity; the
+//! entity panel pages its mentions; the reader shows the last article with its names.
+//! Timings are not asserted here: `cargo xtask bench` measures them.
+//!
+//! Run with `cargo xtask test`, or by hand against a served `dist/` and a chromedriver
+//! (`QARIN_E2E_URL`, `QARIN_WEBDRIVER`): `cargo test -p qarin-app --test scale`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use common::{browser_test, corpus, App};
+use fantoccini::Locator;
+use serde_json::{json, Value};
+
+/// Articles added.
+const ARTICLES: usize = 200;
+/// Sentences of ANERcorp per article.
+const SENTENCES: usize = 19;
+/// Adding and analysing 200 articles in a debug-free release build takes seconds; the machine
+/// running the tests may be slow and busy.
+const SCALE_TIMEOUT: Duration = Duration::from_secs(180);
+
+/// ANERcorp's sentences (tokens), from the training file in the repository.
+fn sentences() -> Vec<Vec<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/anercorp/train.txt");
+    let text = std::fs::read_to_string(&path).expect("data/anercorp/train.txt");
+    let mut out = Vec::new();
+    let mut cur = Vec::new();
+    for line in text.lines() {
+        match line.split_whitespace().next() {
+            Some(tok) => cur.push(tok.to_string()),
+            None if !cur.is_empty() => out.push(std::mem::take(&mut cur)),
+            None => {}
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Tokens back to prose: no space before closing punctuation.
+fn detokenize(tokens: &[String]) -> String {
+    let mut s = String::new();
+    for t in tokens {
+        let closing = matches!(t.as_str(), "." | "," | "،" | "؛" | ":" | "؟" | "!" | ")" | "»");
+        if !s.is_empty() && !closing && !s.ends_with(['(', '«']) {
+            s.push(' ');
+        }
+        s.push_str(t);
+    }
+    s
+}
+
+/// The fixture: `ARTICLES` files, a title line (the first sentence's first words) then the
+/// sentences, one per line.
+fn write_fixture(dir: &Path) -> Vec<PathBuf> {
+    let sents = sentences();
+    assert!(sents.len() >= ARTICLES * SENTENCES, "ANERcorp has {} sentences", sents.len());
+    (0..ARTICLES)
+        .map(|a| {
+            let group = &sents[a * SENTENCES..(a + 1) * SENTENCES];
+            let title: Vec<String> = group[0].iter().take(8).cloned().collect();
+            let body: Vec<String> = group.iter().map(|s| detokenize(s)).collect();
+            let path = dir.join(format!("scale-{a:03}.txt"));
+            std::fs::write(&path, format!("{}\n{}\n", detokenize(&title), body.join("\n"))).unwrap();
+            path
+        })
+        .collect()
+}
+
+async fn count(app: &App, selector: &str) -> usize {
+    app.js("return document.querySelectorAll(arguments[0]).length", vec![json!(selector)])
+        .await
+        .as_u64()
+        .unwrap_or(0) as usize
+}
+
+#[tokio::test]
+async fn two_hundred_articles_load_and_stay_usable() {
+    browser_test("scale-200", |app| async move {
+        let dir = std::env::temp_dir().join(format!("qarin-scale-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let files = write_fixture(&dir);
+        let bundled = corpus().len();
+
+        // Watch for the progress bar and the longest task while the work runs.
+        app.js(
+            "window.__scale = { progress: false, longest: 0, tasks: [] }; \
+             new MutationObserver(() => { if (document.querySelector('.progress progress')) window.__scale.progress = true; }) \
+               .observe(document.body, { childList: true, subtree: true }); \
+             try { new PerformanceObserver(l => { for (const e of l.getEntries()) \
+               { window.__scale.longest = Math.max(window.__scale.longest, e.duration); \
+               window.__scale.tasks.push([Math.round(e.startTime), Math.round(e.duration)]); } }) \
+               .observe({ type: 'longtask' }); } catch (e) {} \
+             return true;",
+            vec![],
+        )
+        .await;
+        let input = app.client.find(Locator::Css("input#file-input")).await.expect("input#file-input");
+        let joined = files.iter().map(|p| p.to_str().unwrap()).collect::<Vec<_>>().join("\n");
+        input.send_keys(&joined).await.expect("send the file paths");
+
+        let total = bundled + ARTICLES;
+        app.wait_for(
+            &format!("{total} articles listed and the analysis done"),
+            SCALE_TIMEOUT,
+            "return document.querySelectorAll('button.doc-item').length === arguments[0] \
+               && !document.querySelector('.updating') \
+               && document.querySelector('main#app')?.getAttribute('data-ready') === 'true'",
+            vec![json!(total)],
+        )
+        .await;
+        let seen = app
+            .js(
+                "return Object.assign({}, window.__scale, { marks: performance.getEntriesByType('mark') \
+                   .map(m => [m.name, Math.round(m.startTime)]) })",
+                vec![],
+            )
+            .await;
+        eprintln!("scale: {seen}");
+        assert_eq!(seen["progress"], Value::Bool(true), "a progress bar was shown while analysing");
+        app.screenshot("scale-200-reader").await;
+
+        // The comparison table: every entity counted, only the rows in view rendered.
+        app.click("button#tab-compare").await;
+        app.wait_for_css("table#compare-table tbody tr[data-entity]").await;
+        let rowcount: usize = app
+            .attr("table#compare-table", "aria-rowcount")
+            .await
+            .and_then(|v| v.parse().ok())
+            .expect("aria-rowcount");
+        let entities = rowcount - 1;
+        assert!(entities > 1000, "200 articles name over a thousand entities, not {entities}");
+        assert!(app.attr("table#compare-table", "class").await.unwrap_or_default().contains("virtual"));
+        let rendered = count(&app, "table#compare-table tbody tr[data-entity]").await;
+        assert!((10..150).contains(&rendered), "{rendered} rows in the page for {entities} entities");
+        let cells = count(&app, "table#compare-table tbody tr[data-entity] td.cell").await;
+        assert_eq!(cells, rendered * total, "a cell per article in each rendered row");
+        // Scroll to the end: the last entity's row is rendered.
+        app.js("const s = document.querySelector('.table-scroll'); s.scrollTop = s.scrollHeight; return true", vec![]).await;
+        let last = (entities + 1).to_string();
+        app.wait_for(
+            "the last entity's row after scrolling to the end",
+            Duration::from_secs(10),
+            "return document.querySelector(`table#compare-table tbody tr[aria-rowindex=\"${arguments[0]}\"]`) !== null",
+            vec![json!(last)],
+        )
+        .await;
+        let rendered_end = count(&app, "table#compare-table tbody tr[data-entity]").await;
+        assert!(rendered_end < 150, "{rendered_end} rows in the page at the end");
+        app.screenshot("scale-200-compare-end").await;
+        app.js("const s = document.querySelector('.table-scroll'); s.scrollTop = 0; return true", vec![]).await;
+        app.wait_for(
+            "the first row back after scrolling to the top",
+            Duration::from_secs(10),
+            "return document.querySelector('table#compare-table tbody tr[aria-rowindex=\"2\"]') !== null",
+            vec![],
+        )
+        .await;
+
+        // The entity named most: its panel lists a page of mentions and offers more.
+        app.click("table#compare-table tbody tr[aria-rowindex=\"2\"] .ent-btn").await;
+        app.wait_for_css("ol.kwic li").await;
+        let listed = count(&app, "ol.kwic li").await;
+        let pill = app
+            .js("return document.querySelector('#panel-kwic .pill')?.textContent ?? ''", vec![])
+            .await;
+        let mentions: usize = pill.as_str().unwrap_or("").trim().parse().expect("mention count");
+        assert_eq!(listed, mentions.min(100), "the panel lists the first 100 of {mentions} mentions");
+        if mentions > 100 {
+            app.js("document.querySelector('#kwic-more').scrollIntoView({block: 'center'}); return true", vec![]).await;
+            app.screenshot("scale-200-before-more").await;
+            app.click("#kwic-more").await;
+            app.wait_for(
+                "a second page of mentions",
+                Duration::from_secs(10),
+                "return document.querySelectorAll('ol.kwic li').length === arguments[0]",
+                vec![json!(mentions.min(200))],
+            )
+            .await;
+        }
+        app.screenshot("scale-200-panel").await;
+
+        // The last article in the reader, with its names highlighted.
+        app.click("button#tab-reader").await;
+        app.click("button.doc-item[data-doc=\"scale-199\"]").await;
+        app.wait_for(
+            "the last article in the reader with marks",
+            Duration::from_secs(10),
+            "const r = document.querySelector('article#reader'); \
+             return r && r.getAttribute('data-doc') === 'scale-199' && r.querySelectorAll('mark').length > 0",
+            vec![],
+        )
+        .await;
+        let _ = std::fs::remove_dir_all(&dir);
+    })
+    .await;
+}
