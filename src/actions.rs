@@ -106,16 +106,7 @@ impl AppState {
     /// [`refresh`](Self::refresh) showing "Updating the analysis…" while it runs, then `then`.
     pub fn refresh_later(&self, force: bool, then: Option<Box<dyn FnOnce()>>) {
         self.busy.set(true);
-        let state = *self;
-        self.refresh_then(
-            force,
-            Some(Box::new(move || {
-                state.busy.set(false);
-                if let Some(f) = then {
-                    f();
-                }
-            })),
-        );
+        self.refresh_then(force, then);
     }
 
     fn refresh_then(&self, force: bool, then: Option<Box<dyn FnOnce()>>) {
@@ -138,12 +129,19 @@ impl AppState {
                 da.outlet = d.outlet.clone();
                 da.date = d.date.clone();
             }
+            // No analysis runs any more (one still running is superseded): nothing to guard.
+            browser::storage_remove(PENDING_KEY);
             self.progress.set(None);
             self.show(ids, Arc::new(a), &docs);
+            self.busy.set(false);
             if let Some(f) = then {
                 f();
             }
             return;
+        }
+        if force {
+            // The texts changed under the same ids: the last analysis must not be reused.
+            self.raw.set_value(None);
         }
         let state = *self;
         leptos::task::spawn_local(async move {
@@ -170,6 +168,9 @@ impl AppState {
             }
             state.progress.set(None);
             state.show(ids, Arc::new(analysis), &docs);
+            // Whichever refresh finishes last ends the "Updating…" state (a superseded one never
+            // gets here, nor runs its `then`).
+            state.busy.set(false);
             if let Some(f) = then {
                 f();
             }

@@ -28,23 +28,32 @@ pub fn qarin_memory_bytes() -> f64 {
 
 /// Runs the analysis as the app does (`crate::job::analyse`: steps in slices of a few
 /// milliseconds, yielding to the page between them) on `docs_json` and resolves to
-/// `[elapsed ms, slices]`, so that the caller can time it and watch the page's long tasks
+/// `[elapsed ms, slices, longest slice ms]` (a slice: work between two yields, including the
+/// page's own work in that task), so that the caller can time it and watch the page's long tasks
 /// meanwhile.
 #[wasm_bindgen]
 pub async fn qarin_bench_sliced(docs_json: String) -> Result<JsValue, JsValue> {
     let docs: Vec<qarin_engine::Document> = serde_json::from_str(&docs_json)
         .map_err(|e| JsValue::from_str(&format!("qarin_bench_sliced: not a list of documents: {e}")))?;
     let slices = std::cell::Cell::new(0u32);
+    // The longest slice: from one report (made just before each yield) to the next.
+    let last = std::cell::Cell::new(crate::job::now());
+    let longest = std::cell::Cell::new(0.0f64);
     let t0 = crate::job::now();
     let analysis = crate::job::analyse(&docs, |_| {
+        let now = crate::job::now();
         slices.set(slices.get() + 1);
+        longest.set(longest.get().max(now - last.get()));
+        last.set(now);
         Some(())
     })
     .await;
-    let ms = crate::job::now() - t0;
+    let end = crate::job::now();
+    longest.set(longest.get().max(end - last.get()));
     std::hint::black_box(&analysis);
     let out = web_sys::js_sys::Array::new();
-    out.push(&JsValue::from_f64(ms));
+    out.push(&JsValue::from_f64(end - t0));
     out.push(&JsValue::from_f64(f64::from(slices.get())));
+    out.push(&JsValue::from_f64(longest.get()));
     Ok(out.into())
 }

@@ -845,7 +845,6 @@ pub fn shared_share(lang: Lang, share: f64) -> String {
     }
 }
 
-/// "Quotes: 3 in 2 articles".
 /// The button under a list cut short: how many are shown and how many more it adds.
 pub fn show_more(lang: Lang, shown: usize, total: usize, page: usize) -> String {
     let next = page.min(total.saturating_sub(shown));
@@ -855,6 +854,7 @@ pub fn show_more(lang: Lang, shown: usize, total: usize, page: usize) -> String 
     }
 }
 
+/// "Quotes: 3 in 2 articles".
 pub fn quotes_count(lang: Lang, quotes: usize, articles: usize) -> String {
     match lang {
         Lang::En => format!(

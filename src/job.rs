@@ -7,9 +7,13 @@
 //! `setTimeout`s get). A step that works across all articles (linking, the fact rows, shared
 //! wire copy) starts a slice of its own.
 
-use qarin_engine::{Analysis, Analyzer, Document, Progress, Stage};
+use qarin_engine::{Analysis, Analyzer, Document, Progress};
 use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::js_sys;
 
 /// Work done before the page gets the thread back, in milliseconds. The budget is that no task
 /// takes over 50 ms; a step on an article of ordinary length takes a few.
@@ -23,21 +27,43 @@ pub fn now() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// The page's one `MessageChannel` and the yields waiting on it, first come first served: each
+/// message wakes the oldest waiting yield (several tasks may be yielding at once: an analysis
+/// and the decoding of dropped files).
+struct Yields {
+    channel: web_sys::MessageChannel,
+    waiting: Rc<RefCell<VecDeque<js_sys::Function>>>,
+    _on_message: Closure<dyn FnMut()>,
+}
+
 thread_local! {
-    static CHANNEL: RefCell<Option<web_sys::MessageChannel>> = const { RefCell::new(None) };
+    static YIELDS: Option<Yields> = {
+        web_sys::MessageChannel::new().ok().map(|channel| {
+            let waiting: Rc<RefCell<VecDeque<js_sys::Function>>> = Rc::default();
+            let queue = waiting.clone();
+            let on_message = Closure::<dyn FnMut()>::new(move || {
+                let next = queue.borrow_mut().pop_front();
+                if let Some(resolve) = next {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            });
+            channel.port1().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            Yields { channel, waiting, _on_message: on_message }
+        })
+    };
 }
 
 /// Let the page paint and handle input, then go on.
 pub async fn yield_to_page() {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let posted = CHANNEL.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.is_none() {
-                *c = web_sys::MessageChannel::new().ok();
-            }
-            c.as_ref().is_some_and(|ch| {
-                ch.port1().set_onmessage(Some(&resolve));
-                ch.port2().post_message(&JsValue::NULL).is_ok()
+        let posted = YIELDS.with(|y| {
+            y.as_ref().is_some_and(|y| {
+                y.waiting.borrow_mut().push_back(resolve.clone());
+                let ok = y.channel.port2().post_message(&JsValue::NULL).is_ok();
+                if !ok {
+                    y.waiting.borrow_mut().pop_back();
+                }
+                ok
             })
         });
         if !posted {
@@ -47,11 +73,6 @@ pub async fn yield_to_page() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Whether the next step works across all articles (and so starts a slice of its own).
-fn heavy(p: &Progress) -> bool {
-    p.stage == Stage::Linking || (p.stage == Stage::Facts && p.done + 2 >= p.total)
 }
 
 /// Analyse `docs` in slices. `report` gets the progress after each slice and says whether to go
@@ -65,10 +86,9 @@ pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>)
     let mut steps_in_slice = 0;
     while !an.is_done() {
         let p = an.progress();
-        if steps_in_slice > 0 && (now() - started >= SLICE_MS || heavy(&p)) {
+        if steps_in_slice > 0 && (now() - started >= SLICE_MS || an.next_step_spans_corpus()) {
             report(p)?;
             yield_to_page().await;
-            report(an.progress())?;
             started = now();
             steps_in_slice = 0;
         }

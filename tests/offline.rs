@@ -687,6 +687,8 @@ async fn bench_in_browser() {
         // As the app runs it: in slices, yielding to the page; the longest task meanwhile.
         let mut sliced = Vec::new();
         let mut longest = Vec::new();
+        let mut slice = Vec::new();
+        let mut slices = 0.0;
         for _ in 0..3 {
             let r = app
                 .js(
@@ -695,21 +697,24 @@ async fn bench_in_browser() {
                      obs.observe({ type: 'longtask' }); \
                      return window.wasmBindings.qarin_bench_sliced(window.__qarinDocs).then(r => \
                        new Promise(res => setTimeout(() => { obs.disconnect(); \
-                         res([r[0], r[1], seen.length ? Math.max(...seen) : 0]); }, 100)));",
+                         res([r[0], r[1], seen.length ? Math.max(...seen) : 0, r[2]]); }, 100)));",
                     vec![],
                 )
                 .await;
             sliced.push(format!("{:.1}", r[0].as_f64().expect("ms")));
             longest.push(format!("{:.1}", r[2].as_f64().unwrap_or(0.0)));
+            slice.push(format!("{:.1}", r[3].as_f64().unwrap_or(0.0)));
+            slices = r[1].as_f64().unwrap_or(0.0);
         }
         let (heap_after, wasm_after) = heap(&app).await;
         app.close().await;
         eprintln!("bench: {n} articles: {tokens} tokens, {ms:?} ms, sliced {sliced:?} ms, longest task {longest:?} ms");
         println!(
-            "\nQARIN_BENCH scale-{n} tokens={tokens} ms={} sliced_ms={} longest_ms={} heap_before={heap_before} heap_after={heap_after} wasm_before={wasm_before} wasm_after={wasm_after}",
+            "\nQARIN_BENCH scale-{n} tokens={tokens} ms={} sliced_ms={} longest_ms={} slice_ms={} slices={slices} heap_before={heap_before} heap_after={heap_after} wasm_before={wasm_before} wasm_after={wasm_after}",
             ms.join(","),
             sliced.join(","),
-            longest.join(",")
+            longest.join(","),
+            slice.join(",")
         );
     }
 }

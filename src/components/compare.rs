@@ -7,6 +7,7 @@ use crate::table::{rows, SortKey};
 use leptos::ev;
 use leptos::prelude::*;
 use qarin_engine::EntityType;
+use std::collections::HashMap;
 
 #[component]
 pub fn Compare() -> impl IntoView {
@@ -32,6 +33,8 @@ pub fn Compare() -> impl IntoView {
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(900.0f64);
     let row_h = RwSignal::new(ROW_PX);
+    // Where the body starts in the scrolled box (below the caption and the header row).
+    let head_h = RwSignal::new(0.0f64);
     let virtual_mode = move || visible.with(Vec::len) > VIRTUAL_FROM;
     let window = Memo::new(move |_| {
         let n = visible.with(Vec::len);
@@ -39,13 +42,19 @@ pub fn Compare() -> impl IntoView {
             return (0, n);
         }
         let h = row_h.get().max(1.0);
-        let first = ((scroll_top.get() / h).floor() as usize).saturating_sub(OVERSCAN).min(n);
+        let into_rows = (scroll_top.get() - head_h.get()).max(0.0);
+        let first = ((into_rows / h).floor() as usize).saturating_sub(OVERSCAN).min(n);
         let count = (viewport.get() / h).ceil() as usize + 2 * OVERSCAN;
         (first, (first + count).min(n))
     });
     let shown = Memo::new(move |_| {
         let (a, b) = window.get();
-        visible.with(|v| v[a..b].iter().enumerate().map(|(k, (i, id))| (a + k, *i, id.clone())).collect::<Vec<_>>())
+        visible.with(|v| v[a..b].to_vec())
+    });
+    // Each row's place in the filtered, sorted list (for `aria-rowindex`), so that rows are kept
+    // by entity id when the list is filtered or sorted again.
+    let places = Memo::new(move |_| {
+        visible.with(|v| v.iter().enumerate().map(|(k, (_, id))| (id.clone(), k)).collect::<HashMap<String, usize>>())
     });
     let columns = move || state.data.with(|d| d.as_ref().map_or(0, |d| d.doc_count())) + 3;
     let spacer = move |px: f64| {
@@ -66,10 +75,22 @@ pub fn Compare() -> impl IntoView {
                     }
                 }
             }
+            if let Some(body) = browser::html_element("#compare-table tbody") {
+                let h = body.offset_top() as f64;
+                if (h - head_h.get_untracked()).abs() > 0.5 {
+                    head_h.set(h);
+                }
+            }
             scroll_top.set(top);
             viewport.set(height.max(200.0));
         }
     };
+    // The box's real height once it is in the page (it changes with the window only on scroll).
+    request_animation_frame(move || {
+        if let Some(el) = browser::html_element(".compare-view .table-scroll") {
+            viewport.set((el.client_height() as f64).max(200.0));
+        }
+    });
 
     let total = move || {
         state
@@ -185,8 +206,8 @@ pub fn Compare() -> impl IntoView {
                     </thead>
                     <tbody>
                         {top_space}
-                        <For each=move || shown.get() key=|(pos, _, id)| (*pos, id.clone()) let((pos, i, _id))>
-                            <Row index=i position=pos/>
+                        <For each=move || shown.get() key=|(_, id)| id.clone() let((i, id))>
+                            <Row index=i position=Signal::derive(move || places.with(|p| p.get(&id).copied().unwrap_or(0)))/>
                         </For>
                         {bottom_space}
                     </tbody>
@@ -208,7 +229,7 @@ const ROW_PX: f64 = 48.0;
 
 /// One entity's row; `position` is its place in the filtered, sorted list.
 #[component]
-fn Row(index: usize, position: usize) -> impl IntoView {
+fn Row(index: usize, position: Signal<usize>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(data) = state.data.get_untracked() else {
         return ().into_any();
@@ -276,7 +297,7 @@ fn Row(index: usize, position: usize) -> impl IntoView {
 
     view! {
         <tr
-            aria-rowindex=position + 2
+            aria-rowindex=move || position.get() + 2
             data-entity=id.clone()
             data-coverage=cov.to_string()
             data-type=kind.code()

@@ -270,17 +270,42 @@ pub fn zlib(data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// An 8-bit RGBA PNG of `width` × `height` pixels (`rgba` row by row). Each row is filtered with
-/// whichever of None, Sub and Up gives the smallest sum of absolute differences (the usual
-/// heuristic): flat shapes then turn into runs of zeros, which deflate packs well.
+/// A PNG of `width` × `height` pixels given as 8-bit RGBA, row by row. With 256 colours or fewer
+/// (flat shapes, anti-aliased edges) it is written with a palette (one byte a pixel, `PLTE` and
+/// `tRNS`), else as RGBA: the same pixels either way. Each row is filtered with whichever of None,
+/// Sub and Up gives the smallest sum of absolute differences (the usual heuristic): flat areas
+/// turn into runs of zeros, which deflate packs well.
 pub fn png(width: u32, height: u32, rgba: &[u8]) -> Vec<u8> {
     assert_eq!(rgba.len(), (width * height * 4) as usize);
-    let stride = width as usize * 4;
-    let mut raw = Vec::with_capacity(rgba.len() + height as usize);
+    let mut palette: Vec<[u8; 4]> = Vec::new();
+    let mut indexed: Option<Vec<u8>> = Some(Vec::with_capacity(rgba.len() / 4));
+    for px in rgba.chunks_exact(4) {
+        let c = [px[0], px[1], px[2], px[3]];
+        let i = match palette.iter().position(|p| *p == c) {
+            Some(i) => i,
+            None if palette.len() < 256 => {
+                palette.push(c);
+                palette.len() - 1
+            }
+            None => {
+                indexed = None;
+                break;
+            }
+        };
+        if let Some(v) = indexed.as_mut() {
+            v.push(i as u8);
+        }
+    }
+    let (pixels, bpp, color_type) = match &indexed {
+        Some(v) => (&v[..], 1, 3u8),
+        None => (rgba, 4, 6u8),
+    };
+    let stride = width as usize * bpp;
+    let mut raw = Vec::with_capacity(pixels.len() + height as usize);
     let zero = vec![0u8; stride];
     let mut prior: &[u8] = &zero;
-    for row in rgba.chunks_exact(stride) {
-        let sub: Vec<u8> = (0..stride).map(|i| row[i].wrapping_sub(if i >= 4 { row[i - 4] } else { 0 })).collect();
+    for row in pixels.chunks_exact(stride) {
+        let sub: Vec<u8> = (0..stride).map(|i| row[i].wrapping_sub(if i >= bpp { row[i - bpp] } else { 0 })).collect();
         let up: Vec<u8> = (0..stride).map(|i| row[i].wrapping_sub(prior[i])).collect();
         let cost = |v: &[u8]| v.iter().map(|&b| (b as i8).unsigned_abs() as u64).sum::<u64>();
         let (filter, bytes) = [(0u8, row), (1, &sub[..]), (2, &up[..])]
@@ -302,8 +327,15 @@ pub fn png(width: u32, height: u32, rgba: &[u8]) -> Vec<u8> {
     let mut ihdr = Vec::new();
     ihdr.extend_from_slice(&width.to_be_bytes());
     ihdr.extend_from_slice(&height.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]); // 8 bits, RGBA, deflate, adaptive filtering, no interlace
+    // 8 bits, palette or RGBA, deflate, adaptive filtering, no interlace.
+    ihdr.extend_from_slice(&[8, color_type, 0, 0, 0]);
     chunk(b"IHDR", &ihdr);
+    if indexed.is_some() {
+        let plte: Vec<u8> = palette.iter().flat_map(|c| [c[0], c[1], c[2]]).collect();
+        let trns: Vec<u8> = palette.iter().map(|c| c[3]).collect();
+        chunk(b"PLTE", &plte);
+        chunk(b"tRNS", &trns);
+    }
     chunk(b"IDAT", &zlib(&raw));
     chunk(b"IEND", &[]);
     out
@@ -361,27 +393,42 @@ mod tests {
         for y in 0..h {
             for x in 0..w {
                 let v = if y < 8 { 200 } else if y < 16 { (x * 7) as u8 } else { ((x * 31 + y * 17).wrapping_mul(2_654_435_761u32) >> 24) as u8 };
-                rgba.extend_from_slice(&[v, v.wrapping_add(40), 255 - v, 255]);
+                rgba.extend_from_slice(&[v, (x * 11) as u8, (y * 13) as u8, 255]);
             }
         }
-        let file = png(w, h, &rgba);
+        // Many colours: RGBA.
+        check_png(w, h, &rgba, 6);
+        // Few colours (flat shapes with anti-aliased edges): a palette.
+        let few: Vec<u8> = rgba.chunks_exact(4).flat_map(|p| [p[0] & 0xc0, 40, p[2] & 0x80, if p[0] > 100 { 255 } else { 90 }]).collect();
+        check_png(w, h, &few, 3);
+    }
+
+    fn check_png(w: u32, h: u32, rgba: &[u8], color_type: u8) {
+        let file = png(w, h, rgba);
+        assert_eq!(file[25], color_type, "colour type");
         let script = r#"
 import sys, zlib, struct
 d = sys.stdin.buffer.read(); i = 8; idat = b''
 while i < len(d):
     n = struct.unpack('>I', d[i:i+4])[0]; k = d[i+4:i+8]
-    if k == b'IHDR': w, h = struct.unpack('>II', d[i+8:i+16])
+    if k == b'IHDR': w, h = struct.unpack('>II', d[i+8:i+16]); ct = d[i+17]
+    if k == b'PLTE': plte = d[i+8:i+8+n]
+    if k == b'tRNS': trns = d[i+8:i+8+n]
     if k == b'IDAT': idat += d[i+8:i+8+n]
     i += 12 + n
-raw = zlib.decompress(idat); s = w * 4; out = bytearray(); prev = bytearray(s); p = 0
+raw = zlib.decompress(idat); bpp = 1 if ct == 3 else 4; s = w * bpp; out = bytearray(); prev = bytearray(s); p = 0
 for y in range(h):
     f = raw[p]; row = bytearray(raw[p+1:p+1+s]); p += 1 + s
     for x in range(s):
-        a = row[x-4] if x >= 4 else 0
+        a = row[x-bpp] if x >= bpp else 0
         if f == 1: row[x] = (row[x] + a) & 255
         elif f == 2: row[x] = (row[x] + prev[x]) & 255
         elif f != 0: sys.exit(3)
-    out += row; prev = row
+    prev = row
+    if ct == 3:
+        for i in row: out += bytes(plte[3*i:3*i+3]) + bytes([trns[i]])
+    else:
+        out += row
 sys.stdout.buffer.write(bytes(out))
 "#;
         let Ok(mut child) = Command::new("python3")
@@ -397,7 +444,7 @@ sys.stdout.buffer.write(bytes(out))
         child.stdin.take().unwrap().write_all(&file).unwrap();
         let out = child.wait_with_output().unwrap();
         assert!(out.status.success(), "the PNG did not decode");
-        assert!(out.stdout == rgba, "the decoded pixels differ");
+        assert!(out.stdout == rgba, "the decoded pixels differ (colour type {color_type})");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! - a Content-Security-Policy `<meta>` in `index.html`, allowing trunk's inline wasm loader by
 //!   its SHA-256 and nothing else inline, and no connection to another origin;
 //! - `register-sw.js` (external, so the policy needs no exception) and `sw.js`, the service
-//!   worker that precaches every file of the build under a version hashed from those files;
+//!   worker that precaches every file of the build the app uses (not the font licence and notes)
+//!   under a version hashed from those files;
 //! - `qarin-offline.html`: the whole app in one file (wasm, JS, CSS, fonts inlined) that works
 //!   when opened from disk (`file://`);
 //! - a check that the wasm embeds every article of the corpus the build was asked for, so a stale
@@ -368,13 +369,19 @@ fn in_body(page: &str, block: &str) -> Result<String> {
 // ---------------------------------------------------------------------------------------------
 // The service worker.
 
+/// Files of the site that are there to be read by people, not used by the page (the webfont's
+/// licence and notes): served, never fetched by the app, so not cached for offline use.
+pub fn is_documentation(rel: &str) -> bool {
+    rel.ends_with(".txt") || rel.ends_with(".md")
+}
+
 fn service_worker(dist: &Path) -> Result<()> {
     let mut files = Vec::new();
     walk(dist, &mut files).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     let mut assets: Vec<(String, PathBuf)> = files
         .into_iter()
         .map(|p| (relative_url(dist, &p), p))
-        .filter(|(rel, _)| rel != SERVICE_WORKER && rel != SINGLE_FILE)
+        .filter(|(rel, _)| rel != SERVICE_WORKER && rel != SINGLE_FILE && !is_documentation(rel))
         .collect();
     assets.sort();
     // The version: a hash of every cached file's name and bytes.

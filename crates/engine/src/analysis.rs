@@ -225,6 +225,18 @@ impl<'a> Analyzer<'a> {
         Progress { stage: self.stage, done: self.steps_done(), total: self.total_steps() }
     }
 
+    /// Whether the next step works across all articles (the corpus names, linking, the fact rows,
+    /// shared wire copy) rather than on one: a caller slicing the work gives it a slice of its own.
+    pub fn next_step_spans_corpus(&self) -> bool {
+        let n = self.docs.len();
+        match self.stage {
+            Stage::Reading => self.next == n,
+            Stage::Linking => true,
+            Stage::Facts => self.next >= n,
+            Stage::Recognising | Stage::Done => false,
+        }
+    }
+
     pub fn is_done(&self) -> bool {
         self.stage == Stage::Done
     }
@@ -233,6 +245,12 @@ impl<'a> Analyzer<'a> {
     pub fn step(&mut self) -> Progress {
         let n = self.docs.len();
         match self.stage {
+            Stage::Reading if self.next == n => {
+                (self.corpus, self.first_names) = corpus_names(&self.pass1, &self.ask);
+                self.pass1 = Vec::new();
+                self.stage = Stage::Recognising;
+                self.next = 0;
+            }
             Stage::Reading => {
                 let p = prepare(&self.docs[self.next]);
                 // The trained tagger runs once per document; its spans join both passes.
@@ -245,12 +263,6 @@ impl<'a> Analyzer<'a> {
                 self.prepared.push(p);
                 self.model.push(m);
                 self.next += 1;
-                if self.next == n {
-                    (self.corpus, self.first_names) = corpus_names(&self.pass1, &self.ask);
-                    self.pass1 = Vec::new();
-                    self.stage = Stage::Recognising;
-                    self.next = 0;
-                }
             }
             Stage::Recognising => {
                 let (p, m) = (&self.prepared[self.next], &self.model[self.next]);
@@ -315,7 +327,6 @@ impl<'a> Analyzer<'a> {
                     a.wire = report.wire;
                     a.reuse = report.reuse;
                 }
-                self.next = n + 2;
                 self.stage = Stage::Done;
             }
             Stage::Done => {}

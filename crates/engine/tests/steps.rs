@@ -26,18 +26,22 @@ fn steps_give_the_same_analysis_with_steady_progress() {
     assert_eq!((last.stage, last.done), (Stage::Reading, 0));
     let mut steps = 0;
     let mut stages = vec![last.stage];
+    let mut across = 0;
     while !an.is_done() {
+        across += usize::from(an.next_step_spans_corpus());
         let p = an.step();
         steps += 1;
         assert!(steps <= total, "more steps than announced");
-        assert!(p.done > last.done, "a step must advance: {last:?} → {p:?}");
+        assert_eq!(p.done, last.done + 1, "each step counts one: {last:?} → {p:?}");
         assert!(p.stage >= last.stage && p.total == total);
         if stages.last() != Some(&p.stage) {
             stages.push(p.stage);
         }
         last = p;
     }
-    assert_eq!(last.done, total);
+    assert_eq!((last.done, steps), (total, total), "as many steps as announced");
+    // Corpus names, the four linking steps, the fact rows, shared wire copy.
+    assert_eq!(across, 7);
     assert_eq!(stages, [Stage::Reading, Stage::Recognising, Stage::Linking, Stage::Facts, Stage::Done]);
     let stepped = an.finish();
     let whole = analyze(&docs);
