@@ -26,16 +26,6 @@ impl Piece {
     }
 }
 
-/// The `data-kind` code of a boilerplate kind (as serialised by the engine).
-pub fn boilerplate_code(kind: BoilerplateKind) -> &'static str {
-    match kind {
-        BoilerplateKind::RepeatedTitle => "repeated_title",
-        BoilerplateKind::RelatedLink => "related_link",
-        BoilerplateKind::Footer => "footer",
-        BoilerplateKind::Continuation => "continuation",
-        BoilerplateKind::Separator => "separator",
-    }
-}
 
 #[derive(Clone, Copy)]
 enum Span {

@@ -5,7 +5,7 @@
 use crate::browser;
 use crate::components::legend::Legend;
 use crate::i18n::{names_count, t, type_name, Key};
-use crate::segments::{boilerplate_code, Piece};
+use crate::segments::Piece;
 use crate::state::{AppState, MarkInfo, ReaderDoc};
 use crate::workspace::{safe_url, Meta, Source};
 use leptos::ev;
@@ -262,7 +262,7 @@ fn render_pieces(state: AppState, rd: Arc<ReaderDoc>, hit: Option<(usize, usize)
             match p {
                 Piece::Text(text) => with_hit(text, here, hit),
                 Piece::Boilerplate { kind, text } => view! {
-                    <span class="boilerplate" data-kind=boilerplate_code(*kind) title=move || state.t(Key::Boilerplate)>
+                    <span class="boilerplate" data-kind=kind.code() title=move || state.t(Key::Boilerplate)>
                         {with_hit(text, here, hit)}
                     </span>
                 }

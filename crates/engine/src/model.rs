@@ -97,6 +97,19 @@ pub enum BoilerplateKind {
     Separator,
 }
 
+impl BoilerplateKind {
+    /// Its code, as serialised (`repeated_title`, `related_link`, `footer`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            BoilerplateKind::RepeatedTitle => "repeated_title",
+            BoilerplateKind::RelatedLink => "related_link",
+            BoilerplateKind::Footer => "footer",
+            BoilerplateKind::Continuation => "continuation",
+            BoilerplateKind::Separator => "separator",
+        }
+    }
+}
+
 /// A span of site boilerplate: marked, never deleted, and not counted as reporting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Boilerplate {

@@ -9,18 +9,7 @@
 //! earlier one left as plain text, so the text content of the `<article>` is the source text,
 //! character for character.
 
-use crate::{Analysis, BoilerplateKind, DocumentAnalysis, EntityType};
-
-/// The `data-kind` code of a boilerplate kind, as the engine serialises it.
-pub fn boilerplate_code(kind: BoilerplateKind) -> &'static str {
-    match kind {
-        BoilerplateKind::RepeatedTitle => "repeated_title",
-        BoilerplateKind::RelatedLink => "related_link",
-        BoilerplateKind::Footer => "footer",
-        BoilerplateKind::Continuation => "continuation",
-        BoilerplateKind::Separator => "separator",
-    }
-}
+use crate::{Analysis, DocumentAnalysis, EntityType};
 
 /// The English name of a type, as the app's English interface shows it.
 fn type_name(kind: EntityType) -> &'static str {
@@ -35,7 +24,7 @@ fn type_name(kind: EntityType) -> &'static str {
 /// The app's tooltip on boilerplate (English interface).
 const BOILERPLATE_TITLE: &str = "Site boilerplate: shown, but not counted as reporting";
 
-/// `s` escaped for HTML text content.
+/// `s` escaped for HTML text content (quotes stay as they are).
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
@@ -71,18 +60,12 @@ enum Span {
     Boiler(usize),
 }
 
-/// Byte offset of every char offset of `text` (`len + 1` entries: the end too).
-fn byte_offsets(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
-}
 
 /// The spans of `doc` as byte ranges, in the app's order. Offsets are taken from the code point
 /// offsets (`start`/`end`, which survive a JSON round trip), turned into byte offsets of `text`;
 /// out-of-range spans are dropped.
 fn spans(doc: &DocumentAnalysis) -> Vec<(usize, usize, Span)> {
-    let bytes = byte_offsets(&doc.text);
+    let bytes = crate::facts::doc::char_to_byte(&doc.text);
     let at = |c: usize| bytes.get(c).copied();
     let mut spans: Vec<(usize, usize, Span)> = doc
         .mentions
@@ -139,7 +122,7 @@ fn body_html(analysis: &Analysis, doc: &DocumentAnalysis) -> String {
             }
             Span::Boiler(i) => out.push_str(&format!(
                 "<span class=\"boilerplate\" data-kind=\"{}\" title=\"{}\">{piece}</span>",
-                boilerplate_code(doc.boilerplate[i].kind),
+                doc.boilerplate[i].kind.code(),
                 escape_attr(BOILERPLATE_TITLE),
             )),
         }
@@ -229,6 +212,7 @@ pub fn reader_html(analysis: &Analysis, doc_index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::BoilerplateKind;
     use crate::{Boilerplate, Document, Mention};
 
     fn mention(text: &str, needle: &str, kind: EntityType, entity: &str) -> Mention {

@@ -34,7 +34,7 @@ pub struct DocCtx<'a> {
 }
 
 /// Byte offset of each code point offset (plus one past the end).
-fn char_to_byte(text: &str) -> Vec<usize> {
+pub(crate) fn char_to_byte(text: &str) -> Vec<usize> {
     let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     v.push(text.len());
     v
