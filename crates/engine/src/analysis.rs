@@ -40,6 +40,9 @@ fn recognise(words: &[Word], ask: &Ask, corpus: &CorpusNames, first_names: &Hash
     let mut all = gaz;
     all.extend(rules::candidates(words, ask, &known, first_names));
     all.extend(model.iter().cloned());
+    // A name has two letters at least: a lone letter is a conjunction or a stray initial (the
+    // tagger can put `و` between quotes into an organisation), never a name worth linking.
+    all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2);
     resolve(all)
 }
 
