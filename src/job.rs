@@ -78,8 +78,14 @@ pub async fn yield_to_page() {
 /// Analyse `docs` in slices. `report` gets the progress after each slice and says whether to go
 /// on (`None`: the work was superseded; the analysis is dropped).
 pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>) -> Option<Analysis> {
+    // Paint the "Analysing…" state first. The first analysis also loads the word lists and the
+    // trained model (tens of milliseconds in wasm, on code not yet optimised): each gets a
+    // slice of its own rather than joining the first article's step.
+    yield_to_page().await;
+    qarin_engine::lexicon::lexicon();
+    yield_to_page().await;
+    qarin_engine::tagger::tagger();
     let mut an = Analyzer::new(docs);
-    // Paint the "Analysing…" state first.
     yield_to_page().await;
     report(an.progress())?;
     let mut started = now();
