@@ -421,9 +421,12 @@ async fn prerendered_article_until_the_app_is_ready() {
     assert!(block.contains("<article class=\"reader reader-text\" id=\"reader-static\""), "{block}");
     assert!(block.contains("dir=\"rtl\" lang=\"ar\""), "{block}");
     assert!(block.matches("<mark data-type=").count() >= 5, "too few marks: {block}");
-    for banned in ["<script", "<style", " style=", " onclick", "id=\"reader\"", "id=\"app\""] {
+    for banned in ["<style", " style=", " onclick", "id=\"reader\"", "id=\"app\""] {
         assert!(!block.contains(banned), "the prerender holds {banned:?}");
     }
+    // One script only, last in the layer: the gate that hides the article for other links.
+    assert_eq!(block.matches("<script").count(), 1, "{block}");
+    assert!(block.ends_with("</script></div>"), "{}", &block[block.len().saturating_sub(300)..]);
     assert!(block.contains("Loading the explorer"), "no loading line");
     let single = std::fs::read_to_string(dist.join("qarin-offline.html")).expect("the single file");
     let (pre, wasm) = (
@@ -469,6 +472,47 @@ async fn prerendered_article_until_the_app_is_ready() {
         )
         .await;
     app.screenshot("prerender-before-app").await;
+
+    // A link to another view, or to another article, shows the loading bar and not the first
+    // article's text (which would only flash before the app shows what was asked for); a link
+    // to the prerendered article itself shows it.
+    let served_doc = app
+        .js("return document.getElementById('reader-static').dataset.doc", vec![])
+        .await;
+    let served_doc = served_doc.as_str().expect("data-doc on the prerendered article").to_string();
+    let link = |hash: String| format!("{base}{hash}");
+    for (hash, shown) in [
+        ("#view=compare&entity=x".to_string(), false),
+        ("#view=facts".to_string(), false),
+        ("#view=reader&doc=another-article".to_string(), false),
+        (format!("#view=reader&doc={served_doc}"), true),
+        ("#view=nope".to_string(), true),
+    ] {
+        app.client.goto("about:blank").await.expect("about:blank");
+        app.client.goto(&link(hash.clone())).await.expect("open the link");
+        let look = app
+            .wait_for(
+                "the prerendered layer of a link",
+                READY_TIMEOUT,
+                r#"if (document.readyState !== 'complete') return null;
+                   const layer = document.getElementById('prerender');
+                   const article = document.getElementById('reader-static');
+                   const bar = document.querySelector('#prerender .prerender-status');
+                   return {
+                     article: !!article && article.getBoundingClientRect().height > 0,
+                     bar: !!bar && bar.getBoundingClientRect().height > 0,
+                     elsewhere: layer.classList.contains('elsewhere'),
+                   };"#,
+                vec![],
+            )
+            .await;
+        assert_eq!(look["article"], json!(shown), "{hash}: {look}");
+        assert_eq!(look["elsewhere"], json!(!shown), "{hash}: {look}");
+        assert_eq!(look["bar"], json!(true), "{hash}: the loading bar is hidden: {look}");
+        if hash.starts_with("#view=compare") {
+            app.screenshot("prerender-other-view").await;
+        }
+    }
     app.close().await;
     assert_eq!(look["position"], json!("fixed"), "{look}");
     assert_eq!(look["covers"], json!(true), "the layer does not cover the viewport: {look}");

@@ -1,8 +1,9 @@
 //! What `cargo xtask dist` adds to trunk's output to make it a site for any static host:
 //!
 //! - icons (SVG + PNG 192/512, drawn by [`crate::icons`]) and the web app manifest;
-//! - a Content-Security-Policy `<meta>` in `index.html`, allowing trunk's inline wasm loader by
-//!   its SHA-256 and nothing else inline, and no connection to another origin;
+//! - a Content-Security-Policy `<meta>` in `index.html`, allowing trunk's inline wasm loader and
+//!   the prerender's gate by their SHA-256 and nothing else inline, and no connection to another
+//!   origin;
 //! - `register-sw.js` (external, so the policy needs no exception) and `sw.js`, the service
 //!   worker that precaches every file of the build the app uses (not the font licence and notes)
 //!   under a version hashed from those files;
@@ -13,7 +14,8 @@
 //! - the prerendered first view: the reader's HTML of the first article (`qarin prerender`, run by
 //!   [`crate::dist`]) written into `<body>` of `index.html` and of the single file, inside
 //!   `div#prerender`, so the article and its highlighted names show before the wasm has loaded;
-//!   the app removes it once it has its own analysis. No script or style comes with it.
+//!   the app removes it once it has its own analysis. Its one script, [`PRERENDER_GATE`], keeps
+//!   the article hidden when the link asks for another view or article; no style comes with it.
 
 use std::path::{Path, PathBuf};
 
@@ -59,9 +61,10 @@ pub fn finish(dist: &Path, public_url: &str, corpus: &Path, prerendered: &str) -
     }
     let index_path = dist.join("index.html");
     let index = read_string(&index_path)?;
-    let csp = policy(&index)?;
     let block = prerender_block(prerendered)?;
-    let page = in_body(&head_tags(&index, &csp, public_url)?, &block)?;
+    let with_block = in_body(&index, &block)?;
+    let csp = policy(&with_block)?;
+    let page = head_tags(&with_block, &csp, public_url)?;
     write(&index_path, page)?;
     single_file(dist, &index, &block)?;
     println!(
@@ -187,7 +190,7 @@ fn csp_hash(text: &str) -> String {
 // The policy and the head of index.html.
 
 /// The Content-Security-Policy for the site: only files of the site itself, inline scripts only
-/// if they are exactly the ones trunk wrote (by hash), wasm compilation allowed, no connection to
+/// if they are exactly the ones trunk wrote or the prerender's gate (by hash), wasm compilation allowed, no connection to
 /// any other origin, no plugins, no `<base>` elsewhere, no form submissions. Inline `style`
 /// attributes are allowed (Leptos sets `style="…"` for data-driven widths); `<style>` elements
 /// are not.
@@ -325,9 +328,23 @@ fn check_fragment(fragment: &str) -> Result<()> {
     Ok(())
 }
 
+/// The one script of the prerender, run as the page is parsed, before its first paint: a link
+/// to another view (`#view=compare`, `facts`, `wire`) or to another article (`#doc=…` other
+/// than the prerendered `data-doc`) must not flash the first article's text, so the layer then
+/// keeps only its bar with the loading line (class `elsewhere`, style/main.css). It reads the
+/// hash as `src/hash.rs` does (pairs split on `&`, values percent-decoded, unknown views are
+/// the reader). Constant text: the policy allows it by hash.
+pub const PRERENDER_GATE: &str = "(function(){var v='',d='';\
+location.hash.replace(/^#/,'').split('&').forEach(function(p){var i=p.indexOf('=');\
+if(i<0)return;var k=p.slice(0,i),x=p.slice(i+1);try{x=decodeURIComponent(x)}catch(e){}\
+if(k==='view')v=x;else if(k==='doc')d=x});\
+var a=document.getElementById('reader-static');\
+if(['compare','facts','wire'].indexOf(v)>=0||(d&&a&&d!==a.getAttribute('data-doc')))\
+document.getElementById('prerender').classList.add('elsewhere')})();";
+
 /// `div#prerender` around the reader's HTML: a bar like the app's header with a loading line,
-/// then the article where the app's reader will be (style/main.css, "Prerendered first view").
-/// Marked up without any script or style, so the page's policy needs no exception for it.
+/// then the article where the app's reader will be (style/main.css, "Prerendered first view"),
+/// then [`PRERENDER_GATE`], the block's only script (allowed by hash; no style element).
 fn prerender_block(fragment: &str) -> Result<String> {
     let fragment = fragment.trim();
     if fragment.is_empty() {
@@ -349,7 +366,7 @@ fn prerender_block(fragment: &str) -> Result<String> {
          <span class=\"spinner small\" aria-hidden=\"true\"></span>Loading the explorer…</p>\
          </header>\
          <div class=\"prerender-body\"><div class=\"prerender-main\">{fragment}</div></div>\
-         </div>"
+         <script>{PRERENDER_GATE}</script></div>"
     ))
 }
 
@@ -643,7 +660,11 @@ fn single_file(dist: &Path, index: &str, prerender: &str) -> Result<()> {
     let dir = html.first().and_then(|t| t.attr("dir")).unwrap_or("ltr");
     let csp = [
         "default-src 'none'".to_string(),
-        format!("script-src {} 'wasm-unsafe-eval'", csp_hash(&script)),
+        format!(
+            "script-src {} {} 'wasm-unsafe-eval'",
+            csp_hash(&script),
+            csp_hash(PRERENDER_GATE)
+        ),
         format!("style-src {}", csp_hash(&css)),
         "style-src-attr 'unsafe-inline'".into(),
         "img-src data: blob:".into(),
@@ -824,8 +845,11 @@ mod tests {
                     </head><body></body></html>";
         let out = in_body(page, &block).unwrap();
         assert!(out.contains(&format!("<body>{block}</body>")), "{out}");
-        // Still one inline script, the same: the policy's hash holds.
-        assert_eq!(policy(&out).unwrap(), policy(page).unwrap());
+        // Its one script is the gate, allowed by hash beside trunk's loader.
+        assert_eq!(block.matches("<script").count(), 1, "{block}");
+        assert!(block.contains(&format!("<script>{PRERENDER_GATE}</script></div>")), "{block}");
+        let csp = policy(&out).unwrap();
+        assert!(csp.contains(&csp_hash(PRERENDER_GATE)) && csp.contains(&csp_hash("x")), "{csp}");
         assert!(in_body("<html></html>", &block).is_err());
         for bad in [
             "<article><script>alert(1)</script></article>",
