@@ -105,6 +105,44 @@ impl Linker {
             self.log.push((a, b, rule, detail));
         }
     }
+
+    /// The groups, numbered in order of first mention, with the reasons for each: spellings of
+    /// one matching form, then every join in the order it was made.
+    fn finish(mut self, mentions: &[LinkInput], node_of: &[usize]) -> Linked {
+        // Groups, numbered in order of first mention.
+        let mut group_ids: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut group_of_mention = Vec::with_capacity(mentions.len());
+        for &node in node_of {
+            let root = self.dsu.find(node);
+            let next = group_ids.len();
+            group_of_mention.push(*group_ids.entry(root).or_insert(next));
+        }
+        let groups = group_ids.len();
+        let mut reasons = vec![Vec::new(); groups];
+        // Same matching form, different spellings.
+        let mut spellings: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        for (m, &node) in mentions.iter().zip(node_of) {
+            spellings.entry(node).or_default().insert(m.surface.as_str());
+        }
+        for (node, set) in &spellings {
+            let first = set.iter().next().copied().unwrap_or_default();
+            for other in set.iter().skip(1) {
+                let g = group_ids[&self.dsu.find(*node)];
+                reasons[g].push(LinkReason {
+                    variant: other.to_string(),
+                    to: first.to_string(),
+                    rule: "same_normalized".into(),
+                    detail: format!("«{other}» and «{first}» are the same once hamza, alef, yeh and teh marbuta forms, diacritics, proclitics and hyphens are normalised"),
+                });
+            }
+        }
+        let log = std::mem::take(&mut self.log);
+        for (a, b, rule, detail) in log {
+            let g = group_ids[&self.dsu.find(a)];
+            reasons[g].push(LinkReason { variant: self.nodes[a].surface.clone(), to: self.nodes[b].surface.clone(), rule: rule.into(), detail });
+        }
+        Linked { group_of_mention, groups, reasons }
+    }
 }
 
 /// A place name without a final `-يه`/`-يا`.
@@ -123,8 +161,12 @@ fn push_pairs(bucket: &[usize], pairs: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// Link mentions into groups.
-pub fn link(mentions: &[LinkInput]) -> Linked {
+/// Nodes and where each (type, matching form) and each mention is among them.
+type Distinct = (Vec<Node>, Vec<usize>, BTreeMap<(EntityType, String), usize>);
+
+/// One node per distinct (type, matching form), with the articles it occurs in and its first
+/// spelling; the node of each mention; the node of each (type, matching form).
+fn distinct_nodes(mentions: &[LinkInput]) -> Distinct {
     let mut index: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_of = Vec::with_capacity(mentions.len());
@@ -138,6 +180,12 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
         nodes[id].docs.insert(m.doc);
         node_of.push(id);
     }
+    (nodes, node_of, index)
+}
+
+/// Link mentions into groups.
+pub fn link(mentions: &[LinkInput]) -> Linked {
+    let (nodes, node_of, index) = distinct_nodes(mentions);
     let n = nodes.len();
     let mut l = Linker { nodes, dsu: Dsu { parent: (0..n).collect() }, log: Vec::new() };
 
@@ -302,39 +350,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
         }
     }
 
-    // Groups, numbered in order of first mention.
-    let mut group_ids: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut group_of_mention = Vec::with_capacity(mentions.len());
-    for &node in &node_of {
-        let root = l.dsu.find(node);
-        let next = group_ids.len();
-        group_of_mention.push(*group_ids.entry(root).or_insert(next));
-    }
-    let groups = group_ids.len();
-    let mut reasons = vec![Vec::new(); groups];
-    // Same matching form, different spellings.
-    let mut spellings: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
-    for (m, &node) in mentions.iter().zip(&node_of) {
-        spellings.entry(node).or_default().insert(m.surface.as_str());
-    }
-    for (node, set) in &spellings {
-        let first = set.iter().next().copied().unwrap_or_default();
-        for other in set.iter().skip(1) {
-            let g = group_ids[&l.dsu.find(*node)];
-            reasons[g].push(LinkReason {
-                variant: other.to_string(),
-                to: first.to_string(),
-                rule: "same_normalized".into(),
-                detail: format!("«{other}» and «{first}» are the same once hamza, alef, yeh and teh marbuta forms, diacritics, proclitics and hyphens are normalised"),
-            });
-        }
-    }
-    let log = std::mem::take(&mut l.log);
-    for (a, b, rule, detail) in log {
-        let g = group_ids[&l.dsu.find(a)];
-        reasons[g].push(LinkReason { variant: l.nodes[a].surface.clone(), to: l.nodes[b].surface.clone(), rule: rule.into(), detail });
-    }
-    Linked { group_of_mention, groups, reasons }
+    l.finish(mentions, &node_of)
 }
 
 /// Surname skeletons close enough to be one name spelt two ways: without the article `ال`, at
@@ -361,19 +377,7 @@ mod tests {
     /// The linker as it was before blocking: every pair of nodes, every rule.
     #[cfg(test)]
     fn link_reference(mentions: &[LinkInput]) -> Linked {
-        let mut index: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
-        let mut nodes: Vec<Node> = Vec::new();
-        let mut node_of = Vec::with_capacity(mentions.len());
-        for m in mentions {
-            let id = *index.entry((m.kind, m.key.clone())).or_insert_with(|| {
-                let words: Vec<String> = m.key.split(' ').map(str::to_string).collect();
-                let skeletons = words.iter().map(|w| skeleton(w)).collect();
-                nodes.push(Node { kind: m.kind, key: m.key.clone(), words, skeletons, docs: BTreeSet::new(), surface: m.surface.clone() });
-                nodes.len() - 1
-            });
-            nodes[id].docs.insert(m.doc);
-            node_of.push(id);
-        }
+        let (nodes, node_of, index) = distinct_nodes(mentions);
         let n = nodes.len();
         let mut l = Linker { nodes, dsu: Dsu { parent: (0..n).collect() }, log: Vec::new() };
 
@@ -476,39 +480,7 @@ mod tests {
             }
         }
 
-        // Groups, numbered in order of first mention.
-        let mut group_ids: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut group_of_mention = Vec::with_capacity(mentions.len());
-        for &node in &node_of {
-            let root = l.dsu.find(node);
-            let next = group_ids.len();
-            group_of_mention.push(*group_ids.entry(root).or_insert(next));
-        }
-        let groups = group_ids.len();
-        let mut reasons = vec![Vec::new(); groups];
-        // Same matching form, different spellings.
-        let mut spellings: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
-        for (m, &node) in mentions.iter().zip(&node_of) {
-            spellings.entry(node).or_default().insert(m.surface.as_str());
-        }
-        for (node, set) in &spellings {
-            let first = set.iter().next().copied().unwrap_or_default();
-            for other in set.iter().skip(1) {
-                let g = group_ids[&l.dsu.find(*node)];
-                reasons[g].push(LinkReason {
-                    variant: other.to_string(),
-                    to: first.to_string(),
-                    rule: "same_normalized".into(),
-                    detail: format!("«{other}» and «{first}» are the same once hamza, alef, yeh and teh marbuta forms, diacritics, proclitics and hyphens are normalised"),
-                });
-            }
-        }
-        let log = std::mem::take(&mut l.log);
-        for (a, b, rule, detail) in log {
-            let g = group_ids[&l.dsu.find(a)];
-            reasons[g].push(LinkReason { variant: l.nodes[a].surface.clone(), to: l.nodes[b].surface.clone(), rule: rule.into(), detail });
-        }
-        Linked { group_of_mention, groups, reasons }
+        l.finish(mentions, &node_of)
     }
 
     #[cfg(test)]
