@@ -15,11 +15,11 @@ fn main() {
         _ => manifest.join("corpus"),
     };
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut docs = match qarin_engine::corpus::load_dir(&dir) {
+    let mut docs = match qarin_engine::input::corpus::load_dir(&dir) {
         Ok(d) => d,
         Err(e) => panic!("cannot bundle the corpus: {e}"),
     };
-    qarin_engine::corpus::dedupe_ids(&mut docs);
+    qarin_engine::input::corpus::dedupe_ids(&mut docs);
     for d in &docs {
         println!("cargo:rerun-if-changed={}", dir.join(&d.file).display());
     }

@@ -141,10 +141,10 @@ pub fn App() -> impl IntoView {
         on_drop.remove();
     });
 
-    // The analysis job lets the "Analysing…" status paint before it starts (`crate::job`).
-    match corpus_error {
-        None => state.refresh(true),
-        Some(e) => state.status.set(Status::Failed(e)),
+    // The analysis starts by itself (`crate::state::analysis`), unless the corpus built into
+    // the app cannot be read.
+    if let Some(e) = corpus_error {
+        state.status.set(Status::Failed(e));
     }
 
     let ready = move || state.status.get() == Status::Ready;

@@ -1,14 +1,13 @@
 //! Qarin (قارن): compare how Arabic news outlets name the same story.
 //!
 //! The app is a Leptos client-side app compiled to wasm and served statically (build it with
-//! `trunk`). The pure modules (`hash`, `i18n`, `segments`, `table`, `workspace`) also compile
-//! natively so `cargo test -p qarin-app` can test them.
+//! `trunk`). The pure modules (`hash`, `i18n`, `table`, `workspace`) also compile natively so
+//! `cargo test -p qarin-app` can test them.
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 mod hash;
 mod i18n;
-mod segments;
 mod table;
 mod workspace;
 
@@ -26,8 +25,6 @@ mod components;
 mod files;
 #[cfg(target_arch = "wasm32")]
 mod job;
-#[cfg(target_arch = "wasm32")]
-mod persist;
 #[cfg(target_arch = "wasm32")]
 mod state;
 

@@ -1,6 +1,9 @@
 //! The user's workspace: the articles they added, what they did to the bundled ones, their
 //! merge/split decisions and settings. Pure Rust (no Leptos, no web-sys), unit-tested natively.
 //!
+//! Every change is a method that returns its [`Undo`], the inverse change, which
+//! [`Workspace::undo`] applies: the app offers "Undo" by keeping that value, nothing else.
+//!
 //! The same structure is
 //! - exported and imported as one JSON file, schema [`SCHEMA`] (`qarin.workspace/1`), texts
 //!   included, so that a round trip gives the texts back byte for byte;
@@ -188,6 +191,27 @@ impl Source {
     }
 }
 
+/// The inverse of a change to the [`Workspace`], as returned by the change and applied by
+/// [`Workspace::undo`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undo {
+    /// Remove the articles added with these ids.
+    Added(Vec<String>),
+    /// Put a removed article back at its place.
+    RemovedArticle { index: usize, article: Article },
+    /// Bring back a removed bundled article.
+    RemovedBundled(String),
+    /// Put back an article's metadata: the user's article as it was, or a bundled article's
+    /// edit as it was (`None`: no edit).
+    Meta { id: String, article: Option<Article>, edit: Option<Meta> },
+    /// Put back what was done to the bundled corpus.
+    Bundled(Bundled),
+    Settings(Settings),
+    Decisions(Vec<Decision>),
+    /// Put back the whole workspace (an import).
+    Replace(Box<Workspace>),
+}
+
 /// Why a workspace file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
@@ -237,7 +261,7 @@ impl Workspace {
     /// and the user's.
     pub fn new_id(&self, file: &str, bundled: &[Document]) -> String {
         let base = if file.trim().is_empty() { "pasted".to_string() } else { id_from_file_name(file) };
-        qarin_engine::corpus::unique_id(&base, |id| {
+        qarin_engine::input::corpus::unique_id(&base, |id| {
             bundled.iter().any(|d| d.id == id) || self.articles.iter().any(|a| a.id == id)
         })
     }
@@ -317,7 +341,7 @@ impl Workspace {
                 continue;
             }
             let base = id_from_file_name(&format!("{}.x", a.id.trim()));
-            a.id = qarin_engine::corpus::unique_id(&base, |id| seen.contains(id));
+            a.id = qarin_engine::input::corpus::unique_id(&base, |id| seen.contains(id));
             seen.insert(a.id.clone());
             if a.title.trim().is_empty() {
                 a.title = default_title(&a.text);
@@ -331,6 +355,147 @@ impl Workspace {
         ws.bundled.edits.retain(|id, _| known.contains(id.as_str()));
         ws.settings.hidden_types.retain(|t| EntityType::from_code(t).is_some());
         Ok((ws, skipped))
+    }
+
+    /// Add articles (their ids are made unique here, from their file names); returns their ids.
+    pub fn add(&mut self, articles: Vec<Article>, bundled: &[Document]) -> (Vec<String>, Undo) {
+        let mut ids = Vec::with_capacity(articles.len());
+        for mut a in articles {
+            a.id = self.new_id(&a.file, bundled);
+            ids.push(a.id.clone());
+            self.articles.push(a);
+        }
+        (ids.clone(), Undo::Added(ids))
+    }
+
+    /// Remove an article: one of the user's, or a bundled one (remembered as removed). `None` if
+    /// there is no such article in the workspace.
+    pub fn remove(&mut self, id: &str, bundled: &[Document]) -> Option<Undo> {
+        if let Some(i) = self.articles.iter().position(|a| a.id == id) {
+            let article = self.articles.remove(i);
+            return Some(Undo::RemovedArticle { index: i, article });
+        }
+        if bundled.iter().any(|d| d.id == id) && !self.bundled.removed.iter().any(|x| x == id) {
+            self.bundled.removed.push(id.to_string());
+            return Some(Undo::RemovedBundled(id.to_string()));
+        }
+        None
+    }
+
+    /// [`set_meta`](Self::set_meta), undoable; `None` if there is no such article or nothing
+    /// changed.
+    pub fn edit_meta(&mut self, id: &str, meta: Meta, bundled: &[Document]) -> Option<Undo> {
+        let before = (self.articles.clone(), self.bundled.edits.clone());
+        if !self.set_meta(id, meta, bundled) || (self.articles == before.0 && self.bundled.edits == before.1) {
+            return None;
+        }
+        let article = before.0.into_iter().find(|a| a.id == id);
+        Some(Undo::Meta { id: id.to_string(), article, edit: before.1.get(id).cloned() })
+    }
+
+    /// Include or leave out the bundled corpus; `None` if it already is so.
+    pub fn show_bundled(&mut self, shown: bool) -> Option<Undo> {
+        (self.bundled.shown != shown).then(|| {
+            let before = self.bundled.clone();
+            self.bundled.shown = shown;
+            Undo::Bundled(before)
+        })
+    }
+
+    /// Bring back the bundled articles removed one by one; `None` if none was.
+    pub fn restore_removed(&mut self) -> Option<Undo> {
+        (!self.bundled.removed.is_empty()).then(|| {
+            let before = self.bundled.clone();
+            self.bundled.removed.clear();
+            Undo::Bundled(before)
+        })
+    }
+
+    /// Switch the highlighting of the entity types (in `EntityType::ALL` order); `None` if
+    /// nothing changed.
+    pub fn show_types(&mut self, shown: [bool; 4]) -> Option<Undo> {
+        (self.settings.shown_types() != shown).then(|| {
+            let before = self.settings.clone();
+            self.settings.set_shown_types(shown);
+            Undo::Settings(before)
+        })
+    }
+
+    /// Record a merge or split decision.
+    pub fn decide(&mut self, d: Decision) -> Undo {
+        let before = self.decisions.clone();
+        self.decisions.push(d);
+        Undo::Decisions(before)
+    }
+
+    /// Take a decision back; `None` if it is not recorded.
+    pub fn retract(&mut self, d: &Decision) -> Option<Undo> {
+        let i = self.decisions.iter().position(|x| x == d)?;
+        let before = self.decisions.clone();
+        self.decisions.remove(i);
+        Some(Undo::Decisions(before))
+    }
+
+    /// Replace the whole workspace (an import).
+    pub fn replace(&mut self, other: Workspace) -> Undo {
+        Undo::Replace(Box::new(std::mem::replace(self, other)))
+    }
+
+    /// Apply an [`Undo`]. Returns the id of an article it brought back, if any (a removed article
+    /// whose id has been taken since comes back under a new one).
+    pub fn undo(&mut self, u: Undo, bundled: &[Document]) -> Option<String> {
+        match u {
+            Undo::Added(ids) => {
+                self.articles.retain(|a| !ids.contains(&a.id));
+                None
+            }
+            Undo::RemovedArticle { index, mut article } => {
+                if self.articles.iter().any(|x| x.id == article.id) || bundled.iter().any(|d| d.id == article.id) {
+                    article.id = self.new_id(&format!("{}.txt", article.id), bundled);
+                }
+                let id = article.id.clone();
+                self.articles.insert(index.min(self.articles.len()), article);
+                Some(id)
+            }
+            Undo::RemovedBundled(id) => {
+                self.bundled.removed.retain(|x| *x != id);
+                Some(id)
+            }
+            Undo::Meta { id, article, edit } => {
+                match article {
+                    Some(before) => {
+                        if let Some(a) = self.articles.iter_mut().find(|a| a.id == id) {
+                            *a = before;
+                        }
+                    }
+                    None => match edit {
+                        Some(m) => {
+                            self.bundled.edits.insert(id, m);
+                        }
+                        None => {
+                            self.bundled.edits.remove(&id);
+                        }
+                    },
+                }
+                None
+            }
+            Undo::Bundled(b) => {
+                self.bundled = b;
+                None
+            }
+            Undo::Settings(s) => {
+                self.settings = s;
+                None
+            }
+            Undo::Decisions(d) => {
+                self.decisions = d;
+                None
+            }
+            Undo::Replace(ws) => {
+                *self = *ws;
+                None
+            }
+        }
     }
 
     /// Parse the stored index (texts come from their own keys).
@@ -447,6 +612,74 @@ mod tests {
         assert_eq!(ws.bundled.removed, ["b2"]);
         assert!(ws.bundled.shown && ws.bundled.edits.is_empty());
         assert_eq!(ws.settings.hidden_types, ["PER"]);
+    }
+
+    /// Every change, then its undo, gives the workspace back.
+    #[test]
+    fn every_change_undoes() {
+        let b = bundled();
+        let mut ws = Workspace::default();
+        ws.articles.push(article("mine", "نصي"));
+        ws.articles.push(article("other", "نص آخر"));
+        ws.decisions.push(Decision::Merge { keep: "a".into(), absorb: "b".into() });
+        let start = ws.clone();
+        let check = |ws: &mut Workspace, u: Undo| {
+            ws.undo(u, &b);
+            assert_eq!(*ws, start);
+        };
+        let (ids, u) = ws.add(vec![article("b1", "جديد"), article("mine", "ثان")], &b);
+        assert_eq!(ids, ["b1-2", "mine-2"]);
+        assert_eq!(ws.articles.len(), 4);
+        check(&mut ws, u);
+        let u = ws.remove("mine", &b).unwrap();
+        assert_eq!(ws.articles.len(), 1);
+        check(&mut ws, u);
+        let u = ws.remove("b2", &b).unwrap();
+        assert_eq!(ws.documents(&b).len(), 3);
+        check(&mut ws, u);
+        assert_eq!(ws.remove("nope", &b), None);
+        let m = Meta { title: "عنوان".into(), ..Meta::of(&b[1]) };
+        let u = ws.edit_meta("b2", m.clone(), &b).unwrap();
+        assert_eq!(ws.bundled.edits["b2"], m);
+        check(&mut ws, u);
+        let u = ws.edit_meta("mine", Meta { outlet: "الجزيرة".into(), title: "mine".into(), ..Meta::default() }, &b).unwrap();
+        assert_eq!(ws.articles[0].outlet, "الجزيرة");
+        check(&mut ws, u);
+        assert_eq!(ws.edit_meta("mine", Meta { title: "mine".into(), ..Meta::default() }, &b), None, "nothing changed");
+        let u = ws.show_bundled(false).unwrap();
+        assert_eq!(ws.show_bundled(false), None);
+        check(&mut ws, u);
+        ws.remove("b1", &b);
+        let before = ws.clone();
+        let u = ws.restore_removed().unwrap();
+        assert!(ws.bundled.removed.is_empty());
+        ws.undo(u, &b);
+        assert_eq!(ws, before);
+        ws = start.clone();
+        let u = ws.show_types([false, true, true, true]).unwrap();
+        assert_eq!(ws.settings.hidden_types, ["PER"]);
+        check(&mut ws, u);
+        let d = Decision::Split { entity: "x".into(), spelling: "س".into() };
+        let u = ws.decide(d.clone());
+        assert_eq!(ws.decisions.len(), 2);
+        check(&mut ws, u);
+        let u = ws.retract(&start.decisions[0]).unwrap();
+        assert!(ws.decisions.is_empty());
+        check(&mut ws, u);
+        let u = ws.replace(Workspace::default());
+        assert!(ws.articles.is_empty());
+        check(&mut ws, u);
+    }
+
+    #[test]
+    fn undoing_a_removal_after_the_id_was_taken_renames() {
+        let b = bundled();
+        let mut ws = Workspace::default();
+        ws.articles.push(article("a", "نص"));
+        let u = ws.remove("a", &b).unwrap();
+        ws.articles.push(article("a", "نص آخر"));
+        assert_eq!(ws.undo(u, &b).as_deref(), Some("a-2"));
+        assert_eq!(ws.articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["a-2", "a"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::i18n::{self, coverage_text, mentions_count, t, type_name, Key};
 use crate::state::AppState;
 use leptos::prelude::*;
 use qarin_engine::decisions::Decision;
+use qarin_engine::LinkRule;
 
 /// Characters of context on each side of a mention.
 const KWIC_CONTEXT: usize = 70;
@@ -112,10 +113,10 @@ pub fn EntityPanel() -> impl IntoView {
                 .iter()
                 .find(|d| match d {
                     Decision::Merge { keep, absorb } => {
-                        r.rule == "user_merge" && data.raw_label(absorb) == r.variant && data.raw_label(keep) == r.to
+                        r.rule == LinkRule::UserMerge && data.raw_label(absorb) == r.variant && data.raw_label(keep) == r.to
                     }
                     Decision::Split { entity, spelling } => {
-                        r.rule == "user_split" && *spelling == r.variant && data.raw_label(entity) == r.to
+                        r.rule == LinkRule::UserSplit && *spelling == r.variant && data.raw_label(entity) == r.to
                     }
                 })
                 .cloned()
@@ -139,17 +140,17 @@ pub fn EntityPanel() -> impl IntoView {
                 .reasons
                 .iter()
                 .map(|r| {
-                    let user = r.rule.starts_with("user_");
+                    let user = r.rule.is_user();
                     let undo = user.then(|| decision_for(r)).flatten().map(undo_button);
                     view! {
-                        <li class:user-decision=user data-rule=r.rule.clone()>
+                        <li class:user-decision=user data-rule=r.rule.code()>
                             <span class="reason-pair">
                                 <bdi lang="ar" dir="rtl" class="arabic">{r.variant.clone()}</bdi>
                                 <span class="arrow" aria-hidden="true">{if lang == crate::i18n::Lang::Ar { " ← " } else { " → " }}</span>
                                 <bdi lang="ar" dir="rtl" class="arabic">{r.to.clone()}</bdi>
                             </span>
-                            <span class="reason-detail">{r.detail.clone()}</span>
-                            <code class="rule" title=t(lang, Key::Rule)>{r.rule.clone()}</code>
+                            <span class="reason-detail">{crate::i18n::link_reason(lang, r)}</span>
+                            <code class="rule" title=t(lang, Key::Rule)>{r.rule.code()}</code>
                             {user.then(|| view! { <span class="decision-badge">{t(lang, Key::UserDecision)}</span> })}
                             {undo}
                         </li>

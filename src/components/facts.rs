@@ -24,10 +24,7 @@ fn status_icon(s: Status) -> &'static str {
 }
 
 fn fact_label(f: &Fact, lang: Lang) -> String {
-    match lang {
-        Lang::Ar if !f.label_ar.trim().is_empty() => f.label_ar.clone(),
-        _ => f.label.clone(),
-    }
+    crate::i18n::fact_label(lang, f)
 }
 
 /// The normalised value as shown: the number with its unit, the ISO date, the name.
@@ -48,8 +45,8 @@ fn matches(f: &Fact, needle: &str) -> bool {
         return true;
     }
     let n = needle.to_lowercase();
-    f.label.to_lowercase().contains(&n)
-        || f.label_ar.contains(needle)
+    crate::i18n::fact_label(Lang::En, f).to_lowercase().contains(&n)
+        || crate::i18n::fact_label(Lang::Ar, f).contains(needle)
         || f.id.to_lowercase().contains(&n)
         || f
             .values

@@ -2,7 +2,7 @@
 
 use crate::browser;
 use crate::i18n::Key;
-use crate::state::{AppState, Status, Theme, LANG_KEY, THEME_KEY};
+use crate::state::{AppState, Status, Theme};
 use leptos::prelude::*;
 
 #[component]
@@ -28,14 +28,13 @@ pub fn Header() -> impl IntoView {
     };
     let download_facts = move |_| {
         if let Some(d) = state.data.get_untracked() {
-            let csv = qarin_engine::export::facts_to_csv(&d.analysis);
+            let csv = qarin_engine::export::facts_to_csv(&d.analysis, &|f| (crate::i18n::fact_label(crate::i18n::Lang::En, f), crate::i18n::fact_label(crate::i18n::Lang::Ar, f)));
             browser::download("qarin-facts.csv", "text/csv;charset=utf-8", &csv);
         }
     };
     let toggle_lang = move |_| {
         let lang = state.lang.get_untracked().other();
         state.lang.set(lang);
-        browser::storage_set(LANG_KEY, lang.code());
     };
     let toggle_theme = move |_| {
         let theme = match state.theme.get_untracked() {
@@ -43,7 +42,6 @@ pub fn Header() -> impl IntoView {
             Theme::Dark => Theme::Light,
         };
         state.theme.set(theme);
-        browser::storage_set(THEME_KEY, theme.code());
     };
     let dark = move || state.theme.get() == Theme::Dark;
 

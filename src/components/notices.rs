@@ -12,9 +12,7 @@ pub fn Notices() -> impl IntoView {
     let list = move |errors: bool| {
         move || {
             let lang = state.lang.get();
-            state
-                .notices
-                .get()
+            state.notices.get()
                 .into_iter()
                 .filter(|n| (n.level == Level::Error) == errors)
                 .map(|n| notice_view(state, lang, n))
@@ -55,7 +53,7 @@ fn notice_view(state: AppState, lang: crate::i18n::Lang, n: Notice) -> impl Into
                     class="notice-close icon-btn btn small"
                     aria-label=t(lang, Key::Dismiss)
                     title=t(lang, Key::Dismiss)
-                    on:click=move |_| state.dismiss(id)
+                    on:click=move |_| state.notices.dismiss(id)
                 >
                     <span aria-hidden="true">"✕"</span>
                 </button>

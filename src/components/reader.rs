@@ -5,7 +5,7 @@
 use crate::browser;
 use crate::components::legend::Legend;
 use crate::i18n::{names_count, t, type_name, Key};
-use crate::segments::Piece;
+use qarin_engine::render::PieceKind;
 use crate::state::{AppState, MarkInfo, ReaderDoc};
 use crate::workspace::{safe_url, Meta, Source};
 use leptos::ev;
@@ -103,7 +103,7 @@ fn ReaderMeta(rd: Arc<ReaderDoc>) -> impl IntoView {
     let boiler = rd
         .pieces
         .iter()
-        .filter(|p| matches!(p, Piece::Boilerplate { .. }))
+        .filter(|p| matches!(p.kind, PieceKind::Boilerplate(_)))
         .count();
     let mentions = rd.marks.len();
     let editing = RwSignal::new(false);
@@ -253,23 +253,22 @@ fn with_hit(text: &str, at: usize, hit: Option<(usize, usize)>) -> AnyView {
 }
 
 fn render_pieces(state: AppState, rd: Arc<ReaderDoc>, hit: Option<(usize, usize)>) -> impl IntoView {
-    let mut at = 0usize;
     rd.pieces
         .iter()
         .map(|p| {
-            let here = at;
-            at += p.text().len();
-            match p {
-                Piece::Text(text) => with_hit(text, here, hit),
-                Piece::Boilerplate { kind, text } => view! {
-                    <span class="boilerplate" data-kind=kind.code() title=move || state.t(Key::Boilerplate)>
-                        {with_hit(text, here, hit)}
-                    </span>
+            let (here, text) = (p.start, rd.text_of(p));
+            match p.kind {
+                PieceKind::Text => with_hit(text, here, hit),
+                PieceKind::Boilerplate(i) => {
+                    let kind = rd.boiler_kinds.get(i).map_or("", |k| k.code());
+                    view! {
+                        <span class="boilerplate" data-kind=kind title=move || state.t(Key::Boilerplate)>
+                            {with_hit(text, here, hit)}
+                        </span>
+                    }
+                    .into_any()
                 }
-                .into_any(),
-                Piece::Mark { mention, text } => {
-                    render_mark(state, rd.id.clone(), rd.marks[*mention].clone(), with_hit(text, here, hit)).into_any()
-                }
+                PieceKind::Mention(m) => render_mark(state, rd.id.clone(), rd.marks[m].clone(), with_hit(text, here, hit)).into_any(),
             }
         })
         .collect_view()

@@ -4,7 +4,7 @@
 use crate::i18n::{self, t, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
-use qarin_engine::facts::{DiffKind, WirePair};
+use qarin_engine::{DiffKind, WirePair};
 
 /// One side of a passage: its text cut by the diff runs; differing words in `span.diff`.
 fn side(pair: &WirePair, a_side: bool, lang: Lang) -> AnyView {

@@ -1,7 +1,8 @@
 //! `qarin analyze <DIR|FILES…> [--format json|csv|facts-csv] [-o FILE]`
 
-use qarin_engine::corpus::{dedupe_ids, read_dir, read_file, Loaded};
+use qarin_engine::input::corpus::{dedupe_ids, read_dir, read_file, Loaded};
 use qarin_engine::export::{facts_to_csv, to_csv, to_json};
+use qarin_i18n::{fact_label, Lang};
 use std::path::PathBuf;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -46,7 +47,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let text = match format {
         Format::Json => to_json(&analysis) + "\n",
         Format::Csv => to_csv(&analysis),
-        Format::FactsCsv => facts_to_csv(&analysis),
+        Format::FactsCsv => facts_to_csv(&analysis, &|f| (fact_label(Lang::En, f), fact_label(Lang::Ar, f))),
     };
     crate::output::write(output.as_deref(), &text)
 }
@@ -58,10 +59,10 @@ pub fn explain(args: &[String]) -> Result<(), String> {
         return Err("explain needs at least one folder or file".into());
     }
     let docs = load(&inputs)?;
-    for (d, found) in docs.iter().zip(qarin_engine::analysis::explain(&docs)) {
+    for (d, found) in docs.iter().zip(qarin_engine::explain(&docs)) {
         println!("== {}", d.file);
         for (text, kind, origin) in found {
-            println!("{}\t{text}\t{origin}", kind.code());
+            println!("{}\t{text}\t{}", kind.code(), origin.code());
         }
     }
     Ok(())

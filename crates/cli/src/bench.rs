@@ -2,10 +2,9 @@
 //! second, native) on the bundled articles (the app's path: raw text, tokens, boilerplate, model)
 //! and on the dev part of the CoNLL file (the last 10 %).
 
-use qarin_engine::corpus::load_dir;
+use qarin_engine::input::corpus::load_dir;
 use qarin_engine::lexicon::derive::train_len;
 use qarin_engine::lexicon::lexicon;
-use qarin_engine::recognize::words::Word;
 use qarin_engine::tagger::lists::Lists;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -45,15 +44,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (per_round, tps, rounds) = measure(|| {
         let mut n = 0;
         for d in &docs {
-            let boiler = qarin_engine::boilerplate::detect(&d.text);
-            let words: Vec<Word> = qarin_engine::tokenize::tokens(&d.text)
-                .map(|t| {
-                    let b = qarin_engine::boilerplate::overlaps(&boiler, t.start, t.end);
-                    Word::new(t, b)
-                })
-                .collect();
-            n += words.len();
-            std::hint::black_box(tagger.candidates(&words, &lists));
+            let tz = qarin_engine::pipeline::read(&d.text);
+            n += tz.tokens.len();
+            std::hint::black_box(tagger.candidates(&tz.tokens, &lists));
         }
         n
     });

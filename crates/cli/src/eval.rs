@@ -4,7 +4,7 @@
 //! leaves out; 1 scores the whole file). `--baseline` also scores the most-frequent-tag-per-word
 //! baseline trained on the first `1 − F` of FILE.
 
-use qarin_engine::eval::Scores;
+use qarin_engine::tagger::score::Scores;
 use qarin_engine::lexicon::derive::train_len;
 use qarin_engine::lexicon::lexicon;
 use qarin_engine::tagger::baseline::Baseline;

@@ -8,7 +8,7 @@
 //! [`qarin_engine::analyze`] the app runs in the browser, and the article is the first one, the
 //! app's default (`src/state.rs`: an unknown or absent `doc` in the URL means the first article).
 
-use qarin_engine::corpus::{dedupe_ids, load_dir};
+use qarin_engine::input::corpus::{dedupe_ids, load_dir};
 use std::path::PathBuf;
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -41,5 +41,5 @@ pub fn prerender(dir: &std::path::Path) -> Result<String, String> {
     if analysis.documents.is_empty() {
         return Err(format!("{}: no article to prerender", dir.display()));
     }
-    Ok(qarin_engine::render::reader_html(&analysis, 0) + "\n")
+    Ok(qarin_engine::render::reader_html(&analysis, 0, &qarin_i18n::ReaderWords(qarin_i18n::Lang::En)) + "\n")
 }

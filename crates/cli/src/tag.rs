@@ -2,7 +2,7 @@
 //! one line per input line, blank lines kept (the input `conlleval` reads). The predicted tags
 //! spell the person type as the gold file does (`PERS` if it uses `PERS`).
 
-use qarin_engine::conll::{parse_lines, sentences_of, ConllLine, TaggedToken};
+use qarin_engine::input::conll::{parse_lines, sentences_of, ConllLine, TaggedToken};
 use qarin_engine::lexicon::lexicon;
 use qarin_engine::tagger::lists::Lists;
 use qarin_engine::tagger::{tags, Tagger, EMBEDDED_MODEL};

@@ -137,7 +137,7 @@ fn explain_names_the_rule_for_each_name() {
     let o = qarin(&["explain", corpus().join("002_132c0a85b4a80d22.txt").to_str().unwrap()]);
     assert!(o.status.success());
     let out = String::from_utf8(o.stdout).unwrap();
-    assert!(out.contains("PER\tديمتري بيسكوف\tRule(\"title\")"), "{out}");
+    assert!(out.contains("PER\tديمتري بيسكوف\trule:title"), "{out}");
 }
 
 fn fixture(name: &str) -> PathBuf {

@@ -3,9 +3,9 @@
 //! applied in order after every analysis; one that no longer applies (an entity or spelling that
 //! is gone) is skipped, never an error.
 
-use crate::analysis::{assemble, slug, sort_entities};
-use crate::model::{Analysis, Entity, LinkReason};
-use crate::translit::transliterate;
+use crate::link::entities::{assemble, sort_entities};
+use crate::link::latin::transliterate;
+use crate::model::{slug, Analysis, Entity, LinkReason, LinkRule};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -49,12 +49,7 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
                 let absorbed = groups.remove(absorb).expect("checked above");
                 let k = groups.get_mut(keep).expect("checked above");
                 k.reasons.extend(absorbed.reasons);
-                k.reasons.push(LinkReason {
-                    variant: label(absorb),
-                    to: label(keep),
-                    rule: "user_merge".into(),
-                    detail: format!("You merged «{}» into «{}».", label(absorb), label(keep)),
-                });
+                k.reasons.push(LinkReason { variant: label(absorb), to: label(keep), rule: LinkRule::UserMerge });
                 for row in &mut of {
                     for g in row.iter_mut().filter(|g| *g == absorb) {
                         *g = keep.clone();
@@ -90,12 +85,7 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
                         id: id.clone(),
                         kind,
                         latin: None,
-                        reasons: vec![LinkReason {
-                            variant: spelling.clone(),
-                            to: label(entity),
-                            rule: "user_split".into(),
-                            detail: format!("You split «{spelling}» off «{}».", label(entity)),
-                        }],
+                        reasons: vec![LinkReason { variant: spelling.clone(), to: label(entity), rule: LinkRule::UserSplit }],
                     },
                 );
                 for (di, mi) in hits {
@@ -119,7 +109,7 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
         e.reasons = g
             .reasons
             .into_iter()
-            .filter(|r| r.rule.starts_with("user_") || (e.variants.contains(&r.variant) && e.variants.contains(&r.to)))
+            .filter(|r| r.rule.is_user() || (e.variants.contains(&r.variant) && e.variants.contains(&r.to)))
             .collect();
         entities.push(e);
     }
@@ -157,7 +147,7 @@ mod tests {
         let alone = entity_of(&split, "بوتين");
         assert_ne!(alone.id, putin);
         assert_eq!(alone.total(), 1);
-        assert_eq!(alone.reasons[0].rule, "user_split");
+        assert_eq!(alone.reasons[0].rule, LinkRule::UserSplit);
         assert_eq!(entity_of(&split, "فلاديمير بوتين").total(), 1);
         assert_eq!(split.entities.len(), a.entities.len() + 1);
         let merged = apply(
@@ -169,7 +159,7 @@ mod tests {
         );
         assert_eq!(entity_of(&merged, "بوتين").id, putin);
         assert_eq!(merged.entities.len(), a.entities.len());
-        assert!(merged.entity(&putin).unwrap().reasons.iter().any(|r| r.rule == "user_merge"));
+        assert!(merged.entity(&putin).unwrap().reasons.iter().any(|r| r.rule == LinkRule::UserMerge));
     }
 
     #[test]

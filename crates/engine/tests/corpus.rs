@@ -1,6 +1,6 @@
 //! Tests against the real bundled corpus (`corpus/` at the repository root).
 
-use qarin_engine::corpus::load_dir;
+use qarin_engine::input::corpus::load_dir;
 use qarin_engine::{analyze, Analysis, EntityType};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -101,7 +101,7 @@ fn surnames_link_to_full_names() {
     // Two outlets disagree on Serdyukov's first name: grouped, with the reason saying so.
     let s = entity_of("أندري سيرديوكوف");
     assert_eq!(s.id, entity_of("أناتولي سيرديوكوف").id);
-    assert!(s.reasons.iter().any(|r| r.rule == "given_name_differs"));
+    assert!(s.reasons.iter().any(|r| r.rule == qarin_engine::LinkRule::GivenNameDiffers));
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! Agreement on small hand-made articles: grouping, agree / conflict / single, names that
 //! disagree, quotes, offsets, the JSON shape and the CSV.
 
-use qarin_engine::facts::model::{Fact, FactKind, FactsReport, Status};
-use qarin_engine::facts::{extract, facts_csv};
+use qarin_engine::model::{Fact, FactKind, FactsReport, Status};
+use qarin_engine::export::facts_to_csv;
+use qarin_engine::facts::extract;
 use qarin_engine::{analyze, Document};
 
 fn doc(id: &str, date: &str, text: &str) -> Document {
@@ -39,7 +40,7 @@ fn same_values_in_digits_and_words_agree() {
     let until = row(&r, "a", "خلال يومين");
     assert_eq!(until.status, Status::Agree);
     assert_eq!(docs_of(until), ["a", "b"]);
-    assert_eq!(until.event.as_deref(), Some("withdrawal"));
+    assert_eq!(until.event.map(|e| e.code()), Some("withdrawal"));
     // "no more than 10 days" and "ten days" of the same withdrawal.
     let length = row(&r, "a", "أكثر من 10 أيام");
     assert_eq!(length.status, Status::Agree, "{length:#?}");
@@ -202,7 +203,7 @@ fn json_matches_the_export_schema() {
         assert!(v.get(key).is_some(), "{key}");
     }
     for f in v["facts"].as_array().unwrap() {
-        for key in ["id", "kind", "label", "status", "values"] {
+        for key in ["id", "kind", "topic", "status", "values"] {
             assert!(f.get(key).is_some(), "{key} in {f}");
         }
         assert!(["quantity", "date", "name"].contains(&f["kind"].as_str().unwrap()));
@@ -228,14 +229,19 @@ fn json_matches_the_export_schema() {
 
 #[test]
 fn csv_has_a_column_per_document() {
-    let r = report(&[doc("a", "", A), doc("b", "", B), doc("c", "", C)]);
-    let csv = facts_csv(&r, &["a", "b", "c"]);
+    let docs = [doc("a", "", A), doc("b", "", B), doc("c", "", C)];
+    let a = analyze(&docs);
+    let r = report(&docs);
+    assert_eq!(a.facts, r.facts, "the pipeline's facts are those extracted from its analysis");
+    let csv = facts_to_csv(&a, &|f| (format!("en:{}", f.id), format!("ar:{}", f.id)));
     assert!(csv.starts_with('\u{FEFF}'));
     let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "id,kind,label,label_ar,status,a,b,c");
     assert_eq!(lines.len(), r.facts.len() + 1);
     let troops = lines.iter().find(|l| l.contains("300 جندي")).unwrap();
     assert!(troops.contains("conflict"));
+    let id = troops.split(',').next().unwrap();
+    assert!(troops.starts_with(&format!("{id},quantity,en:{id},ar:{id},conflict,")), "{troops}");
     assert!(troops.contains("300 جندي [300]") && troops.contains("ثلاثمئة عنصر [300]") && troops.contains("500 عنصر [500]"), "{troops}");
 }
 

@@ -1,9 +1,9 @@
 //! Facts on the bundled corpus (`corpus/`), checked against what the five articles say. Each
 //! expectation below was verified by reading the articles (the sentence is quoted next to it).
 
-use qarin_engine::corpus::load_dir;
-use qarin_engine::facts::model::{Fact, FactKind, FactsReport, Qualifier, Status};
-use qarin_engine::facts::{extract, facts_csv};
+use qarin_engine::input::corpus::load_dir;
+use qarin_engine::model::{Fact, FactKind, FactsReport, Qualifier, Status};
+use qarin_engine::facts::extract;
 use qarin_engine::{analyze, Analysis, Document};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -66,7 +66,7 @@ fn withdrawal_starts_within_two_days_in_four_articles() {
     assert_eq!(f.status, Status::Agree);
     let texts: Vec<&str> = f.values.iter().map(|v| v.text.as_str()).collect();
     assert_eq!(texts, ["خلال يومين", "في غضون يومين", "في غضون يومين", "في غضون يومين", "خلال يومين", "في غضون يومين", "في غضون يومين", "يومين"]);
-    assert_eq!(f.event.as_deref(), Some("withdrawal"));
+    assert_eq!(f.event.map(|e| e.code()), Some("withdrawal"));
     assert_eq!(f.documents(), [D1, D2, D3, D4]);
     assert_eq!(f.values.iter().filter(|v| v.document == D1).count(), 3);
     assert_eq!(f.values.iter().filter(|v| v.document == D3).count(), 3);
@@ -145,20 +145,20 @@ fn dates() {
     // 002 «أُرسلت … في السادس من يناير/كانون الثاني» (no year: --01-06); 003 «وأُرسلت القوة …
     // الأسبوع الماضي»; 000 «ووصلت قوات حفظ السلام … أوائل الشهر الجاري»: no contradiction.
     let f = row(D2, "السادس من يناير/كانون الثاني");
-    assert_eq!(f.event.as_deref(), Some("deployment"));
+    assert_eq!(f.event.map(|e| e.code()), Some("deployment"));
     assert_eq!(f.values.iter().find(|v| v.document == D2).unwrap().value.as_str(), Some("--01-06"));
     assert_eq!(f.status, Status::Agree);
     assert!(f.values.iter().any(|v| v.document == D0 && v.text == "أوائل الشهر الجاري" && v.relative));
     // 001 «بدأت في الأيام الأولى من عام 2022»; 004 «منذ الأيام الأولى للعام الجاري» (resolved with
     // the dateline to 2022); 003 «الاحتجاجات التي اندلعت الأسبوع الماضي».
     let f = row(D1, "عام 2022");
-    assert_eq!(f.label, "Unrest — start date");
+    assert_eq!(f.topic, qarin_engine::Topic::Date { event: Some(qarin_engine::Frame::Unrest), aspect: qarin_engine::Aspect::Start });
     assert_eq!(f.status, Status::Agree);
     let v4 = f.values.iter().find(|v| v.document == D4).unwrap();
     assert_eq!((v4.text.as_str(), v4.value.as_str(), v4.relative), ("للعام الجاري", Some("2022"), false));
     // 003 «يوم 10 كانون الثاني / يناير يوم حداد وطني».
     let f = row(D3, "يوم 10 كانون الثاني / يناير");
-    assert_eq!((f.event.as_deref(), f.values[0].value.as_str()), (Some("mourning"), Some("--01-10")));
+    assert_eq!((f.event.map(|e| e.code()), f.values[0].value.as_str()), (Some("mourning"), Some("--01-10")));
     // 004 «في 9 كانون الثاني/ يناير»: the year comes from the dateline.
     assert_eq!(row(D4, "9 كانون الثاني/ يناير").values[0].value.as_str(), Some("2022-01-09"));
     // 003 «من 16 إلى 17 يونيو 2004»: an interval.
@@ -226,8 +226,8 @@ fn every_value_points_into_its_article() {
             assert_eq!(&t[v.byte_start..v.byte_end], v.text);
         }
     }
-    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
-    let csv = facts_csv(report(), &ids);
+    let a = Analysis { facts: report().facts.clone(), ..analyze(docs) };
+    let csv = qarin_engine::export::facts_to_csv(&a, &|f| (f.id.clone(), f.id.clone()));
     assert_eq!(csv.matches("\r\n").count(), report().facts.len() + 1);
 }
 
@@ -236,7 +236,7 @@ fn every_value_points_into_its_article() {
 fn dump() {
     let r = report();
     for f in &r.facts {
-        println!("{} [{:?}] {:?} {} / {}", f.id, f.kind, f.status, f.label, f.label_ar);
+        println!("{} [{:?}] {:?} {:?}", f.id, f.kind, f.status, f.topic);
         for v in &f.values {
             println!("    {} {:?} «{}» {:?} {:?} rel={} vague={}", &v.document[..3], v.value, v.text, v.qualifier, v.unit, v.relative, v.vague);
         }

@@ -1,6 +1,6 @@
 //! Numbers: digit systems, separators, words, compounds, the dual, vague quantities, qualifiers.
 
-use qarin_engine::facts::model::Qualifier;
+use qarin_engine::model::Qualifier;
 use qarin_engine::facts::numbers::{find, Found};
 
 fn one(text: &str) -> Found {

@@ -1,6 +1,6 @@
 //! Quantities: the noun after a number, classified.
 
-use qarin_engine::facts::model::Qualifier;
+use qarin_engine::model::Qualifier;
 use qarin_engine::facts::quantities::{find, FoundQuantity, QClass};
 
 fn one(text: &str) -> FoundQuantity {

@@ -1,7 +1,7 @@
 //! Shared wire copy: passages reused nearly word for word, with a word-level diff, reuse shares,
 //! and speed on 200 articles.
 
-use qarin_engine::facts::model::DiffKind;
+use qarin_engine::model::DiffKind;
 use qarin_engine::facts::wire::{detect, WireDoc};
 use std::time::{Duration, Instant};
 

@@ -1,7 +1,7 @@
 //! The step-by-step analysis (`Analyzer`, what the web app runs between frames) against the
 //! one-call `analyze`, on the bundled corpus and on articles added to it.
 
-use qarin_engine::corpus::load_dir;
+use qarin_engine::input::corpus::load_dir;
 use qarin_engine::{analyze, export, Analyzer, Document, Stage};
 use std::path::Path;
 

@@ -1,11 +1,10 @@
 //! The trained tagger: the scorer, the embedded model on raw text, offsets after proclitics,
 //! boilerplate, corrupt models, and reproducible training.
 
-use qarin_engine::conll::parse_conll;
-use qarin_engine::eval::{Counts, Scores};
-use qarin_engine::model::EntityType;
-use qarin_engine::recognize::words::{Ask, Word};
-use qarin_engine::recognize::{Candidate, Origin};
+use qarin_engine::input::conll::parse_conll;
+use qarin_engine::lexicon::lexicon;
+use qarin_engine::model::{Candidate, EntityType, Origin, Token};
+use qarin_engine::tagger::score::{Counts, Scores};
 use qarin_engine::tagger::perceptron::{train, TrainOptions};
 use qarin_engine::tagger::{candidates, embedded_model_error, tag_text_tokens, tagger, Tagger, EMBEDDED_MODEL};
 
@@ -13,13 +12,17 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
-/// Words of a raw text, as the app makes them (`boiler` marks every word as boilerplate).
-fn words(text: &str, boiler: bool) -> Vec<Word<'_>> {
-    qarin_engine::tokenize::tokens(text).map(|t| Word::new(t, boiler)).collect()
+/// Tokens of a raw text, as the app makes them (`boiler` marks every token as boilerplate).
+fn words(text: &str, boiler: bool) -> Vec<Token<'_>> {
+    let mut tz = qarin_engine::tokenize::tokenize(text);
+    for t in &mut tz.tokens {
+        t.boiler = boiler;
+    }
+    tz.tokens
 }
 
 fn found(text: &str) -> Vec<(String, EntityType, Candidate)> {
-    candidates(&words(text, false), &Ask::default())
+    candidates(&words(text, false), lexicon())
         .into_iter()
         .map(|c| (text[c.byte_start..c.byte_end].to_string(), c.kind, c))
         .collect()
@@ -76,12 +79,12 @@ fn finds_an_unseen_person_in_raw_text() {
     let f = found(text);
     let c = f.iter().find(|(t, k, _)| t == "بوريس كالينكوف" && *k == EntityType::Per).unwrap_or_else(|| panic!("{f:?}"));
     assert_eq!(c.2.key, "بوريس كالينكوف");
-    assert_eq!(c.2.origin, Origin::Rule("model"));
+    assert_eq!(c.2.origin, Origin::Tagger);
     assert_eq!(c.2.priority, 3);
     assert_eq!(c.2.alias_of, None);
     let ws = words(text, false);
-    assert_eq!(ws[c.2.first].tok.text, "بوريس");
-    assert_eq!(ws[c.2.last - 1].tok.text, "كالينكوف");
+    assert_eq!(ws[c.2.first].text, "بوريس");
+    assert_eq!(ws[c.2.last - 1].text, "كالينكوف");
 }
 
 /// The highlight starts after و/ب/ل, the key drops the proclitic, and a name that merely starts
@@ -93,7 +96,7 @@ fn offsets_start_after_proclitics() {
     let de = f.iter().find(|(_, k, c)| *k == EntityType::Loc && c.key == "المانيا").unwrap_or_else(|| panic!("{f:?}"));
     assert_eq!(de.0, "ألمانيا");
     let ws = words(text, false);
-    assert_eq!(ws[de.2.first].tok.text, "وألمانيا");
+    assert_eq!(ws[de.2.first].text, "وألمانيا");
     assert!(f.iter().filter(|(t, k, _)| t == "كالينكوف" && *k == EntityType::Per).count() >= 1, "{f:?}");
     for (t, _, c) in &f {
         assert_eq!(&text[c.byte_start..c.byte_end], t);
@@ -106,8 +109,8 @@ fn offsets_start_after_proclitics() {
 #[test]
 fn boilerplate_is_never_tagged() {
     let text = "قال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا لن تتراجع.";
-    assert!(!candidates(&words(text, false), &Ask::default()).is_empty());
-    assert!(candidates(&words(text, true), &Ask::default()).is_empty());
+    assert!(!candidates(&words(text, false), lexicon()).is_empty());
+    assert!(candidates(&words(text, true), lexicon()).is_empty());
     assert_eq!(tag_text_tokens(text), words(text, false).len());
     assert_eq!(tag_text_tokens(""), 0);
 }

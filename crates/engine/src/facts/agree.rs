@@ -39,7 +39,7 @@
 use super::dates::{self, DateExpr, DateVal};
 use super::doc::DocCtx;
 use super::frames::{self, Aspect, Frame};
-use super::model::{Fact, FactKind, FactValue, Qualifier, Status, Value};
+use crate::model::{Fact, FactKind, FactValue, Qualifier, Status, Subject, Topic, Value};
 use super::quantities::{QClass, Quantity};
 use crate::model::{Analysis, EntityType};
 use std::collections::BTreeMap;
@@ -61,10 +61,9 @@ pub struct Item {
     pub kind: FactKind,
     pub key: String,
     pub class: String,
-    pub event: Option<String>,
+    pub event: Option<Frame>,
     pub entity: Option<String>,
-    pub label: String,
-    pub label_ar: String,
+    pub topic: Topic,
     pub value: FactValue,
     pub cmp: Cmp,
 }
@@ -115,9 +114,9 @@ pub fn status(items: &[&Item]) -> Status {
 fn key_slug(key: &str) -> String {
     let parts: Vec<String> = key
         .split('|')
-        .map(|p| if p.is_ascii() { p.to_string() } else { crate::translit::transliterate(p) })
+        .map(|p| if p.is_ascii() { p.to_string() } else { crate::link::latin::transliterate(p) })
         .collect();
-    crate::analysis::slug(&parts.join("-"))
+    crate::model::slug(&parts.join("-"))
 }
 
 
@@ -152,11 +151,10 @@ pub fn rows(items: Vec<Item>, doc_ids: &[&str]) -> Vec<Fact> {
         let fact = Fact {
             id,
             kind: first.kind,
-            label: first.label.clone(),
+            topic: first.topic.clone(),
             status: st,
-            label_ar: first.label_ar.clone(),
             class: first.class.clone(),
-            event: first.event.clone(),
+            event: first.event,
             entity: first.entity.clone(),
             values: items
                 .into_iter()
@@ -177,25 +175,6 @@ pub fn rows(items: Vec<Item>, doc_ids: &[&str]) -> Vec<Fact> {
 // ---------------------------------------------------------------------------------------------
 // Quantities.
 
-fn subject_label(s: &str) -> (String, String) {
-    match s {
-        "security" => ("security forces".into(), "من قوات الأمن".into()),
-        "military" => ("military".into(), "من العسكريين".into()),
-        "civilians" => ("civilians".into(), "من المدنيين".into()),
-        "children" => ("children".into(), "من الأطفال".into()),
-        "women" => ("women".into(), "من النساء".into()),
-        "protesters" => ("protesters".into(), "من المتظاهرين".into()),
-        "militants" => ("militants".into(), "من المسلحين".into()),
-        "refugees" => ("refugees".into(), "من اللاجئين".into()),
-        "migrants" => ("migrants".into(), "من المهاجرين".into()),
-        "displaced" => ("displaced people".into(), "من النازحين".into()),
-        other => {
-            let w = other.strip_prefix("nat:").unwrap_or(other);
-            (w.to_string(), w.to_string())
-        }
-    }
-}
-
 fn number_key(v: f64) -> String {
     if v.fract() == 0.0 {
         format!("{}", v as i64)
@@ -210,7 +189,7 @@ fn entity_label(a: &Analysis, id: &str) -> String {
 
 /// The PER name an age is about.
 fn age_person<'d>(d: &'d DocCtx, q: &Quantity) -> Option<&'d str> {
-    let toks = &d.view.toks;
+    let toks = &d.view.tokens;
     let sentence = toks[q.first].sentence;
     // Right before the phrase, skipping a comma, a bracket and an age word (البالغ، يبلغ).
     let mut k = q.first;
@@ -238,7 +217,7 @@ fn age_person<'d>(d: &'d DocCtx, q: &Quantity) -> Option<&'d str> {
 
 /// The LOC name a population is about: nearest before in the sentence, else after.
 fn place<'d>(d: &'d DocCtx, q: &Quantity) -> Option<&'d str> {
-    let toks = &d.view.toks;
+    let toks = &d.view.tokens;
     let sentence = toks[q.first].sentence;
     let before = (0..q.first).rev().take_while(|&k| toks[k].sentence == sentence).find_map(|k| d.mention_at(k).filter(|m| m.kind == EntityType::Loc));
     let found = before.or_else(|| (q.end..toks.len()).take_while(|&k| toks[k].sentence == sentence).find_map(|k| d.mention_at(k).filter(|m| m.kind == EntityType::Loc)));
@@ -265,7 +244,7 @@ fn value_of(d: &DocCtx, first: usize, end: usize, value: Value) -> FactValue {
 
 /// The first token of a time span with the preposition written right before it (without a
 /// proclitic, so the text never starts inside a word): خلال، بعد، منذ، قبل، بحلول، في غضون.
-fn with_preposition(toks: &[super::text::Tok], first: usize) -> usize {
+fn with_preposition(toks: &[crate::model::Token], first: usize) -> usize {
     let sentence = toks[first].sentence;
     let at = |k: usize| toks.get(k).filter(|t| t.sentence == sentence && !t.boiler);
     match first.checked_sub(1).and_then(|k| at(k).map(|t| (k, t.norm.as_str()))) {
@@ -279,7 +258,7 @@ fn with_preposition(toks: &[super::text::Tok], first: usize) -> usize {
 /// Items for the quantities of one document.
 pub fn quantity_items(d: &DocCtx, a: &Analysis) -> Vec<Item> {
     let mut out = Vec::new();
-    let toks = &d.view.toks;
+    let toks = &d.view.tokens;
     let mut last_duration_frame: Option<(usize, Frame)> = None;
     for q in &d.quantities {
         let n = &q.num;
@@ -295,37 +274,24 @@ pub fn quantity_items(d: &DocCtx, a: &Analysis) -> Vec<Item> {
         let frame = frames::find_frame(toks, q.first, q.end).map(|(f, _)| f);
         let mut entity = None;
         let mut event = None;
-        let (key, label, label_ar) = match q.class {
-            QClass::Personnel | QClass::Killed | QClass::Injured | QClass::Arrested => {
-                let (en, ar) = match q.class {
-                    QClass::Personnel => ("Troops / personnel", "عدد الجنود والعناصر"),
-                    QClass::Killed => ("Killed", "عدد القتلى"),
-                    QClass::Injured => ("Injured", "عدد الجرحى"),
-                    _ => ("Arrested", "عدد الموقوفين"),
-                };
-                match &q.subject {
-                    Some(s) => {
-                        let (se, sa) = subject_label(s);
-                        (format!("q|{class}|{s}"), format!("{en} — {se}"), format!("{ar} {sa}"))
-                    }
-                    None => (format!("q|{class}"), en.to_string(), ar.to_string()),
-                }
-            }
+        let (key, topic) = match q.class {
+            QClass::Personnel | QClass::Killed | QClass::Injured | QClass::Arrested => match &q.subject {
+                Some(s) => (format!("q|{class}|{s}"), Topic::People { class: q.class, subject: Some(Subject::from_code(s)) }),
+                None => (format!("q|{class}"), Topic::People { class: q.class, subject: None }),
+            },
             QClass::Population => match place(d, q) {
                 Some(e) => {
                     entity = Some(e.to_string());
-                    let l = entity_label(a, e);
-                    (format!("q|population|{e}"), format!("Population of {l}"), format!("عدد سكان {l}"))
+                    (format!("q|population|{e}"), Topic::Population { place: Some(entity_label(a, e)) })
                 }
-                None => (format!("q|population|-|{vkey}"), "Population".into(), "عدد السكان".into()),
+                None => (format!("q|population|-|{vkey}"), Topic::Population { place: None }),
             },
             QClass::Age => match age_person(d, q) {
                 Some(e) => {
                     entity = Some(e.to_string());
-                    let l = entity_label(a, e);
-                    (format!("q|age|{e}"), format!("Age of {l}"), format!("عمر {l}"))
+                    (format!("q|age|{e}"), Topic::Age { person: Some(entity_label(a, e)) })
                 }
-                None => (format!("q|age|-|{vkey}"), "Age (person not recognised)".into(), "العمر".into()),
+                None => (format!("q|age|-|{vkey}"), Topic::Age { person: None }),
             },
             QClass::Duration => {
                 let sentence = toks[q.first].sentence;
@@ -334,41 +300,36 @@ pub fn quantity_items(d: &DocCtx, a: &Analysis) -> Vec<Item> {
                     last_duration_frame = Some((sentence, f));
                 }
                 let aspect = frames::duration_aspect(toks, n.qfirst, q.end);
+                event = frame;
                 match frame {
+                    // A time span with an event is how long it takes unless it is the time until
+                    // it happens or how long ago it was.
                     Some(f) => {
-                        event = Some(f.code().to_string());
-                        let (en, ar) = match aspect {
-                            Aspect::Until => (format!("{}: within (time until it happens)", f.label()), format!("{}: في غضون", f.label_ar())),
-                            Aspect::Ago => (format!("{}: how long ago", f.label()), format!("{}: منذ", f.label_ar())),
-                            _ => (format!("{}: how long it takes", f.label()), format!("مدة {}", f.label_ar())),
-                        };
-                        (format!("q|duration|{}|{}", f.code(), aspect.code()), en, ar)
+                        let shown = if matches!(aspect, Aspect::Until | Aspect::Ago) { aspect } else { Aspect::Length };
+                        (format!("q|duration|{}|{}", f.code(), aspect.code()), Topic::Duration { event: Some(f), aspect: shown })
                     }
-                    None => (format!("q|duration|-|{}|{vkey}", aspect.code()), "Time span (no event recognised)".into(), "مدة زمنية".into()),
+                    None => (format!("q|duration|-|{}|{vkey}", aspect.code()), Topic::Duration { event: None, aspect }),
                 }
             }
             QClass::Money | QClass::Percent | QClass::Count => {
-                let (what_en, what_ar, sub) = match q.class {
-                    QClass::Money => {
-                        let u = q.unit.unwrap_or("");
-                        (format!("Amount in {u}"), "مبلغ".to_string(), u.to_string())
-                    }
-                    QClass::Percent => ("Percentage".to_string(), "نسبة مئوية".to_string(), String::new()),
-                    _ => {
-                        let written = q.noun_text.clone().unwrap_or_default();
-                        (format!("Number of {written}"), format!("عدد {written}"), q.noun.clone().unwrap_or_default())
-                    }
+                let sub = match q.class {
+                    QClass::Money => q.unit.unwrap_or("").to_string(),
+                    QClass::Percent => String::new(),
+                    _ => q.noun.clone().unwrap_or_default(),
+                };
+                event = frame;
+                let topic = match q.class {
+                    QClass::Money => Topic::Money { currency: q.unit.unwrap_or("").to_string(), event: frame },
+                    QClass::Percent => Topic::Percent { event: frame },
+                    _ => Topic::Count { noun: q.noun_text.clone().unwrap_or_default(), event: frame },
                 };
                 match frame {
-                    Some(f) => {
-                        event = Some(f.code().to_string());
-                        (format!("q|{class}|{sub}|{}", f.code()), format!("{what_en} ({})", f.label().to_lowercase()), format!("{what_ar} ({})", f.label_ar()))
-                    }
-                    None => (format!("q|{class}|{sub}|-|{vkey}"), what_en, what_ar),
+                    Some(f) => (format!("q|{class}|{sub}|{}", f.code()), topic),
+                    None => (format!("q|{class}|{sub}|-|{vkey}"), topic),
                 }
             }
         };
-        out.push(Item { doc: d.idx, kind: FactKind::Quantity, key, class, event, entity, label, label_ar, value, cmp: Cmp::Num { lo, hi } });
+        out.push(Item { doc: d.idx, kind: FactKind::Quantity, key, class, event, entity, topic, value, cmp: Cmp::Num { lo, hi } });
     }
     out
 }
@@ -381,15 +342,15 @@ pub fn quantity_items(d: &DocCtx, a: &Analysis) -> Vec<Item> {
 /// followed by `أن/إن/:` (`قال للبرلمان، الثلاثاء، إن …`) or stands between commas
 /// (`أعلن الرئيس، أمس، انتهاء المهمة`). Otherwise an event keyword between the verb and the date
 /// makes it the event's date.
-fn statement_date(toks: &[super::text::Tok], first: usize, end: usize) -> bool {
-    use crate::tokenize::TokenKind;
+fn statement_date(toks: &[crate::model::Token], first: usize, end: usize) -> bool {
+    use crate::model::TokenKind;
     let sentence = toks[first].sentence;
     let verb = (first.saturating_sub(10)..first).rev().take_while(|&k| toks[k].sentence == sentence).find(|&k| super::quotes::is_reporting_verb(&toks[k]));
     let Some(v) = verb else { return false };
     if (v + 1..first).any(|k| super::quotes::is_complementizer(&toks[k])) {
         return false;
     }
-    let comma = |t: Option<&super::text::Tok>| t.is_some_and(|t| t.sentence == sentence && matches!(t.text, "،" | ","));
+    let comma = |t: Option<&crate::model::Token>| t.is_some_and(|t| t.sentence == sentence && matches!(t.text, "،" | ","));
     if first > 0 && comma(toks.get(first - 1)) && comma(toks.get(end)) {
         return true;
     }
@@ -406,7 +367,7 @@ fn statement_date(toks: &[super::text::Tok], first: usize, end: usize) -> bool {
 /// Items for the dates of one document.
 pub fn date_items(d: &DocCtx) -> Vec<Item> {
     let mut out = Vec::new();
-    let toks = &d.view.toks;
+    let toks = &d.view.tokens;
     for (i, m) in d.dates.iter().enumerate() {
         if Some(i) == d.dateline_mention {
             continue;
@@ -420,20 +381,16 @@ pub fn date_items(d: &DocCtx) -> Vec<Item> {
         };
         let mut value = value_of(d, m.first, m.end, Value::Text(r.value.clone()));
         value.relative = r.relative;
-        let (key, label, label_ar, event) = match found {
+        let (key, topic, event) = match found {
             Some((f, k)) => {
                 let aspect = frames::date_aspect(toks, m.first, m.end, Some(k));
-                let (en, ar) = match aspect {
-                    Aspect::Start => (format!("{} — start date", f.label()), format!("تاريخ بدء {}", f.label_ar())),
-                    Aspect::End => (format!("{} — end date", f.label()), format!("تاريخ انتهاء {}", f.label_ar())),
-                    _ => (format!("{} — date", f.label()), format!("تاريخ {}", f.label_ar())),
-                };
-                (format!("d|{}|{}", f.code(), aspect.code()), en, ar, Some(f.code().to_string()))
+                let shown = if matches!(aspect, Aspect::Start | Aspect::End) { aspect } else { Aspect::Event };
+                (format!("d|{}|{}", f.code(), aspect.code()), Topic::Date { event: Some(f), aspect: shown }, Some(f))
             }
-            None if full && !r.relative => (format!("d|-|{}", r.value), "Date mentioned (no event recognised)".to_string(), "تاريخ مذكور".to_string(), None),
+            None if full && !r.relative => (format!("d|-|{}", r.value), Topic::Date { event: None, aspect: Aspect::Event }, None),
             None => continue,
         };
-        out.push(Item { doc: d.idx, kind: FactKind::Date, key, class: "date".into(), event, entity: None, label, label_ar, value, cmp: Cmp::Date(r.val) });
+        out.push(Item { doc: d.idx, kind: FactKind::Date, key, class: "date".into(), event, entity: None, topic, value, cmp: Cmp::Date(r.val) });
     }
     out
 }

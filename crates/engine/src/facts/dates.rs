@@ -38,8 +38,9 @@
 
 use super::nouns;
 use super::numbers::qualifier_before;
-use super::text::{forms, Tok, View};
-use crate::tokenize::TokenKind;
+use super::text::{forms, View};
+use crate::model::Token;
+use crate::model::TokenKind;
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic (proleptic Gregorian, days since 1970-01-01).
@@ -243,7 +244,7 @@ const PAST: &[&str] = &["الماضي", "الماضيه", "الفايت", "ال�
 const CURRENT: &[&str] = &["الجاري", "الجاريه", "الحالي", "الحاليه"];
 const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
 
-fn rel_adjective(t: Option<&Tok>) -> Option<i32> {
+fn rel_adjective(t: Option<&Token>) -> Option<i32> {
     let n = t?.norm.as_str();
     if PAST.contains(&n) {
         Some(-1)
@@ -260,12 +261,12 @@ fn rel_adjective(t: Option<&Tok>) -> Option<i32> {
 // Parsing.
 
 struct P<'t, 'a> {
-    toks: &'t [Tok<'a>],
+    toks: &'t [Token<'a>],
     sentence: usize,
 }
 
 impl<'t, 'a> P<'t, 'a> {
-    fn at(&self, k: usize) -> Option<&'t Tok<'a>> {
+    fn at(&self, k: usize) -> Option<&'t Token<'a>> {
         self.toks.get(k).filter(|t| !t.boiler && t.sentence == self.sentence)
     }
 
@@ -338,7 +339,7 @@ impl<'t, 'a> P<'t, 'a> {
         {
             return None;
         }
-        let d: u8 = t.digits().parse().ok()?;
+        let d: u8 = t.norm.clone().parse().ok()?;
         (1..=31).contains(&d).then_some(d)
     }
 
@@ -352,7 +353,7 @@ impl<'t, 'a> P<'t, 'a> {
         if self.at(k + 1).is_some_and(|n| n.glued && n.kind == TokenKind::Number) {
             return None;
         }
-        let y: i32 = t.digits().parse().ok()?;
+        let y: i32 = t.norm.clone().parse().ok()?;
         if !(1000..=2100).contains(&y) {
             return None;
         }
@@ -461,7 +462,7 @@ const YEAR_WORDS: &[&str] = &["عام", "سنه"];
 const SPAN_WORDS: &[(&str, u8)] = &[("اسبوع", 0), ("شهر", 1), ("عام", 2), ("سنه", 2)];
 
 /// The date starting at token `i`.
-fn parse_at(toks: &[Tok], i: usize) -> Option<(DateExpr, usize)> {
+fn parse_at(toks: &[Token], i: usize) -> Option<(DateExpr, usize)> {
     let t = &toks[i];
     let p = P { toks, sentence: t.sentence };
     // D [من] Month [Year], ranges, D الشهر الجاري.
@@ -607,7 +608,7 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(DateExpr, usize)> {
 }
 
 /// A weekday followed by the date it names (`يوم الاثنين 6 شباط/فبراير 2023`) is that date.
-fn with_date_after_weekday(toks: &[Tok], expr: DateExpr, end: usize) -> (DateExpr, usize) {
+fn with_date_after_weekday(toks: &[Token], expr: DateExpr, end: usize) -> (DateExpr, usize) {
     if let DateExpr::Rel(Rel::Weekday { .. }) = expr {
         let mut k = end;
         if toks.get(k).is_some_and(|t| matches!(t.text, "،" | ",")) {
@@ -623,7 +624,7 @@ fn with_date_after_weekday(toks: &[Tok], expr: DateExpr, end: usize) -> (DateExp
 }
 
 /// Every date of a token sequence, in order. Tokens in boilerplate or inside names are skipped.
-pub fn scan(toks: &[Tok]) -> Vec<DateMention> {
+pub fn scan(toks: &[Token]) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -833,7 +834,7 @@ pub fn compatible(a: &DateVal, b: &DateVal) -> bool {
 /// brackets, after a dash or slash, at a line start, or followed by `)` or a dash).
 pub fn dateline_in_text(v: &View, dates: &[DateMention]) -> Option<i64> {
     for m in dates {
-        let t = &v.toks[m.first];
+        let t = &v.tokens[m.first];
         if t.boiler || t.sentence > 3 || t.start > 500 {
             continue;
         }
@@ -842,9 +843,9 @@ pub fn dateline_in_text(v: &View, dates: &[DateMention]) -> Option<i64> {
         if d > days_in_month(y, mo) {
             continue;
         }
-        let before = (m.first.saturating_sub(2)..m.first).any(|k| matches!(v.toks[k].text, "(" | "-" | "–" | "—" | "/" | "|"));
-        let line_start = m.first == 0 || v.text[v.toks[m.first - 1].end..t.start].contains('\n');
-        let after = v.toks.get(m.end).is_some_and(|n| matches!(n.text, ")" | "-" | "–" | "—" | ":"));
+        let before = (m.first.saturating_sub(2)..m.first).any(|k| matches!(v.tokens[k].text, "(" | "-" | "–" | "—" | "/" | "|"));
+        let line_start = m.first == 0 || v.text[v.tokens[m.first - 1].end..t.start].contains('\n');
+        let after = v.tokens.get(m.end).is_some_and(|n| matches!(n.text, ")" | "-" | "–" | "—" | ":"));
         if before || line_start || after {
             return Some(days_from_civil(y, mo, d));
         }
@@ -863,8 +864,8 @@ pub struct FoundDate {
 /// The dates of a plain text. `dateline` is an ISO date; without one, a dateline in the text is
 /// used when there is one.
 pub fn find(text: &str, dateline: Option<&str>) -> Vec<FoundDate> {
-    let v = View::new(text, &[]);
-    let dates = scan(&v.toks);
+    let v = crate::tokenize::tokenize(text);
+    let dates = scan(&v.tokens);
     let dl = dateline.and_then(parse_iso).or_else(|| dateline_in_text(&v, &dates));
     dates
         .iter()

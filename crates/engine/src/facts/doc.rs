@@ -33,13 +33,6 @@ pub struct DocCtx<'a> {
     pub quantities: Vec<Quantity>,
 }
 
-/// Byte offset of each code point offset (plus one past the end).
-pub(crate) fn char_to_byte(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    v.push(text.len());
-    v
-}
-
 /// Byte ranges of a document's boilerplate and mentions; from the skipped `byte_*` fields when
 /// they are set, else from the code point offsets (an analysis read back from JSON).
 /// Byte ranges, sorted or not.
@@ -47,7 +40,7 @@ type Ranges = Vec<(usize, usize)>;
 
 fn byte_ranges(d: &DocumentAnalysis) -> (Ranges, Ranges) {
     let needs_map = d.mentions.iter().any(|m| m.byte_end == 0 && m.end > 0) || d.boilerplate.iter().any(|b| b.byte_end == 0 && b.end > 0);
-    let map = if needs_map { char_to_byte(&d.text) } else { Vec::new() };
+    let map = if needs_map { crate::tokenize::char_to_byte(&d.text) } else { Vec::new() };
     let conv = |bs: usize, be: usize, cs: usize, ce: usize| {
         if needs_map {
             (map[cs.min(map.len() - 1)], map[ce.min(map.len() - 1)])
@@ -77,15 +70,24 @@ fn mention_refs_with<'a>(d: &'a DocumentAnalysis, mranges: &[(usize, usize)]) ->
         .collect()
 }
 
+/// The token stream of an analysed document read back from its analysis (an analysis loaded
+/// from JSON, or facts extracted on their own): its text tokenised, its boilerplate flagged from
+/// the spans the analysis holds.
+pub fn read_back(d: &DocumentAnalysis) -> View<'_> {
+    let (mut boiler, _) = byte_ranges(d);
+    boiler.sort_unstable();
+    let mut view = crate::tokenize::tokenize(&d.text);
+    crate::boilerplate::flag(&mut view, &boiler);
+    view
+}
+
 impl<'a> DocCtx<'a> {
-    /// Prepare a document; `meta_date` is the document's metadata date (ISO), possibly empty.
-    pub fn new(idx: usize, d: &'a DocumentAnalysis, meta_date: &str) -> Self {
-        let (mut boiler, mranges) = byte_ranges(d);
-        boiler.sort_unstable();
-        let mentions = mention_refs_with(d, &mranges);
-        let mut view = View::new(&d.text, &boiler);
+    /// Prepare document `d` from its token stream `view` (the pipeline's, or [`read_back`]);
+    /// `meta_date` is the document's metadata date (ISO), possibly empty.
+    pub fn new(idx: usize, d: &'a DocumentAnalysis, mut view: View<'a>, meta_date: &str) -> Self {
+        let mentions = mention_refs(d);
         view.set_mentions(&mentions.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>());
-        let dates = dates::scan(&view.toks);
+        let dates = dates::scan(&view.tokens);
         let text_dateline = dates::dateline_in_text(&view, &dates);
         let dateline = dates::parse_iso(meta_date).or(text_dateline);
         let dateline_mention = text_dateline.and_then(|z| {
@@ -94,18 +96,18 @@ impl<'a> DocCtx<'a> {
                 matches!((p.y, p.m, p.d), (Some(y), Some(mo), Some(dd)) if dates::days_from_civil(y, mo, dd) == z)
             })
         });
-        let mut taken = vec![false; view.toks.len()];
+        let mut taken = vec![false; view.tokens.len()];
         for m in &dates {
             for t in &mut taken[m.first..m.end] {
                 *t = true;
             }
         }
-        let quantities = quantities::scan(&view.toks, &taken);
+        let quantities = quantities::scan(&view.tokens, &taken);
         DocCtx { idx, id: &d.id, view, mentions, dateline, dateline_mention, dates, quantities }
     }
 
     /// The mention covering token `k`.
     pub fn mention_at(&self, k: usize) -> Option<&MentionRef<'a>> {
-        self.view.toks.get(k)?.mention.map(|m| &self.mentions[m])
+        self.view.tokens.get(k)?.mention.map(|m| &self.mentions[m])
     }
 }

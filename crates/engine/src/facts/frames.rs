@@ -39,112 +39,10 @@
 //! clause, or two after it before any punctuation or `و`), else `until` after خلال، في غضون، بعد،
 //! بحلول (`خلال يومين`: the time until it happens), `ago` after منذ، قبل, else `length`.
 
-use super::text::{forms, is_clitic_only, Tok};
-use crate::tokenize::TokenKind;
-
-/// What a value is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Frame {
-    Withdrawal,
-    Deployment,
-    Unrest,
-    Emergency,
-    Mourning,
-    Independence,
-    Arrest,
-    Appointment,
-    Dismissal,
-    Election,
-    Attack,
-    Meeting,
-    Signing,
-    Visit,
-    Aid,
-    Losses,
-    Prices,
-    Growth,
-    Unemployment,
-    Turnout,
-    Disaster,
-}
-
-impl Frame {
-    pub fn code(self) -> &'static str {
-        match self {
-            Frame::Withdrawal => "withdrawal",
-            Frame::Deployment => "deployment",
-            Frame::Unrest => "unrest",
-            Frame::Emergency => "emergency",
-            Frame::Mourning => "mourning",
-            Frame::Independence => "independence",
-            Frame::Arrest => "arrest",
-            Frame::Appointment => "appointment",
-            Frame::Dismissal => "dismissal",
-            Frame::Election => "election",
-            Frame::Attack => "attack",
-            Frame::Meeting => "meeting",
-            Frame::Signing => "signing",
-            Frame::Visit => "visit",
-            Frame::Aid => "aid",
-            Frame::Losses => "losses",
-            Frame::Prices => "prices",
-            Frame::Growth => "growth",
-            Frame::Unemployment => "unemployment",
-            Frame::Turnout => "turnout",
-            Frame::Disaster => "disaster",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Frame::Withdrawal => "Withdrawal",
-            Frame::Deployment => "Deployment",
-            Frame::Unrest => "Unrest",
-            Frame::Emergency => "State of emergency",
-            Frame::Mourning => "Mourning",
-            Frame::Independence => "Independence",
-            Frame::Arrest => "Arrest",
-            Frame::Appointment => "Appointment",
-            Frame::Dismissal => "Dismissal",
-            Frame::Election => "Election",
-            Frame::Attack => "Attack",
-            Frame::Meeting => "Meeting",
-            Frame::Signing => "Signing",
-            Frame::Visit => "Visit",
-            Frame::Aid => "Aid",
-            Frame::Losses => "Losses",
-            Frame::Prices => "Prices",
-            Frame::Growth => "Growth",
-            Frame::Unemployment => "Unemployment",
-            Frame::Turnout => "Turnout",
-            Frame::Disaster => "Disaster",
-        }
-    }
-    pub fn label_ar(self) -> &'static str {
-        match self {
-            Frame::Withdrawal => "الانسحاب",
-            Frame::Deployment => "الانتشار",
-            Frame::Unrest => "الاحتجاجات",
-            Frame::Emergency => "حالة الطوارئ",
-            Frame::Mourning => "الحداد",
-            Frame::Independence => "الاستقلال",
-            Frame::Arrest => "التوقيف",
-            Frame::Appointment => "التعيين",
-            Frame::Dismissal => "الإقالة",
-            Frame::Election => "الانتخابات",
-            Frame::Attack => "الهجوم",
-            Frame::Meeting => "الاجتماع",
-            Frame::Signing => "التوقيع",
-            Frame::Visit => "الزيارة",
-            Frame::Aid => "المساعدات",
-            Frame::Losses => "الخسائر",
-            Frame::Prices => "الأسعار",
-            Frame::Growth => "النمو",
-            Frame::Unemployment => "البطالة",
-            Frame::Turnout => "نسبة المشاركة",
-            Frame::Disaster => "الكارثة",
-        }
-    }
-}
+use super::text::{forms, is_clitic_only};
+use crate::model::Token;
+pub use crate::model::{Aspect, Frame};
+use crate::model::TokenKind;
 
 #[derive(Clone, Copy)]
 enum M {
@@ -191,7 +89,7 @@ fn matches(fs: &[String], ms: &[M]) -> bool {
 }
 
 /// The event a single token names, if any.
-pub fn frame_of(t: &Tok) -> Option<Frame> {
+pub fn frame_of(t: &Token) -> Option<Frame> {
     if t.kind != TokenKind::Arabic || t.mention.is_some() || t.boiler {
         return None;
     }
@@ -200,7 +98,7 @@ pub fn frame_of(t: &Tok) -> Option<Frame> {
 }
 
 /// Punctuation marks that separate phrases (a hyphen inside a name does not).
-fn separates(t: &Tok) -> bool {
+fn separates(t: &Token) -> bool {
     t.kind == TokenKind::Punct && !matches!(t.text, "-" | "ـ")
 }
 
@@ -208,7 +106,7 @@ fn separates(t: &Tok) -> bool {
 /// Keywords in the same clause (no punctuation crossed) win over nearer ones beyond a comma; a
 /// keyword after the value counts as twice as far as one before it (the event verb usually comes
 /// first: `ووصلت القوات … أوائل الشهر الجاري على خلفية أعمال الشغب`).
-pub fn find_frame(toks: &[Tok], first: usize, end: usize) -> Option<(Frame, usize)> {
+pub fn find_frame(toks: &[Token], first: usize, end: usize) -> Option<(Frame, usize)> {
     let sentence = toks[first].sentence;
     // (separators crossed, distance, backward first) → smaller is better.
     let mut best: Option<((usize, usize, u8), Frame, usize)> = None;
@@ -251,46 +149,16 @@ pub fn find_frame(toks: &[Tok], first: usize, end: usize) -> Option<(Frame, usiz
     best.map(|(_, f, k)| (f, k))
 }
 
-/// The aspect of a value relative to its event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Aspect {
-    /// The event itself (a date).
-    Event,
-    /// When it starts (a date).
-    Start,
-    /// When it ends (a date).
-    End,
-    /// How long it lasts (a time span).
-    Length,
-    /// How long until it happens (`خلال يومين`, a time span).
-    Until,
-    /// How long ago (`منذ يومين`, a time span).
-    Ago,
-}
-
-impl Aspect {
-    pub fn code(self) -> &'static str {
-        match self {
-            Aspect::Event => "event",
-            Aspect::Start => "start",
-            Aspect::End => "end",
-            Aspect::Length => "length",
-            Aspect::Until => "until",
-            Aspect::Ago => "ago",
-        }
-    }
-}
-
 const LENGTH: &[M] = &[P("يستغرق"), P("تستغرق"), P("سيستغرق"), P("ستستغرق"), P("استغرق"), E("مده"), P("طوال"), P("طيله"), E("مدي"), E("مدار"), P("استمر"), P("يستمر"), P("تستمر"), P("ستستمر"), P("دام")];
 const START: &[M] = &[P("بدا"), P("يبدا"), P("تبدا"), P("سيبدا"), P("ستبدا"), P("بدء"), P("بدايه"), E("منذ"), P("اندلع"), P("انطلق")];
 const END: &[M] = &[P("انتهاء"), P("انتهت"), P("انتهي"), P("ينتهي"), P("تنتهي"), P("اكتمال"), P("اكتمل"), P("اكمل"), P("استكمال"), E("حتي"), P("نهايه"), P("ختام")];
 
-fn has(t: &Tok, ms: &[M]) -> bool {
+fn has(t: &Token, ms: &[M]) -> bool {
     t.kind == TokenKind::Arabic && t.mention.is_none() && matches(&forms(&t.norm), ms)
 }
 
 /// Aspect of a time span whose qualifier starts at `qfirst` and noun ends at `end`.
-pub fn duration_aspect(toks: &[Tok], qfirst: usize, end: usize) -> Aspect {
+pub fn duration_aspect(toks: &[Token], qfirst: usize, end: usize) -> Aspect {
     let sentence = toks[qfirst].sentence;
     for k in (qfirst.saturating_sub(5)..qfirst).rev() {
         let t = &toks[k];
@@ -326,7 +194,7 @@ pub fn duration_aspect(toks: &[Tok], qfirst: usize, end: usize) -> Aspect {
 }
 
 /// Aspect of a date at tokens `first..end` whose event keyword is at `frame_at`.
-pub fn date_aspect(toks: &[Tok], first: usize, end: usize, frame_at: Option<usize>) -> Aspect {
+pub fn date_aspect(toks: &[Token], first: usize, end: usize, frame_at: Option<usize>) -> Aspect {
     let sentence = toks[first].sentence;
     let (lo, hi) = match frame_at {
         Some(f) => (f.min(first), (f + 1).max(end)),

@@ -13,7 +13,7 @@
 //!
 //! | file | concern |
 //! |---|---|
-//! | [`text`] | the token view: offsets (bytes and code points), sentences, boilerplate, names |
+//! | [`text`] | what the extractors read: the token stream with names, word forms |
 //! | [`numbers`] | numbers in digits and words, the dual, vague quantities, qualifiers |
 //! | [`nouns`] | the counted-noun lexicon |
 //! | [`dates`] | dates, relative dates, datelines, ISO 8601 |
@@ -24,8 +24,6 @@
 //! | [`names`] | given names that disagree |
 //! | [`quotes`] | statements attributed to speakers |
 //! | [`wire`] | shared wire copy |
-//! | [`csv`] | the table as CSV |
-//! | [`model`] | the serialisable results |
 //!
 //! Every offset points into the original document text: `start`/`end` in code points (end
 //! exclusive), the skipped `byte_*` fields in UTF-8 bytes. Matching forms are used for comparing
@@ -33,11 +31,9 @@
 //! numbers, dates, events and attributions.
 
 pub mod agree;
-pub mod csv;
 pub mod dates;
 pub mod doc;
 pub mod frames;
-pub mod model;
 pub mod names;
 pub mod nouns;
 pub mod numbers;
@@ -46,8 +42,7 @@ pub mod quotes;
 pub mod text;
 pub mod wire;
 
-pub use csv::facts_csv;
-pub use model::*;
+pub use crate::model::{Fact, FactValue, FactsReport, Quote, Status, WirePair};
 
 use crate::model::{Analysis, Document};
 use doc::DocCtx;
@@ -57,8 +52,8 @@ use doc::DocCtx;
 /// is used for a document not in `docs`.
 pub fn extract(a: &Analysis, docs: &[Document]) -> FactsReport {
     let mut b = FactsBuilder::default();
-    for i in 0..a.documents.len() {
-        b.add_document(a, docs, i);
+    for (i, d) in a.documents.iter().enumerate() {
+        b.add_document(a, docs, i, doc::read_back(d));
     }
     b.finish(a)
 }
@@ -79,22 +74,16 @@ pub struct FactsBuilder {
 }
 
 impl FactsBuilder {
-    /// Extract what document `i` of `a` says (documents must be added in order, each once).
-    pub fn add_document(&mut self, a: &Analysis, docs: &[Document], i: usize) {
+    /// Extract what document `i` of `a` says, from its token stream `view` (documents must be
+    /// added in order, each once).
+    pub fn add_document(&mut self, a: &Analysis, docs: &[Document], i: usize, view: text::View) {
         let Some(d) = a.documents.get(i) else { return };
         let meta = docs.iter().find(|x| x.id == d.id).map(|x| x.date.as_str()).filter(|s| !s.trim().is_empty()).unwrap_or(d.date.as_str());
-        let ctx = DocCtx::new(i, d, meta);
+        let ctx = DocCtx::new(i, d, view, meta);
         self.items.extend(agree::quantity_items(&ctx, a));
         self.items.extend(agree::date_items(&ctx));
         self.quotes.extend(quotes::extract(&ctx));
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        for t in ctx.view.toks.iter().filter(|t| t.boiler) {
-            match spans.last_mut() {
-                Some(last) if last.1 <= t.start && ctx.view.text[last.1..t.start].trim().is_empty() => last.1 = t.end,
-                _ => spans.push((t.start, t.end)),
-            }
-        }
-        self.wire.add(&wire::WireDoc { id: &d.id, text: &d.text, boiler: spans });
+        self.wire.add(&ctx.view.tokens);
         if let Some(z) = ctx.dateline {
             let (y, m, dd) = dates::civil_from_days(z);
             self.datelines.push((d.id.clone(), format!("{y:04}-{m:02}-{dd:02}")));
@@ -125,7 +114,7 @@ impl FactsBuilder {
         self.rows(a);
         let facts = self.facts.take().unwrap_or_default();
 
-        // Their boilerplate was left out when they were added.
+        // Their boilerplate was left out when their tokens were added.
         let wire_docs: Vec<wire::WireDoc> = a
             .documents
             .iter()

@@ -12,7 +12,7 @@
 
 use super::agree::{Cmp, Item};
 use super::doc::MentionRef;
-use super::model::{FactKind, FactValue, Value};
+use crate::model::{FactKind, FactValue, Topic, Value};
 use crate::link::skeleton::skeleton;
 use crate::model::{Analysis, EntityType};
 use crate::normalize::normalize;
@@ -90,8 +90,7 @@ pub fn items(a: &Analysis, docs: &[NameDoc]) -> Vec<Item> {
                 class: "given_name".into(),
                 event: None,
                 entity: Some(entity.to_string()),
-                label: format!("Given name of {surname}"),
-                label_ar: format!("الاسم الأول لـ{surname}"),
+                topic: Topic::GivenName { surname: surname.clone() },
                 value: FactValue {
                     document: doc_id.to_string(),
                     value: Value::Text(given.to_string()),

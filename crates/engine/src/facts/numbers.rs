@@ -35,10 +35,11 @@
 //! in the three words before `أكثر من` makes it "at most" (`لن يستغرق أكثر من 10 أيام`), before
 //! `أقل من` "at least".
 
-use super::model::Qualifier;
+use crate::model::Qualifier;
 use super::nouns::{self, Noun};
-use super::text::{forms, is_clitic_only, Tok, View};
-use crate::tokenize::TokenKind;
+use super::text::{forms, is_clitic_only};
+use crate::model::Token;
+use crate::model::TokenKind;
 
 /// A number found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,7 +149,7 @@ const PREFIXES: [(&str, bool, bool, bool); 12] = [
     ("ل", false, true, false),
 ];
 
-fn read(t: &Tok) -> Option<Read> {
+fn read(t: &Token) -> Option<Read> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
@@ -176,18 +177,18 @@ fn plain(r: &Read) -> bool {
 }
 
 /// A digit number starting at token `i`: (value, end token, four plain digits).
-fn digits_at(toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> {
+fn digits_at(toks: &[Token], i: usize) -> Option<(f64, usize, bool)> {
     let t = &toks[i];
     if t.kind != TokenKind::Number {
         return None;
     }
     let glued_num = |k: usize| toks.get(k).is_some_and(|x| x.glued && x.kind == TokenKind::Number);
     let glued_punct = |k: usize, p: &[&str]| toks.get(k).is_some_and(|x| x.glued && x.kind == TokenKind::Punct && p.contains(&x.text));
-    let mut int = t.digits();
+    let mut int = t.norm.clone();
     let mut j = i + 1;
     let mut grouped = false;
     while glued_punct(j, &[",", "٬"]) && glued_num(j + 1) && toks[j + 1].text.chars().count() == 3 && (grouped || int.len() <= 3) {
-        int.push_str(&toks[j + 1].digits());
+        int.push_str(&toks[j + 1].norm.clone());
         j += 2;
         grouped = true;
     }
@@ -195,7 +196,7 @@ fn digits_at(toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> {
         let mut k = j;
         let mut groups = Vec::new();
         while glued_punct(k, &["."]) && glued_num(k + 1) && toks[k + 1].text.chars().count() == 3 {
-            groups.push(toks[k + 1].digits());
+            groups.push(toks[k + 1].norm.clone());
             k += 2;
         }
         if groups.len() >= 2 {
@@ -208,7 +209,7 @@ fn digits_at(toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> {
     if glued_num(j + 1)
         && (glued_punct(j, &[".", "٫"]) || (!grouped && glued_punct(j, &[",", "٬"]) && toks[j + 1].text.chars().count() != 3))
     {
-        frac = toks[j + 1].digits();
+        frac = toks[j + 1].norm.clone();
         j += 2;
     }
     let plain4 = !grouped && frac.is_empty() && int.len() == 4;
@@ -227,7 +228,7 @@ enum Last {
 }
 
 /// Vague word at `i` with magnitude `mag`, possibly followed by a plural scale (`عشرات الآلاف`).
-fn vague_at(toks: &[Tok], i: usize, mut mag: f64) -> (f64, usize) {
+fn vague_at(toks: &[Token], i: usize, mut mag: f64) -> (f64, usize) {
     let mut j = i + 1;
     if let Some(r) = toks.get(j).filter(|t| !t.boiler).and_then(read) {
         if let W::ScalePlural(s) | W::Scale(s) = r.w {
@@ -245,7 +246,7 @@ fn number(value: f64, first: usize, end: usize, digits: bool, plain4: bool, vagu
 }
 
 /// The number starting at token `i`, if one does.
-fn parse_at(toks: &[Tok], i: usize) -> Option<Number> {
+fn parse_at(toks: &[Token], i: usize) -> Option<Number> {
     let t = &toks[i];
     let next = |k: usize| toks.get(k).filter(|x| !x.boiler && x.sentence == t.sentence);
     let mut total = 0.0;
@@ -520,7 +521,7 @@ const NEGATIONS: &[&str] = &["لن", "لا", "لم", "ليس", "ليست"];
 
 /// A negation in the five words before token `s`, in the same clause (`ولن تستغرق عملية انسحاب
 /// الكتيبة أكثر من`); `لا يزال` (still) is no negation.
-fn negated_before(toks: &[Tok], s: usize) -> bool {
+fn negated_before(toks: &[Token], s: usize) -> bool {
     let sentence = toks[s].sentence;
     for k in (s.saturating_sub(5)..s).rev() {
         let t = &toks[k];
@@ -536,7 +537,7 @@ fn negated_before(toks: &[Tok], s: usize) -> bool {
 }
 
 /// The qualifier ending right before token `first`: (qualifier, its first token).
-pub fn qualifier_before(toks: &[Tok], first: usize) -> Option<(Qualifier, usize)> {
+pub fn qualifier_before(toks: &[Token], first: usize) -> Option<(Qualifier, usize)> {
     let mut end = first;
     // A proclitic written apart and glued to the number: بـ300.
     if end > 0 && toks[first].glued && is_clitic_only(&toks[end - 1]) {
@@ -570,7 +571,7 @@ pub fn qualifier_before(toks: &[Tok], first: usize) -> Option<(Qualifier, usize)
 }
 
 /// A qualifier written after a number or its noun, starting at token `k`: (qualifier, end).
-pub fn qualifier_after(toks: &[Tok], k: usize) -> Option<(Qualifier, usize)> {
+pub fn qualifier_after(toks: &[Token], k: usize) -> Option<(Qualifier, usize)> {
     let t = toks.get(k)?;
     if t.kind != TokenKind::Arabic || t.boiler {
         return None;
@@ -590,7 +591,7 @@ pub fn qualifier_after(toks: &[Tok], k: usize) -> Option<(Qualifier, usize)> {
 }
 
 /// The dual noun at `i` read as the number 2.
-fn dual_at(toks: &[Tok], i: usize) -> Option<Number> {
+fn dual_at(toks: &[Token], i: usize) -> Option<Number> {
     let t = &toks[i];
     if t.kind != TokenKind::Arabic {
         return None;
@@ -602,7 +603,7 @@ fn dual_at(toks: &[Tok], i: usize) -> Option<Number> {
 }
 
 /// Every number of a token sequence, in order. Tokens in boilerplate or inside names are skipped.
-pub fn scan(toks: &[Tok]) -> Vec<Number> {
+pub fn scan(toks: &[Token]) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -641,8 +642,8 @@ pub struct Found {
 
 /// The numbers of a plain text.
 pub fn find(text: &str) -> Vec<Found> {
-    let v = View::new(text, &[]);
-    scan(&v.toks)
+    let v = crate::tokenize::tokenize(text);
+    scan(&v.tokens)
         .into_iter()
         .map(|n| Found {
             value: n.value,

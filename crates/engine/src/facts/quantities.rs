@@ -26,43 +26,13 @@
 //! (`civilians`, `children`, `protesters`, `militants` …), and for personnel a nationality
 //! adjective right after the noun (`جندي روسي` → `nat:روس`).
 
-use super::model::Qualifier;
+pub use crate::model::QClass;
+use crate::model::Qualifier;
 use super::nouns::{self, NounClass, NOT_NOUNS};
 use super::numbers::{self, qualifier_after, Number};
-use super::text::{forms, starts_any, Tok, View};
-use crate::tokenize::TokenKind;
-
-/// What a quantity counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum QClass {
-    Personnel,
-    Killed,
-    Injured,
-    Arrested,
-    Duration,
-    Age,
-    Money,
-    Percent,
-    Population,
-    Count,
-}
-
-impl QClass {
-    pub fn code(self) -> &'static str {
-        match self {
-            QClass::Personnel => "personnel",
-            QClass::Killed => "killed",
-            QClass::Injured => "injured",
-            QClass::Arrested => "arrested",
-            QClass::Duration => "duration",
-            QClass::Age => "age",
-            QClass::Money => "money",
-            QClass::Percent => "percent",
-            QClass::Population => "population",
-            QClass::Count => "count",
-        }
-    }
-}
+use super::text::{forms, starts_any};
+use crate::model::Token;
+use crate::model::TokenKind;
 
 /// A quantity found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,9 +67,9 @@ const MORE_NOT_NOUNS: &[&str] = &[
     "منها", "منهم", "بينهم", "اضافه", "اذا", "هذا", "هذه", "ذلك", "تلك", "حاله", "مره", "مرات",
 ];
 
-fn casualty(toks: &[Tok], qfirst: usize, noun_end: usize) -> Option<QClass> {
+fn casualty(toks: &[Token], qfirst: usize, noun_end: usize) -> Option<QClass> {
     let sentence = toks[qfirst].sentence;
-    let kind = |t: &Tok| {
+    let kind = |t: &Token| {
         if t.kind != TokenKind::Arabic || t.mention.is_some() {
             return None;
         }
@@ -156,13 +126,13 @@ fn rough_stem(norm: &str) -> String {
     base
 }
 
-fn is_not_noun(t: &Tok) -> bool {
+fn is_not_noun(t: &Token) -> bool {
     t.kind != TokenKind::Arabic
         || t.norm.chars().count() < 3
         || forms(&t.norm).iter().any(|f| NOT_NOUNS.contains(&f.as_str()) || MORE_NOT_NOUNS.contains(&f.as_str()))
 }
 
-fn nationality(t: Option<&Tok>) -> Option<String> {
+fn nationality(t: Option<&Token>) -> Option<String> {
     let t = t?;
     if t.kind != TokenKind::Arabic || is_not_noun(t) || nouns::lookup(&t.norm).is_some() {
         return None;
@@ -179,7 +149,7 @@ fn nationality(t: Option<&Tok>) -> Option<String> {
 }
 
 /// Read the quantity around a number, or `None` when it counts nothing recognisable.
-fn quantity(toks: &[Tok], num: Number) -> Option<Quantity> {
+fn quantity(toks: &[Token], num: Number) -> Option<Quantity> {
     let sentence = toks[num.first].sentence;
     let at = |k: usize| toks.get(k).filter(|t| t.sentence == sentence && !t.boiler);
     let mut first = num.qfirst;
@@ -347,7 +317,7 @@ fn quantity(toks: &[Tok], num: Number) -> Option<Quantity> {
 }
 
 /// Is the phrase `qfirst..noun_end` between commas or in brackets, right after a word?
-fn apposition(toks: &[Tok], qfirst: usize, noun_end: usize) -> bool {
+fn apposition(toks: &[Token], qfirst: usize, noun_end: usize) -> bool {
     let Some(b) = qfirst.checked_sub(1).map(|k| &toks[k]) else { return false };
     let Some(a) = toks.get(noun_end) else { return false };
     let word_before = qfirst >= 2 && toks[qfirst - 2].is_word();
@@ -355,7 +325,7 @@ fn apposition(toks: &[Tok], qfirst: usize, noun_end: usize) -> bool {
 }
 
 /// Every quantity of a token sequence; tokens marked in `taken` (dates) are not read.
-pub fn scan(toks: &[Tok], taken: &[bool]) -> Vec<Quantity> {
+pub fn scan(toks: &[Token], taken: &[bool]) -> Vec<Quantity> {
     numbers::scan(toks)
         .into_iter()
         .filter(|n| !(n.first..n.end).any(|k| taken.get(k).copied().unwrap_or(false)))
@@ -379,14 +349,14 @@ pub struct FoundQuantity {
 
 /// The quantities of a plain text (dates are read first and are not quantities).
 pub fn find(text: &str) -> Vec<FoundQuantity> {
-    let v = View::new(text, &[]);
-    let mut taken = vec![false; v.toks.len()];
-    for d in super::dates::scan(&v.toks) {
+    let v = crate::tokenize::tokenize(text);
+    let mut taken = vec![false; v.tokens.len()];
+    for d in super::dates::scan(&v.tokens) {
         for t in &mut taken[d.first..d.end] {
             *t = true;
         }
     }
-    scan(&v.toks, &taken)
+    scan(&v.tokens, &taken)
         .into_iter()
         .map(|q| FoundQuantity {
             class: q.class,

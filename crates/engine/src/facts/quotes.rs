@@ -27,10 +27,10 @@
 //! attributes the rest of the sentence.
 
 use super::doc::{DocCtx, MentionRef};
-use super::model::Quote;
-use super::text::Tok;
+use crate::model::Quote;
+use crate::model::Token;
 use crate::model::EntityType;
-use crate::tokenize::TokenKind;
+use crate::model::TokenKind;
 
 const VERBS: &[&str] = &[
     "قال", "قالت", "اكد", "اكدت", "اعلن", "اعلنت", "اضاف", "اضافت", "اوضح", "اوضحت", "صرح", "صرحت", "اشار", "اشارت",
@@ -65,7 +65,7 @@ fn without_conj(norm: &str) -> &str {
     norm
 }
 
-fn reporting(t: &Tok) -> Option<Word> {
+fn reporting(t: &Token) -> Option<Word> {
     if t.kind != TokenKind::Arabic || t.boiler || t.mention.is_some() {
         return None;
     }
@@ -85,12 +85,12 @@ fn reporting(t: &Tok) -> Option<Word> {
 }
 
 /// Is `t` a reporting verb (`قال`, `أعلن`, `أكد` …; not a participle or attribution)?
-pub fn is_reporting_verb(t: &Tok) -> bool {
+pub fn is_reporting_verb(t: &Token) -> bool {
     reporting(t) == Some(Word::Verb)
 }
 
 /// Is `t` a complementizer (`أن`, `إن`, `بأن`, `فإن` …)?
-pub fn is_complementizer(t: &Tok) -> bool {
+pub fn is_complementizer(t: &Token) -> bool {
     t.kind == TokenKind::Arabic && COMPLEMENTIZERS.contains(&t.norm.as_str())
 }
 
@@ -102,7 +102,7 @@ struct Span {
     words: usize,
 }
 
-fn quoted_spans(toks: &[Tok], text: &str) -> Vec<Span> {
+fn quoted_spans(toks: &[Token], text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut guillemet: Option<usize> = None;
     let mut curly: Option<usize> = None;
@@ -158,7 +158,7 @@ struct Event {
 
 struct Reader<'d, 'a> {
     d: &'d DocCtx<'a>,
-    toks: &'d [Tok<'a>],
+    toks: &'d [Token<'a>],
     spans: Vec<Span>,
     /// Tokens inside dates.
     dated: Vec<bool>,
@@ -324,7 +324,7 @@ impl<'d, 'a> Reader<'d, 'a> {
 
 /// The statements of one document.
 pub fn extract(d: &DocCtx) -> Vec<Quote> {
-    let toks = &d.view.toks;
+    let toks = &d.view.tokens;
     let mut dated = vec![false; toks.len()];
     for m in &d.dates {
         dated[m.first..m.end].iter_mut().for_each(|x| *x = true);
@@ -476,7 +476,7 @@ fn push(
     continuation: bool,
     events: &mut Vec<Event>,
 ) {
-    let toks = &d.view.toks;
+    let toks = &d.view.tokens;
     if b <= a || !toks[a..b].iter().any(|t| t.is_word()) {
         return;
     }

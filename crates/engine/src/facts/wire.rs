@@ -27,8 +27,8 @@
 //! (counting), plus work linear in the anchors and shared words of each candidate pair (see
 //! `tests/facts_wire.rs` for timings on 200 articles of 5 KB).
 
-use super::model::{DiffKind, DiffRun, WirePair};
-use crate::tokenize::{tokens, CharOffsets, TokenKind};
+use crate::model::{DiffKind, DiffRun, WirePair};
+use crate::model::{Token, TokenKind};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -80,7 +80,8 @@ pub const MAX_REPEAT: usize = 3;
 pub struct WireDoc<'a> {
     pub id: &'a str,
     pub text: &'a str,
-    /// Boilerplate byte ranges, sorted.
+    /// Boilerplate byte ranges, sorted (read by [`detect`]; the pipeline adds token streams
+    /// whose boilerplate is already flagged).
     pub boiler: Vec<(usize, usize)>,
 }
 
@@ -103,25 +104,15 @@ fn mix(h: u64, x: u64) -> u64 {
     (h ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29)
 }
 
-fn prepare(doc: &WireDoc, dict: &mut FxMap<String, u32>) -> Prepared {
-    let mut chars = CharOffsets::new(doc.text);
+fn prepare(tokens: &[Token], dict: &mut FxMap<String, u32>) -> Prepared {
     let mut words = Vec::new();
-    let mut b = 0;
-    for t in tokens(doc.text) {
-        if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin | TokenKind::Number) {
-            continue;
-        }
-        while b < doc.boiler.len() && doc.boiler[b].1 <= t.start {
-            b += 1;
-        }
-        if b < doc.boiler.len() && doc.boiler[b].0 < t.end && t.start < doc.boiler[b].1 {
+    for t in tokens {
+        if t.boiler || !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin | TokenKind::Number) {
             continue;
         }
         let next = dict.len() as u32;
-        let id = *dict.entry(t.norm).or_insert(next);
-        let cstart = chars.at(t.start);
-        let cend = chars.at(t.end);
-        words.push(Word { id, start: t.start, end: t.end, cstart, cend });
+        let id = *dict.entry(t.norm.clone()).or_insert(next);
+        words.push(Word { id, start: t.start, end: t.end, cstart: t.cstart, cend: t.cend });
     }
     let hashes: Vec<u64> = (0..words.len().saturating_sub(SHINGLE - 1))
         .map(|p| words[p..p + SHINGLE].iter().fold(0xcbf2_9ce4_8422_2325u64, |h, w| mix(h, u64::from(w.id))))
@@ -358,7 +349,9 @@ fn overlap(x: (usize, usize), y: (usize, usize)) -> usize {
 pub fn detect(docs: &[WireDoc]) -> (Vec<WirePair>, BTreeMap<String, f64>) {
     let mut index = WireIndex::default();
     for d in docs {
-        index.add(d);
+        let mut tz = crate::tokenize::tokenize(d.text);
+        crate::boilerplate::flag(&mut tz, &d.boiler);
+        index.add(&tz.tokens);
     }
     index.detect(docs)
 }
@@ -372,9 +365,9 @@ pub struct WireIndex {
 }
 
 impl WireIndex {
-    /// Read the next article (articles are added in order, each once).
-    pub fn add(&mut self, doc: &WireDoc) {
-        let p = prepare(doc, &mut self.dict);
+    /// Read the next article's tokens (articles are added in order, each once).
+    pub fn add(&mut self, tokens: &[Token]) {
+        let p = prepare(tokens, &mut self.dict);
         self.prepared.push(p);
     }
 

@@ -15,6 +15,8 @@
 //! Arabic letter is accepted with a warning ([`InputWarning::NoArabic`]): Qarin finds names only in
 //! Arabic, but the text may still be worth keeping beside the others.
 
+pub mod conll;
+pub mod corpus;
 pub mod encoding;
 pub mod html;
 

@@ -15,7 +15,7 @@
 //!
 //! Only the first `train_fraction` of the sentences is read: the rest is the held-out dev set.
 
-pub use crate::conll::{parse_conll, phrases, ConllError, TaggedToken};
+pub use crate::input::conll::{parse_conll, phrases, ConllError, TaggedToken};
 use crate::model::EntityType;
 use crate::normalize::normalize;
 use crate::tokenize::clitics::splits;

@@ -28,9 +28,11 @@
 //! word (8). The candidate pairs are tried in the same order as a full scan would, so the groups
 //! and the recorded reasons are those of trying every pair.
 
+pub mod entities;
+pub mod latin;
 pub mod skeleton;
 
-use crate::model::{EntityType, LinkReason};
+use crate::model::{EntityType, LinkReason, LinkRule};
 use skeleton::{edit_distance, skeleton};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -96,13 +98,13 @@ struct Node {
 struct Linker {
     nodes: Vec<Node>,
     dsu: Dsu,
-    log: Vec<(usize, usize, &'static str, String)>,
+    log: Vec<(usize, usize, LinkRule)>,
 }
 
 impl Linker {
-    fn join(&mut self, a: usize, b: usize, rule: &'static str, detail: String) {
+    fn join(&mut self, a: usize, b: usize, rule: LinkRule) {
         if self.nodes[a].kind == self.nodes[b].kind && self.dsu.union(a, b) {
-            self.log.push((a, b, rule, detail));
+            self.log.push((a, b, rule));
         }
     }
 
@@ -128,18 +130,13 @@ impl Linker {
             let first = set.iter().next().copied().unwrap_or_default();
             for other in set.iter().skip(1) {
                 let g = group_ids[&self.dsu.find(*node)];
-                reasons[g].push(LinkReason {
-                    variant: other.to_string(),
-                    to: first.to_string(),
-                    rule: "same_normalized".into(),
-                    detail: format!("«{other}» and «{first}» are the same once hamza, alef, yeh and teh marbuta forms, diacritics, proclitics and hyphens are normalised"),
-                });
+                reasons[g].push(LinkReason { variant: other.to_string(), to: first.to_string(), rule: LinkRule::SameNormalized });
             }
         }
         let log = std::mem::take(&mut self.log);
-        for (a, b, rule, detail) in log {
+        for (a, b, rule) in log {
             let g = group_ids[&self.dsu.find(a)];
-            reasons[g].push(LinkReason { variant: self.nodes[a].surface.clone(), to: self.nodes[b].surface.clone(), rule: rule.into(), detail });
+            reasons[g].push(LinkReason { variant: self.nodes[a].surface.clone(), to: self.nodes[b].surface.clone(), rule });
         }
         Linked { group_of_mention, groups, reasons }
     }
@@ -193,8 +190,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
     for m in mentions {
         if let Some(target) = &m.alias_of {
             if let (Some(&a), Some(&b)) = (index.get(&(m.kind, m.key.clone())), index.get(&(m.kind, target.clone()))) {
-                let detail = format!("«{}» is written in brackets right after «{}»", l.nodes[a].surface, l.nodes[b].surface);
-                l.join(a, b, "alias", detail);
+                l.join(a, b, LinkRule::Alias);
             }
         }
     }
@@ -237,14 +233,13 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
         }
         let (whole_a, whole_b) = (&whole[a], &whole[b]);
         if na.words.len() == nb.words.len() && na.skeletons == nb.skeletons && joined_len[a] >= 3 {
-            let d = format!("«{}» and «{}» have the same consonants ({})", na.surface, nb.surface, na.skeletons.join(" "));
-            l.join(a, b, "skeleton", d);
+            let consonants = na.skeletons.join(" ");
+            l.join(a, b, LinkRule::Skeleton { consonants, joined: false });
         } else if na.kind != EntityType::Per && whole_a == whole_b && whole_a.chars().count() >= 3 {
-            let d = format!("«{}» and «{}» have the same consonants ({whole_a}) when written as one word", na.surface, nb.surface);
-            l.join(a, b, "skeleton", d);
+            let consonants = whole_a.clone();
+            l.join(a, b, LinkRule::Skeleton { consonants, joined: true });
         } else if na.kind == EntityType::Loc && ya_variant(&na.key, &nb.key) {
-            let d = format!("«{}» and «{}» differ only in the ending -ya/-iya", na.surface, nb.surface);
-            l.join(a, b, "orthographic", d);
+            l.join(a, b, LinkRule::Orthographic);
         } else if na.kind == EntityType::Per
             && na.words.len() >= 2
             && na.words.len() == nb.words.len()
@@ -252,8 +247,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
         {
             let (sa, sb) = (na.skeletons.last().unwrap(), nb.skeletons.last().unwrap());
             if close_surnames(sa, sb) {
-                let d = format!("«{}» and «{}» share the given names and their surnames differ by at most two letters", na.surface, nb.surface);
-                l.join(a, b, "surname_variant", d);
+                l.join(a, b, LinkRule::SurnameVariant);
             }
         }
     }
@@ -283,8 +277,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
         }
         let shared_doc = na.docs.intersection(&nb.docs).next().is_some();
         if !shared_doc {
-            let d = format!("«{}» and «{}» share the surname in different articles; the given names differ", na.surface, nb.surface);
-            l.join(a, b, "given_name_differs", d);
+            l.join(a, b, LinkRule::GivenNameDiffers);
         }
     }
     // 7. surname only. Who owns a one-word name depends on the words alone, not on the groups.
@@ -315,8 +308,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
         let roots: BTreeSet<usize> = owners.iter().map(|&b| l.dsu.find(b)).collect();
         if roots.len() == 1 {
             let b = owners[0];
-            let d = format!("«{}» is the surname of «{}»", l.nodes[a].surface, l.nodes[b].surface);
-            l.join(a, b, "surname", d);
+            l.join(a, b, LinkRule::Surname);
         }
     }
     // 8. partial organisation names.
@@ -345,8 +337,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
         let roots: BTreeSet<usize> = owners.iter().map(|&b| l.dsu.find(b)).collect();
         if roots.len() == 1 {
             let b = owners[0];
-            let d = format!("the words of «{}» all appear, in order, in «{}»", l.nodes[a].surface, l.nodes[b].surface);
-            l.join(a, b, "partial_name", d);
+            l.join(a, b, LinkRule::PartialName);
         }
     }
 
@@ -385,8 +376,7 @@ mod tests {
         for m in mentions {
             if let Some(target) = &m.alias_of {
                 if let (Some(&a), Some(&b)) = (index.get(&(m.kind, m.key.clone())), index.get(&(m.kind, target.clone()))) {
-                    let detail = format!("«{}» is written in brackets right after «{}»", l.nodes[a].surface, l.nodes[b].surface);
-                    l.join(a, b, "alias", detail);
+                    l.join(a, b, LinkRule::Alias);
                 }
             }
         }
@@ -401,14 +391,13 @@ mod tests {
                 let whole = skeleton(&na.key.replace(' ', ""));
                 let whole_b = skeleton(&nb.key.replace(' ', ""));
                 if na.words.len() == nb.words.len() && na.skeletons == nb.skeletons && joined_a.chars().count() >= 3 {
-                    let d = format!("«{}» and «{}» have the same consonants ({})", na.surface, nb.surface, na.skeletons.join(" "));
-                    l.join(a, b, "skeleton", d);
+                    let consonants = na.skeletons.join(" ");
+                    l.join(a, b, LinkRule::Skeleton { consonants, joined: false });
                 } else if na.kind != EntityType::Per && whole == whole_b && whole.chars().count() >= 3 {
-                    let d = format!("«{}» and «{}» have the same consonants ({whole}) when written as one word", na.surface, nb.surface);
-                    l.join(a, b, "skeleton", d);
+                    let consonants = whole.clone();
+                    l.join(a, b, LinkRule::Skeleton { consonants, joined: true });
                 } else if na.kind == EntityType::Loc && ya_variant_reference(&na.key, &nb.key) {
-                    let d = format!("«{}» and «{}» differ only in the ending -ya/-iya", na.surface, nb.surface);
-                    l.join(a, b, "orthographic", d);
+                    l.join(a, b, LinkRule::Orthographic);
                 } else if na.kind == EntityType::Per
                     && na.words.len() >= 2
                     && na.words.len() == nb.words.len()
@@ -416,8 +405,7 @@ mod tests {
                 {
                     let (sa, sb) = (na.skeletons.last().unwrap(), nb.skeletons.last().unwrap());
                     if close_surnames(sa, sb) {
-                        let d = format!("«{}» and «{}» share the given names and their surnames differ by at most two letters", na.surface, nb.surface);
-                        l.join(a, b, "surname_variant", d);
+                        l.join(a, b, LinkRule::SurnameVariant);
                     }
                 }
             }
@@ -433,8 +421,7 @@ mod tests {
                 }
                 let shared_doc = na.docs.intersection(&nb.docs).next().is_some();
                 if !shared_doc {
-                    let d = format!("«{}» and «{}» share the surname in different articles; the given names differ", na.surface, nb.surface);
-                    l.join(a, b, "given_name_differs", d);
+                    l.join(a, b, LinkRule::GivenNameDiffers);
                 }
             }
         }
@@ -456,8 +443,7 @@ mod tests {
             let roots: BTreeSet<usize> = owners.iter().map(|&b| l.dsu.find(b)).collect();
             if roots.len() == 1 {
                 let b = owners[0];
-                let d = format!("«{}» is the surname of «{}»", l.nodes[a].surface, l.nodes[b].surface);
-                l.join(a, b, "surname", d);
+                l.join(a, b, LinkRule::Surname);
             }
         }
         // 8. partial organisation names.
@@ -475,8 +461,7 @@ mod tests {
             let roots: BTreeSet<usize> = owners.iter().map(|&b| l.dsu.find(b)).collect();
             if roots.len() == 1 {
                 let b = owners[0];
-                let d = format!("the words of «{}» all appear, in order, in «{}»", l.nodes[a].surface, l.nodes[b].surface);
-                l.join(a, b, "partial_name", d);
+                l.join(a, b, LinkRule::PartialName);
             }
         }
 
@@ -643,8 +628,8 @@ mod tests {
             assert_eq!(got.reasons, expected.reasons, "seed {seed}: reasons");
             assert_eq!(got, expected, "seed {seed}");
             for r in expected.reasons.iter().flatten() {
-                *rules.entry(r.rule.clone()).or_default() += 1;
-                one_word_skeletons += usize::from(r.detail.ends_with("when written as one word"));
+                *rules.entry(r.rule.code().to_string()).or_default() += 1;
+                one_word_skeletons += usize::from(matches!(r.rule, LinkRule::Skeleton { joined: true, .. }));
             }
         }
         // The generated names exercise every rule, so a missed candidate pair would show.

@@ -4,8 +4,9 @@
 //! words must match as written (matching form). A hyphen written between two words without spaces
 //! (`ألما-آتا`) counts as a space. A one-word name that is also a common word is not matched.
 
-use super::words::{Ask, Word};
-use super::{Candidate, Origin};
+use super::ask::Ask;
+use crate::model::Token;
+use crate::model::{Candidate, Origin};
 use crate::model::EntityType;
 use std::collections::HashMap;
 
@@ -17,15 +18,15 @@ pub const MAX_WORDS: usize = 6;
 
 /// Index of the next word after `i` that continues a name: the next token, or the one after a
 /// hyphen written without spaces. `None` at punctuation, boilerplate or the end.
-pub fn next_word(words: &[Word], i: usize) -> Option<usize> {
+pub fn next_word(words: &[Token], i: usize) -> Option<usize> {
     let j = i + 1;
     let w = words.get(j)?;
-    if w.is_word() {
+    if w.is_body_word() {
         return Some(j);
     }
-    if w.tok.is_punct("-") && w.tok.start == words[i].tok.end {
+    if w.is_punct("-") && w.start == words[i].end {
         let k = words.get(j + 1)?;
-        if k.is_word() && k.tok.start == w.tok.end {
+        if k.is_body_word() && k.start == w.end {
             return Some(j + 1);
         }
     }
@@ -33,15 +34,15 @@ pub fn next_word(words: &[Word], i: usize) -> Option<usize> {
 }
 
 /// The longest known name starting at word `i`, if any.
-pub fn match_at(words: &[Word], i: usize, ask: &Ask, corpus: &CorpusNames) -> Option<Candidate> {
+pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames) -> Option<Candidate> {
     let first = &words[i];
-    if !first.is_word() {
+    if !first.is_body_word() {
         return None;
     }
     let mut best: Option<Candidate> = None;
     let owned_unsplit;
     let splits: &[crate::tokenize::clitics::Split] = if first.splits.is_empty() {
-        owned_unsplit = [crate::tokenize::clitics::Split { stripped: 0, stem: first.norm().to_string(), clitics: "" }];
+        owned_unsplit = [crate::tokenize::clitics::Split { stripped: 0, stem: first.norm().to_string(), clitics: "", offset: 0 }];
         &owned_unsplit
     } else {
         &first.splits
@@ -82,7 +83,7 @@ pub fn match_at(words: &[Word], i: usize, ask: &Ask, corpus: &CorpusNames) -> Op
                     first: i,
                     last: last + 1,
                     byte_start: first.stem_start(split),
-                    byte_end: words[last].tok.end,
+                    byte_end: words[last].end,
                     kind,
                     key: key.clone(),
                     origin,
@@ -96,6 +97,6 @@ pub fn match_at(words: &[Word], i: usize, ask: &Ask, corpus: &CorpusNames) -> Op
 }
 
 /// All gazetteer and corpus-name candidates of a document (possibly overlapping).
-pub fn candidates(words: &[Word], ask: &Ask, corpus: &CorpusNames) -> Vec<Candidate> {
+pub fn candidates(words: &[Token], ask: &Ask, corpus: &CorpusNames) -> Vec<Candidate> {
     (0..words.len()).filter_map(|i| match_at(words, i, ask, corpus)).collect()
 }

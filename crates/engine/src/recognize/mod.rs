@@ -12,47 +12,9 @@
 
 pub mod gazetteer;
 pub mod rules;
-pub mod words;
+pub mod ask;
 
-use crate::model::EntityType;
-
-/// Where a candidate came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    Gazetteer,
-    /// A name found elsewhere in the corpus.
-    Corpus,
-    Rule(&'static str),
-    /// An acronym or alias in brackets right after the name it stands for (see
-    /// [`Candidate::alias_of`]).
-    Alias,
-}
-
-/// A recognised name in one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
-    /// First and one-past-last token index.
-    pub first: usize,
-    pub last: usize,
-    pub byte_start: usize,
-    pub byte_end: usize,
-    pub kind: EntityType,
-    /// Matching form: words joined by one space, proclitics removed from the first word.
-    pub key: String,
-    pub origin: Origin,
-    pub priority: u8,
-    /// For an alias, the key of the name it stands for.
-    pub alias_of: Option<String>,
-}
-
-impl Candidate {
-    fn words(&self) -> usize {
-        self.key.split(' ').count()
-    }
-    fn overlaps(&self, o: &Candidate) -> bool {
-        self.first < o.last && o.first < self.last
-    }
-}
+use crate::model::{Candidate, Origin, RuleId};
 
 /// How much a candidate is trusted when candidates overlap: strong contextual rules (titles,
 /// organisation heads, quoted sources, aliases, surname endings), multi-word gazetteer names and names a rule
@@ -60,10 +22,10 @@ impl Candidate {
 /// everything else (one-word list matches, first names).
 pub fn tier(c: &Candidate) -> u8 {
     match c.origin {
-        Origin::Rule("model") => 1,
+        Origin::Tagger => 1,
         Origin::Alias | Origin::Corpus => 2,
         Origin::Rule(_) if c.priority >= 5 => 2,
-        Origin::Rule("surname") => 2,
+        Origin::Rule(RuleId::Surname) => 2,
         Origin::Gazetteer if c.words() > 1 => 2,
         _ => 0,
     }

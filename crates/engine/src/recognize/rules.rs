@@ -23,22 +23,23 @@
 //!   after a name (an alias of that name: `(CSTO)`, `«ناتو»`).
 
 use super::gazetteer::next_word;
-use super::words::{Ask, Word};
-use super::{Candidate, Origin};
+use super::ask::Ask;
+use crate::model::Token;
+use crate::model::{Candidate, Origin, RuleId};
 use crate::model::EntityType;
-use crate::tokenize::clitics::Split;
-use crate::tokenize::TokenKind;
+use crate::model::Split;
+use crate::model::TokenKind;
 use std::collections::HashSet;
 
 const OPEN_QUOTES: [&str; 5] = ["\"", "«", "“", "'", "„"];
 const CLOSE_QUOTES: [&str; 5] = ["\"", "»", "”", "'", "“"];
 
 /// Build a candidate from word `i` (read with `split`) through word `last`.
-fn make(words: &[Word], i: usize, split: Option<&Split>, last: usize, kind: EntityType, rule: &'static str, priority: u8) -> Candidate {
+fn make(words: &[Token], i: usize, split: Option<&Split>, last: usize, kind: EntityType, origin: Origin, priority: u8) -> Candidate {
     let first = &words[i];
     let (stem, start) = match split {
         Some(s) => (s.stem.clone(), first.stem_start(s)),
-        None => (first.norm().to_string(), first.tok.start),
+        None => (first.norm().to_string(), first.start),
     };
     let mut key = stem;
     let mut k = i;
@@ -52,7 +53,7 @@ fn make(words: &[Word], i: usize, split: Option<&Split>, last: usize, kind: Enti
             _ => break,
         }
     }
-    Candidate { first: i, last: last + 1, byte_start: start, byte_end: words[last].tok.end, kind, key, origin: Origin::Rule(rule), priority, alias_of: None }
+    Candidate { first: i, last: last + 1, byte_start: start, byte_end: words[last].end, kind, key, origin, priority, alias_of: None }
 }
 
 fn span_at(known: &[Candidate], i: usize) -> Option<&Candidate> {
@@ -78,23 +79,23 @@ fn blocked(known: &[Candidate], i: usize, ask: &Ask) -> bool {
 }
 
 /// A split of `w` whose stem is in `set`, with at most a conjunction and a preposition before it.
-fn head<'w>(w: &'w Word, set: &HashSet<String>) -> Option<&'w Split> {
-    if !w.is_arabic() {
+fn head<'w>(w: &'w Token, set: &HashSet<String>) -> Option<&'w Split> {
+    if !w.is_body_arabic() {
         return None;
     }
     w.splits.iter().find(|s| set.contains(&s.stem))
 }
 
-fn is_quote(w: &Word, set: &[&str]) -> bool {
-    w.tok.kind == TokenKind::Punct && set.contains(&w.tok.text)
+fn is_quote(w: &Token, set: &[&str]) -> bool {
+    w.kind == TokenKind::Punct && set.contains(&w.text)
 }
 
-fn is_comma(w: &Word) -> bool {
-    w.tok.is_punct("،") || w.tok.is_punct(",")
+fn is_comma(w: &Token) -> bool {
+    w.is_punct("،") || w.is_punct(",")
 }
 
 /// All rule candidates of a document. `known` holds the gazetteer and corpus-name candidates.
-pub fn candidates(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &HashSet<String>) -> Vec<Candidate> {
+pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], first_names: &HashSet<String>) -> Vec<Candidate> {
     let mut out = Vec::new();
     organisations(words, ask, &mut out);
     spokesperson_of(words, ask, &mut out);
@@ -118,9 +119,9 @@ pub fn candidates(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &
 }
 
 /// `كازاخستان`, `كردستان`: a word ending in a place suffix, six letters or more, no article.
-fn place_suffixes(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
+fn place_suffixes(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
     for (i, w) in words.iter().enumerate() {
-        if !w.is_arabic() || inside(known, i) || ask.has_article(w) {
+        if !w.is_body_arabic() || inside(known, i) || ask.has_article(w) {
             continue;
         }
         let split = w.splits.iter().find(|s| {
@@ -128,7 +129,7 @@ fn place_suffixes(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<
         });
         if let Some(s) = split {
             if !ask.lex.common.contains(&s.stem) {
-                out.push(make(words, i, Some(s), i, EntityType::Loc, "place_suffix", 3));
+                out.push(make(words, i, Some(s), i, EntityType::Loc, Origin::Rule(RuleId::PlaceSuffix), 3));
             }
         }
     }
@@ -136,7 +137,7 @@ fn place_suffixes(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<
 
 /// `روسيا وبيلاروسيا وأرمينيا`: a name-like word joined by و to a place or organisation right
 /// before it is a name of the same type.
-fn coordination(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
+fn coordination(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
     let mut sorted: Vec<&Candidate> = known.iter().filter(|c| matches!(c.kind, EntityType::Loc)).collect();
     sorted.sort_by_key(|c| c.first);
     for c in sorted {
@@ -156,7 +157,7 @@ fn coordination(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Ca
             if !stem_ok {
                 break;
             }
-            out.push(make(words, at, Some(s), at, c.kind, "coordination", 2));
+            out.push(make(words, at, Some(s), at, c.kind, Origin::Rule(RuleId::Coordination), 2));
             at += 1;
         }
     }
@@ -165,7 +166,7 @@ fn coordination(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Ca
 /// The construct chain after an organisation head at `i`; returns the last word of the name.
 /// Definite nouns chain until a definite noun is followed by anything but a relative adjective;
 /// proper names and indefinite nouns in construct may precede them; `لل…` may close a proper name.
-fn org_chain(words: &[Word], ask: &Ask, i: usize, definite_head: bool) -> Option<usize> {
+fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool) -> Option<usize> {
     #[derive(PartialEq)]
     enum Prev {
         Head,
@@ -179,7 +180,7 @@ fn org_chain(words: &[Word], ask: &Ask, i: usize, definite_head: bool) -> Option
     for _ in 0..5 {
         let Some(j) = next_word(words, k) else { break };
         let w = &words[j];
-        if !w.is_arabic() || ask.function(w) || ask.temporal(w) || ask.lex.after_name.contains(w.norm()) {
+        if !w.is_body_arabic() || ask.function(w) || ask.temporal(w) || ask.lex.after_name.contains(w.norm()) {
             break;
         }
         let n = w.norm();
@@ -197,7 +198,7 @@ fn org_chain(words: &[Word], ask: &Ask, i: usize, definite_head: bool) -> Option
             break;
         } else if prev == Prev::Proper {
             break;
-        } else if ask.lex.names.contains_key(n) || (ask.name_like(w) && !w.tok.text.ends_with('ة')) {
+        } else if ask.lex.names.contains_key(n) || (ask.name_like(w) && !w.text.ends_with('ة')) {
             prev = Prev::Proper;
             last = Some(j);
         } else if !definite_head && prev != Prev::Proper && !n.starts_with('و') && ask.common(w) {
@@ -210,7 +211,7 @@ fn org_chain(words: &[Word], ask: &Ask, i: usize, definite_head: bool) -> Option
     last
 }
 
-fn organisations(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
+fn organisations(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let Some(split) = head(&words[i], &ask.lex.org_heads) else { continue };
         let definite = split.stem.starts_with("ال");
@@ -225,18 +226,18 @@ fn organisations(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
                         }
                         last = k;
                     }
-                    out.push(make(words, j, None, last, EntityType::Org, "media", 5));
+                    out.push(make(words, j, None, last, EntityType::Org, Origin::Rule(RuleId::Media), 5));
                     continue;
                 }
             }
         }
         if let Some(last) = org_chain(words, ask, i, definite) {
-            out.push(make(words, i, Some(split), last, EntityType::Org, "organisation", 5));
+            out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
         }
     }
 }
 
-fn spokesperson_of(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
+fn spokesperson_of(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         if words[i].norm() != "باسم" {
             continue;
@@ -255,15 +256,15 @@ fn spokesperson_of(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
                 last = k;
             }
         }
-        out.push(make(words, j, None, last, EntityType::Org, "spokesperson_of", 5));
+        out.push(make(words, j, None, last, EntityType::Org, Origin::Rule(RuleId::SpokespersonOf), 5));
     }
 }
 
 /// `وفق "الأناضول"`: a quoted name of one to three words after an attribution word or a media head.
-fn quoted_sources(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
+fn quoted_sources(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let w = &words[i];
-        let attributing = w.is_arabic()
+        let attributing = w.is_body_arabic()
             && (ask.lex.attribution.contains(w.norm()) || head(w, &ask.lex.media_heads).is_some() || head(w, &ask.lex.attribution).is_some());
         if !attributing {
             continue;
@@ -278,7 +279,7 @@ fn quoted_sources(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
             if is_quote(&words[k], &CLOSE_QUOTES) {
                 break;
             }
-            if !words[k].is_word() {
+            if !words[k].is_body_word() {
                 last = None;
                 break;
             }
@@ -289,14 +290,14 @@ fn quoted_sources(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
             let first = i + 2;
             if (first..=l).all(|x| !ask.function(&words[x])) {
                 let split = words[first].splits.first();
-                out.push(make(words, first, split, l, EntityType::Org, "quoted_source", 6));
+                out.push(make(words, first, split, l, EntityType::Org, Origin::Rule(RuleId::QuotedSource), 6));
             }
         }
     }
 }
 
 /// Up to `max` name-like words from `j`; returns the last one.
-fn name_run(words: &[Word], ask: &Ask, j: usize, max: usize, known: &[Candidate]) -> Option<usize> {
+fn name_run(words: &[Token], ask: &Ask, j: usize, max: usize, known: &[Candidate]) -> Option<usize> {
     if !ask.name_like(&words[j]) && !ask.lex.names.contains_key(words[j].norm()) {
         return None;
     }
@@ -305,7 +306,7 @@ fn name_run(words: &[Word], ask: &Ask, j: usize, max: usize, known: &[Candidate]
     while count < max {
         let Some(k) = next_word(words, last) else { break };
         let w = &words[k];
-        if !ask.name_like(w) || w.norm().starts_with('و') && !ask.first_name(w) || span_at(known, k).is_some() || w.tok.text.ends_with('ة') {
+        if !ask.name_like(w) || w.norm().starts_with('و') && !ask.first_name(w) || span_at(known, k).is_some() || w.text.ends_with('ة') {
             break;
         }
         last = k;
@@ -314,7 +315,7 @@ fn name_run(words: &[Word], ask: &Ask, j: usize, max: usize, known: &[Candidate]
     Some(last)
 }
 
-fn places(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
+fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         // Trigger, adjectives, name.
         if let Some(split) = head(&words[i], &ask.lex.place_triggers) {
@@ -333,14 +334,14 @@ fn places(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidat
             if let Some(k) = next_word(words, j) {
                 if span_at(known, k).is_none() {
                     if let Some(last) = name_run(words, ask, k, 3, known) {
-                        out.push(make(words, k, None, last, EntityType::Loc, "place_trigger", 5));
+                        out.push(make(words, k, None, last, EntityType::Loc, Origin::Rule(RuleId::PlaceTrigger), 5));
                         // مدينتي زاناوزين وأكتاو
                         if plural {
                             if let Some(m) = next_word(words, last) {
                                 let w = &words[m];
                                 if let Some(s) = w.splits.iter().find(|s| s.clitics == "و") {
                                     if !ask.lex.common.contains(&s.stem) && !ask.lex.function.contains(&s.stem) && s.stem.chars().count() >= 3 {
-                                        out.push(make(words, m, Some(s), m, EntityType::Loc, "place_trigger", 5));
+                                        out.push(make(words, m, Some(s), m, EntityType::Loc, Origin::Rule(RuleId::PlaceTrigger), 5));
                                     }
                                 }
                             }
@@ -363,7 +364,7 @@ fn places(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidat
                     if let Some(k) = next_word(words, j) {
                         if span_at(known, k).is_none() {
                             if let Some(last) = name_run(words, ask, k, 3, known) {
-                                out.push(make(words, k, None, last, EntityType::Loc, "city_descriptor", 5));
+                                out.push(make(words, k, None, last, EntityType::Loc, Origin::Rule(RuleId::CityDescriptor), 5));
                             }
                         }
                     }
@@ -373,7 +374,7 @@ fn places(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidat
         // <name>، كبرى/أكبر/العاصمة …  and  <name>، <country>
         if is_comma(&words[i]) && i > 0 {
             let Some(after) = words.get(i + 1) else { continue };
-            let descriptor = after.is_arabic() && (ask.lex.place_descriptors.contains(after.norm()) || head(after, &ask.lex.place_descriptors).is_some());
+            let descriptor = after.is_body_arabic() && (ask.lex.place_descriptors.contains(after.norm()) || head(after, &ask.lex.place_descriptors).is_some());
             let country = known.iter().any(|c| c.first == i + 1 && c.kind == EntityType::Loc && c.origin == Origin::Gazetteer);
             if !(descriptor || country) {
                 continue;
@@ -390,13 +391,13 @@ fn places(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidat
             }
             if start < i && !ask.function(&words[start]) {
                 let split = words[start].splits.iter().find(|s| s.stripped == 0);
-                out.push(make(words, start, split, i - 1, EntityType::Loc, "place_apposition", 4));
+                out.push(make(words, start, split, i - 1, EntityType::Loc, Origin::Rule(RuleId::PlaceApposition), 4));
             }
         }
     }
 }
 
-fn titles(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
+fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let w = &words[i];
         let Some(split) = w.splits.iter().find(|s| ask.lex.person_titles.contains(&s.stem) && matches!(s.clitics, "" | "و" | "ف")) else {
@@ -420,7 +421,7 @@ fn titles(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidat
                 }
                 break;
             }
-            if !x.is_arabic() {
+            if !x.is_body_arabic() {
                 break;
             }
             let n = x.norm();
@@ -457,15 +458,15 @@ fn titles(words: &[Word], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidat
         let last = person_run(words, ask, known, j, &HashSet::new(), true);
         if let Some(l) = last {
             let split = words[j].splits.first();
-            out.push(make(words, j, split, l, EntityType::Per, "title", 5));
+            out.push(make(words, j, split, l, EntityType::Per, Origin::Rule(RuleId::Title), 5));
         }
     }
 }
 
-fn surnames(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &HashSet<String>, out: &mut Vec<Candidate>) {
+fn surnames(words: &[Token], ask: &Ask, known: &[Candidate], first_names: &HashSet<String>, out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let w = &words[i];
-        if !w.is_arabic() || blocked(known, i, ask) || ask.has_article(w) || w.splits.iter().any(|s| s.stripped > 0 && s.stem.starts_with("ال")) {
+        if !w.is_body_arabic() || blocked(known, i, ask) || ask.has_article(w) || w.splits.iter().any(|s| s.stripped > 0 && s.stem.starts_with("ال")) {
             continue;
         }
         let Some(split) = w.splits.iter().find(|s| ask.lex.has_surname_suffix(&s.stem) && !ask.lex.common.contains(&s.stem) && !s.stem.starts_with("ال")) else {
@@ -488,9 +489,9 @@ fn surnames(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &HashSe
             }
         }
         if start < i {
-            out.push(make(words, start, words[start].splits.first(), i, EntityType::Per, "surname", 4));
+            out.push(make(words, start, words[start].splits.first(), i, EntityType::Per, Origin::Rule(RuleId::Surname), 4));
         } else {
-            out.push(make(words, i, Some(split), i, EntityType::Per, "surname", 4));
+            out.push(make(words, i, Some(split), i, EntityType::Per, Origin::Rule(RuleId::Surname), 4));
         }
     }
 }
@@ -505,7 +506,7 @@ const CONNECTORS: [&str; 7] = ["بن", "ابن", "بنت", "ال", "ابو", "ع
 /// `titled`: a title stands before the name, so one given name may be followed by a family name
 /// with the article (`الشيخ حسين الفردان`); without a title that needs two words first
 /// (`عمر حسن البشير`, but not `رمضان المبارك`).
-fn person_run(words: &[Word], ask: &Ask, known: &[Candidate], j: usize, first_names: &HashSet<String>, titled: bool) -> Option<usize> {
+fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_names: &HashSet<String>, titled: bool) -> Option<usize> {
     let mut last = None;
     let mut k = j;
     let mut count = 0;
@@ -548,7 +549,7 @@ fn person_run(words: &[Word], ask: &Ask, known: &[Candidate], j: usize, first_na
     last
 }
 
-fn given_names(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &HashSet<String>, out: &mut Vec<Candidate>) {
+fn given_names(words: &[Token], ask: &Ask, known: &[Candidate], first_names: &HashSet<String>, out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let w = &words[i];
         let is_first = ask.first_name(w) || (first_names.contains(w.norm()) && !w.ends_with_maqsura());
@@ -565,46 +566,45 @@ fn given_names(words: &[Word], ask: &Ask, known: &[Candidate], first_names: &Has
             continue;
         }
         let Some(last) = person_run(words, ask, known, i, first_names, false).filter(|&l| l > i) else { continue };
-        out.push(make(words, i, w.splits.first(), last, EntityType::Per, "first_name", 3));
+        out.push(make(words, i, w.splits.first(), last, EntityType::Per, Origin::Rule(RuleId::FirstName), 3));
     }
 }
 
-fn treaties(words: &[Word], ask: &Ask, out: &mut Vec<Candidate>) {
+fn treaties(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let w = &words[i];
-        if !w.is_arabic() {
+        if !w.is_body_arabic() {
             continue;
         }
         let Some(split) = w.splits.iter().find(|s| s.stem == "معاهده" || s.stem == "اتفاقيه") else { continue };
         let Some(j) = next_word(words, i) else { continue };
         if ask.name_like(&words[j]) {
-            out.push(make(words, i, Some(split), j, EntityType::Misc, "treaty", 4));
+            out.push(make(words, i, Some(split), j, EntityType::Misc, Origin::Rule(RuleId::Treaty), 4));
         }
     }
 }
 
-fn latin_acronyms(words: &[Word], out: &mut Vec<Candidate>) {
+fn latin_acronyms(words: &[Token], out: &mut Vec<Candidate>) {
     for (i, w) in words.iter().enumerate() {
-        let t = w.tok.text;
-        if w.is_word() && w.tok.kind == TokenKind::Latin && t.chars().count() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()) {
-            out.push(make(words, i, None, i, EntityType::Org, "acronym", 3));
+        let t = w.text;
+        if w.is_body_word() && w.kind == TokenKind::Latin && t.chars().count() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()) {
+            out.push(make(words, i, None, i, EntityType::Org, Origin::Rule(RuleId::Acronym), 3));
         }
     }
 }
 
 /// `منظمة معاهدة الأمن الجماعي (CSTO)`, `حلف شمال الأطلسي «ناتو»`: one bracketed or quoted word
 /// right after a name is an alias of it.
-fn aliases(words: &[Word], known: &[Candidate], out: &mut Vec<Candidate>) {
+fn aliases(words: &[Token], known: &[Candidate], out: &mut Vec<Candidate>) {
     for c in known {
         let (Some(open), Some(inner), Some(close)) = (words.get(c.last), words.get(c.last + 1), words.get(c.last + 2)) else {
             continue;
         };
-        let bracketed = (open.tok.is_punct("(") && close.tok.is_punct(")")) || (is_quote(open, &OPEN_QUOTES) && is_quote(close, &CLOSE_QUOTES));
-        let acronym = inner.tok.kind == TokenKind::Latin && inner.tok.text.chars().all(|ch| ch.is_ascii_uppercase());
-        let arabic_alias = inner.is_arabic() && !inner.tok.text.starts_with("ال") && !inner.tok.text.ends_with('ة');
-        if bracketed && inner.is_word() && (acronym || arabic_alias) && c.key.contains(' ') {
-            let mut a = make(words, c.last + 1, None, c.last + 1, c.kind, "alias", 6);
-            a.origin = Origin::Alias;
+        let bracketed = (open.is_punct("(") && close.is_punct(")")) || (is_quote(open, &OPEN_QUOTES) && is_quote(close, &CLOSE_QUOTES));
+        let acronym = inner.kind == TokenKind::Latin && inner.text.chars().all(|ch| ch.is_ascii_uppercase());
+        let arabic_alias = inner.is_body_arabic() && !inner.text.starts_with("ال") && !inner.text.ends_with('ة');
+        if bracketed && inner.is_body_word() && (acronym || arabic_alias) && c.key.contains(' ') {
+            let mut a = make(words, c.last + 1, None, c.last + 1, c.kind, Origin::Alias, 6);
             a.alias_of = Some(c.key.clone());
             a.key = inner.norm().to_string();
             out.push(a);

@@ -2,7 +2,7 @@
 //! (matching form; ties go to `O`, then to the lower tag index); unseen words get `O`.
 
 use super::tags::{parse, Tag, N_TAGS, O};
-use crate::conll::TaggedToken;
+use crate::input::conll::TaggedToken;
 use crate::normalize::normalize;
 use std::collections::HashMap;
 

@@ -11,7 +11,7 @@
 
 use super::tags::{Tag, N_TAGS};
 use crate::lexicon::Lexicon;
-use crate::recognize::words::Word;
+use crate::model::Token;
 use std::collections::HashMap;
 
 /// At most this many other mentions of one form are counted (a form repeated thousands of times
@@ -21,8 +21,8 @@ const MAX_MENTIONS: usize = 64;
 /// Tag counts of the matching words, per word.
 pub type Evidence = [u16; N_TAGS];
 
-fn forms<'w>(w: &'w Word, lex: &'w Lexicon) -> impl Iterator<Item = &'w str> {
-    let word = w.is_word();
+fn forms<'w>(w: &'w Token, lex: &'w Lexicon) -> impl Iterator<Item = &'w str> {
+    let word = w.is_body_word();
     std::iter::once(w.norm())
         .chain(w.splits.iter().skip(1).map(|s| s.stem.as_str()))
         .filter(move |f| word && f.chars().count() >= 3 && !lex.function.contains(*f))
@@ -30,7 +30,7 @@ fn forms<'w>(w: &'w Word, lex: &'w Lexicon) -> impl Iterator<Item = &'w str> {
 
 /// Evidence for every word of `segs[k]` for each `k` in `targets`, from the segments
 /// `segs[lo..hi]` (which must include the targets) and their first-pass `tags`.
-fn evidence_in(segs: &[&[Word]], tags: &[Vec<Tag>], lo: usize, hi: usize, targets: std::ops::Range<usize>, lex: &Lexicon, out: &mut [Vec<Evidence>]) {
+fn evidence_in(segs: &[&[Token]], tags: &[Vec<Tag>], lo: usize, hi: usize, targets: std::ops::Range<usize>, lex: &Lexicon, out: &mut [Vec<Evidence>]) {
     let mut index: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut flat_tags: Vec<Tag> = Vec::new();
     let mut starts = Vec::with_capacity(hi - lo);
@@ -76,7 +76,7 @@ fn evidence_in(segs: &[&[Word]], tags: &[Vec<Tag>], lo: usize, hi: usize, target
 
 /// Evidence for every word of every segment. `window`: `None` = all segments are one document;
 /// `Some(w)` = segment `k`'s document is segments `k − w ..= k + w`.
-pub fn evidence(segs: &[&[Word]], tags: &[Vec<Tag>], window: Option<usize>, lex: &Lexicon) -> Vec<Vec<Evidence>> {
+pub fn evidence(segs: &[&[Token]], tags: &[Vec<Tag>], window: Option<usize>, lex: &Lexicon) -> Vec<Vec<Evidence>> {
     let n = segs.len();
     let mut out = vec![Vec::new(); n];
     match window {

@@ -31,8 +31,8 @@
 use super::lists::Lists;
 use super::tags::{begin, inside, Tag};
 use crate::model::EntityType;
-use crate::recognize::words::Word;
-use crate::tokenize::TokenKind;
+use crate::model::Token;
+use crate::model::TokenKind;
 
 /// Version of the feature templates; stored in the model and checked on load.
 pub const FEATURES_VERSION: u16 = 1;
@@ -142,14 +142,14 @@ struct Info<'w> {
     core: Option<&'w str>,
 }
 
-fn in_set_or_stem(w: &Word, set: &std::collections::HashSet<String>) -> bool {
+fn in_set_or_stem(w: &Token, set: &std::collections::HashSet<String>) -> bool {
     set.contains(w.norm()) || w.splits.iter().skip(1).any(|s| set.contains(&s.stem))
 }
 
-fn info<'w>(w: &'w Word, lists: &Lists) -> Info<'w> {
+fn info<'w>(w: &'w Token, lists: &Lists) -> Info<'w> {
     let lex = lists.lex;
     let norm = w.norm();
-    let kind = w.tok.kind;
+    let kind = w.kind;
     let mut c = 0;
     let mut name_word = None;
     let mut name_stem = None;
@@ -168,7 +168,7 @@ fn info<'w>(w: &'w Word, lists: &Lists) -> Info<'w> {
         c |= flag(lex.title_modifiers.contains(norm), C_TITLE_MODIFIER);
         c |= flag(in_set_or_stem(w, &lex.ministry_metonyms), C_MINISTRY);
         c |= flag(lists.common(norm), C_COMMON);
-        c |= flag(lists.first_name(norm) && !w.tok.text.ends_with('ى'), C_FIRST);
+        c |= flag(lists.first_name(norm) && !w.text.ends_with('ى'), C_FIRST);
         c |= flag(lists.last_name(norm), C_LAST);
         let stems = || w.splits.iter().skip(1).filter(|s| s.stem.chars().count() >= 3);
         c |= flag(stems().any(|s| lists.first_name(&s.stem)), C_FIRST_STEM);
@@ -184,25 +184,25 @@ fn info<'w>(w: &'w Word, lists: &Lists) -> Info<'w> {
             article && norm.chars().count() >= 5 && (norm.ends_with('ي') || norm.ends_with("يه") || norm.ends_with("يين") || norm.ends_with("يون")),
             C_NISBA,
         );
-        c |= flag(w.tok.text.ends_with('ى'), C_MAQSURA);
+        c |= flag(w.text.ends_with('ى'), C_MAQSURA);
         name_word = lists.name(norm);
         name_stem = stems().find_map(|s| lists.name(&s.stem));
         core = w.splits.iter().find_map(|s| crate::tokenize::clitics::without_article(&s.stem).filter(|_| s.stem.starts_with("ال")));
     }
-    Info { text: w.tok.text, norm, kind, classes: c, name_word, name_stem, name_span: None, core }
+    Info { text: w.text, norm, kind, classes: c, name_word, name_stem, name_span: None, core }
 }
 
 /// Mark the longest known names, left to right, as `B-X I-X …` over the segment. The first word
 /// may carry proclitics; a hyphen between words is skipped.
-fn mark_names(words: &[Word], infos: &mut [Info], lists: &Lists) {
+fn mark_names(words: &[Token], infos: &mut [Info], lists: &Lists) {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
         let mut best: Option<(usize, EntityType)> = None;
-        if w.is_word() {
+        if w.is_body_word() {
             let unsplit;
             let splits: &[crate::tokenize::clitics::Split] = if w.splits.is_empty() {
-                unsplit = [crate::tokenize::clitics::Split { stripped: 0, stem: w.norm().to_string(), clitics: "" }];
+                unsplit = [crate::tokenize::clitics::Split { stripped: 0, stem: w.norm().to_string(), clitics: "", offset: 0 }];
                 &unsplit
             } else {
                 &w.splits
@@ -216,11 +216,11 @@ fn mark_names(words: &[Word], infos: &mut [Info], lists: &Lists) {
                 for n in 1..=MAX_NAME_WORDS {
                     if n > 1 {
                         let mut j = last + 1;
-                        if words.get(j).is_some_and(|h| h.tok.is_punct("-")) {
+                        if words.get(j).is_some_and(|h| h.is_punct("-")) {
                             j += 1;
                         }
                         match words.get(j) {
-                            Some(x) if x.is_word() => {
+                            Some(x) if x.is_body_word() => {
                                 last = j;
                                 key.push(' ');
                                 key.push_str(x.norm());
@@ -284,7 +284,7 @@ fn last_chars(s: &str, k: usize) -> &str {
 /// Features of every word of `words` (one segment): bucket ids into `feats`, and for word `i`
 /// the range `offsets[i]..offsets[i + 1]`. `offsets` gets `words.len() + 1` entries. Identity
 /// features are added only for forms that `known` accepts (at run time: all).
-pub fn extract(words: &[Word], lists: &Lists, known: &dyn Fn(&str) -> bool, bits: u8, feats: &mut Vec<u32>, offsets: &mut Vec<u32>) {
+pub fn extract(words: &[Token], lists: &Lists, known: &dyn Fn(&str) -> bool, bits: u8, feats: &mut Vec<u32>, offsets: &mut Vec<u32>) {
     feats.clear();
     offsets.clear();
     let mut infos: Vec<Info> = words.iter().map(|w| info(w, lists)).collect();

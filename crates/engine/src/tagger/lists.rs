@@ -9,7 +9,7 @@
 //! (countries, platforms, the name gazetteers). A name seen only in its own fold is then as unknown
 //! as a new name in a user's article.
 
-use crate::conll::TaggedToken;
+use crate::input::conll::TaggedToken;
 use crate::lexicon::{derive, Lexicon, Source};
 use crate::model::EntityType;
 use crate::normalize::normalize;

@@ -25,14 +25,15 @@ pub mod features;
 pub mod lists;
 pub mod model_io;
 pub mod perceptron;
+pub mod score;
 pub mod range_coder;
 pub mod sentence;
 pub mod spans;
 pub mod tags;
 
-use crate::conll::TaggedToken;
-use crate::recognize::words::{Ask, Word};
-use crate::recognize::Candidate;
+use crate::input::conll::TaggedToken;
+use crate::lexicon::Lexicon;
+use crate::model::{Candidate, Token};
 use decode::{viterbi, Transitions};
 use lists::Lists;
 use model_io::{Model, ModelError};
@@ -143,7 +144,7 @@ impl Tagger {
     }
 
     /// Emission scores of one segment from its local features.
-    fn local(&self, words: &[Word], lists: &Lists, sc: &mut Scratch) -> Vec<i64> {
+    fn local(&self, words: &[Token], lists: &Lists, sc: &mut Scratch) -> Vec<i64> {
         features::extract(words, lists, &|_| true, self.bits, &mut sc.feats, &mut sc.offsets);
         let mut em = vec![0i64; words.len() * N_TAGS];
         for i in 0..words.len() {
@@ -155,7 +156,7 @@ impl Tagger {
 
     /// Tags of the segments of one document. `window`: `None` if the segments are one document,
     /// `Some(w)` if a segment's document is the `w` segments on each side (CoNLL input).
-    pub fn tag_document(&self, segs: &[&[Word]], window: Option<usize>, lists: &Lists) -> Vec<Vec<Tag>> {
+    pub fn tag_document(&self, segs: &[&[Token]], window: Option<usize>, lists: &Lists) -> Vec<Vec<Tag>> {
         let mut sc = Scratch::default();
         let ems: Vec<Vec<i64>> = segs.iter().map(|s| self.local(s, lists, &mut sc)).collect();
         let first: Vec<Vec<Tag>> = segs
@@ -189,16 +190,16 @@ impl Tagger {
     /// two-pass model, a sentence's document is the model's window of sentences around it.
     pub fn tag_conll(&self, sentences: &[Vec<TaggedToken>], lists: &Lists) -> Vec<Vec<Tag>> {
         let subs: Vec<sentence::SubWords> = sentences.iter().map(|s| sentence::sub_words(s.iter().map(|t| t.token.as_str()))).collect();
-        let segs: Vec<&[Word]> = subs.iter().map(|s| s.words.as_slice()).collect();
+        let segs: Vec<&[Token]> = subs.iter().map(|s| s.words.as_slice()).collect();
         let pieces = self.tag_document(&segs, self.doc_window.map(usize::from), lists);
         subs.iter().zip(&pieces).map(|(s, p)| sentence::token_tags(s, p)).collect()
     }
 
     /// Entity candidates over a document's words (see [`candidates`]).
-    pub fn candidates(&self, words: &[Word], lists: &Lists) -> Vec<Candidate> {
-        let doc_forms: HashSet<&str> = words.iter().filter(|w| w.is_word()).map(|w| w.norm()).collect();
+    pub fn candidates(&self, words: &[Token], lists: &Lists) -> Vec<Candidate> {
+        let doc_forms: HashSet<&str> = words.iter().filter(|w| w.is_body_word()).map(|w| w.norm()).collect();
         let ranges = segments(words);
-        let segs: Vec<&[Word]> = ranges.iter().map(|&(a, b)| &words[a..b]).collect();
+        let segs: Vec<&[Token]> = ranges.iter().map(|&(a, b)| &words[a..b]).collect();
         let tags = self.tag_document(&segs, None, lists);
         let mut out = Vec::new();
         for (&(a, _), t) in ranges.iter().zip(&tags) {
@@ -208,20 +209,18 @@ impl Tagger {
     }
 }
 
-/// Sentence-like segments of a document's words, as `(start, end)` index ranges: a segment ends
-/// after `.`, `!`, `?`, `؟`, `؛`, and at boilerplate, which belongs to no segment (never tagged).
-pub fn segments(words: &[Word]) -> Vec<(usize, usize)> {
+/// The segments a document is tagged in, as `(start, end)` token ranges: its sentences
+/// ([`crate::tokenize::sentences`]), cut around boilerplate, which belongs to no segment (never
+/// tagged).
+pub fn segments(words: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, w) in words.iter().enumerate() {
-        if w.boiler {
+        if w.boiler || (i > start && w.sentence != words[i - 1].sentence) {
             if start < i {
                 out.push((start, i));
             }
-            start = i + 1;
-        } else if w.tok.kind == crate::tokenize::TokenKind::Punct && matches!(w.tok.text, "." | "!" | "?" | "؟" | "؛" | "۔") {
-            out.push((start, i + 1));
-            start = i + 1;
+            start = if w.boiler { i + 1 } else { i };
         }
     }
     if start < words.len() {
@@ -242,14 +241,14 @@ pub fn embedded_model_error() -> Option<ModelError> {
     Tagger::from_bytes(EMBEDDED_MODEL).err()
 }
 
-/// Entity spans the embedded model finds in a document's words (as made for the recogniser:
-/// punctuation tokens included, boilerplate flagged and never tagged). Each candidate covers
-/// `words[first..last]`; its byte offsets start after any proclitic of the first word, its key is
-/// the matching forms joined by spaces with that proclitic removed; origin `Rule("model")`,
-/// priority 3. Empty if the model does not load.
-pub fn candidates(words: &[Word], ask: &Ask) -> Vec<Candidate> {
+/// Entity spans the embedded model finds in a document's token stream (boilerplate is never
+/// tagged). Each candidate covers `words[first..last]`; its byte offsets start after any
+/// proclitic of the first word, its key is the matching forms joined by spaces with that
+/// proclitic removed; origin [`Origin::Tagger`](crate::model::Origin::Tagger), priority 3. Empty
+/// if the model does not load.
+pub fn candidates(words: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     match tagger() {
-        Some(t) => t.candidates(words, &Lists::runtime(ask.lex)),
+        Some(t) => t.candidates(words, &Lists::runtime(lex)),
         None => Vec::new(),
     }
 }
@@ -258,15 +257,9 @@ pub fn candidates(words: &[Word], ask: &Ask) -> Vec<Candidate> {
 /// for timing the tagger where there is no clock (a browser harness times the call). The first
 /// call also loads the model and the word lists: call it once before timing.
 pub fn tag_text_tokens(text: &str) -> usize {
-    let boiler = crate::boilerplate::detect(text);
-    let words: Vec<Word> = crate::tokenize::tokens(text)
-        .map(|t| {
-            let b = crate::boilerplate::overlaps(&boiler, t.start, t.end);
-            Word::new(t, b)
-        })
-        .collect();
-    let found = candidates(&words, &Ask::default());
+    let mut tz = crate::tokenize::tokenize(text);
+    crate::boilerplate::mark(&mut tz);
+    let found = candidates(&tz.tokens, crate::lexicon::lexicon());
     std::hint::black_box(found);
-    words.len()
+    tz.tokens.len()
 }
-

@@ -28,10 +28,10 @@ use super::model_io::Model;
 use super::sentence::{self, SubWords};
 use super::tags::{parse, Tag, N_TAGS, O};
 use super::{doc, features, Tagger};
-use crate::conll::TaggedToken;
-use crate::eval::Scores;
+use crate::input::conll::TaggedToken;
+use crate::tagger::score::Scores;
 use crate::lexicon::lexicon;
-use crate::recognize::words::Word;
+use crate::model::Token;
 use std::collections::HashMap;
 
 /// Training settings. `Default` gives the settings of the shipped model.
@@ -206,7 +206,7 @@ fn first_pass(train: &[Vec<TaggedToken>], opts: &TrainOptions, progress: &mut dy
         let lists = Lists::fold(lexicon(), &fold);
         let mine: Vec<Vec<TaggedToken>> = members.iter().map(|&i| train[i].clone()).collect();
         let sw = subs(&mine);
-        let segs: Vec<&[Word]> = sw.iter().map(|s| s.words.as_slice()).collect();
+        let segs: Vec<&[Token]> = sw.iter().map(|s| s.words.as_slice()).collect();
         let tags = match &tagger {
             Some(t) => t.tag_document(&segs, None, &lists),
             None => segs.iter().map(|s| vec![O; s.len()]).collect(),
@@ -253,7 +253,7 @@ fn train_model(
     }
     // Document evidence from the first-pass tags.
     let evidence = first.map(|tags| {
-        let segs: Vec<&[Word]> = sw.iter().map(|s| s.words.as_slice()).collect();
+        let segs: Vec<&[Token]> = sw.iter().map(|s| s.words.as_slice()).collect();
         doc::evidence(&segs, tags, opts.doc_window.map(usize::from), lex)
     });
     let mut dense: HashMap<u32, u32> = HashMap::new();

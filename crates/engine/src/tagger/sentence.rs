@@ -1,6 +1,6 @@
 //! Reading CoNLL tokens the way the app reads text.
 //!
-//! The app tokenises raw text with [`crate::tokenize::tokens`], which splits scripts and
+//! The app tokenises raw text with [`crate::tokenize::tokenize`], which splits scripts and
 //! punctuation apart (`(د` is `(` + `د`, `مونديال1998` is `مونديال` + `1998`). A CoNLL token is
 //! re-tokenised the same way, so that the model is trained and scored on exactly the kind of
 //! words it meets in the app. A CoNLL token's tag goes to its first word or number; punctuation
@@ -8,13 +8,13 @@
 //! or stay `O`. A token's predicted tag is the tag of that same first piece.
 
 use super::tags::{inside, is_inside, kind, Tag, O};
+use crate::model::{Token, TokenKind};
 use crate::normalize::normalize;
-use crate::recognize::words::Word;
-use crate::tokenize::{tokens, Token, TokenKind};
+use crate::tokenize::tokenize;
 
 /// The words of a CoNLL sentence and, for each, the index of the CoNLL token it comes from.
 pub struct SubWords<'a> {
-    pub words: Vec<Word<'a>>,
+    pub words: Vec<Token<'a>>,
     pub owner: Vec<usize>,
     /// For each CoNLL token, the index of its head word (its first non-punctuation piece).
     pub head: Vec<usize>,
@@ -27,17 +27,18 @@ pub fn sub_words<'a>(toks: impl IntoIterator<Item = &'a str>) -> SubWords<'a> {
     let mut head = Vec::new();
     for (k, t) in toks.into_iter().enumerate() {
         let first = words.len();
-        for tok in tokens(t) {
-            words.push(Word::new(tok, false));
+        for tok in tokenize(t).tokens {
+            words.push(tok);
             owner.push(k);
         }
         if words.len() == first {
             // Only invisible characters: keep a placeholder so every token has a word.
-            let tok = Token { text: t, start: 0, end: t.len(), kind: TokenKind::Punct, norm: normalize(t) };
-            words.push(Word::new(tok, false));
+            let cend = t.chars().count();
+            let norm = normalize(t);
+            words.push(Token { text: t, norm, kind: TokenKind::Punct, start: 0, end: t.len(), cstart: 0, cend, glued: false, line_start: false, sentence: 0, boiler: false, splits: Vec::new(), mention: None });
             owner.push(k);
         }
-        let h = (first..words.len()).find(|&i| words[i].tok.kind != TokenKind::Punct).unwrap_or(first);
+        let h = (first..words.len()).find(|&i| words[i].kind != TokenKind::Punct).unwrap_or(first);
         head.push(h);
     }
     SubWords { words, owner, head }
@@ -81,7 +82,7 @@ mod tests {
     #[test]
     fn pieces_inherit_tags() {
         let sub = sub_words(["(د", "مونديال1998", "قال"]);
-        let texts: Vec<&str> = sub.words.iter().map(|w| w.tok.text).collect();
+        let texts: Vec<&str> = sub.words.iter().map(|w| w.text).collect();
         assert_eq!(texts, ["(", "د", "مونديال", "1998", "قال"]);
         let m = begin(EntityType::Misc);
         let pieces = piece_tags(&sub, &[O, m, O]);

@@ -12,14 +12,14 @@
 
 use super::lists::Lists;
 use super::tags::{is_inside, kind, Tag};
-use crate::recognize::words::Word;
-use crate::recognize::{Candidate, Origin};
-use crate::tokenize::clitics::Split;
-use crate::tokenize::TokenKind;
+use crate::model::Token;
+use crate::model::{Candidate, Origin};
+use crate::model::Split;
+use crate::model::TokenKind;
 use std::collections::HashSet;
 
 /// Which proclitic analysis of `w` the name starts after, if any.
-pub fn name_start<'w>(w: &'w Word, lists: &Lists, doc_forms: &HashSet<&str>) -> Option<&'w Split> {
+pub fn name_start<'w>(w: &'w Token, lists: &Lists, doc_forms: &HashSet<&str>) -> Option<&'w Split> {
     if w.splits.len() <= 1 {
         return None;
     }
@@ -44,7 +44,7 @@ pub fn name_start<'w>(w: &'w Word, lists: &Lists, doc_forms: &HashSet<&str>) -> 
 }
 
 /// Candidates for the entities tagged over `words[offset..offset + tags.len()]`.
-pub fn candidates(words: &[Word], offset: usize, tags: &[Tag], lists: &Lists, doc_forms: &HashSet<&str>, out: &mut Vec<Candidate>) {
+pub fn candidates(words: &[Token], offset: usize, tags: &[Tag], lists: &Lists, doc_forms: &HashSet<&str>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < tags.len() {
         let Some(ty) = kind(tags[i]).filter(|_| !is_inside(tags[i])) else {
@@ -58,23 +58,23 @@ pub fn candidates(words: &[Word], offset: usize, tags: &[Tag], lists: &Lists, do
         // words[offset + a ..= offset + b], trimmed of punctuation at both ends.
         let (mut a, mut b) = (offset + i, offset + j - 1);
         i = j;
-        while a <= b && words[a].tok.kind == TokenKind::Punct {
+        while a <= b && words[a].kind == TokenKind::Punct {
             a += 1;
         }
-        while b > a && words[b].tok.kind == TokenKind::Punct {
+        while b > a && words[b].kind == TokenKind::Punct {
             b -= 1;
         }
-        if a > b || !(a..=b).any(|k| words[k].is_word()) {
+        if a > b || !(a..=b).any(|k| words[k].is_body_word()) {
             continue;
         }
         let first = &words[a];
-        let split = if first.tok.kind == TokenKind::Arabic { name_start(first, lists, doc_forms) } else { None };
+        let split = if first.kind == TokenKind::Arabic { name_start(first, lists, doc_forms) } else { None };
         let (mut key, byte_start) = match split {
             Some(s) => (s.stem.clone(), first.stem_start(s)),
-            None => (first.norm().to_string(), first.tok.start),
+            None => (first.norm().to_string(), first.start),
         };
         for w in &words[a + 1..=b] {
-            if w.tok.kind != TokenKind::Punct {
+            if w.kind != TokenKind::Punct {
                 key.push(' ');
                 key.push_str(w.norm());
             }
@@ -83,10 +83,10 @@ pub fn candidates(words: &[Word], offset: usize, tags: &[Tag], lists: &Lists, do
             first: a,
             last: b + 1,
             byte_start,
-            byte_end: words[b].tok.end,
+            byte_end: words[b].end,
             kind: ty,
             key,
-            origin: Origin::Rule("model"),
+            origin: Origin::Tagger,
             priority: 3,
             alias_of: None,
         });

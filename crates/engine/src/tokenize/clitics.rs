@@ -3,22 +3,14 @@
 //! Rules: an optional conjunction (و, ف), then an optional preposition (ب, ل, ك), then an optional
 //! article (ال); `لل` is ل + ال with the article's alef elided, so `للاتحاد` is read as ل + الاتحاد.
 //! A stem keeps at least [`MIN_STEM`] letters. Every analysis says how many *letters* of the word
-//! were stripped, so the caller can map the split onto the source text
-//! ([`crate::normalize::source_offset_after`]) and highlight only the name.
+//! were stripped and, from [`splits_of`], where in the source the stem starts, so that a
+//! highlight covers only the name.
+
+pub use crate::model::Split;
+use crate::normalize::source_offset_after;
 
 /// Fewest letters a stem may keep.
 pub const MIN_STEM: usize = 2;
-
-/// One way to read a word as proclitics + stem.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Split {
-    /// Letters of the word taken by the proclitics.
-    pub stripped: usize,
-    /// Matching form of the rest (for `لل`, with the article's alef restored: `الاتحاد`).
-    pub stem: String,
-    /// The proclitics, e.g. `و+ب`.
-    pub clitics: &'static str,
-}
 
 const CONJ: [&str; 3] = ["", "و", "ف"];
 const PREP: [&str; 4] = ["", "ب", "ل", "ك"];
@@ -41,8 +33,9 @@ fn label(c: &str, p: &str) -> &'static str {
 }
 
 /// All analyses of a matching-form word, the unsplit word first, then by fewer letters stripped.
+/// Their `offset` is 0: see [`splits_of`] for analyses placed in the source.
 pub fn splits(norm: &str) -> Vec<Split> {
-    let mut out = vec![Split { stripped: 0, stem: norm.to_string(), clitics: "" }];
+    let mut out = vec![Split { stripped: 0, stem: norm.to_string(), clitics: "", offset: 0 }];
     for c in CONJ {
         let Some(after_c) = norm.strip_prefix(c) else { continue };
         for p in PREP {
@@ -52,16 +45,26 @@ pub fn splits(norm: &str) -> Vec<Split> {
             let Some(rest) = after_c.strip_prefix(p) else { continue };
             let stripped = c.chars().count() + p.chars().count();
             if rest.chars().count() >= MIN_STEM {
-                out.push(Split { stripped, stem: rest.to_string(), clitics: label(c, p) });
+                out.push(Split { stripped, stem: rest.to_string(), clitics: label(c, p), offset: 0 });
             }
             // لل: the preposition ل before the article, whose alef is not written.
             if p == "ل" && rest.starts_with('ل') && !rest.starts_with("ال") && rest.chars().count() > MIN_STEM {
-                out.push(Split { stripped, stem: format!("ا{rest}"), clitics: label(c, p) });
+                out.push(Split { stripped, stem: format!("ا{rest}"), clitics: label(c, p), offset: 0 });
             }
         }
     }
     out.sort_by_key(|s| s.stripped);
     out.dedup_by(|a, b| a.stem == b.stem);
+    out
+}
+
+/// The analyses of a word written `source` with matching form `norm`, each with the byte offset
+/// in `source` where its stem starts.
+pub fn splits_of(source: &str, norm: &str) -> Vec<Split> {
+    let mut out = splits(norm);
+    for s in &mut out {
+        s.offset = if s.stripped == 0 { 0 } else { source_offset_after(source, s.stripped) };
+    }
     out
 }
 
@@ -93,6 +96,14 @@ mod tests {
         let lil = s.iter().find(|s| s.stem == "الاتحاد").expect("ل + الاتحاد");
         assert_eq!(lil.stripped, 1);
         assert_eq!(lil.clitics, "ل");
+    }
+
+    #[test]
+    fn offsets_in_the_source() {
+        let s = splits_of("وَبِيلاروس", &normalize("وَبِيلاروس"));
+        let b = s.iter().find(|s| s.stem == "بيلاروس").unwrap();
+        assert_eq!(&"وَبِيلاروس"[b.offset..], "بِيلاروس");
+        assert_eq!(s[0].offset, 0);
     }
 
     #[test]

@@ -1,47 +1,20 @@
-//! Stage 2: words with offsets.
+//! Stage 2: the token stream.
 //!
-//! [`tokens`] is a zero-copy iterator over the words and punctuation of a text; every [`Token`]
-//! keeps its UTF-8 byte range in the original text and carries its matching form. White space is
-//! skipped. A token never mixes scripts: Arabic letters, Latin letters and digits each make their
-//! own tokens, so `2022ء` is `2022` + `ء`. Punctuation characters are one token each.
+//! [`token_indices`] is a zero-copy iterator over the words, numbers and punctuation marks of a
+//! text as `(byte offset, &str, kind)`; white space is skipped. A token never mixes scripts:
+//! Arabic letters, Latin letters and digits each make their own tokens, so `2022ء` is `2022` +
+//! `ء`. Punctuation characters are one token each.
 //!
-//! [`clitics`] lists the proclitic analyses of an Arabic word; [`sentences`] splits text into
-//! sentences for keyword-in-context.
+//! [`tokenize`] reads a whole document once into a [`Tokenized`]: every [`Token`] with its
+//! matching form, byte and code point ranges, whether it is glued to the token before or starts
+//! a line, its sentence ([`sentences`]) and its proclitic analyses ([`clitics`]). The later stages
+//! read this stream; [`crate::boilerplate`] marks site furniture on it.
 
 pub mod clitics;
 pub mod sentences;
 
+use crate::model::{Token, TokenKind, Tokenized};
 use crate::normalize::{arabic::is_arabic_letter, digits::is_digit, normalize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenKind {
-    Arabic,
-    Latin,
-    Number,
-    Punct,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token<'a> {
-    /// The token exactly as in the source.
-    pub text: &'a str,
-    /// UTF-8 byte offset of the first byte in the source text.
-    pub start: usize,
-    /// UTF-8 byte offset one past the last byte.
-    pub end: usize,
-    pub kind: TokenKind,
-    /// Matching form ([`normalize`]).
-    pub norm: String,
-}
-
-impl Token<'_> {
-    pub fn is_word(&self) -> bool {
-        matches!(self.kind, TokenKind::Arabic | TokenKind::Latin)
-    }
-    pub fn is_punct(&self, p: &str) -> bool {
-        self.kind == TokenKind::Punct && self.text == p
-    }
-}
 
 fn class(c: char) -> Option<TokenKind> {
     if is_arabic_letter(c) {
@@ -57,62 +30,78 @@ fn class(c: char) -> Option<TokenKind> {
     }
 }
 
-/// Iterator over the tokens of a text. See the module documentation.
-pub struct Tokens<'a> {
+/// Zero-copy iterator over the tokens of a text: `(byte offset, token text, kind)`.
+pub struct TokenIndices<'a> {
     text: &'a str,
     pos: usize,
 }
 
-impl<'a> Iterator for Tokens<'a> {
-    type Item = Token<'a>;
+impl<'a> Iterator for TokenIndices<'a> {
+    type Item = (usize, &'a str, TokenKind);
 
-    fn next(&mut self) -> Option<Token<'a>> {
+    fn next(&mut self) -> Option<Self::Item> {
         let rest = &self.text[self.pos..];
-        let mut iter = rest.char_indices();
-        let (start, kind) = loop {
-            let (i, c) = iter.next()?;
-            if let Some(k) = class(c) {
-                break (self.pos + i, k);
-            }
-        };
-        let mut end = start + self.text[start..].chars().next().map_or(0, char::len_utf8);
+        let (start, kind) = rest.char_indices().find_map(|(i, c)| class(c).map(|k| (self.pos + i, k)))?;
+        let first_len = self.text[start..].chars().next().map_or(0, char::len_utf8);
+        let mut end = start + first_len;
         if kind != TokenKind::Punct {
-            for (i, c) in self.text[end..].char_indices() {
-                // Tatweel and tashkeel are Arabic letters here, so they stay inside the word.
-                if class(c) == Some(kind) {
-                    continue;
-                }
-                end += i;
-                self.pos = end;
-                return Some(make(self.text, start, end, kind));
-            }
-            end = self.text.len();
+            // Tatweel and tashkeel are Arabic letters here, so they stay inside the word.
+            end = self.text[end..].char_indices().find(|&(_, c)| class(c) != Some(kind)).map_or(self.text.len(), |(i, _)| end + i);
         }
         self.pos = end;
-        Some(make(self.text, start, end, kind))
+        Some((start, &self.text[start..end], kind))
     }
 }
 
-fn make(text: &str, start: usize, end: usize, kind: TokenKind) -> Token<'_> {
-    let t = &text[start..end];
-    Token { text: t, start, end, kind, norm: normalize(t) }
+/// The tokens of `text`, lazily, without copying.
+pub fn token_indices(text: &str) -> TokenIndices<'_> {
+    TokenIndices { text, pos: 0 }
 }
 
-/// Tokens of `text`, lazily.
-pub fn tokens(text: &str) -> Tokens<'_> {
-    Tokens { text, pos: 0 }
-}
-
-/// Tokens of `text[range]`, with offsets still into the whole `text`.
-pub fn tokens_in(text: &str, start: usize, end: usize) -> impl Iterator<Item = Token<'_>> {
-    let mut t = tokens(&text[..end]);
-    t.pos = start;
-    t
+/// Read `text` into its token stream: tokens with matching forms, offsets, glue and line starts,
+/// proclitic analyses and sentences. No boilerplate is marked yet.
+pub fn tokenize(text: &str) -> Tokenized<'_> {
+    let mut tokens = Vec::new();
+    let mut chars = CharOffsets::new(text);
+    let mut prev_end = 0;
+    for (start, t, kind) in token_indices(text) {
+        let end = start + t.len();
+        let gap = &text[prev_end..start];
+        let first = tokens.is_empty();
+        let norm = normalize(t);
+        let splits = if kind == TokenKind::Arabic { clitics::splits_of(t, &norm) } else { Vec::new() };
+        tokens.push(Token {
+            text: t,
+            norm,
+            kind,
+            start,
+            end,
+            cstart: chars.at(start),
+            cend: chars.at(end),
+            glued: !first && gap.is_empty(),
+            line_start: !first && gap.contains('\n'),
+            sentence: 0,
+            boiler: false,
+            splits,
+            mention: None,
+        });
+        prev_end = end;
+    }
+    let sentences = sentences::assign(&mut tokens);
+    Tokenized { text, tokens, sentences, boilerplate: Vec::new() }
 }
 
 /// Code point offset of a byte offset (which must be a char boundary of `text`).
 pub fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
+}
+
+/// Byte offset of each code point offset, plus one past the end: `char_to_byte(t)[c]` is the
+/// byte where code point `c` starts.
+pub fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    v.push(text.len());
+    v
 }
 
 /// Maps byte offsets to code point offsets in increasing order in O(n) over the whole text.
@@ -143,7 +132,7 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<&str> {
-        tokens(s).map(|t| t.text).collect()
+        token_indices(s).map(|t| t.1).collect()
     }
 
     #[test]
@@ -157,10 +146,20 @@ mod tests {
     #[test]
     fn offsets_are_char_boundaries_into_the_source() {
         let s = "قال: «نَعَم» — ۱۲۳ Test\u{200F}ok";
-        for t in tokens(s) {
+        for t in tokenize(s).tokens {
             assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
             assert_eq!(&s[t.start..t.end], t.text);
+            assert_eq!(s.chars().skip(t.cstart).take(t.cend - t.cstart).collect::<String>(), t.text);
         }
+    }
+
+    #[test]
+    fn glue_lines_and_numbers() {
+        let t = tokenize("قال ١٩.\nثم(ذهب)");
+        let toks: Vec<(&str, bool, bool)> = t.tokens.iter().map(|t| (t.text, t.glued, t.line_start)).collect();
+        assert_eq!(toks, [("قال", false, false), ("١٩", false, false), (".", true, false), ("ثم", false, true), ("(", true, false), ("ذهب", true, false), (")", true, false)]);
+        assert_eq!(t.tokens[1].norm, "19");
+        assert!(t.tokens[0].splits.len() == 1 && t.tokens[1].splits.is_empty());
     }
 
     #[test]
@@ -171,5 +170,6 @@ mod tests {
         assert_eq!(m.at("أب".len()), 2);
         assert_eq!(m.at(s.len()), 5);
         assert_eq!(char_offset(s, "أب ".len()), 3);
+        assert_eq!(char_to_byte(s), [0, 2, 4, 5, 6, 7]);
     }
 }

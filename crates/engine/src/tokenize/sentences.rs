@@ -1,55 +1,97 @@
-//! Sentence spans for keyword-in-context: a sentence ends at `.`, `!`, `?`, `؟`, `؛` or a line
-//! break. Spans are UTF-8 byte ranges into the text, trimmed of white space; empty ones are skipped.
+//! The one sentence splitter, used by every stage (the tagger's segments, recognition, facts and
+//! keyword in context alike).
+//!
+//! Rules, on the token stream:
+//! - a sentence ends after `!`, `?`, `؟`, `؛`, `۔`, `…` and `.`, except a `.` that is a decimal
+//!   point (written between two digits with no space: `1.5`) or closes an abbreviation (right
+//!   after a one-letter word: `أ.ف.ب`, `د. محمد`, `U.S.`);
+//! - marks glued right after the end stay with the sentence they end (`.»`, `؟!`, `..."`);
+//! - a line break always ends a sentence: a headline, a dateline or a list item is a sentence of
+//!   its own, and no name or fact runs across lines.
 
-/// Byte ranges of the sentences of `text`.
-pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+use crate::model::{Sentence, Token, TokenKind};
+
+fn is_stop_mark(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "؟" | "؛" | "۔" | "…")
+}
+
+fn is_closer(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text, "»" | "\"" | "”" | "’" | "'" | ")" | "]")
+}
+
+/// Whether token `i` ends its sentence.
+pub fn ends_sentence(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if !is_stop_mark(t) {
+        return false;
+    }
+    if t.text != "." || i == 0 || !t.glued {
+        return true;
+    }
+    let prev = &tokens[i - 1];
+    let decimal = prev.kind == TokenKind::Number && tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && n.glued);
+    let abbreviation = prev.is_word() && prev.text.chars().count() == 1;
+    !(decimal || abbreviation)
+}
+
+/// Number the sentences of `tokens` (setting each token's `sentence`) and return them.
+pub fn assign(tokens: &mut [Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut start = 0;
-    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
-        let piece = &text[s..e];
-        let lead = piece.len() - piece.trim_start().len();
-        let trail = piece.len() - piece.trim_end().len();
-        if lead + trail < piece.len() {
-            out.push((s + lead, e - trail));
-        }
-    };
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end = match c {
-            '\n' => Some(i),
-            '.' | '!' | '?' | '؟' | '؛' | '۔' => {
-                // Keep runs such as ".." or "؟!" with the sentence they end.
-                let mut e = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
-                    if matches!(d, '.' | '!' | '?' | '؟' | '»' | '"' | '”' | ')') {
-                        e = j + d.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                Some(e)
+    let mut first = 0;
+    let mut stopped = false;
+    for i in 0..tokens.len() {
+        if i > first {
+            let t = &tokens[i];
+            let stays = t.glued && (is_closer(t) || is_stop_mark(t));
+            if t.line_start || (stopped && !stays) {
+                out.push(Sentence { first, end: i });
+                first = i;
+                stopped = false;
             }
-            _ => None,
-        };
-        if let Some(e) = end {
-            push(start, e, &mut out);
-            start = e;
+        }
+        tokens[i].sentence = out.len();
+        if ends_sentence(tokens, i) {
+            stopped = true;
         }
     }
-    push(start, text.len(), &mut out);
+    if first < tokens.len() {
+        out.push(Sentence { first, end: tokens.len() });
+    }
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::tokenize::tokenize;
+
+    /// The sentences of a text, as written.
+    fn sentences(t: &str) -> Vec<&str> {
+        let tz = tokenize(t);
+        tz.sentence_bytes().into_iter().map(|(a, b)| &t[a..b]).collect()
+    }
+
+    macro_rules! split {
+        ($($name:ident: $input:expr => [$($s:expr),*];)*) => {$(
+            #[test]
+            fn $name() { assert_eq!(sentences($input), Vec::<&str>::from([$($s),*])); }
+        )*};
+    }
+
+    split! {
+        stops_and_runs: "قال: نعم.. ثم ذهب. هل عاد؟! لا" => ["قال: نعم..", "ثم ذهب.", "هل عاد؟!", "لا"];
+        line_breaks: "عنوان الخبر\nنص الخبر" => ["عنوان الخبر", "نص الخبر"];
+        decimals: "نما 1.5 في المئة. ثم" => ["نما 1.5 في المئة.", "ثم"];
+        abbreviations: "نقلت أ.ف.ب عن د. محمد قوله. انتهى" => ["نقلت أ.ف.ب عن د. محمد قوله.", "انتهى"];
+        closing_marks: "قال «انتهى.» وغادر" => ["قال «انتهى.»", "وغادر"];
+        ellipsis_and_semicolon: "أولا… ثانيا؛ ثالثا" => ["أولا…", "ثانيا؛", "ثالثا"];
+        blank: " \n " => [];
+    }
 
     #[test]
-    fn splits_on_stops_and_lines() {
-        let t = "قال: نعم.. ثم ذهب. هل عاد؟\nسطر ثان";
-        let s: Vec<&str> = sentence_spans(t).iter().map(|&(a, b)| &t[a..b]).collect();
-        assert_eq!(s, ["قال: نعم..", "ثم ذهب.", "هل عاد؟", "سطر ثان"]);
-        assert!(sentence_spans(" \n ").is_empty());
+    fn every_token_has_its_sentence() {
+        let tz = tokenize("أ. ب\nج");
+        let s: Vec<usize> = tz.tokens.iter().map(|t| t.sentence).collect();
+        assert_eq!(s, [0, 0, 0, 1]);
+        assert_eq!(tz.sentences.len(), 2);
     }
 }

@@ -1,4 +1,6 @@
-//! Keeping the workspace in the browser: localStorage, written synchronously after every change.
+//! Keeping the workspace, the interface language and the theme in the browser: localStorage,
+//! written by one effect ([`install`]) whenever any of them changes. Nothing else in the app
+//! writes storage (the analysis' crash guard goes through [`analysis_running`]).
 //!
 //! Layout: [`INDEX_KEY`] holds the workspace without its texts (small: rewritten on every rename or
 //! decision); each article's text has its own key ([`text_key`]), written once when the article is
@@ -9,16 +11,26 @@
 //! reported in the page as an alert naming what was not saved, with "Try again"; everything stays
 //! in the tab meanwhile.
 
-use crate::browser::{storage_keys, storage_remove, storage_try_set};
+use super::{AppState, Level, Theme};
+use crate::browser::{storage_get, storage_keys, storage_remove, storage_set, storage_try_set};
+use crate::i18n::{self, Key, Lang};
 use crate::workspace::{text_key, Workspace, INDEX_KEY, TEXT_PREFIX};
+use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Set while an analysis runs; still there at the next start means the analysis crashed.
 pub const PENDING_KEY: &str = "qarin.analysis-pending";
+pub const LANG_KEY: &str = "qarin.lang";
+pub const THEME_KEY: &str = "qarin.theme";
 
 /// What loading found.
 pub struct Loaded {
     pub workspace: Workspace,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// What of the workspace is in storage.
+    pub saved: Saved,
     /// Ids whose texts are in storage, with the texts' fingerprints.
     pub stored: HashMap<String, u64>,
     /// Titles of articles listed without a stored text (dropped).
@@ -30,17 +42,35 @@ pub struct Loaded {
 }
 
 pub fn load() -> Loaded {
+    let lang = storage_get(LANG_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or_else(|| if crate::browser::navigator_prefers_arabic() { Lang::Ar } else { Lang::En });
+    let theme = match storage_get(THEME_KEY).as_deref() {
+        Some("dark") => Theme::Dark,
+        Some("light") => Theme::Light,
+        _ if crate::browser::prefers_dark() => Theme::Dark,
+        _ => Theme::Light,
+    };
+    let mut out = load_workspace();
+    out.lang = lang;
+    out.theme = theme;
+    out.saved = Saved { texts: out.stored.clone(), indexed: out.stored.keys().cloned().collect() };
+    out
+}
+
+fn load_workspace() -> Loaded {
     let mut out = Loaded {
         workspace: Workspace::default(),
+        lang: Lang::En,
+        theme: Theme::Light,
+        saved: Saved::default(),
         stored: HashMap::new(),
         missing: Vec::new(),
         unreadable: None,
-        crashed: crate::browser::storage_get(PENDING_KEY).is_some(),
+        crashed: storage_get(PENDING_KEY).is_some(),
     };
-    if let Some(raw) = crate::browser::storage_get(INDEX_KEY) {
+    if let Some(raw) = storage_get(INDEX_KEY) {
         match Workspace::from_index(&raw) {
             Ok(mut ws) => {
-                ws.articles.retain_mut(|a| match crate::browser::storage_get(&text_key(&a.id)) {
+                ws.articles.retain_mut(|a| match storage_get(&text_key(&a.id)) {
                     Some(text) => {
                         out.stored.insert(a.id.clone(), fingerprint(&text));
                         a.text = text;
@@ -147,4 +177,47 @@ pub fn save(ws: &Workspace, saved: &mut Saved) -> Result<(), Unsaved> {
             error,
         }),
     }
+}
+
+/// Mark an analysis as running (`true`) or finished: if the page dies in it (a panic aborts the
+/// wasm), the next start finds the mark and leaves the user's articles out. Returns whether the
+/// mark could be written.
+pub fn analysis_running(running: bool) -> bool {
+    if running {
+        storage_try_set(PENDING_KEY, "1").is_ok()
+    } else {
+        storage_remove(PENDING_KEY);
+        true
+    }
+}
+
+/// The one effect that saves: the workspace, the language and the theme, whenever one changes
+/// (and again when "Try again" bumps `save_again`). A refusal is reported with what was not
+/// saved; the report goes once saving works again.
+pub fn install(state: AppState, saved: Saved) {
+    let saved = StoredValue::new(saved);
+    Effect::new(move |first: Option<()>| {
+        let lang = state.lang.get();
+        let theme = state.theme.get();
+        state.save_again.track();
+        if first.is_none() {
+            // What was just loaded needs no saving; only track the workspace from here on.
+            state.workspace.track();
+            return;
+        }
+        storage_set(LANG_KEY, lang.code());
+        storage_set(THEME_KEY, theme.code());
+        let mut s = saved.get_value();
+        let result = state.workspace.with(|ws| save(ws, &mut s));
+        saved.set_value(s);
+        state.notices.dismiss_kind("storage");
+        if let Err(u) = result {
+            state.notices.notify(
+                Level::Error,
+                "storage",
+                vec![i18n::storage_failed(state.lang.get_untracked(), &u.articles, &u.error)],
+                Some((Key::Retry, Rc::new(move || state.save_again.update(|n| *n = n.wrapping_add(1))))),
+            );
+        }
+    });
 }

@@ -38,6 +38,215 @@ impl Status {
     }
 }
 
+/// What a value is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frame {
+    Withdrawal,
+    Deployment,
+    Unrest,
+    Emergency,
+    Mourning,
+    Independence,
+    Arrest,
+    Appointment,
+    Dismissal,
+    Election,
+    Attack,
+    Meeting,
+    Signing,
+    Visit,
+    Aid,
+    Losses,
+    Prices,
+    Growth,
+    Unemployment,
+    Turnout,
+    Disaster,
+}
+
+impl Frame {
+    pub fn code(self) -> &'static str {
+        match self {
+            Frame::Withdrawal => "withdrawal",
+            Frame::Deployment => "deployment",
+            Frame::Unrest => "unrest",
+            Frame::Emergency => "emergency",
+            Frame::Mourning => "mourning",
+            Frame::Independence => "independence",
+            Frame::Arrest => "arrest",
+            Frame::Appointment => "appointment",
+            Frame::Dismissal => "dismissal",
+            Frame::Election => "election",
+            Frame::Attack => "attack",
+            Frame::Meeting => "meeting",
+            Frame::Signing => "signing",
+            Frame::Visit => "visit",
+            Frame::Aid => "aid",
+            Frame::Losses => "losses",
+            Frame::Prices => "prices",
+            Frame::Growth => "growth",
+            Frame::Unemployment => "unemployment",
+            Frame::Turnout => "turnout",
+            Frame::Disaster => "disaster",
+        }
+    }
+}
+
+/// The aspect of a value relative to its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aspect {
+    /// The event itself (a date).
+    Event,
+    /// When it starts (a date).
+    Start,
+    /// When it ends (a date).
+    End,
+    /// How long it lasts (a time span).
+    Length,
+    /// How long until it happens (`خلال يومين`, a time span).
+    Until,
+    /// How long ago (`منذ يومين`, a time span).
+    Ago,
+}
+
+impl Aspect {
+    pub fn code(self) -> &'static str {
+        match self {
+            Aspect::Event => "event",
+            Aspect::Start => "start",
+            Aspect::End => "end",
+            Aspect::Length => "length",
+            Aspect::Until => "until",
+            Aspect::Ago => "ago",
+        }
+    }
+}
+
+/// What a quantity counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QClass {
+    Personnel,
+    Killed,
+    Injured,
+    Arrested,
+    Duration,
+    Age,
+    Money,
+    Percent,
+    Population,
+    Count,
+}
+
+impl QClass {
+    pub fn code(self) -> &'static str {
+        match self {
+            QClass::Personnel => "personnel",
+            QClass::Killed => "killed",
+            QClass::Injured => "injured",
+            QClass::Arrested => "arrested",
+            QClass::Duration => "duration",
+            QClass::Age => "age",
+            QClass::Money => "money",
+            QClass::Percent => "percent",
+            QClass::Population => "population",
+            QClass::Count => "count",
+        }
+    }
+}
+
+/// Who a count of people is about, when the sentence says.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Security,
+    Military,
+    Civilians,
+    Children,
+    Women,
+    Protesters,
+    Militants,
+    Refugees,
+    Migrants,
+    Displaced,
+    /// A nationality adjective's stem, as matched (`روس` from `جندي روسي`).
+    Nationality(String),
+}
+
+impl Subject {
+    /// From the extractor's code (`security`, `nat:روس` …).
+    pub fn from_code(code: &str) -> Subject {
+        match code {
+            "security" => Subject::Security,
+            "military" => Subject::Military,
+            "civilians" => Subject::Civilians,
+            "children" => Subject::Children,
+            "women" => Subject::Women,
+            "protesters" => Subject::Protesters,
+            "militants" => Subject::Militants,
+            "refugees" => Subject::Refugees,
+            "migrants" => Subject::Migrants,
+            "displaced" => Subject::Displaced,
+            other => Subject::Nationality(other.strip_prefix("nat:").unwrap_or(other).to_string()),
+        }
+    }
+}
+
+/// What a fact row is about, as data: the app and the CLI put it into words in the reader's
+/// language. Serialised with its `type` beside its fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Topic {
+    /// Troops or personnel, killed, injured or arrested people; with who they are, when said.
+    People {
+        class: QClass,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        subject: Option<Subject>,
+    },
+    /// The population of a place (its label), when the place was recognised.
+    Population {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        place: Option<String>,
+    },
+    /// The age of a person (their label), when the person was recognised.
+    Age {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        person: Option<String>,
+    },
+    /// A time span: how long the event lasts, how long until it happens, how long ago.
+    Duration {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        event: Option<Frame>,
+        aspect: Aspect,
+    },
+    /// An amount of money in a currency (its code: `dollar`, `euro` …).
+    Money {
+        currency: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        event: Option<Frame>,
+    },
+    Percent {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        event: Option<Frame>,
+    },
+    /// A number of things, with the counted noun as written.
+    Count {
+        noun: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        event: Option<Frame>,
+    },
+    /// A date: of the event itself, its start or its end; or a date with no event.
+    Date {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        event: Option<Frame>,
+        aspect: Aspect,
+    },
+    /// The given name of a person, by their surname as written.
+    GivenName { surname: String },
+}
+
 /// A word that bounds or approximates a number (`نحو`, `أكثر من`, `ما لا يقل عن` …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -147,22 +356,19 @@ pub struct FactValue {
 pub struct Fact {
     pub id: String,
     pub kind: FactKind,
-    /// English label.
-    pub label: String,
+    /// What the row is about.
+    pub topic: Topic,
     pub status: Status,
     /// Values in document order, then text order. An article may give several values (each
     /// occurrence is kept, so the app can point at each).
     pub values: Vec<FactValue>,
-    /// Arabic label.
-    #[serde(default)]
-    pub label_ar: String,
     /// Quantity class (`personnel`, `duration`, `killed` …), date event (`withdrawal` …) or
     /// `given_name`.
     #[serde(default)]
     pub class: String,
     /// Event the row is about, when one was recognised (`withdrawal`, `deployment` …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event: Option<String>,
+    pub event: Option<Frame>,
     /// The linked entity the row is about (a person's age or name, a country's population).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,

@@ -1,14 +1,11 @@
-//! The data model shared by the engine, the CLI and the app.
+//! Documents in, documents out: the text as given, and the names and furniture found in it.
 //!
 //! Offsets: every `start`/`end` pair that is serialised is in Unicode code points into the
 //! document text (end exclusive), as the `qarin.analysis/1` schema says. The `byte_*` twins are
 //! UTF-8 byte offsets into the same text, for slicing in Rust; they are never serialised.
 
+use super::entity::EntityType;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
-/// The schema name written into every exported analysis.
-pub const SCHEMA: &str = "qarin.analysis/1";
 
 /// A document as given to the engine: its text exactly as read (see [`crate::input`]) and metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -23,43 +20,6 @@ pub struct Document {
     #[serde(default)]
     pub url: String,
     pub text: String,
-}
-
-/// The four entity types (ANERcorp's PERS is written PER).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum EntityType {
-    #[serde(rename = "PER")]
-    Per,
-    #[serde(rename = "LOC")]
-    Loc,
-    #[serde(rename = "ORG")]
-    Org,
-    #[serde(rename = "MISC")]
-    Misc,
-}
-
-impl EntityType {
-    pub const ALL: [EntityType; 4] = [EntityType::Per, EntityType::Loc, EntityType::Org, EntityType::Misc];
-
-    /// The code used in JSON, CSV and the DOM (`data-type`).
-    pub fn code(self) -> &'static str {
-        match self {
-            EntityType::Per => "PER",
-            EntityType::Loc => "LOC",
-            EntityType::Org => "ORG",
-            EntityType::Misc => "MISC",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "PER" | "PERS" => Some(EntityType::Per),
-            "LOC" => Some(EntityType::Loc),
-            "ORG" => Some(EntityType::Org),
-            "MISC" => Some(EntityType::Misc),
-            _ => None,
-        }
-    }
 }
 
 /// One highlighted name in a document.
@@ -139,88 +99,6 @@ pub struct DocumentAnalysis {
     /// Sentence spans as UTF-8 byte ranges into `text` (for keyword-in-context).
     #[serde(skip)]
     pub sentences: Vec<(usize, usize)>,
-}
-
-/// Why two spellings were grouped into one entity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LinkReason {
-    /// The spelling that was attached.
-    pub variant: String,
-    /// The spelling it was attached to.
-    pub to: String,
-    /// A machine-readable rule name: `same_normalized`, `gazetteer`, `surname`, `partial_name`,
-    /// `skeleton`, `given_name_differs`.
-    pub rule: String,
-    /// A sentence a person can read.
-    pub detail: String,
-}
-
-/// How one article spells one entity, and how often.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Spelling {
-    pub text: String,
-    pub count: usize,
-}
-
-/// One real-world thing named in the corpus, with all its spellings linked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entity {
-    pub id: String,
-    #[serde(rename = "type")]
-    pub kind: EntityType,
-    /// Canonical Arabic label (the most complete, most frequent spelling).
-    pub label: String,
-    /// Latin-script name (English exonym where a gazetteer knows it, else a transliteration).
-    pub latin: String,
-    /// Every distinct spelling, most frequent first.
-    pub variants: Vec<String>,
-    /// Mentions per document id (boilerplate excluded). Documents that never name it are absent.
-    pub documents: BTreeMap<String, usize>,
-    /// Spellings per document id, most frequent first.
-    #[serde(default)]
-    pub spellings: BTreeMap<String, Vec<Spelling>>,
-    /// Why the spellings were grouped.
-    #[serde(default)]
-    pub reasons: Vec<LinkReason>,
-}
-
-impl Entity {
-    /// Number of documents that name this entity.
-    pub fn coverage(&self) -> usize {
-        self.documents.len()
-    }
-    /// Total mentions across documents.
-    pub fn total(&self) -> usize {
-        self.documents.values().sum()
-    }
-}
-
-/// The whole analysis: what the app shows, what the CLI exports.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Analysis {
-    pub schema: String,
-    pub documents: Vec<DocumentAnalysis>,
-    pub entities: Vec<Entity>,
-    /// Where the articles agree and disagree ([`crate::facts`]).
-    pub facts: Vec<crate::facts::Fact>,
-    /// Who said what.
-    #[serde(default)]
-    pub quotes: Vec<crate::facts::Quote>,
-    /// Passages two articles share nearly word for word.
-    #[serde(default)]
-    pub wire: Vec<crate::facts::WirePair>,
-    /// Per document id: the share of its words inside shared passages.
-    #[serde(default)]
-    pub reuse: BTreeMap<String, f64>,
-}
-
-impl Analysis {
-    pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
-    }
-    pub fn document(&self, id: &str) -> Option<&DocumentAnalysis> {
-        self.documents.iter().find(|d| d.id == id)
-    }
 }
 
 /// Keyword in context around one mention: the sentence split into before / name / after.

@@ -1,121 +1,28 @@
 //! All application state in one place: an [`AppState`] of signals, provided as context by `App`.
+//!
+//! - the user's [`Workspace`] (articles, decisions, settings), changed only by its own undoable
+//!   operations ([`crate::actions`]), and the interface language and theme: saved by the one
+//!   persisting effect ([`persist`]);
+//! - the analysis, run by an effect whenever the memo of what to analyse changes ([`analysis`]);
+//! - the view (article, entity, tab), mirrored in the URL hash;
+//! - the status area's messages ([`notices`]).
+
+pub mod analysis;
+pub mod data;
+pub mod notices;
+pub mod persist;
+
+pub use data::{Data, MarkInfo, ReaderDoc};
+pub use notices::{Level, Notice, Notices};
 
 use crate::browser;
 use crate::hash::{HashState, View};
-use crate::i18n::{self, article_n, coverage_text, type_name, Key, Lang};
-use crate::segments::{segments, Piece};
+use crate::i18n::{self, coverage_text, type_name, Key, Lang};
 use crate::table::Sort;
-use crate::workspace::{Source, Workspace};
+use crate::workspace::Workspace;
 use leptos::prelude::*;
-use qarin_engine::{Analysis, Document, DocumentAnalysis, Entity, EntityType};
-use std::collections::HashMap;
-use std::rc::Rc;
+use qarin_engine::{Document, EntityType};
 use std::sync::Arc;
-
-/// The analysis plus look-up tables, shared read-only once computed.
-pub struct Data {
-    /// The analysis with the user's decisions applied: what every view shows and exports.
-    pub analysis: Analysis,
-    entity_idx: HashMap<String, usize>,
-    doc_idx: HashMap<String, usize>,
-    urls: HashMap<String, String>,
-    sources: HashMap<String, Source>,
-    /// Entity labels before the user's decisions (to describe the decisions).
-    raw_labels: HashMap<String, String>,
-}
-
-impl Data {
-    pub fn new(analysis: Analysis, docs: &[(Document, Source)], raw: &Analysis) -> Self {
-        let entity_idx = analysis
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
-        let doc_idx = analysis
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
-            .collect();
-        let urls = docs
-            .iter()
-            .filter(|(d, _)| !d.url.is_empty())
-            .map(|(d, _)| (d.id.clone(), d.url.clone()))
-            .collect();
-        let sources = docs.iter().map(|(d, s)| (d.id.clone(), *s)).collect();
-        let raw_labels = raw
-            .entities
-            .iter()
-            .map(|e| (e.id.clone(), e.label.clone()))
-            .collect();
-        Data {
-            analysis,
-            entity_idx,
-            doc_idx,
-            urls,
-            sources,
-            raw_labels,
-        }
-    }
-
-    /// Where an article comes from.
-    pub fn source(&self, id: &str) -> Source {
-        self.sources.get(id).copied().unwrap_or(Source::Bundled)
-    }
-
-    /// An entity's label before the user's decisions (its id if unknown).
-    pub fn raw_label(&self, id: &str) -> String {
-        self.raw_labels
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| id.to_string())
-    }
-
-    pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entity_idx.get(id).map(|&i| &self.analysis.entities[i])
-    }
-
-    pub fn doc(&self, id: &str) -> Option<&DocumentAnalysis> {
-        self.doc_idx.get(id).map(|&i| &self.analysis.documents[i])
-    }
-
-    pub fn doc_index(&self, id: &str) -> Option<usize> {
-        self.doc_idx.get(id).copied()
-    }
-
-    pub fn doc_count(&self) -> usize {
-        self.analysis.documents.len()
-    }
-
-    pub fn url(&self, id: &str) -> Option<&str> {
-        self.urls.get(id).map(String::as_str)
-    }
-
-    /// The article's title, or "Article N" when it has none.
-    pub fn doc_title(&self, i: usize, lang: Lang) -> String {
-        let d = &self.analysis.documents[i];
-        if d.title.trim().is_empty() {
-            article_n(lang, i + 1)
-        } else {
-            d.title.clone()
-        }
-    }
-
-    /// A short label for the article: its outlet (the part in the interface's script when the
-    /// outlet is given as "Arabic (Latin)"), or "Article N".
-    pub fn doc_label(&self, i: usize, lang: Lang) -> String {
-        let outlet = self.analysis.documents[i].outlet.trim();
-        if outlet.is_empty() {
-            return article_n(lang, i + 1);
-        }
-        match (outlet.split_once(" ("), lang) {
-            (Some((_, latin)), Lang::En) => latin.trim_end_matches(')').trim().to_string(),
-            (Some((arabic, _)), Lang::Ar) => arabic.trim().to_string(),
-            (None, _) => outlet.to_string(),
-        }
-    }
-}
 
 /// Light or dark colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,92 +48,11 @@ pub enum Status {
     Failed(String),
 }
 
-/// One highlighted name as the reader needs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MarkInfo {
-    pub kind: EntityType,
-    pub entity: String,
-    pub start: usize,
-    pub end: usize,
-    pub label: String,
-    pub latin: String,
-}
-
-/// The article open in the reader, cut into pieces once (a memo), not on every render.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReaderDoc {
-    pub id: String,
-    pub index: usize,
-    pub pieces: Vec<Piece>,
-    /// Indexed like `DocumentAnalysis::mentions`.
-    pub marks: Vec<MarkInfo>,
-}
-
-impl ReaderDoc {
-    fn build(data: &Data, index: usize) -> Self {
-        let doc = &data.analysis.documents[index];
-        let marks = doc
-            .mentions
-            .iter()
-            .map(|m| {
-                let (label, latin) = data
-                    .entity(&m.entity)
-                    .map(|e| (e.label.clone(), e.latin.clone()))
-                    .unwrap_or_else(|| (m.text.clone(), String::new()));
-                MarkInfo {
-                    kind: m.kind,
-                    entity: m.entity.clone(),
-                    start: m.start,
-                    end: m.end,
-                    label,
-                    latin,
-                }
-            })
-            .collect();
-        ReaderDoc {
-            id: doc.id.clone(),
-            index,
-            pieces: segments(doc),
-            marks,
-        }
-    }
-}
-
-/// How much a message matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Level {
-    pub fn code(self) -> &'static str {
-        match self {
-            Level::Info => "info",
-            Level::Warning => "warning",
-            Level::Error => "error",
-        }
-    }
-}
-
-/// A message in the status area (`#notices`): what happened to which file, with an optional
-/// action ("Undo", "Try again").
-#[derive(Clone)]
-pub struct Notice {
-    pub id: u32,
-    pub level: Level,
-    /// What it is about (`data-kind`): `input-error`, `added`, `removed`, `storage`, …
-    pub kind: &'static str,
-    pub lines: Vec<String>,
-    pub action: Option<(Key, Rc<dyn Fn()>)>,
-}
-
 /// A file read with a guessed encoding, waiting for the user to confirm its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
     pub name: String,
-    pub loaded: qarin_engine::corpus::Loaded,
+    pub loaded: qarin_engine::input::corpus::Loaded,
 }
 
 /// Every signal the components share.
@@ -249,8 +75,8 @@ pub struct AppState {
     pub fact: RwSignal<Option<String>>,
     /// A fact value or quote highlighted in the reader: (article id, byte start, byte end).
     pub fact_hit: RwSignal<Option<(String, usize, usize)>>,
-    /// Highlight on/off per type, in `EntityType::ALL` order.
-    pub shown_types: RwSignal<[bool; 4]>,
+    /// Highlight on/off per type, in `EntityType::ALL` order (from the workspace's settings).
+    pub shown_types: Memo<[bool; 4]>,
     pub filter_text: RwSignal<String>,
     pub filter_type: RwSignal<Option<EntityType>>,
     pub sort: RwSignal<Sort>,
@@ -266,10 +92,10 @@ pub struct AppState {
     pub workspace: RwSignal<Workspace>,
     /// The bundled corpus, as built into the app.
     pub bundled: StoredValue<Arc<Vec<Document>>>,
-    /// What of the workspace is in browser storage.
-    pub stored: StoredValue<crate::persist::Saved>,
-    /// The last analysis before decisions, and the article ids it covers.
-    pub raw: StoredValue<Option<(Vec<String>, Arc<Analysis>)>>,
+    /// The last analysis before decisions, with what it analysed (see [`analysis`]).
+    pub raw: RwSignal<Option<Arc<analysis::Raw>>>,
+    /// Work to do once the next analysis is shown (open an added article, restore focus).
+    pub after_data: StoredValue<Vec<Box<dyn FnOnce()>>, LocalStorage>,
     /// The user's articles are left out of the analysis (it crashed on them last time).
     pub suspended: RwSignal<bool>,
     /// An analysis is being updated.
@@ -278,40 +104,22 @@ pub struct AppState {
     pub progress: RwSignal<Option<(usize, usize)>>,
     /// Number of the latest analysis job: an older one still running gives up.
     pub job: StoredValue<u32>,
+    /// Bumped to save again after storage refused a write.
+    pub save_again: RwSignal<u32>,
     /// Files are being dragged over the page.
     pub dragging: RwSignal<bool>,
     /// The status area's messages.
-    pub notices: RwSignal<Vec<Notice>, LocalStorage>,
-    pub next_notice: StoredValue<u32>,
+    pub notices: Notices,
     /// Files whose guessed encoding awaits confirmation, first shown first.
     pub previews: RwSignal<Vec<Pending>>,
     /// The paste form is open.
     pub paste_open: RwSignal<bool>,
 }
 
-pub const LANG_KEY: &str = "qarin.lang";
-pub const THEME_KEY: &str = "qarin.theme";
-
 impl AppState {
     pub fn new(bundled: Vec<Document>) -> Self {
-        let lang = browser::storage_get(LANG_KEY)
-            .and_then(|c| Lang::from_code(&c))
-            .unwrap_or_else(|| {
-                if browser::navigator_prefers_arabic() {
-                    Lang::Ar
-                } else {
-                    Lang::En
-                }
-            });
-        let theme = match browser::storage_get(THEME_KEY).as_deref() {
-            Some("dark") => Theme::Dark,
-            Some("light") => Theme::Light,
-            _ if browser::prefers_dark() => Theme::Dark,
-            _ => Theme::Light,
-        };
+        let stored = persist::load();
         let initial = crate::hash::parse(&browser::location_hash()).unwrap_or_default();
-        let stored = crate::persist::load();
-        let shown_types = stored.workspace.settings.shown_types();
         let data: RwSignal<Option<Arc<Data>>> = RwSignal::new(None);
         let doc = RwSignal::new(initial.doc);
         let reader_doc = Memo::new(move |_| {
@@ -322,9 +130,10 @@ impl AppState {
                 Some(Arc::new(ReaderDoc::build(d, i)))
             })
         });
-        AppState {
-            lang: RwSignal::new(lang),
-            theme: RwSignal::new(theme),
+        let workspace = RwSignal::new(stored.workspace.clone());
+        let state = AppState {
+            lang: RwSignal::new(stored.lang),
+            theme: RwSignal::new(stored.theme),
             status: RwSignal::new(Status::Analysing),
             data,
             view: RwSignal::new(initial.view),
@@ -334,7 +143,7 @@ impl AppState {
             scroll_to: RwSignal::new(None),
             fact: RwSignal::new(initial.fact),
             fact_hit: RwSignal::new(None),
-            shown_types: RwSignal::new(shown_types),
+            shown_types: Memo::new(move |_| workspace.with(|ws| ws.settings.shown_types())),
             filter_text: RwSignal::new(String::new()),
             filter_type: RwSignal::new(None),
             sort: RwSignal::new(Sort::default()),
@@ -342,24 +151,24 @@ impl AppState {
             focus_panel: RwSignal::new(0),
             opener: StoredValue::new_local(None),
             reader_doc,
-            workspace: RwSignal::new(stored.workspace.clone()),
+            workspace,
             bundled: StoredValue::new(Arc::new(bundled)),
-            stored: StoredValue::new(crate::persist::Saved {
-                texts: stored.stored.clone(),
-                indexed: stored.stored.keys().cloned().collect(),
-            }),
-            raw: StoredValue::new(None),
+            raw: RwSignal::new(None),
+            after_data: StoredValue::new_local(Vec::new()),
             suspended: RwSignal::new(false),
             busy: RwSignal::new(false),
             progress: RwSignal::new(None),
             job: StoredValue::new(0),
+            save_again: RwSignal::new(0),
             dragging: RwSignal::new(false),
-            notices: RwSignal::new_local(Vec::new()),
-            next_notice: StoredValue::new(0),
+            notices: Notices::new(),
             previews: RwSignal::new(Vec::new()),
             paste_open: RwSignal::new(false),
-        }
-        .after_load(stored)
+        };
+        state.after_load(&stored);
+        persist::install(state, stored.saved);
+        analysis::install(state);
+        state
     }
 
     pub fn t(&self, key: Key) -> &'static str {
@@ -409,7 +218,8 @@ impl AppState {
         })
     }
 
-    /// Install a finished analysis, then re-check the ids that came from the URL.
+    /// Install a finished analysis, re-check the ids that came from the URL, then do what
+    /// waited for it.
     pub fn set_data(&self, data: Data) {
         self.data.set(Some(Arc::new(data)));
         let (doc, entity) = self.validate(self.doc.get_untracked(), self.entity.get_untracked());
@@ -418,6 +228,15 @@ impl AppState {
         // The first view prerendered at build time has done its job.
         browser::remove_element("#prerender");
         self.status.set(Status::Ready);
+        let waiting = std::mem::take(&mut *self.after_data.write_value());
+        for f in waiting {
+            f();
+        }
+    }
+
+    /// Do `f` once the next analysis is shown.
+    pub fn after_analysis(&self, f: impl FnOnce() + 'static) {
+        self.after_data.update_value(|v| v.push(Box::new(f)));
     }
 
     /// Open an article in the reader.

@@ -4,25 +4,26 @@
 //! before the wasm has loaded.
 //!
 //! Every piece of document text is HTML-escaped: the article is shown verbatim and never parsed
-//! as markup. The pieces are cut exactly as the app cuts them (`src/segments.rs`): mentions and
-//! boilerplate spans sorted by start (longer first at equal starts), a span overlapping an
-//! earlier one left as plain text, so the text content of the `<article>` is the source text,
-//! character for character.
+//! as markup. The pieces are the app reader's ([`super::pieces`]), so the text content of the
+//! `<article>` is the source text, character for character. This file only serialises.
 
-use crate::{Analysis, DocumentAnalysis, EntityType};
+use super::pieces::{pieces, PieceKind};
+use crate::model::{Analysis, DocumentAnalysis, EntityType};
 
-/// The English name of a type, as the app's English interface shows it.
-fn type_name(kind: EntityType) -> &'static str {
-    match kind {
-        EntityType::Per => "Person",
-        EntityType::Loc => "Place",
-        EntityType::Org => "Organisation",
-        EntityType::Misc => "Other",
-    }
+/// The interface words the reader's HTML needs, in the interface's language: the caller (the
+/// CLI, with the app's translations) supplies them, so that the prerender says what the app says.
+pub trait Wording {
+    /// "Article 3".
+    fn article(&self, n: usize) -> String;
+    /// "Person", "Place" …
+    fn type_name(&self, kind: EntityType) -> String;
+    /// The tooltip and note on site boilerplate.
+    fn boilerplate(&self) -> String;
+    /// "3 names".
+    fn names(&self, n: usize) -> String;
+    /// The outlet as the interface shows it (from the stored "Arabic (Latin)" form).
+    fn outlet(&self, outlet: &str) -> String;
 }
-
-/// The app's tooltip on boilerplate (English interface).
-const BOILERPLATE_TITLE: &str = "Site boilerplate: shown, but not counted as reporting";
 
 /// `s` escaped for HTML text content (quotes stay as they are).
 pub fn escape_text(s: &str) -> String {
@@ -54,61 +55,19 @@ pub fn escape_attr(s: &str) -> String {
     out
 }
 
-#[derive(Clone, Copy)]
-enum Span {
-    Mention(usize),
-    Boiler(usize),
-}
-
-
-/// The spans of `doc` as byte ranges, in the app's order. Offsets are taken from the code point
-/// offsets (`start`/`end`, which survive a JSON round trip), turned into byte offsets of `text`;
-/// out-of-range spans are dropped.
-fn spans(doc: &DocumentAnalysis) -> Vec<(usize, usize, Span)> {
-    let bytes = crate::facts::doc::char_to_byte(&doc.text);
-    let at = |c: usize| bytes.get(c).copied();
-    let mut spans: Vec<(usize, usize, Span)> = doc
-        .mentions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| Some((at(m.start)?, at(m.end)?, Span::Mention(i))))
-        .chain(
-            doc.boilerplate
-                .iter()
-                .enumerate()
-                .filter_map(|(i, b)| Some((at(b.start)?, at(b.end)?, Span::Boiler(i)))),
-        )
-        .collect();
-    // Stable: at equal starts, longer spans first (as the app's reader).
-    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    spans
-}
-
 /// The article body: the text of `doc`, escaped, with `<mark>` around each mention and
-/// `<span class="boilerplate">` around site furniture.
-fn body_html(analysis: &Analysis, doc: &DocumentAnalysis) -> String {
-    let text = doc.text.as_str();
-    let mut out = String::with_capacity(text.len() * 2);
-    let mut cursor = 0;
-    for (start, end, span) in spans(doc) {
-        if start < cursor || start >= end || end > text.len() {
-            continue;
-        }
-        out.push_str(&escape_text(&text[cursor..start]));
-        let piece = escape_text(&text[start..end]);
-        match span {
-            Span::Mention(i) => {
+/// `<span class="boilerplate">` around site furniture, cut by [`pieces`].
+fn body_html(analysis: &Analysis, doc: &DocumentAnalysis, words: &dyn Wording) -> String {
+    let mut out = String::with_capacity(doc.text.len() * 2);
+    for p in pieces(doc) {
+        let piece = escape_text(p.text);
+        match p.kind {
+            PieceKind::Text => out.push_str(&piece),
+            PieceKind::Mention(i) => {
                 let m = &doc.mentions[i];
-                let (label, latin) = analysis
-                    .entity(&m.entity)
-                    .map(|e| (e.label.as_str(), e.latin.as_str()))
-                    .unwrap_or((m.text.as_str(), ""));
-                let ty = type_name(m.kind);
-                let title = if latin.is_empty() || latin == label {
-                    format!("{ty} · {label}")
-                } else {
-                    format!("{ty} · {label} · {latin}")
-                };
+                let (label, latin) = analysis.entity(&m.entity).map(|e| (e.label.as_str(), e.latin.as_str())).unwrap_or((m.text.as_str(), ""));
+                let ty = words.type_name(m.kind);
+                let title = if latin.is_empty() || latin == label { format!("{ty} · {label}") } else { format!("{ty} · {label} · {latin}") };
                 out.push_str(&format!(
                     "<mark data-type=\"{}\" data-entity=\"{}\" data-start=\"{}\" data-end=\"{}\" \
                      aria-label=\"{}\" title=\"{}\">{piece}</mark>",
@@ -120,24 +79,14 @@ fn body_html(analysis: &Analysis, doc: &DocumentAnalysis) -> String {
                     escape_attr(&title),
                 ));
             }
-            Span::Boiler(i) => out.push_str(&format!(
+            PieceKind::Boilerplate(i) => out.push_str(&format!(
                 "<span class=\"boilerplate\" data-kind=\"{}\" title=\"{}\">{piece}</span>",
                 doc.boilerplate[i].kind.code(),
-                escape_attr(BOILERPLATE_TITLE),
+                escape_attr(&words.boilerplate()),
             )),
         }
-        cursor = end;
     }
-    out.push_str(&escape_text(&text[cursor..]));
     out
-}
-
-/// The outlet as the English interface labels it: the Latin part of "Arabic (Latin)".
-fn outlet_label(outlet: &str) -> &str {
-    match outlet.trim().split_once(" (") {
-        Some((_, latin)) => latin.trim_end_matches(')').trim(),
-        None => outlet.trim(),
-    }
 }
 
 /// The reader's HTML for document `doc_index` of `analysis` (empty if there is no such
@@ -146,24 +95,24 @@ fn outlet_label(outlet: &str) -> &str {
 /// `<article class="reader reader-text" id="reader-static" dir="rtl" lang="ar">` holding the text
 /// verbatim with the names as `<mark data-type="PER" data-entity=… data-start=… data-end=…>`
 /// (code point offsets, as in the app) and site boilerplate as
-/// `<span class="boilerplate" data-kind=…>`. Interface words are the English interface's.
+/// `<span class="boilerplate" data-kind=…>`. Interface words come from `words`.
 ///
 /// Not `id="reader"`: the live app's reader has that id, and the prerender sits beside it until
 /// the app removes it.
-pub fn reader_html(analysis: &Analysis, doc_index: usize) -> String {
+pub fn reader_html(analysis: &Analysis, doc_index: usize, words: &dyn Wording) -> String {
     let Some(doc) = analysis.documents.get(doc_index) else {
         return String::new();
     };
     let mut out = String::new();
     out.push_str("<div class=\"reader-meta\">");
     out.push_str(&format!(
-        "<h2 class=\"reader-heading\" id=\"reader-static-heading\"><span class=\"article-n\">Article {}</span>",
-        doc_index + 1
+        "<h2 class=\"reader-heading\" id=\"reader-static-heading\"><span class=\"article-n\">{}</span>",
+        escape_text(&words.article(doc_index + 1))
     ));
     if !doc.outlet.trim().is_empty() {
         out.push_str(&format!(
             "<span class=\"sep\" aria-hidden=\"true\"> · </span><span>{}</span>",
-            escape_text(outlet_label(&doc.outlet))
+            escape_text(&words.outlet(&doc.outlet))
         ));
     }
     out.push_str("</h2>");
@@ -183,14 +132,11 @@ pub fn reader_html(analysis: &Analysis, doc_index: usize) -> String {
         ));
     }
     let n = doc.mentions.len();
-    out.push_str(&format!(
-        "<span>{n} name{}</span>",
-        if n == 1 { "" } else { "s" }
-    ));
+    out.push_str(&format!("<span>{}</span>", escape_text(&words.names(n))));
     if !doc.boilerplate.is_empty() {
         out.push_str(&format!(
             "<span class=\"boiler-note\">{}</span>",
-            escape_text(BOILERPLATE_TITLE)
+            escape_text(&words.boilerplate())
         ));
     }
     if !doc.file.is_empty() {
@@ -204,7 +150,7 @@ pub fn reader_html(analysis: &Analysis, doc_index: usize) -> String {
         "<article class=\"reader reader-text\" id=\"reader-static\" data-doc=\"{}\" dir=\"rtl\" \
          lang=\"ar\" aria-labelledby=\"reader-static-heading\">{}</article>",
         escape_attr(&doc.id),
-        body_html(analysis, doc)
+        body_html(analysis, doc, words)
     ));
     out
 }
@@ -212,8 +158,27 @@ pub fn reader_html(analysis: &Analysis, doc_index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::BoilerplateKind;
-    use crate::{Boilerplate, Document, Mention};
+    use crate::model::{Boilerplate, BoilerplateKind, Document, Mention};
+
+    /// English words, as the app's English interface has them.
+    struct En;
+    impl Wording for En {
+        fn article(&self, n: usize) -> String {
+            format!("Article {n}")
+        }
+        fn type_name(&self, kind: EntityType) -> String {
+            ["Person", "Place", "Organisation", "Other"][EntityType::ALL.iter().position(|k| *k == kind).unwrap()].into()
+        }
+        fn boilerplate(&self) -> String {
+            "Site boilerplate: shown, but not counted as reporting".into()
+        }
+        fn names(&self, n: usize) -> String {
+            format!("{n} name{}", if n == 1 { "" } else { "s" })
+        }
+        fn outlet(&self, outlet: &str) -> String {
+            outlet.split_once(" (").map_or(outlet, |(_, l)| l.trim_end_matches(')')).to_string()
+        }
+    }
 
     fn mention(text: &str, needle: &str, kind: EntityType, entity: &str) -> Mention {
         let byte_start = text.find(needle).unwrap();
@@ -283,7 +248,7 @@ mod tests {
         let text = "قال <script>alert(\"x\")</script> & بوتين <b>في</b> موسكو";
         let m = mention(text, "بوتين", EntityType::Per, "per-\"putin\"<x>");
         let a = one_doc(text, vec![m], vec![]);
-        let html = reader_html(&a, 0);
+        let html = reader_html(&a, 0, &En);
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
         assert!(
@@ -305,7 +270,7 @@ mod tests {
         let org = mention(text, "كازاخستان", EntityType::Org, "org-x");
         let (s, e) = (per.start, per.end);
         let a = one_doc(text, vec![loc, per, org], vec![]);
-        let html = reader_html(&a, 0);
+        let html = reader_html(&a, 0, &En);
         let body = article_body(&html);
         assert!(
             body.starts_with(&format!(
@@ -348,7 +313,7 @@ mod tests {
             ..first.clone()
         };
         let a = one_doc(text, vec![first, inside], vec![b]);
-        let html = reader_html(&a, 0);
+        let html = reader_html(&a, 0, &En);
         let body = article_body(&html);
         assert!(
             body.contains("\n<span class=\"boilerplate\" data-kind=\"related_link\" title=\"Site boilerplate: shown, but not counted as reporting\">اقرأ أيضا: بوتين في موسكو</span>"),
@@ -374,10 +339,10 @@ mod tests {
             ..ok.clone()
         };
         let a = one_doc(text, vec![over, empty, ok], vec![]);
-        let body = article_body(&reader_html(&a, 0)).to_string();
+        let body = article_body(&reader_html(&a, 0, &En)).to_string();
         assert_eq!(body.matches("<mark ").count(), 1);
         assert_eq!(text_content(&body), text);
-        assert_eq!(reader_html(&a, 1), "");
+        assert_eq!(reader_html(&a, 1, &En), "");
     }
 
     #[test]
@@ -407,7 +372,7 @@ mod tests {
         for m in &d.mentions {
             assert_eq!(&d.text[m.byte_start..m.byte_end], m.text);
         }
-        let html = reader_html(&a, 0);
+        let html = reader_html(&a, 0, &En);
         let body = article_body(&html);
         assert_eq!(text_content(body), d.text);
         assert!(body.matches("<mark ").count() >= 2, "{body}");

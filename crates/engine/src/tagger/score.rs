@@ -1,8 +1,8 @@
 //! Entity-level exact-match scoring, as CoNLL's `conlleval` does it: an entity counts as correct
 //! only if both its boundaries and its type match a gold entity. Entities are read from BIO tags
-//! with [`crate::conll::chunks`]; token accuracy counts tags that are equal.
+//! with [`crate::input::conll::chunks`]; token accuracy counts tags that are equal.
 
-use crate::conll::chunks;
+use crate::input::conll::chunks;
 use crate::model::EntityType;
 use std::collections::{BTreeMap, HashSet};
 
@@ -66,7 +66,7 @@ impl Scores {
         assert_eq!(gold.len(), pred.len(), "one predicted tag per gold tag");
         self.tokens += gold.len();
         for (g, p) in gold.iter().zip(pred) {
-            let norm = |t: &str| crate::conll::normalize_tag(t).unwrap_or_else(|| t.to_string());
+            let norm = |t: &str| crate::input::conll::normalize_tag(t).unwrap_or_else(|| t.to_string());
             if norm(g.as_ref()) == norm(p.as_ref()) {
                 self.tokens_correct += 1;
             }

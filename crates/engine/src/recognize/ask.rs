@@ -1,54 +1,8 @@
-//! The document as the recogniser sees it: tokens with their proclitic analyses and a few
-//! questions about each word (is it a function word, a common word, a name-like word …).
+//! Questions the recogniser asks about a word of the token stream, against the lexicon: is it a
+//! function word, a common word, a title, a name-like word …
 
 use crate::lexicon::{lexicon, Lexicon};
-use crate::normalize::source_offset_after;
-use crate::tokenize::clitics::{splits, Split};
-use crate::tokenize::{Token, TokenKind};
-
-/// A token with what the recogniser needs to know about it.
-#[derive(Debug, Clone)]
-pub struct Word<'a> {
-    pub tok: Token<'a>,
-    /// Proclitic analyses (Arabic words only; the unsplit analysis first).
-    pub splits: Vec<Split>,
-    /// Inside site boilerplate: never part of a name.
-    pub boiler: bool,
-}
-
-impl<'a> Word<'a> {
-    pub fn new(tok: Token<'a>, boiler: bool) -> Self {
-        let splits = if tok.kind == TokenKind::Arabic { splits(&tok.norm) } else { Vec::new() };
-        Word { tok, splits, boiler }
-    }
-
-    pub fn norm(&self) -> &str {
-        &self.tok.norm
-    }
-
-    pub fn is_word(&self) -> bool {
-        self.tok.is_word() && !self.boiler
-    }
-
-    pub fn is_arabic(&self) -> bool {
-        self.tok.kind == TokenKind::Arabic && !self.boiler
-    }
-
-    /// Byte offset in the source where the stem of `split` starts.
-    pub fn stem_start(&self, split: &Split) -> usize {
-        self.tok.start + source_offset_after(self.tok.text, split.stripped)
-    }
-
-    /// The stem after a conjunction or preposition, when the word has one of the given stems.
-    pub fn stem_in<'s>(&'s self, set: &std::collections::HashSet<String>) -> Option<&'s Split> {
-        self.splits.iter().find(|s| set.contains(&s.stem))
-    }
-
-    /// Ends with alef maqsura in the source (`على`, not the name `علي`).
-    pub fn ends_with_maqsura(&self) -> bool {
-        self.tok.text.ends_with('ى')
-    }
-}
+use crate::model::{Token, TokenKind};
 
 /// Word-level predicates against the lexicon.
 pub struct Ask<'l> {
@@ -62,12 +16,12 @@ impl Default for Ask<'static> {
 }
 
 impl Ask<'_> {
-    pub fn function(&self, w: &Word) -> bool {
+    pub fn function(&self, w: &Token) -> bool {
         self.lex.function.contains(w.norm()) || w.splits.iter().skip(1).take(1).any(|s| self.lex.function.contains(&s.stem) && !s.stem.starts_with("ال"))
     }
 
     /// A common word: seen often in ANERcorp outside names, as written or after a proclitic.
-    pub fn common(&self, w: &Word) -> bool {
+    pub fn common(&self, w: &Token) -> bool {
         if self.lex.common.contains(w.norm()) {
             return true;
         }
@@ -77,12 +31,12 @@ impl Ask<'_> {
     }
 
     /// Starts with the article ال as written (plain alef: `ألماتا` and `إلى` do not).
-    pub fn has_article(&self, w: &Word) -> bool {
-        w.tok.text.starts_with("ال") && w.norm().chars().count() > 3
+    pub fn has_article(&self, w: &Token) -> bool {
+        w.text.starts_with("ال") && w.norm().chars().count() > 3
     }
 
     /// The word, read with a proclitic, is a function word, title, head, trigger or time word.
-    fn clitic_of_closed_class(&self, w: &Word) -> bool {
+    fn clitic_of_closed_class(&self, w: &Token) -> bool {
         let l = self.lex;
         w.splits.iter().skip(1).any(|s| {
             l.function.contains(&s.stem)
@@ -94,22 +48,22 @@ impl Ask<'_> {
     }
 
     /// Ends in an attached pronoun (`انتشارها`, `فتسلمه`): a verb or noun, not a name.
-    fn pronoun_suffixed(&self, w: &Word) -> bool {
+    fn pronoun_suffixed(&self, w: &Token) -> bool {
         let n = w.norm();
         let long = n.chars().count() >= 5;
         (long && (n.ends_with("ها") || n.ends_with("هم") || n.ends_with("هما") || n.ends_with("كم")))
-            || (w.tok.text.ends_with('ه') && (n.starts_with('و') || n.starts_with('ف')) && long)
+            || (w.text.ends_with('ه') && (n.starts_with('و') || n.starts_with('ف')) && long)
     }
 
     /// A relative (nisba) adjective with the article: الروسي، الكازاخستانية، الجماعي.
-    pub fn nisba(&self, w: &Word) -> bool {
+    pub fn nisba(&self, w: &Token) -> bool {
         let n = w.norm();
         self.has_article(w) && n.chars().count() >= 5 && (n.ends_with('ي') || n.ends_with("يه") || n.ends_with("يين") || n.ends_with("يون"))
     }
 
     /// A relative adjective of a known place (`الروسي` from روسيا, `المصرية` from مصر): an
     /// adjective, not a family name, after a name.
-    pub fn nisba_of_place(&self, w: &Word) -> bool {
+    pub fn nisba_of_place(&self, w: &Token) -> bool {
         if !self.nisba(w) {
             return false;
         }
@@ -121,18 +75,18 @@ impl Ask<'_> {
             .any(|k| self.lex.names.get(k).is_some_and(|e| e.kind == crate::model::EntityType::Loc))
     }
 
-    pub fn temporal(&self, w: &Word) -> bool {
+    pub fn temporal(&self, w: &Token) -> bool {
         self.lex.temporal.contains(w.norm())
     }
 
     /// A first name from the gazetteers (not `على` read as `علي`).
-    pub fn first_name(&self, w: &Word) -> bool {
+    pub fn first_name(&self, w: &Token) -> bool {
         self.lex.first_names.contains(w.norm()) && !w.ends_with_maqsura()
     }
 
     /// Has a surname ending, is not a common word and has no article, even after a proclitic
     /// (`بالمخاوف` is ب + المخاوف).
-    pub fn surname_like(&self, w: &Word) -> bool {
+    pub fn surname_like(&self, w: &Token) -> bool {
         self.lex.has_surname_suffix(w.norm())
             && !self.lex.common.contains(w.norm())
             && !self.has_article(w)
@@ -142,8 +96,8 @@ impl Ask<'_> {
     /// Could be a word of a person's or place's name: an Arabic or Latin word that is not a
     /// function word, not a common word (unless it is a first name), has no article, and is not
     /// a title, a time word or a word that follows names.
-    pub fn name_like(&self, w: &Word) -> bool {
-        if !w.is_word() || w.tok.kind == TokenKind::Number {
+    pub fn name_like(&self, w: &Token) -> bool {
+        if !w.is_body_word() || w.kind == TokenKind::Number {
             return false;
         }
         let n = w.norm();

@@ -11,9 +11,11 @@
 //!   منشورات شائعة، جميع الحقوق محفوظة، شارك هذا المقال، أضف تعليق، المزيد من الأخبار …); when every
 //!   line after it is short (under 100 characters), the whole tail from it to the end is footer.
 //!
-//! Mentions inside boilerplate are not recognised, so boilerplate never counts as reporting.
+//! [`mark`] records the spans on a document's token stream and flags the tokens inside them:
+//! no later stage recognises a name or counts a fact there, so boilerplate never counts as
+//! reporting.
 
-use crate::model::{Boilerplate, BoilerplateKind};
+use crate::model::{Boilerplate, BoilerplateKind, Tokenized};
 use crate::normalize::normalize;
 use crate::tokenize::CharOffsets;
 
@@ -93,6 +95,24 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
         .into_iter()
         .map(|(s, e, kind)| Boilerplate { start: chars.at(s), end: chars.at(e), kind, byte_start: s, byte_end: e })
         .collect()
+}
+
+/// Detect the boilerplate of a document's text, record it and flag its tokens.
+pub fn mark(tz: &mut Tokenized) {
+    tz.boilerplate = detect(tz.text);
+    let spans: Vec<(usize, usize)> = tz.boilerplate.iter().map(|b| (b.byte_start, b.byte_end)).collect();
+    flag(tz, &spans);
+}
+
+/// Flag the tokens that overlap the boilerplate byte ranges `spans` (sorted, not overlapping).
+pub fn flag(tz: &mut Tokenized, spans: &[(usize, usize)]) {
+    let mut b = 0;
+    for t in &mut tz.tokens {
+        while b < spans.len() && spans[b].1 <= t.start {
+            b += 1;
+        }
+        t.boiler = b < spans.len() && spans[b].0 < t.end && t.start < spans[b].1;
+    }
 }
 
 /// Whether the byte range `[s, e)` overlaps any boilerplate span.

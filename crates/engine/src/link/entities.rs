@@ -1,0 +1,82 @@
+//! From linked groups to entities: label, Latin name, spellings per article, readable ids, order.
+
+use super::latin::transliterate;
+use super::LinkInput;
+use crate::lexicon::{lexicon, Source};
+use crate::model::{slug, Document, Entity, EntityType, LinkReason, Spelling};
+use std::collections::{BTreeMap, HashMap};
+
+/// An entity from its mentions, given as (document id, spelling) pairs: label (the most complete
+/// Arabic spelling, then the most frequent), variants by frequency, counts and spellings per
+/// document. `latin` defaults to a transliteration of the label.
+pub fn assemble(id: String, kind: EntityType, mentions: &[(&str, &str)], latin: Option<String>, reasons: Vec<LinkReason>) -> Entity {
+    let mut surface_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut per_doc: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    for &(doc, surface) in mentions {
+        *surface_counts.entry(surface).or_default() += 1;
+        *per_doc.entry(doc.to_string()).or_default().entry(surface).or_default() += 1;
+    }
+    let mut variants: Vec<(&str, usize)> = surface_counts.into_iter().collect();
+    variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let words = |v: &str| v.split(|c: char| c.is_whitespace() || c == '-').count();
+    let label = variants
+        .iter()
+        .filter(|(v, _)| v.chars().any(crate::normalize::arabic::is_arabic_letter))
+        .max_by(|a, b| words(a.0).cmp(&words(b.0)).then(a.1.cmp(&b.1)).then(b.0.cmp(a.0)))
+        .or(variants.first())
+        .map(|v| v.0.to_string())
+        .unwrap_or_default();
+    let latin = latin.unwrap_or_else(|| transliterate(&label));
+    let documents = per_doc.iter().map(|(d, s)| (d.clone(), s.values().sum())).collect();
+    let spellings = per_doc
+        .into_iter()
+        .map(|(d, s)| {
+            let mut v: Vec<Spelling> = s.into_iter().map(|(t, c)| Spelling { text: t.to_string(), count: c }).collect();
+            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+            (d, v)
+        })
+        .collect();
+    Entity { id, kind, label, latin, variants: variants.iter().map(|v| v.0.to_string()).collect(), documents, spellings, reasons }
+}
+
+/// Entity order everywhere: named by more articles first, then more mentions, then label.
+pub fn sort_entities(entities: &mut [Entity]) {
+    entities.sort_by(|a, b| b.coverage().cmp(&a.coverage()).then(b.total().cmp(&a.total())).then(a.label.cmp(&b.label)));
+}
+
+/// The entities of a linking, and the id of each group.
+pub struct Built {
+    pub ids: Vec<String>,
+    pub entities: Vec<Entity>,
+}
+
+
+/// Entities from the linked groups: label, Latin name, spellings and counts, unique readable ids.
+pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::Linked) -> Built {
+    let lex = lexicon();
+    let mut entities: Vec<Entity> = Vec::with_capacity(linked.groups);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); linked.groups];
+    for (i, &g) in linked.group_of_mention.iter().enumerate() {
+        members[g].push(i);
+    }
+    for (g, ms) in members.iter().enumerate() {
+        let latin = ms.iter().find_map(|&i| match lex.names.get(&inputs[i].key).map(|e| &e.source) {
+            Some(Source::Country { english, .. }) => Some(english.clone()),
+            _ => None,
+        });
+        let mentions: Vec<(&str, &str)> = ms.iter().map(|&i| (docs[inputs[i].doc].id.as_str(), inputs[i].surface.as_str())).collect();
+        entities.push(assemble(String::new(), inputs[ms[0]].kind, &mentions, latin, linked.reasons[g].clone()));
+    }
+    // Stable, readable, unique ids.
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut ids = Vec::with_capacity(entities.len());
+    for e in &mut entities {
+        let base = format!("{}-{}", e.kind.code().to_ascii_lowercase(), slug(&e.latin));
+        let n = used.entry(base.clone()).or_default();
+        *n += 1;
+        e.id = if *n == 1 { base } else { format!("{base}-{n}") };
+        ids.push(e.id.clone());
+    }
+    sort_entities(&mut entities);
+    Built { ids, entities }
+}

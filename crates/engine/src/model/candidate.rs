@@ -1,0 +1,100 @@
+//! A name found in one document, on its way from the finders (gazetteers, rules, the tagger) to
+//! linking: token range, offsets after any proclitic, type, matching key and provenance.
+
+use super::entity::EntityType;
+
+/// A contextual rule of [`crate::recognize::rules`] (each about a construction of news prose).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleId {
+    PlaceSuffix,
+    Coordination,
+    Media,
+    Organisation,
+    SpokespersonOf,
+    QuotedSource,
+    PlaceTrigger,
+    CityDescriptor,
+    PlaceApposition,
+    Title,
+    Surname,
+    FirstName,
+    Treaty,
+    Acronym,
+}
+
+impl RuleId {
+    /// The rule's code (`title`, `place_trigger` …), as `qarin explain` prints it.
+    pub fn code(self) -> &'static str {
+        match self {
+            RuleId::PlaceSuffix => "place_suffix",
+            RuleId::Coordination => "coordination",
+            RuleId::Media => "media",
+            RuleId::Organisation => "organisation",
+            RuleId::SpokespersonOf => "spokesperson_of",
+            RuleId::QuotedSource => "quoted_source",
+            RuleId::PlaceTrigger => "place_trigger",
+            RuleId::CityDescriptor => "city_descriptor",
+            RuleId::PlaceApposition => "place_apposition",
+            RuleId::Title => "title",
+            RuleId::Surname => "surname",
+            RuleId::FirstName => "first_name",
+            RuleId::Treaty => "treaty",
+            RuleId::Acronym => "acronym",
+        }
+    }
+}
+
+/// Where a candidate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Gazetteer,
+    /// A name found elsewhere in the corpus.
+    Corpus,
+    Rule(RuleId),
+    /// The trained tagger ([`crate::tagger`]).
+    Tagger,
+    /// An acronym or alias in brackets right after the name it stands for (see
+    /// [`Candidate::alias_of`]).
+    Alias,
+}
+
+impl Origin {
+    /// `gazetteer`, `corpus`, `rule:<code>`, `tagger` or `alias`.
+    pub fn code(self) -> String {
+        match self {
+            Origin::Gazetteer => "gazetteer".into(),
+            Origin::Corpus => "corpus".into(),
+            Origin::Rule(r) => format!("rule:{}", r.code()),
+            Origin::Tagger => "tagger".into(),
+            Origin::Alias => "alias".into(),
+        }
+    }
+}
+
+/// A recognised name in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// First and one-past-last token index.
+    pub first: usize,
+    pub last: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub kind: EntityType,
+    /// Matching form: words joined by one space, proclitics removed from the first word.
+    pub key: String,
+    pub origin: Origin,
+    pub priority: u8,
+    /// For an alias, the key of the name it stands for.
+    pub alias_of: Option<String>,
+}
+
+impl Candidate {
+    /// Words in the key.
+    pub fn words(&self) -> usize {
+        self.key.split(' ').count()
+    }
+    /// Shares a token with `o`.
+    pub fn overlaps(&self, o: &Candidate) -> bool {
+        self.first < o.last && o.first < self.last
+    }
+}

@@ -1,0 +1,150 @@
+//! Entities: one real-world thing named in the corpus, its spellings, and why they were grouped.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The four entity types (ANERcorp's PERS is written PER).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EntityType {
+    #[serde(rename = "PER")]
+    Per,
+    #[serde(rename = "LOC")]
+    Loc,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 4] = [EntityType::Per, EntityType::Loc, EntityType::Org, EntityType::Misc];
+
+    /// The code used in JSON, CSV and the DOM (`data-type`).
+    pub fn code(self) -> &'static str {
+        match self {
+            EntityType::Per => "PER",
+            EntityType::Loc => "LOC",
+            EntityType::Org => "ORG",
+            EntityType::Misc => "MISC",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "PER" | "PERS" => Some(EntityType::Per),
+            "LOC" => Some(EntityType::Loc),
+            "ORG" => Some(EntityType::Org),
+            "MISC" => Some(EntityType::Misc),
+            _ => None,
+        }
+    }
+}
+
+/// Why two spellings were grouped into one entity: the spelling attached, the spelling it was
+/// attached to, and the evidence ([`LinkRule`]). The engine says which rule and with what data;
+/// the app and the CLI put it into words, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkReason {
+    /// The spelling that was attached.
+    pub variant: String,
+    /// The spelling it was attached to.
+    pub to: String,
+    /// The evidence, serialised as `"rule": "<code>"` and the rule's own fields beside it.
+    #[serde(flatten)]
+    pub rule: LinkRule,
+}
+
+/// The evidence that grouped two spellings (see [`crate::link`] for when each applies).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum LinkRule {
+    /// The same once hamza, alef, yeh and teh marbuta forms, diacritics, proclitics and hyphens
+    /// are normalised.
+    SameNormalized,
+    /// Written in brackets right after the other name.
+    Alias,
+    /// The same consonants, word by word (`joined`: when both are written as one word).
+    Skeleton {
+        consonants: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        joined: bool,
+    },
+    /// Place names that differ only in the ending -ya/-iya.
+    Orthographic,
+    /// The same given names; surnames that differ by at most two letters.
+    SurnameVariant,
+    /// The same surname in different articles, with different given names.
+    GivenNameDiffers,
+    /// A one-word name that is the surname of the full name.
+    Surname,
+    /// An organisation name whose words all appear, in order, in the longer one.
+    PartialName,
+    /// The reader merged the two entities.
+    UserMerge,
+    /// The reader split this spelling off.
+    UserSplit,
+}
+
+impl LinkRule {
+    /// The rule's code, as serialised (`same_normalized`, `skeleton`, `user_merge` …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            LinkRule::SameNormalized => "same_normalized",
+            LinkRule::Alias => "alias",
+            LinkRule::Skeleton { .. } => "skeleton",
+            LinkRule::Orthographic => "orthographic",
+            LinkRule::SurnameVariant => "surname_variant",
+            LinkRule::GivenNameDiffers => "given_name_differs",
+            LinkRule::Surname => "surname",
+            LinkRule::PartialName => "partial_name",
+            LinkRule::UserMerge => "user_merge",
+            LinkRule::UserSplit => "user_split",
+        }
+    }
+
+    /// A decision of the reader's, not the engine's.
+    pub fn is_user(&self) -> bool {
+        matches!(self, LinkRule::UserMerge | LinkRule::UserSplit)
+    }
+}
+
+/// How one article spells one entity, and how often.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Spelling {
+    pub text: String,
+    pub count: usize,
+}
+
+/// One real-world thing named in the corpus, with all its spellings linked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Canonical Arabic label (the most complete, most frequent spelling).
+    pub label: String,
+    /// Latin-script name (English exonym where a gazetteer knows it, else a transliteration).
+    pub latin: String,
+    /// Every distinct spelling, most frequent first.
+    pub variants: Vec<String>,
+    /// Mentions per document id (boilerplate excluded). Documents that never name it are absent.
+    pub documents: BTreeMap<String, usize>,
+    /// Spellings per document id, most frequent first.
+    #[serde(default)]
+    pub spellings: BTreeMap<String, Vec<Spelling>>,
+    /// Why the spellings were grouped.
+    #[serde(default)]
+    pub reasons: Vec<LinkReason>,
+}
+
+impl Entity {
+    /// Number of documents that name this entity.
+    pub fn coverage(&self) -> usize {
+        self.documents.len()
+    }
+    /// Total mentions across documents.
+    pub fn total(&self) -> usize {
+        self.documents.values().sum()
+    }
+}
+

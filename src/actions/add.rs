@@ -1,0 +1,144 @@
+//! Adding articles: files chosen or dropped, pasted text, files whose encoding was guessed.
+
+use crate::browser;
+use crate::files::{Content, Picked};
+use crate::i18n::{self, t, Key};
+use crate::state::{AppState, Level, Pending};
+use crate::workspace::Article;
+use leptos::prelude::*;
+use qarin_engine::input::corpus::{read_document, Loaded};
+use qarin_engine::input::{InputWarning, MAX_DOCUMENT_BYTES};
+use qarin_engine::Document;
+
+impl AppState {
+    /// Read chosen or dropped article files and add them.
+    pub fn add_files(&self, files: Vec<web_sys::File>) {
+        if files.is_empty() {
+            return;
+        }
+        browser::mark("qarin:files-chosen");
+        let state = *self;
+        crate::files::read_all(files, MAX_DOCUMENT_BYTES, move |picked| state.add_picked(picked));
+    }
+
+    /// Files chosen or dropped, once read: decode each, report each refusal, queue guessed
+    /// encodings for confirmation, add the rest.
+    pub fn add_picked(&self, picked: Vec<Picked>) {
+        let state = *self;
+        // Decoding hundreds of files is spread over slices like the analysis (`crate::job`).
+        leptos::task::spawn_local(async move {
+            let lang = state.lang_now();
+            let mut errors = Vec::new();
+            let mut ready = Vec::new();
+            let mut started = crate::job::now();
+            for p in picked {
+                if crate::job::now() - started >= crate::job::SLICE_MS {
+                    crate::job::yield_to_page().await;
+                    started = crate::job::now();
+                }
+                match p.content {
+                    Content::TooLarge(size) => errors.push(i18n::too_large(lang, &p.name, size)),
+                    Content::Failed(e) => errors.push(i18n::read_failed(lang, &p.name, &e)),
+                    Content::Bytes(bytes) => match read_document(&p.name, &bytes) {
+                        Err(e) => errors.push(i18n::input_error(lang, &p.name, &e)),
+                        Ok(l) if l.guessed => state.previews.update(|q| q.push(Pending { name: p.name, loaded: l })),
+                        Ok(l) => ready.push((p.name, l)),
+                    },
+                }
+            }
+            if !errors.is_empty() {
+                state.notices.notify(Level::Error, "input-error", errors, None);
+            }
+            browser::mark("qarin:files-decoded");
+            state.add_loaded(ready, None);
+        });
+    }
+
+    /// Add read documents to the workspace, then open the first once analysed. `encoding`
+    /// (e.g. `pasted`) replaces the encoding the file was read in.
+    fn add_loaded(&self, items: Vec<(String, Loaded)>, encoding: Option<&str>) {
+        if items.is_empty() {
+            return;
+        }
+        let lang = self.lang_now();
+        let bundled = self.bundled.get_value();
+        let added_at = browser::now_iso();
+        let mut names = Vec::new();
+        let mut warnings = Vec::new();
+        let mut articles = Vec::new();
+        for (name, l) in items {
+            if l.warnings.contains(&InputWarning::NoArabic) {
+                warnings.push(i18n::no_arabic(lang, &name));
+            }
+            if qarin_engine::input::is_html_name(&name) {
+                warnings.push(i18n::html_extracted(lang, &name));
+            }
+            names.push(name);
+            articles.push(Article {
+                file: l.doc.file,
+                title: l.doc.title,
+                encoding: encoding.unwrap_or(l.encoding.label()).to_string(),
+                added: added_at.clone(),
+                text: l.doc.text,
+                ..Article::default()
+            });
+        }
+        let (ids, _undo) = self.change(|ws| ws.add(articles, &bundled));
+        browser::mark("qarin:added-to-workspace");
+        self.notices.notify(Level::Info, "added", vec![i18n::added(lang, &names)], None);
+        if !warnings.is_empty() {
+            self.notices.notify(Level::Warning, "input-warning", warnings, None);
+        }
+        if let Some(first) = ids.into_iter().next() {
+            let state = *self;
+            self.after_analysis(move || state.open_doc(&first));
+        }
+    }
+
+    /// Add pasted text. Returns false (and says why) when there is nothing to add.
+    pub fn add_pasted(&self, title: &str, text: &str) -> bool {
+        let lang = self.lang_now();
+        let text = qarin_engine::input::normalize_newlines(text);
+        if text.trim().is_empty() {
+            self.notices.notify(Level::Error, "input-error", vec![t(lang, Key::PasteEmpty).to_string()], None);
+            return false;
+        }
+        let name = t(lang, Key::PastedText).to_string();
+        if text.len() > MAX_DOCUMENT_BYTES {
+            self.notices.notify(Level::Error, "input-error", vec![i18n::too_large(lang, &name, text.len() as f64)], None);
+            return false;
+        }
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut warnings = Vec::new();
+        if !text.chars().any(qarin_engine::input::encoding::is_arabic_letter) {
+            warnings.push(InputWarning::NoArabic);
+        }
+        let doc = Document { title: if title.is_empty() { qarin_engine::input::default_title(&text) } else { title }, text, ..Document::default() };
+        let display = if doc.title.is_empty() { name } else { doc.title.clone() };
+        let loaded = Loaded { doc, encoding: qarin_engine::input::TextEncoding::Utf8, guessed: false, warnings };
+        self.add_loaded(vec![(display, loaded)], Some("pasted"));
+        true
+    }
+
+    /// The user confirmed the text of the first file awaiting confirmation.
+    pub fn confirm_preview(&self) {
+        let Some(p) = self.previews.with_untracked(|q| q.first().cloned()) else {
+            return;
+        };
+        self.previews.update(|q| {
+            q.remove(0);
+        });
+        self.add_loaded(vec![(p.name, p.loaded)], None);
+    }
+
+    /// The user refused the text of the first file awaiting confirmation.
+    pub fn cancel_preview(&self) {
+        let Some(p) = self.previews.with_untracked(|q| q.first().cloned()) else {
+            return;
+        };
+        self.previews.update(|q| {
+            q.remove(0);
+        });
+        self.notices.notify(Level::Info, "not-added", vec![i18n::not_added(self.lang_now(), &p.name)], None);
+    }
+}

@@ -1,0 +1,92 @@
+//! What the user can do, as methods of [`AppState`]: each changes the workspace through one of its
+//! undoable operations ([`crate::workspace::Workspace`]) and says what happened. Saving and the
+//! analysis follow by themselves (the effects of [`crate::state::persist`] and
+//! [`crate::state::analysis`]).
+//!
+//! | file | what |
+//! |---|---|
+//! | [`add`] | files chosen or dropped, pasted text, guessed encodings |
+//! | [`edit`] | removing articles, their details, the bundled corpus, highlighting, merge and split |
+//! | [`transfer`] | exporting and importing the workspace |
+//!
+//! Document text is only ever put into the page as text nodes, whatever it contains.
+
+mod add;
+mod edit;
+mod transfer;
+
+use crate::browser;
+use crate::i18n::{self, Key, Lang};
+use crate::state::{persist, AppState, Level};
+use crate::workspace::{Undo, Workspace};
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+impl AppState {
+    fn lang_now(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    /// Change the workspace with one of its operations; its undo, if it changed anything.
+    fn change<T>(&self, op: impl FnOnce(&mut Workspace) -> T) -> T {
+        let mut out = None;
+        self.workspace.update(|ws| out = Some(op(ws)));
+        out.expect("update runs its closure")
+    }
+
+    /// Say `msg` with an "Undo" that applies `undo` (once), then opens the article it brings back.
+    fn offer_undo(&self, kind: &'static str, msg: String, undo: Undo) {
+        let state = *self;
+        let undo = Rc::new(RefCell::new(Some(undo)));
+        let notice = Rc::new(Cell::new(0u32));
+        let notice2 = notice.clone();
+        let action: Rc<dyn Fn()> = Rc::new(move || {
+            let Some(u) = undo.borrow_mut().take() else {
+                return;
+            };
+            state.notices.dismiss(notice2.get());
+            let bundled = state.bundled.get_value();
+            let back = state.change(|ws| ws.undo(u, &bundled));
+            if let Some(id) = back {
+                state.after_analysis(move || state.open_doc(&id));
+            }
+        });
+        notice.set(self.notices.notify(Level::Info, kind, vec![msg], Some((Key::Undo, action))));
+    }
+
+    /// Messages about what loading the stored workspace found.
+    pub(crate) fn after_load(&self, stored: &persist::Loaded) {
+        let lang = self.lang_now();
+        if let Some((err, aside)) = &stored.unreadable {
+            self.notices.notify(Level::Error, "storage-unreadable", vec![i18n::workspace_unreadable(lang, err, aside)], None);
+        }
+        if !stored.missing.is_empty() {
+            let lines = stored.missing.iter().map(|t| i18n::text_missing(lang, t)).collect();
+            self.notices.notify(Level::Error, "storage-missing", lines, None);
+        }
+        let n = stored.workspace.articles.len();
+        if stored.crashed && n > 0 {
+            self.suspended.set(true);
+            let state = *self;
+            let again: Rc<dyn Fn()> = Rc::new(move || {
+                state.notices.dismiss_kind("crashed");
+                state.suspended.set(false);
+            });
+            self.notices.notify(Level::Error, "crashed", vec![i18n::crashed(lang, n)], Some((Key::Reanalyse, again)));
+        }
+    }
+
+    /// Keep focus in the page (not on `<body>`) once the next analysis is shown: the buttons of
+    /// a removed article are gone.
+    fn keep_focus(&self) {
+        self.after_analysis(|| {
+            let lost = leptos::prelude::document().active_element().is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+            if lost {
+                if let Some(main) = browser::html_element("#app") {
+                    browser::focus_no_scroll(&main);
+                }
+            }
+        });
+    }
+}

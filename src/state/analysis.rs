@@ -1,0 +1,99 @@
+//! The analysis, kept in step with the workspace by effects, not by hand:
+//!
+//! - a memo of the documents to analyse (the bundled ones the user kept, then the user's; the
+//!   user's are left out while `suspended`), and a memo of its key (ids and text fingerprints);
+//! - when the key changes, an effect runs the analysis as a job in slices ([`crate::job`]); a
+//!   newer change supersedes a job still running;
+//! - when the analysis, the articles' metadata or the decisions change, an effect applies the
+//!   decisions and the metadata and gives the views the result ([`AppState::set_data`]).
+//!
+//! So a change of title or a merge never re-analyses, and a change of text always does.
+
+use super::{persist, AppState, Data, Status};
+use crate::browser;
+use crate::workspace::Source;
+use leptos::prelude::*;
+use qarin_engine::{Analysis, Document};
+use std::sync::Arc;
+
+/// An analysis before decisions, and what it analysed.
+pub struct Raw {
+    /// Ids and text fingerprints of the documents, in order.
+    pub key: Vec<(String, u64)>,
+    pub analysis: Analysis,
+}
+
+/// Start the effects (once, from [`AppState::new`]).
+pub fn install(state: AppState) {
+    let docs = Memo::new(move |_| {
+        let bundled = state.bundled.get_value();
+        let suspended = state.suspended.get();
+        state.workspace.with(|ws| ws.documents(&bundled)).into_iter().filter(|(_, s)| !(suspended && *s == Source::User)).collect::<Vec<(Document, Source)>>()
+    });
+    let key = Memo::new(move |_| docs.with(|d| d.iter().map(|(d, _)| (d.id.clone(), persist::fingerprint(&d.text))).collect::<Vec<_>>()));
+    let decisions = Memo::new(move |_| state.workspace.with(|ws| ws.decisions.clone()));
+
+    // What to analyse changed: analyse it.
+    Effect::new(move |_| {
+        let key = key.get();
+        if matches!(state.status.get_untracked(), Status::Failed(_)) || state.raw.with_untracked(|r| r.as_ref().is_some_and(|r| r.key == key)) {
+            return;
+        }
+        let plain: Vec<Document> = docs.with_untracked(|d| d.iter().map(|(d, _)| d.clone()).collect());
+        run(state, key, plain);
+    });
+
+    // The analysis, the metadata or the decisions changed: show it.
+    Effect::new(move |_| {
+        let Some(raw) = state.raw.get() else { return };
+        let decisions = decisions.get();
+        docs.with(|docs| {
+            if raw.key.len() != docs.len() || raw.key.iter().zip(docs).any(|((id, _), (d, _))| *id != d.id) {
+                return; // an analysis of other articles is on its way
+            }
+            let mut a = raw.analysis.clone();
+            for (da, (d, _)) in a.documents.iter_mut().zip(docs) {
+                da.title = d.title.clone();
+                da.outlet = d.outlet.clone();
+                da.date = d.date.clone();
+            }
+            let applied = qarin_engine::decisions::apply(&a, &decisions);
+            browser::mark("qarin:decisions-applied");
+            let data = Data::new(applied, docs, &a);
+            browser::mark("qarin:data-built");
+            state.set_data(data);
+            browser::mark("qarin:data-set");
+        });
+    });
+}
+
+/// Analyse `docs` as a job in slices, then hand the result to the effects (unless a newer job
+/// superseded this one).
+fn run(state: AppState, key: Vec<(String, u64)>, docs: Vec<Document>) {
+    let generation = state.job.get_value().wrapping_add(1);
+    state.job.set_value(generation);
+    if state.status.get_untracked() == Status::Ready {
+        state.busy.set(true);
+    }
+    leptos::task::spawn_local(async move {
+        let guard = persist::analysis_running(true);
+        browser::mark("qarin:analysis-start");
+        let analysis = crate::job::analyse(&docs, |p| (state.job.get_value() == generation).then(|| state.progress.set(Some((p.done, p.total))))).await;
+        let Some(analysis) = analysis else {
+            return; // superseded by a newer job, which reports its own end
+        };
+        browser::mark("qarin:analysis-end");
+        // Showing it (rendering) is a task of its own.
+        crate::job::yield_to_page().await;
+        if state.job.get_value() != generation {
+            return;
+        }
+        if guard {
+            persist::analysis_running(false);
+        }
+        state.progress.set(None);
+        state.raw.set(Some(Arc::new(Raw { key, analysis })));
+        // Whichever job finishes last ends the "Updating…" state.
+        state.busy.set(false);
+    });
+}

@@ -1,0 +1,136 @@
+//! The analysis as the views read it: the analysis with the user's decisions applied, look-up
+//! tables, and the article open in the reader cut into pieces once.
+
+use crate::i18n::{article_n, outlet_label, Lang};
+use crate::workspace::Source;
+use qarin_engine::render::{piece_indices, PieceKind};
+use qarin_engine::{Analysis, BoilerplateKind, Document, DocumentAnalysis, Entity, EntityType};
+use std::collections::HashMap;
+
+/// The analysis plus look-up tables, shared read-only once computed.
+pub struct Data {
+    /// The analysis with the user's decisions applied: what every view shows and exports.
+    pub analysis: Analysis,
+    entity_idx: HashMap<String, usize>,
+    doc_idx: HashMap<String, usize>,
+    urls: HashMap<String, String>,
+    sources: HashMap<String, Source>,
+    /// Entity labels before the user's decisions (to describe the decisions).
+    raw_labels: HashMap<String, String>,
+}
+
+impl Data {
+    pub fn new(analysis: Analysis, docs: &[(Document, Source)], raw: &Analysis) -> Self {
+        let entity_idx = analysis.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let doc_idx = analysis.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        let urls = docs.iter().filter(|(d, _)| !d.url.is_empty()).map(|(d, _)| (d.id.clone(), d.url.clone())).collect();
+        let sources = docs.iter().map(|(d, s)| (d.id.clone(), *s)).collect();
+        let raw_labels = raw.entities.iter().map(|e| (e.id.clone(), e.label.clone())).collect();
+        Data { analysis, entity_idx, doc_idx, urls, sources, raw_labels }
+    }
+
+    /// Where an article comes from.
+    pub fn source(&self, id: &str) -> Source {
+        self.sources.get(id).copied().unwrap_or(Source::Bundled)
+    }
+
+    /// An entity's label before the user's decisions (its id if unknown).
+    pub fn raw_label(&self, id: &str) -> String {
+        self.raw_labels.get(id).cloned().unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entity_idx.get(id).map(|&i| &self.analysis.entities[i])
+    }
+
+    pub fn doc(&self, id: &str) -> Option<&DocumentAnalysis> {
+        self.doc_idx.get(id).map(|&i| &self.analysis.documents[i])
+    }
+
+    pub fn doc_index(&self, id: &str) -> Option<usize> {
+        self.doc_idx.get(id).copied()
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.analysis.documents.len()
+    }
+
+    pub fn url(&self, id: &str) -> Option<&str> {
+        self.urls.get(id).map(String::as_str)
+    }
+
+    /// The article's title, or "Article N" when it has none.
+    pub fn doc_title(&self, i: usize, lang: Lang) -> String {
+        let d = &self.analysis.documents[i];
+        if d.title.trim().is_empty() {
+            article_n(lang, i + 1)
+        } else {
+            d.title.clone()
+        }
+    }
+
+    /// A short label for the article: its outlet (the part in the interface's script when the
+    /// outlet is given as "Arabic (Latin)"), or "Article N".
+    pub fn doc_label(&self, i: usize, lang: Lang) -> String {
+        let outlet = self.analysis.documents[i].outlet.trim();
+        if outlet.is_empty() {
+            article_n(lang, i + 1)
+        } else {
+            outlet_label(lang, outlet)
+        }
+    }
+}
+
+/// One highlighted name as the reader needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkInfo {
+    pub kind: EntityType,
+    pub entity: String,
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub latin: String,
+}
+
+/// One run of the article open in the reader: what it is and its byte range in the text, as the
+/// engine cuts it ([`qarin_engine::render::pieces`], the prerender's cutting too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub kind: PieceKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The article open in the reader, cut into pieces once (a memo), not on every render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderDoc {
+    pub id: String,
+    pub index: usize,
+    pub text: String,
+    pub pieces: Vec<Piece>,
+    /// Indexed like `DocumentAnalysis::mentions`.
+    pub marks: Vec<MarkInfo>,
+    /// Indexed like `DocumentAnalysis::boilerplate`.
+    pub boiler_kinds: Vec<BoilerplateKind>,
+}
+
+impl ReaderDoc {
+    pub fn build(data: &Data, index: usize) -> Self {
+        let doc = &data.analysis.documents[index];
+        let marks = doc
+            .mentions
+            .iter()
+            .map(|m| {
+                let (label, latin) = data.entity(&m.entity).map(|e| (e.label.clone(), e.latin.clone())).unwrap_or_else(|| (m.text.clone(), String::new()));
+                MarkInfo { kind: m.kind, entity: m.entity.clone(), start: m.start, end: m.end, label, latin }
+            })
+            .collect();
+        let pieces = piece_indices(doc).map(|(at, p)| Piece { kind: p.kind, start: at, end: at + p.text.len() }).collect();
+        ReaderDoc { id: doc.id.clone(), index, text: doc.text.clone(), pieces, marks, boiler_kinds: doc.boilerplate.iter().map(|b| b.kind).collect() }
+    }
+
+    /// The text of a piece.
+    pub fn text_of(&self, p: &Piece) -> &str {
+        &self.text[p.start..p.end]
+    }
+}

@@ -1,0 +1,90 @@
+//! The status area's messages (`#notices`): what happened to which file, with an optional action
+//! ("Undo", "Try again"). One store; the rest of the app only calls [`Notices::notify`] and
+//! [`Notices::dismiss`].
+
+use crate::i18n::Key;
+use leptos::prelude::*;
+use std::rc::Rc;
+use std::time::Duration;
+
+/// How long an "Undo" stays offered.
+const UNDO_FOR: Duration = Duration::from_secs(10);
+/// How long a plain information message stays.
+const INFO_FOR: Duration = Duration::from_secs(8);
+
+/// How much a message matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+/// One message.
+#[derive(Clone)]
+pub struct Notice {
+    pub id: u32,
+    pub level: Level,
+    /// What it is about (`data-kind`): `input-error`, `added`, `removed`, `storage`, …
+    pub kind: &'static str,
+    pub lines: Vec<String>,
+    pub action: Option<(Key, Rc<dyn Fn()>)>,
+}
+
+/// The messages on show.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    list: RwSignal<Vec<Notice>, LocalStorage>,
+    next: StoredValue<u32>,
+}
+
+impl Notices {
+    pub fn new() -> Self {
+        Notices { list: RwSignal::new_local(Vec::new()), next: StoredValue::new(0) }
+    }
+
+    /// The messages, for the status area (tracked).
+    pub fn get(&self) -> Vec<Notice> {
+        self.list.get()
+    }
+
+    /// Show a message. Information goes after a while; warnings and errors stay until
+    /// dismissed; a message with an "Undo" goes after [`UNDO_FOR`].
+    pub fn notify(&self, level: Level, kind: &'static str, lines: Vec<String>, action: Option<(Key, Rc<dyn Fn()>)>) -> u32 {
+        let id = self.next.get_value();
+        self.next.set_value(id.wrapping_add(1));
+        let timeout = match (&action, level) {
+            (Some((Key::Undo, _)), _) => Some(UNDO_FOR),
+            (None, Level::Info) => Some(INFO_FOR),
+            _ => None,
+        };
+        self.list.update(|n| n.push(Notice { id, level, kind, lines, action }));
+        if let Some(after) = timeout {
+            let this = *self;
+            set_timeout(move || this.dismiss(id), after);
+        }
+        id
+    }
+
+    pub fn dismiss(&self, id: u32) {
+        if self.list.with_untracked(|n| n.iter().any(|x| x.id == id)) {
+            self.list.update(|n| n.retain(|x| x.id != id));
+        }
+    }
+
+    pub fn dismiss_kind(&self, kind: &str) {
+        if self.list.with_untracked(|n| n.iter().any(|x| x.kind == kind)) {
+            self.list.update(|n| n.retain(|x| x.kind != kind));
+        }
+    }
+}
