@@ -1,12 +1,14 @@
-//! `qarin analyze <DIR|FILES…> [--format json|csv|facts-csv] [-o FILE]`
+//! `qarin analyze` and `qarin explain`.
 
 use qarin_engine::input::corpus::{dedupe_ids, read_dir, read_file, Loaded};
 use qarin_engine::export::{facts_to_csv, to_csv, to_json};
 use qarin_i18n::{fact_label, Lang};
 use std::path::PathBuf;
 
-#[derive(Debug, PartialEq, Eq)]
-enum Format {
+/// What `analyze` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The analysis (`qarin.analysis/1`).
     Json,
     /// The comparison table.
     Csv,
@@ -14,51 +16,45 @@ enum Format {
     FactsCsv,
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let mut inputs: Vec<PathBuf> = Vec::new();
-    let mut format = None;
-    let mut output: Option<PathBuf> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--format" | "-f" => {
-                format = Some(match it.next().map(String::as_str) {
-                    Some("json") => Format::Json,
-                    Some("csv") => Format::Csv,
-                    Some("facts-csv") => Format::FactsCsv,
-                    other => return Err(format!("--format takes json or csv (or facts-csv), not `{}`", other.unwrap_or(""))),
-                })
-            }
-            "-o" | "--output" => output = Some(it.next().ok_or("-o needs a file name")?.into()),
-            s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
-            s => inputs.push(s.into()),
-        }
-    }
-    if inputs.is_empty() {
-        return Err("analyze needs at least one folder or file".into());
-    }
-    // Without --format, the output file's extension decides; JSON otherwise.
-    let format = format.unwrap_or_else(|| match output.as_ref().and_then(|o| o.extension()).and_then(|e| e.to_str()) {
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folders (every .txt, .md and .html file, with an optional meta.json) or files.
+    #[arg(required = true, value_name = "DIR|FILE")]
+    inputs: Vec<PathBuf>,
+    /// Output format; without it, the output file's extension decides (`.csv`: the comparison
+    /// table), JSON otherwise.
+    #[arg(short, long, value_enum)]
+    format: Option<Format>,
+    /// Write here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    let format = args.format.unwrap_or_else(|| match args.output.as_ref().and_then(|o| o.extension()).and_then(|e| e.to_str()) {
         Some("csv") => Format::Csv,
         _ => Format::Json,
     });
-    let docs = load(&inputs)?;
+    let docs = load(&args.inputs)?;
     let analysis = qarin_engine::analyze(&docs);
     let text = match format {
         Format::Json => to_json(&analysis) + "\n",
         Format::Csv => to_csv(&analysis),
         Format::FactsCsv => facts_to_csv(&analysis, &|f| (fact_label(Lang::En, f), fact_label(Lang::Ar, f))),
     };
-    crate::output::write(output.as_deref(), &text)
+    crate::output::write(args.output.as_deref(), &text)
+}
+
+#[derive(clap::Args)]
+pub struct ExplainArgs {
+    /// Folders or files, as for `analyze`.
+    #[arg(required = true, value_name = "DIR|FILE")]
+    inputs: Vec<PathBuf>,
 }
 
 /// `qarin explain`: which list or rule found each name.
-pub fn explain(args: &[String]) -> Result<(), String> {
-    let inputs: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
-    if inputs.is_empty() {
-        return Err("explain needs at least one folder or file".into());
-    }
-    let docs = load(&inputs)?;
+pub fn explain(args: ExplainArgs) -> Result<(), String> {
+    let docs = load(&args.inputs)?;
     for (d, found) in docs.iter().zip(qarin_engine::explain(&docs)) {
         println!("== {}", d.file);
         for (text, kind, origin) in found {

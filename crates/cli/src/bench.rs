@@ -22,19 +22,21 @@ fn measure(mut f: impl FnMut() -> usize) -> (usize, f64, usize) {
     (tokens / rounds, tokens as f64 / secs, rounds)
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let mut model: Option<PathBuf> = None;
-    let mut corpus = PathBuf::from("corpus");
-    let mut conll = PathBuf::from("data/anercorp/train.txt");
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--model" => model = Some(it.next().ok_or("--model needs a file")?.into()),
-            "--corpus" => corpus = it.next().ok_or("--corpus needs a folder")?.into(),
-            "--conll" => conll = it.next().ok_or("--conll needs a file")?.into(),
-            other => return Err(format!("bench: unknown argument `{other}`")),
-        }
-    }
+#[derive(clap::Args)]
+pub struct Args {
+    /// A model file instead of the embedded model.
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Articles to tag.
+    #[arg(long, default_value = "corpus")]
+    corpus: PathBuf,
+    /// The CoNLL file whose held-out tenth is tagged.
+    #[arg(long, default_value = "data/anercorp/train.txt")]
+    conll: PathBuf,
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    let (model, corpus, conll) = (args.model, args.corpus, args.conll);
     let tagger = crate::tag::load_model(model.as_deref())?;
     let lists = Lists::runtime(lexicon());
     // Warm up the lexicon so that loading it is not timed.

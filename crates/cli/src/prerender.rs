@@ -11,26 +11,21 @@
 use qarin_engine::input::corpus::{dedupe_ids, load_dir};
 use std::path::PathBuf;
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let mut dir: Option<PathBuf> = None;
-    let mut output: Option<PathBuf> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "-o" | "--out" | "--output" => {
-                output = Some(it.next().ok_or("--out needs a file name")?.into())
-            }
-            s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
-            s if dir.is_none() => dir = Some(s.into()),
-            s => return Err(format!("prerender takes one folder, not also `{s}`")),
-        }
+#[derive(clap::Args)]
+pub struct Args {
+    /// The corpus folder the app is built with.
+    dir: PathBuf,
+    /// Write here instead of standard output.
+    #[arg(short, long = "out", visible_alias = "output", value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    if !args.dir.is_dir() {
+        return Err(format!("{}: not a folder", args.dir.display()));
     }
-    let dir = dir.ok_or("prerender needs the corpus folder the app is built with")?;
-    if !dir.is_dir() {
-        return Err(format!("{}: not a folder", dir.display()));
-    }
-    let html = prerender(&dir)?;
-    crate::output::write(output.as_deref(), &html)
+    let html = prerender(&args.dir)?;
+    crate::output::write(args.out.as_deref(), &html)
 }
 
 /// The fragment for the folder `dir`: [`qarin_engine::render::reader_html`] of its first article.

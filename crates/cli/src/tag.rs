@@ -35,20 +35,21 @@ pub fn uses_pers(lines: &[ConllLine]) -> bool {
     lines.iter().any(|l| matches!(l, ConllLine::Token { raw_tag, .. } if raw_tag.ends_with("-PERS")))
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let mut conll: Option<PathBuf> = None;
-    let mut model: Option<PathBuf> = None;
-    let mut out: Option<PathBuf> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--conll" => conll = Some(it.next().ok_or("--conll needs a file")?.into()),
-            "--model" => model = Some(it.next().ok_or("--model needs a file")?.into()),
-            "-o" | "--output" => out = Some(it.next().ok_or("-o needs a file name")?.into()),
-            other => return Err(format!("tag: unknown argument `{other}`")),
-        }
-    }
-    let conll = conll.ok_or("tag needs --conll FILE")?;
+#[derive(clap::Args)]
+pub struct Args {
+    /// The CoNLL file (`token TAG` lines, blank line between sentences).
+    #[arg(long)]
+    conll: PathBuf,
+    /// A model file instead of the embedded model.
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Write here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    let (conll, model, out) = (args.conll, args.model, args.output);
     let lines = read_lines(&conll)?;
     let tagger = load_model(model.as_deref())?;
     let pers = uses_pers(&lines);

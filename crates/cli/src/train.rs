@@ -9,11 +9,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-fn parse<T: std::str::FromStr>(flag: &str, v: Option<&String>) -> Result<T, String> {
-    let v = v.ok_or_else(|| format!("{flag} needs a value"))?;
-    v.parse().map_err(|_| format!("{flag}: `{v}` is not a valid value"))
-}
-
 /// Write bytes atomically: to a temporary file beside the target, then rename.
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -57,30 +52,54 @@ fn cross_validate(conll: &Path, dev_fraction: f64, k: usize, opts: &TrainOptions
     Ok(())
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let mut conll: Option<PathBuf> = None;
-    let mut out: Option<PathBuf> = None;
-    let mut dev_fraction = 0.1f64;
+#[derive(clap::Args)]
+pub struct Args {
+    /// The CoNLL file to train on.
+    #[arg(long)]
+    conll: PathBuf,
+    /// Where to write the model.
+    #[arg(short, long, value_name = "MODEL")]
+    output: Option<PathBuf>,
+    /// The share of sentences at the end of the file held out (never trained on).
+    #[arg(long, default_value_t = 0.1)]
+    dev_fraction: f64,
+    #[arg(long)]
+    epochs: Option<usize>,
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Folds for the jackknifed word lists.
+    #[arg(long)]
+    folds: Option<usize>,
+    #[arg(long)]
+    max_weights: Option<usize>,
+    #[arg(long)]
+    max_quant: Option<u8>,
+    /// K-fold cross-validation on the training part instead of training.
+    #[arg(long, value_name = "K")]
+    cv: Option<usize>,
+    /// The window of sentences (each side) a CoNLL sentence's document is.
+    #[arg(long)]
+    doc_window: Option<u8>,
+    /// One pass, without document evidence.
+    #[arg(long)]
+    one_pass: bool,
+    #[arg(long)]
+    hash_bits: Option<u8>,
+}
+
+pub fn run(args: Args) -> Result<(), String> {
     let mut opts = TrainOptions::default();
-    let mut cv: Option<usize> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--conll" => conll = Some(it.next().ok_or("--conll needs a file")?.into()),
-            "-o" | "--output" => out = Some(it.next().ok_or("-o needs a file name")?.into()),
-            "--dev-fraction" => dev_fraction = parse(a, it.next())?,
-            "--epochs" => opts.epochs = parse(a, it.next())?,
-            "--seed" => opts.seed = parse(a, it.next())?,
-            "--folds" => opts.folds = parse(a, it.next())?,
-            "--max-weights" => opts.max_weights = parse(a, it.next())?,
-            "--max-quant" => opts.max_quant = parse(a, it.next())?,
-            "--cv" => cv = Some(parse(a, it.next())?),
-            "--doc-window" => opts.doc_window = Some(parse(a, it.next())?),
-            "--one-pass" => opts.doc_window = None,
-            "--hash-bits" => opts.hash_bits = parse(a, it.next())?,
-            other => return Err(format!("train: unknown argument `{other}`")),
-        }
+    macro_rules! set {
+        ($($f:ident),*) => {$( if let Some(v) = args.$f { opts.$f = v; } )*};
     }
+    set!(epochs, seed, folds, max_weights, max_quant, hash_bits);
+    if let Some(w) = args.doc_window {
+        opts.doc_window = Some(w);
+    }
+    if args.one_pass {
+        opts.doc_window = None;
+    }
+    let (conll, out, dev_fraction, cv) = (Some(args.conll), args.output, args.dev_fraction, args.cv);
     let conll = conll.ok_or("train needs --conll FILE")?;
     if let Some(k) = cv {
         return cross_validate(&conll, dev_fraction, k, &opts);

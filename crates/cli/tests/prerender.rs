@@ -216,7 +216,7 @@ fn prerender_refuses_bad_folders() {
     );
     let o = qarin(&["prerender"]);
     assert!(
-        !o.status.success() && stderr(&o).contains("needs the corpus folder"),
+        !o.status.success() && stderr(&o).contains("<DIR>"),
         "{}",
         stderr(&o)
     );

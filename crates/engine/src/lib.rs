@@ -32,6 +32,7 @@
 pub mod boilerplate;
 pub mod compare;
 pub mod decisions;
+pub mod eval;
 pub mod export;
 pub mod facts;
 pub mod input;
