@@ -1,7 +1,9 @@
-//! Tests against the real bundled corpus (`corpus/` at the repository root).
+//! Tests against the real bundled corpus (`corpus/` at the repository root): what must hold of
+//! any analysis (sound offsets, counts, a reason for every grouping, boilerplate not counted),
+//! and its score against the corpus's gold annotations.
 
 use qarin_engine::input::corpus::load_dir;
-use qarin_engine::{analyze, Analysis, EntityType};
+use qarin_engine::{analyze, Analysis};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -11,18 +13,6 @@ fn analysis() -> &'static Analysis {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
         analyze(&load_dir(&dir).expect("bundled corpus loads"))
     })
-}
-
-/// The entity a mention with this exact source text belongs to.
-fn entity_of(text: &str) -> &'static qarin_engine::Entity {
-    let a = analysis();
-    let m = a
-        .documents
-        .iter()
-        .flat_map(|d| &d.mentions)
-        .find(|m| m.text == text)
-        .unwrap_or_else(|| panic!("no mention written «{text}»"));
-    a.entity(&m.entity).expect("mention's entity exists")
 }
 
 #[test]
@@ -42,77 +32,24 @@ fn offsets_are_code_points_and_bytes_into_the_source() {
     }
 }
 
+/// The bundled corpus scored against its gold annotations (`dev/stories/bundled-csto-2022`,
+/// made by hand from the texts, independently of the engine): what used to be checked name by
+/// name is now one measure, with thresholds. The bundled five are a demonstration, not what the
+/// engine is tuned to: these are floors, not targets.
 #[test]
-fn every_article_has_people_places_and_organisations() {
-    for d in &analysis().documents {
-        for t in [EntityType::Per, EntityType::Loc, EntityType::Org] {
-            assert!(d.mentions.iter().any(|m| m.kind == t), "{} has no {:?}", d.id, t);
-        }
-    }
-}
-
-#[test]
-fn proclitics_are_outside_the_highlight() {
-    // وبيلاروس, لتوكاييف, للاتحاد الأوروبي, وطاجكستان appear in the corpus with their proclitics.
+fn bundled_corpus_against_its_gold() {
+    use qarin_engine::eval::{score, Gold};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let gold = Gold::parse(&std::fs::read_to_string(root.join("dev/stories/bundled-csto-2022/gold.json")).unwrap()).unwrap();
     let a = analysis();
-    let find = |word: &str| {
-        a.documents.iter().find_map(|d| {
-            let at = d.text.find(word)?;
-            d.mentions.iter().find(|m| m.byte_start >= at && m.byte_end <= at + word.len() + 30).map(|m| (d, at, m))
-        })
-    };
-    let (_, at, m) = find("وبيلاروس").expect("وبيلاروس");
-    assert_eq!(m.text, "بيلاروس");
-    assert_eq!(m.byte_start, at + "و".len());
-    let (_, _, m) = find("لتوكاييف").expect("لتوكاييف");
-    assert_eq!(m.text, "توكاييف");
-    assert_eq!(entity_of("قاسم جومارت توكاييف").id, m.entity);
-    let (_, _, m) = find("للاتحاد الأوروبي").expect("للاتحاد الأوروبي");
-    assert_eq!(m.text, "لاتحاد الأوروبي");
-    assert_eq!(m.kind, EntityType::Org);
-    assert_eq!(m.entity, entity_of("الاتحاد الأوروبي").id);
-}
-
-#[test]
-fn spelling_variants_are_one_entity() {
-    let almaty = entity_of("ألماتا");
-    for v in ["ألما-آتا", "ألما آتا", "ألماتي"] {
-        assert_eq!(entity_of(v).id, almaty.id, "{v}");
-    }
-    assert_eq!(almaty.kind, EntityType::Loc);
-    assert_eq!(almaty.coverage(), 5);
-    let tokayev = entity_of("قاسم جومارت توكاييف");
-    for v in ["قاسم جومرت توكاييف", "قاسم جومارت توكايف", "توكاييف"] {
-        assert_eq!(entity_of(v).id, tokayev.id, "{v}");
-    }
-    assert_eq!(tokayev.coverage(), 5);
-    assert_eq!(tokayev.label, "قاسم جومارت توكاييف");
-    assert_eq!(entity_of("طاجكستان").id, entity_of("طاجيكستان").id);
-    assert_eq!(entity_of("سورية").id, entity_of("سوريا").id);
-    // The acronym in brackets is the organisation.
-    assert_eq!(entity_of("CSTO").id, entity_of("منظمة معاهدة الأمن الجماعي").id);
-}
-
-#[test]
-fn surnames_link_to_full_names() {
-    assert_eq!(entity_of("نزارباييف").id, entity_of("نور سلطان نزارباييف").id);
-    assert_eq!(entity_of("شويغو").id, entity_of("سيرغي شويغو").id);
-    assert_eq!(entity_of("سيرديوكوف").id, entity_of("أناتولي سيرديوكوف").id);
-    // Two outlets disagree on Serdyukov's first name: grouped, with the reason saying so.
-    let s = entity_of("أندري سيرديوكوف");
-    assert_eq!(s.id, entity_of("أناتولي سيرديوكوف").id);
-    assert!(s.reasons.iter().any(|r| r.rule == qarin_engine::LinkRule::GivenNameDiffers));
-}
-
-#[test]
-fn different_things_sharing_words_stay_apart() {
-    let city = entity_of("نور سلطان");
-    let person = entity_of("نور سلطان نزارباييف");
-    assert_ne!(city.id, person.id);
-    assert_eq!(city.kind, EntityType::Loc);
-    assert_eq!(person.kind, EntityType::Per);
-    assert_ne!(entity_of("كازاخستان").id, entity_of("جمعية شعب كازاخستان").id);
-    assert_ne!(entity_of("روسيا").id, entity_of("موسكو").id);
+    let texts: Vec<&str> = gold.documents.iter().map(|g| a.documents.iter().find(|d| d.file == g.file).expect("gold article analysed").text.as_str()).collect();
+    gold.check(&texts).expect("the gold fits the bundled texts");
+    let s = score(a, &gold);
+    let report = format!("{:?} {:?} B³ {:?} CEAF-e {:?} whole {:?} apart {:?}", s.mentions, s.per_type, s.b3, s.ceafe, s.kept_whole, s.apart_respected);
+    assert!(s.mentions.f1() >= 0.95, "mention F1 {:.3}: {report}", s.mentions.f1());
+    assert!(s.b3.f1() >= 0.95 && s.ceafe.f1() >= 0.90, "linking: {report}");
+    assert!(s.kept_whole_share() >= 0.85, "entities kept whole: {report}");
+    assert_eq!(s.apart_respected.0, s.apart_respected.1, "apart pairs merged: {report}");
 }
 
 #[test]
@@ -122,7 +59,6 @@ fn every_grouping_has_a_reason() {
         assert!(variants <= 1 || e.reasons.len() >= variants - 1, "{} has {variants} variants, reasons {:?}", e.label, e.reasons);
         assert!(!e.latin.is_empty() && !e.label.is_empty());
     }
-    assert_eq!(entity_of("كازاخستان").latin, "Kazakhstan");
 }
 
 #[test]
