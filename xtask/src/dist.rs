@@ -2,10 +2,10 @@
 //! [`crate::site`] (service worker, manifest, icons, Content-Security-Policy, single-file page,
 //! the first article prerendered by `qarin prerender`), then a size report.
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
+use crate::compress::{bytes, gzip_size};
 use crate::env::{self, format_duration, Result};
 use crate::{site, tools};
 
@@ -135,12 +135,21 @@ pub fn build(opts: &Options) -> Result<()> {
 /// Only its standard output is taken; its messages go to the terminal.
 fn prerender(corpus: &Path) -> Result<String> {
     let mut cmd = env::cargo();
-    cmd.args(["run", "--quiet", "-p", "qarin-cli", "--bin", "qarin", "--", "prerender"])
-        .arg(corpus)
-        // The CLI ignores it, but cargo must not rebuild anything because of a caller's value.
-        .env_remove("QARIN_CORPUS_DIR")
-        .stdin(Stdio::null())
-        .stderr(Stdio::inherit());
+    cmd.args([
+        "run",
+        "--quiet",
+        "-p",
+        "qarin-cli",
+        "--bin",
+        "qarin",
+        "--",
+        "prerender",
+    ])
+    .arg(corpus)
+    // The CLI ignores it, but cargo must not rebuild anything because of a caller's value.
+    .env_remove("QARIN_CORPUS_DIR")
+    .stdin(Stdio::null())
+    .stderr(Stdio::inherit());
     let shown = env::describe(&cmd);
     println!("[dist] prerendering the first article: $ {shown}");
     let out = cmd
@@ -155,7 +164,7 @@ fn prerender(corpus: &Path) -> Result<String> {
 struct Entry {
     path: String,
     raw: u64,
-    gzip: Option<u64>,
+    gzip: u64,
 }
 
 fn report(dir: &Path) -> Result<()> {
@@ -184,14 +193,15 @@ fn report(dir: &Path) -> Result<()> {
             "  {:<width$} {:>12} {:>12}",
             e.path,
             bytes(e.raw),
-            opt_bytes(e.gzip)
+            bytes(e.gzip)
         );
     }
-    let sum = |pick: &dyn Fn(&Entry) -> bool| -> (u64, Option<u64>) {
+    let sum = |pick: &dyn Fn(&Entry) -> bool| -> (u64, u64) {
         let chosen: Vec<&Entry> = entries.iter().filter(|e| pick(e)).collect();
-        let raw = chosen.iter().map(|e| e.raw).sum();
-        let gzip = chosen.iter().map(|e| e.gzip).sum::<Option<u64>>();
-        (raw, gzip)
+        (
+            chosen.iter().map(|e| e.raw).sum(),
+            chosen.iter().map(|e| e.gzip).sum(),
+        )
     };
     let (wasm_raw, wasm_gz) = sum(&|e| e.path.ends_with(".wasm"));
     let (total_raw, total_gz) = sum(&|_| true);
@@ -201,44 +211,12 @@ fn report(dir: &Path) -> Result<()> {
     println!(
         "[dist] wasm: {} raw, {} gzip; total ({} files): {} raw, {} gzip",
         bytes(wasm_raw),
-        opt_bytes(wasm_gz),
+        bytes(wasm_gz),
         entries.len(),
         bytes(total_raw),
-        opt_bytes(total_gz)
+        bytes(total_gz)
     );
     Ok(())
-}
-
-/// Size after `gzip -9` (what a static host would typically send), or `None` without gzip.
-pub fn gzip_size(data: &[u8]) -> Option<u64> {
-    compressed_size(Command::new("gzip").args(["-9", "-c", "-n"]), data)
-}
-
-/// Size of `data` piped through a compressor that writes to standard output, or `None` when the
-/// program is missing or fails.
-pub fn compressed_size(cmd: &mut Command, data: &[u8]) -> Option<u64> {
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().ok()?;
-    let mut stdin = child.stdin.take()?;
-    let data = data.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&data));
-    let mut compressed = Vec::new();
-    child.stdout.take()?.read_to_end(&mut compressed).ok()?;
-    writer.join().ok()?.ok()?;
-    child.wait().ok()?.success().then_some(compressed.len() as u64)
-}
-
-pub fn bytes(n: u64) -> String {
-    if n >= 1024 * 1024 {
-        format!("{:.2} MiB", n as f64 / (1024.0 * 1024.0))
-    } else if n >= 1024 {
-        format!("{:.1} KiB", n as f64 / 1024.0)
-    } else {
-        format!("{n} B")
-    }
-}
-
-pub fn opt_bytes(n: Option<u64>) -> String {
-    n.map_or_else(|| "n/a".to_string(), bytes)
 }
 
 #[cfg(test)]

@@ -1,11 +1,9 @@
 //! The app icon, drawn from one list of shapes into an SVG and into PNGs of any size (pure Rust,
-//! deterministic: the same bytes on every build).
+//! deterministic: the same bytes on every build; the PNG files are written by the `png` crate).
 //!
 //! The picture: two pages side by side on the app's teal, lines of text on each, and the same
 //! names highlighted in the same colours on both pages (Qarin compares how articles name things).
 //! Lines run right to left, as Arabic does.
-
-use crate::codec;
 
 /// A filled rounded rectangle in a 512 × 512 design space.
 struct Shape {
@@ -130,7 +128,53 @@ pub fn png(size: u32) -> Vec<u8> {
             rgba.push(((covered * 255 + N * N / 2) / (N * N)) as u8);
         }
     }
-    codec::png(size, size, &rgba)
+    encode_png(size, size, &rgba)
+}
+
+/// A PNG of `width` × `height` pixels given as 8-bit RGBA, row by row. With 256 colours or fewer
+/// (flat shapes, anti-aliased edges: the icon) it is written with a palette (one byte a pixel,
+/// `PLTE` and `tRNS`), else as RGBA: the same pixels either way.
+fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Vec<u8> {
+    assert_eq!(rgba.len(), (width * height * 4) as usize);
+    let mut palette: Vec<[u8; 4]> = Vec::new();
+    let mut indexed = Vec::with_capacity(rgba.len() / 4);
+    for px in rgba.chunks_exact(4) {
+        let c = [px[0], px[1], px[2], px[3]];
+        let i = palette.iter().position(|p| *p == c).unwrap_or_else(|| {
+            palette.push(c);
+            palette.len() - 1
+        });
+        if palette.len() > 256 {
+            break;
+        }
+        indexed.push(i as u8);
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::High);
+    let pixels = if palette.len() <= 256 {
+        encoder.set_color(png::ColorType::Indexed);
+        encoder.set_palette(
+            palette
+                .iter()
+                .flat_map(|c| [c[0], c[1], c[2]])
+                .collect::<Vec<u8>>(),
+        );
+        encoder.set_trns(palette.iter().map(|c| c[3]).collect::<Vec<u8>>());
+        &indexed[..]
+    } else {
+        encoder.set_color(png::ColorType::Rgba);
+        rgba
+    };
+    let mut writer = encoder
+        .write_header()
+        .expect("writing a PNG header to memory");
+    writer
+        .write_image_data(pixels)
+        .expect("the pixels fit the header");
+    writer.finish().expect("writing a PNG to memory");
+    out
 }
 
 #[cfg(test)]
@@ -145,6 +189,55 @@ mod tests {
         assert_eq!(u32::from_be_bytes([a[16], a[17], a[18], a[19]]), 48);
         assert!(a.ends_with(&[0xae, 0x42, 0x60, 0x82]), "IEND CRC");
         assert_eq!(a, png(48));
+    }
+
+    /// Decoded again (by the `png` crate's decoder), each file gives exactly the pixels drawn:
+    /// with a palette for few colours, as RGBA for many.
+    #[test]
+    fn png_decodes_to_the_pixels() {
+        let (w, h) = (37u32, 23u32);
+        let mut rgba = Vec::new();
+        for y in 0..h {
+            for x in 0..w {
+                let v = if y < 8 {
+                    200
+                } else if y < 16 {
+                    (x * 7) as u8
+                } else {
+                    ((x * 31 + y * 17).wrapping_mul(2_654_435_761u32) >> 24) as u8
+                };
+                rgba.extend_from_slice(&[v, (x * 11) as u8, (y * 13) as u8, 255]);
+            }
+        }
+        check_png(w, h, &rgba, png::ColorType::Rgba);
+        let few: Vec<u8> = rgba
+            .chunks_exact(4)
+            .flat_map(|p| {
+                [
+                    p[0] & 0xc0,
+                    40,
+                    p[2] & 0x80,
+                    if p[0] > 100 { 255 } else { 90 },
+                ]
+            })
+            .collect();
+        check_png(w, h, &few, png::ColorType::Indexed);
+    }
+
+    fn check_png(w: u32, h: u32, rgba: &[u8], color: png::ColorType) {
+        let file = encode_png(w, h, rgba);
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(&file));
+        // Palette and transparency expanded to RGBA.
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().unwrap();
+        assert_eq!(reader.info().color_type, color, "colour type");
+        let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+        let frame = reader.next_frame(&mut pixels).unwrap();
+        assert_eq!((frame.width, frame.height), (w, h));
+        assert!(
+            pixels[..frame.buffer_size()] == *rgba,
+            "the decoded pixels differ ({color:?})"
+        );
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! Project automation: `cargo xtask <command>` (the alias lives in `.cargo/config.toml`).
-//!
-//! std only, so it compiles in a couple of seconds.
 
 mod bench;
-mod codec;
+mod compress;
 mod dist;
 mod env;
 mod icons;
@@ -17,33 +15,73 @@ mod tools;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage: cargo xtask <command>
+use clap::{Parser, Subcommand};
 
-commands:
-  setup                      install the pinned tools (wasm32 target, trunk, wasm-bindgen-cli,
-                             wasm-opt, chromium + chromedriver) where missing, then `cargo fetch`
-  dist [--public-url P] [--dist DIR] [--corpus DIR]
-                             release build of the static site into DIR (default dist/) for the
-                             public URL path P (default /; e.g. /qarin/ for a project site), with
-                             the articles of DIR bundled instead of corpus/ if --corpus is given;
-                             adds the service worker, manifest, icons, Content-Security-Policy
-                             and the single-file qarin-offline.html; prints a size report
-  serve [--port N]           dist, then serve dist/ on http://127.0.0.1 (first free port from
-                             8080 unless given) until Ctrl-C
-  serve-dist [--port N] [--dir DIR] [--prefix P]
-                             serve an existing build (default dist/) without building, mounted
-                             at the path P (default /), until Ctrl-C
-  test                       workspace tests, dist, the browser tests (tests/*.rs), then the
-                             static-hosting and offline tests (tests/offline.rs)
-  bench [--runs N]           dist, then measure: compressed sizes, load times in headless
-                             Chromium against a plain HTML page (median of N runs, default 5),
-                             engine throughput native and in wasm, memory at 5/50/200 articles
-";
+#[derive(Debug, Parser)]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    about = "Build, serve, test and measure Qarin",
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Install the pinned tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, chromium +
+    /// chromedriver) where missing, then `cargo fetch`.
+    Setup,
+    /// Release build of the static site, with the service worker, manifest, icons,
+    /// Content-Security-Policy and the single-file qarin-offline.html; prints a size report.
+    Dist {
+        /// The URL path the site is served from (e.g. /qarin/ for a project site).
+        #[arg(long, value_name = "P", default_value = "/")]
+        public_url: String,
+        /// Where to write the site [default: dist/].
+        #[arg(long, value_name = "DIR")]
+        dist: Option<PathBuf>,
+        /// Bundle the articles of this folder instead of corpus/.
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+    },
+    /// dist, then serve dist/ on http://127.0.0.1 until Ctrl-C.
+    Serve {
+        /// The port [default: the first free one from 8080].
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+    },
+    /// Serve an existing build without building, until Ctrl-C.
+    ServeDist {
+        /// The port [default: the first free one from 8080].
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+        /// The build to serve [default: dist/].
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// The URL path to mount it at.
+        #[arg(long, value_name = "P", default_value = "/")]
+        prefix: String,
+    },
+    /// Workspace tests, the app's unit tests, dist, the browser tests, the static-hosting and
+    /// offline tests on builds of their own, and the check that the embedded tagger model is
+    /// up to date.
+    Test,
+    /// dist, then measure: compressed sizes, load times in headless Chromium against a plain
+    /// HTML page, engine throughput native and in wasm, memory at 5/50/200 articles.
+    Bench {
+        /// Runs per measurement (the median is reported).
+        #[arg(long, value_name = "N", default_value_t = 5,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        runs: usize,
+    },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let cli = Cli::parse();
+    match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("xtask: error: {e}");
@@ -52,66 +90,27 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> env::Result<()> {
-    let Some((command, rest)) = args.split_first() else {
-        print!("{USAGE}");
-        return Err("no command given".into());
-    };
-    match command.as_str() {
-        "setup" => {
-            options(rest, &[])?;
-            tools::setup_all()
-        }
-        "dist" => {
-            let opts = options(rest, &["--public-url", "--dist", "--corpus"])?;
-            let mut dist = dist::Options::default();
-            if let Some(p) = opts.get("--public-url") {
-                dist.public_url = p.clone();
-            }
-            if let Some(d) = opts.get("--dist") {
-                dist.dist = absolute(d);
-            }
-            dist.corpus = opts.get("--corpus").map(|c| absolute(c));
-            dist::run(&dist)
-        }
-        "serve" => {
-            let opts = options(rest, &["--port"])?;
-            let port = port(opts.get("--port"))?;
+fn run(command: Command) -> env::Result<()> {
+    match command {
+        Command::Setup => tools::setup_all(),
+        Command::Dist {
+            public_url,
+            dist,
+            corpus,
+        } => dist::run(&dist::Options {
+            public_url,
+            dist: dist.map_or_else(dist::dist_dir, absolute),
+            corpus: corpus.map(absolute),
+        }),
+        Command::Serve { port } => {
             dist::run(&dist::Options::default())?;
             serve_forever(&dist::dist_dir(), port, "/")
         }
-        "serve-dist" => {
-            let opts = options(rest, &["--port", "--dir", "--prefix"])?;
-            let port = port(opts.get("--port"))?;
-            let dir = opts
-                .get("--dir")
-                .map_or_else(dist::dist_dir, |d| absolute(d));
-            serve_forever(&dir, port, opts.get("--prefix").map_or("/", String::as_str))
+        Command::ServeDist { port, dir, prefix } => {
+            serve_forever(&dir.map_or_else(dist::dist_dir, absolute), port, &prefix)
         }
-        "test" => {
-            options(rest, &[])?;
-            test::run()
-        }
-        "bench" => {
-            let opts = options(rest, &["--runs"])?;
-            let runs = match opts.get("--runs") {
-                None => 5,
-                Some(r) => r
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|&r| r > 0)
-                    .ok_or(format!("invalid number of runs `{r}`"))?,
-            };
-            bench::run(runs)
-        }
-        "help" | "-h" | "--help" => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        other => {
-            print!("{USAGE}");
-            Err(format!("unknown command `{other}`"))
-        }
+        Command::Test => test::run(),
+        Command::Bench { runs } => bench::run(runs),
     }
 }
 
@@ -128,16 +127,9 @@ fn serve_forever(dir: &std::path::Path, port: Option<u16>, prefix: &str) -> env:
     Ok(())
 }
 
-fn port(value: Option<&String>) -> env::Result<Option<u16>> {
-    value
-        .map(|p| p.parse::<u16>().map_err(|_| format!("invalid port `{p}`")))
-        .transpose()
-}
-
 /// A path given on the command line, made absolute against the current directory (cargo runs
 /// xtask from wherever it was invoked).
-fn absolute(p: &str) -> PathBuf {
-    let path = PathBuf::from(p);
+fn absolute(path: PathBuf) -> PathBuf {
     if path.is_absolute() {
         path
     } else {
@@ -147,51 +139,47 @@ fn absolute(p: &str) -> PathBuf {
     }
 }
 
-/// The values of `--name V` or `--name=V` for the allowed names, the only argument form the
-/// commands take.
-fn options(
-    rest: &[String],
-    allowed: &[&str],
-) -> env::Result<std::collections::BTreeMap<String, String>> {
-    let mut values = std::collections::BTreeMap::new();
-    let mut args = rest.iter();
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        if !allowed.contains(&name) {
-            return Err(format!("unexpected argument `{arg}`"));
-        }
-        let value = match inline {
-            Some(v) => v,
-            None => args.next().ok_or(format!("{name} needs a value"))?.clone(),
-        };
-        values.insert(name.to_string(), value);
-    }
-    Ok(values)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
-    fn args(a: &[&str]) -> Vec<String> {
-        a.iter().map(|s| s.to_string()).collect()
+    fn parse(args: &[&str]) -> Result<Command, clap::Error> {
+        Cli::try_parse_from(std::iter::once("xtask").chain(args.iter().copied())).map(|c| c.command)
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
     }
 
     #[test]
     fn parses_options() {
-        let o = options(
-            &args(&["--dist", "d", "--public-url=/q/", "--corpus", "c"]),
-            &["--dist", "--public-url", "--corpus"],
-        )
-        .unwrap();
-        assert_eq!(o["--dist"], "d");
-        assert_eq!(o["--public-url"], "/q/");
-        assert_eq!(o["--corpus"], "c");
-        assert!(options(&args(&["--port"]), &["--port"]).is_err());
-        assert!(options(&args(&["--nope", "1"]), &["--port"]).is_err());
-        assert!(options(&args(&["x"]), &[]).is_err());
+        let Command::Dist {
+            public_url,
+            dist,
+            corpus,
+        } = parse(&["dist", "--dist", "d", "--public-url=/q/", "--corpus", "c"]).unwrap()
+        else {
+            panic!("not dist");
+        };
+        assert_eq!(dist, Some(PathBuf::from("d")));
+        assert_eq!(public_url, "/q/");
+        assert_eq!(corpus, Some(PathBuf::from("c")));
+        assert!(parse(&["serve", "--port"]).is_err());
+        assert!(parse(&["serve", "--nope", "1"]).is_err());
+        assert!(parse(&["setup", "x"]).is_err());
+        assert!(parse(&["serve", "--port", "http"]).is_err());
+        assert!(parse(&["bench", "--runs", "0"]).is_err());
+        assert!(matches!(
+            parse(&["bench"]).unwrap(),
+            Command::Bench { runs: 5 }
+        ));
+        assert!(matches!(
+            parse(&["serve-dist", "--prefix", "/qarin/", "--port", "9000"]).unwrap(),
+            Command::ServeDist { port: Some(9000), dir: None, prefix } if prefix == "/qarin/"
+        ));
+        assert!(matches!(parse(&["test"]).unwrap(), Command::Test));
+        assert!(parse(&[]).is_err());
     }
 }

@@ -1,28 +1,29 @@
-//! A tiny std-only static file server for `dist/`, used by `cargo xtask serve` and `serve-dist`,
-//! by the end-to-end tests, and (compiled into the browser-test harness, `tests/common/`) by the
-//! offline tests, which need to start and stop servers of their own. GET and HEAD only, one
-//! request per connection, no directory listings; `/` and directories serve their `index.html`;
+//! A small static file server for `dist/` on `tiny_http`, used by `cargo xtask serve` and
+//! `serve-dist`, by the end-to-end tests, and (compiled into the browser-test harness,
+//! `tests/browser/`) by the offline tests, which need to start and stop servers of their own.
+//! GET and HEAD only, no directory listings; `/` and directories serve their `index.html`;
 //! anything resolving outside the root is refused. The site can be mounted under a path prefix
 //! (`/qarin/`), as a static host serves a project site.
 //!
-//! Self-contained (std only, nothing from the rest of xtask) so the harness can include it; its
-//! unit tests live in `serve_tests.rs`.
+//! Self-contained (nothing from the rest of xtask) so the harness can include it; its unit tests
+//! live in `serve_tests.rs`.
 
-use std::io::{self, BufRead, BufReader, Write};
+use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+use tiny_http::{Header, Method, Request, StatusCode};
 
 /// Ports tried, in order, when none is asked for.
 const DEFAULT_PORTS: std::ops::RangeInclusive<u16> = 8080..=8180;
-/// Requests whose head is larger than this are rejected.
-const MAX_HEAD: usize = 16 * 1024;
 
 pub struct Server {
-    listener: TcpListener,
+    http: tiny_http::Server,
+    addr: SocketAddr,
     root: Arc<PathBuf>,
     /// The path the site is mounted at: `/`, or e.g. `/qarin/`.
     prefix: Arc<String>,
@@ -43,8 +44,11 @@ impl Server {
                 .find_map(|p| TcpListener::bind((Ipv4Addr::LOCALHOST, p)).ok())
                 .map_or_else(|| TcpListener::bind((Ipv4Addr::LOCALHOST, 0)), Ok)?,
         };
+        let addr = listener.local_addr()?;
+        let http = tiny_http::Server::from_listener(listener, None).map_err(io::Error::other)?;
         Ok(Server {
-            listener,
+            http,
+            addr,
             root: Arc::new(root),
             prefix: Arc::new("/".to_string()),
             log,
@@ -64,22 +68,21 @@ impl Server {
     }
 
     pub fn addr(&self) -> SocketAddr {
-        self.listener
-            .local_addr()
-            .expect("bound listener has an address")
+        self.addr
     }
 
     /// The site's URL, e.g. `http://127.0.0.1:8080/` or `http://127.0.0.1:8080/qarin/`.
     pub fn url(&self) -> String {
-        format!("http://{}{}", self.addr(), self.prefix)
+        format!("http://{}{}", self.addr, self.prefix)
     }
 
-    fn serve(&self, stream: TcpStream) {
+    /// Answers `request` on a thread of its own, so that a slow client holds up nobody.
+    fn serve(&self, request: Request) {
         let root = Arc::clone(&self.root);
         let prefix = Arc::clone(&self.prefix);
         let log = self.log;
         std::thread::spawn(move || {
-            if let Err(e) = handle(stream, &root, &prefix, log) {
+            if let Err(e) = handle(request, &root, &prefix, log) {
                 if log {
                     eprintln!("[serve] connection error: {e}");
                 }
@@ -87,11 +90,10 @@ impl Server {
         });
     }
 
-    /// Serves until the process ends, one thread per connection.
+    /// Serves until the process ends.
     pub fn run(self) {
-        for stream in self.listener.incoming() {
-            let Ok(stream) = stream else { continue };
-            self.serve(stream);
+        while let Ok(request) = self.http.recv() {
+            self.serve(request);
         }
     }
 
@@ -108,23 +110,14 @@ impl Server {
         let addr = self.addr();
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
-        self.listener
-            .set_nonblocking(true)
-            .expect("a listening socket can be made non-blocking");
         let thread = std::thread::spawn(move || {
             while !flag.load(Ordering::SeqCst) {
-                match self.listener.accept() {
-                    Ok((stream, _)) => {
-                        let _ = stream.set_nonblocking(false);
-                        self.serve(stream);
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                        std::thread::sleep(Duration::from_millis(5));
-                    }
-                    Err(_) => std::thread::sleep(Duration::from_millis(5)),
+                if let Ok(Some(request)) = self.http.recv_timeout(Duration::from_millis(20)) {
+                    self.serve(request);
                 }
             }
-            // Dropping `self` closes the listening socket: new connections are refused.
+            // Dropping `self` stops tiny_http's accepting thread, which closes the listening
+            // socket: new connections are refused.
         });
         Running {
             url,
@@ -154,12 +147,20 @@ impl Running {
         self.addr
     }
 
-    /// Stops accepting and closes the listening socket; returns once it is closed. Requests
-    /// already being answered finish on their own threads.
+    /// Stops accepting and closes the listening socket; returns once it is closed (or after a
+    /// few seconds at most). Requests already being answered finish on their own threads.
     pub fn stop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
+        let _ = thread.join();
+        // tiny_http closes the socket from its own thread, just after the server is dropped.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline
+            && TcpStream::connect_timeout(&self.addr, Duration::from_millis(200)).is_ok()
+        {
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 }
@@ -170,76 +171,60 @@ impl Drop for Running {
     }
 }
 
+/// What to answer: a status, a body and its type, and any other header.
 struct Response {
     status: u16,
-    reason: &'static str,
     content_type: &'static str,
     body: Vec<u8>,
-    extra: String,
+    extra: Option<(&'static str, String)>,
 }
 
 impl Response {
-    fn error(status: u16, reason: &'static str) -> Response {
+    fn error(status: u16) -> Response {
         Response {
             status,
-            reason,
             content_type: "text/plain; charset=utf-8",
-            body: format!("{status} {reason}\n").into_bytes(),
-            extra: String::new(),
+            body: format!("{status} {}\n", StatusCode(status).default_reason_phrase()).into_bytes(),
+            extra: None,
         }
     }
 }
 
-fn handle(stream: TcpStream, root: &Path, prefix: &str, log: bool) -> io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    stream.set_write_timeout(Some(Duration::from_secs(30)))?;
-    let mut reader = BufReader::new(&stream);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes the answer.
-    let mut head_len = request_line.len();
-    loop {
-        let mut line = String::new();
-        let n = reader.read_line(&mut line)?;
-        head_len += n;
-        if n == 0 || line == "\r\n" || line == "\n" || head_len > MAX_HEAD {
-            break;
-        }
-    }
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let response = if head_len > MAX_HEAD {
-        Response::error(431, "Request Header Fields Too Large")
-    } else if method != "GET" && method != "HEAD" {
-        Response {
-            extra: "Allow: GET, HEAD\r\n".to_string(),
-            ..Response::error(405, "Method Not Allowed")
-        }
-    } else {
-        mounted(root, prefix, target)
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a header of ASCII text")
+}
+
+fn handle(request: Request, root: &Path, prefix: &str, log: bool) -> io::Result<()> {
+    let response = match request.method() {
+        Method::Get | Method::Head => mounted(root, prefix, request.url()),
+        _ => Response {
+            extra: Some(("Allow", "GET, HEAD".into())),
+            ..Response::error(405)
+        },
     };
     if log {
         println!(
-            "[serve] {method} {target} -> {} ({} bytes)",
+            "[serve] {} {} -> {} ({} bytes)",
+            request.method(),
+            request.url(),
             response.status,
             response.body.len()
         );
     }
-    let mut out = &stream;
-    write!(
-        out,
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
-         X-Content-Type-Options: nosniff\r\n{}Connection: close\r\n\r\n",
-        response.status,
-        response.reason,
-        response.content_type,
-        response.body.len(),
-        response.extra,
-    )?;
-    if method != "HEAD" {
-        out.write_all(&response.body)?;
+    let length = response.body.len();
+    let mut reply = tiny_http::Response::from_data(response.body)
+        .with_status_code(response.status)
+        // Always a Content-Length, never chunked: the body is in memory anyway.
+        .with_chunked_threshold(usize::MAX)
+        .with_header(header("Content-Type", response.content_type))
+        .with_header(header("Cache-Control", "no-cache"))
+        .with_header(header("X-Content-Type-Options", "nosniff"));
+    if let Some((name, value)) = &response.extra {
+        reply.add_header(header(name, value));
     }
-    out.flush()
+    debug_assert_eq!(reply.data_length(), Some(length));
+    // (tiny_http leaves the body out for HEAD.)
+    request.respond(reply)
 }
 
 /// Answers `target` for a site mounted at `prefix` (`/` or `/name/`).
@@ -253,19 +238,19 @@ fn mounted(root: &Path, prefix: &str, target: &str) -> Response {
     };
     if path == prefix.trim_end_matches('/') {
         return Response {
-            extra: format!("Location: {prefix}{query}\r\n"),
-            ..Response::error(301, "Moved Permanently")
+            extra: Some(("Location", format!("{prefix}{query}"))),
+            ..Response::error(301)
         };
     }
     match target.strip_prefix(prefix.trim_end_matches('/')) {
         Some(rest) if rest.starts_with('/') => respond(root, rest),
-        _ => Response::error(404, "Not Found"),
+        _ => Response::error(404),
     }
 }
 
 fn respond(root: &Path, target: &str) -> Response {
     let Some(path) = resolve(root, target) else {
-        return Response::error(400, "Bad Request");
+        return Response::error(400);
     };
     let path = if path.is_dir() {
         path.join("index.html")
@@ -277,15 +262,14 @@ fn respond(root: &Path, target: &str) -> Response {
         Ok(real) if real.starts_with(root) && real.is_file() => match std::fs::read(&real) {
             Ok(body) => Response {
                 status: 200,
-                reason: "OK",
                 content_type: content_type(&real),
                 body,
-                extra: String::new(),
+                extra: None,
             },
-            Err(_) => Response::error(500, "Internal Server Error"),
+            Err(_) => Response::error(500),
         },
-        Ok(real) if !real.starts_with(root) => Response::error(403, "Forbidden"),
-        _ => Response::error(404, "Not Found"),
+        Ok(real) if !real.starts_with(root) => Response::error(403),
+        _ => Response::error(404),
     }
 }
 

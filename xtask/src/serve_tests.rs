@@ -6,7 +6,12 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 
+/// Sends `request` (a request line and headers) as a one-shot client: with `Connection: close`,
+/// so that the server closes the connection after its answer (it keeps HTTP/1.1 connections
+/// open otherwise), and reads everything it answers.
 fn get(addr: SocketAddr, request: &str) -> String {
+    let (line, rest) = request.split_once("\r\n").unwrap();
+    let request = format!("{line}\r\nConnection: close\r\n{rest}");
     let mut s = TcpStream::connect(addr).unwrap();
     s.write_all(request.as_bytes()).unwrap();
     let mut out = Vec::new();
@@ -27,7 +32,7 @@ fn fixture() -> (tempdir::TempDir, SocketAddr) {
     (dir, addr)
 }
 
-/// A scratch directory removed on drop (std only).
+/// A scratch directory removed on drop.
 mod tempdir {
     pub struct TempDir(pub std::path::PathBuf);
     impl TempDir {

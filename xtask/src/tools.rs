@@ -241,35 +241,3 @@ pub fn setup_browser() -> Result<()> {
 fn is_root() -> bool {
     env::output(std::process::Command::new("id").arg("-u")).as_deref() == Some("0")
 }
-
-/// Debian's `brotli` command, used by `cargo xtask bench` to report brotli sizes (a crate would
-/// add minutes to xtask's compile time for one number per file).
-pub fn setup_brotli() -> Result<()> {
-    let name = "brotli";
-    let probe = || env::output(env::command("brotli").arg("--version"));
-    if let Some(v) = probe() {
-        step(name, &format!("present ({v})"));
-        return Ok(());
-    }
-    if !is_root() {
-        return Err(format!(
-            "{name} missing and not running as root; install it with \
-             `sudo apt-get install -y brotli` (Debian) and retry"
-        ));
-    }
-    step(name, "missing, installing with apt-get");
-    let install = || {
-        env::run(
-            env::command("apt-get")
-                .env("DEBIAN_FRONTEND", "noninteractive")
-                .args(["install", "-y", "brotli"]),
-        )
-    };
-    let took = match install() {
-        Ok(t) => t,
-        Err(_) => env::run(env::command("apt-get").arg("update"))? + install()?,
-    };
-    probe().ok_or("brotli still not found after apt-get")?;
-    installed(name, took);
-    Ok(())
-}
