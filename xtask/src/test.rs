@@ -1,10 +1,11 @@
 //! `cargo xtask test`: every test there is. The workspace's unit and integration tests (engine,
 //! CLI, xtask), the web app's native unit tests, then the release build, then the browser tests
-//! (`tests/e2e.rs` and every other `tests/*.rs` but `offline.rs`) against that build, served locally, through chromedriver and headless
-//! Chromium; then two more builds (for the subpath `/qarin/`, and with a two-article corpus of
-//! its own) and the static-hosting tests (`tests/offline.rs`: subpath, service worker offline,
-//! the single file from `file://`, the custom corpus). Every stage runs even if an earlier one
-//! failed (the browser tests need their builds); the exit status is non-zero if any failed.
+//! (`tests/browser/`, one test binary, all but its `offline::` module) against that build,
+//! served locally, through chromedriver and headless Chromium; then two more builds (for the
+//! subpath `/qarin/`, and with a two-article corpus of its own) and the browser tests' `offline::`
+//! module (subpath, service worker offline, the single file from `file://`, the custom corpus,
+//! the prerendered first article). Every stage runs even if an earlier one failed (the browser
+//! tests need their builds); the exit status is non-zero if any failed.
 
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
@@ -106,8 +107,13 @@ pub fn run() -> Result<()> {
     }
 }
 
-/// Serves `dist/` and starts chromedriver, both on free ports, and runs `tests/e2e.rs` against
-/// them; chromedriver is stopped afterwards whatever happens.
+/// The browser tests' module that needs builds of its own (see [`offline`]): skipped by
+/// [`e2e`], the only one [`offline`] runs.
+const OFFLINE_MODULE: &str = "offline::";
+
+/// Serves `dist/` and starts chromedriver, both on free ports, and runs the browser tests
+/// (`tests/browser/`) but the [`OFFLINE_MODULE`] against them; chromedriver is stopped
+/// afterwards whatever happens.
 fn e2e() -> Result<()> {
     let server = Server::bind(&dist::dist_dir(), Some(0), false)
         .map_err(|e| format!("cannot start the static server: {e}"))?;
@@ -115,32 +121,14 @@ fn e2e() -> Result<()> {
     server.spawn();
     let driver = ChromeDriver::start()?;
     println!("[test] app at {app_url}, chromedriver at {}", driver.url);
-    let mut cmd = env::cargo();
-    cmd.args(["test", "-p", "qarin-app"]);
-    for name in browser_test_files()? {
-        cmd.args(["--test", &name]);
-    }
     env::run(
-        cmd.args(["--", "--test-threads=1"])
+        env::cargo()
+            .args(["test", "-p", "qarin-app", "--test", "browser", "--"])
+            .args(["--skip", OFFLINE_MODULE, "--test-threads=1"])
             .env("QARIN_E2E_URL", &app_url)
             .env("QARIN_WEBDRIVER", &driver.url),
     )
     .map(drop)
-}
-
-/// The browser test files run against the default build: every `tests/*.rs` but
-/// `offline.rs`, which needs builds of its own (see [`offline`]).
-fn browser_test_files() -> Result<Vec<String>> {
-    let dir = env::repo_root().join("tests");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "rs"))
-        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .filter(|name| name != "offline")
-        .collect();
-    names.sort();
-    Ok(names)
 }
 
 /// The public URL path of the subpath build, which the offline tests serve at that path.
@@ -185,21 +173,15 @@ fn tiny_corpus() -> Result<PathBuf> {
     Ok(dir)
 }
 
-/// Runs `tests/offline.rs`. It starts (and stops) its own servers for the builds it is given.
+/// Runs the browser tests' [`OFFLINE_MODULE`]. They start (and stop) their own servers for the
+/// builds they are given.
 fn offline(subpath_dist: &Path, custom: &dist::Options) -> Result<()> {
     let driver = ChromeDriver::start()?;
     println!("[test] chromedriver at {}", driver.url);
     env::run(
         env::cargo()
-            .args([
-                "test",
-                "-p",
-                "qarin-app",
-                "--test",
-                "offline",
-                "--",
-                "--test-threads=1",
-            ])
+            .args(["test", "-p", "qarin-app", "--test", "browser", "--"])
+            .args([OFFLINE_MODULE, "--test-threads=1"])
             .env("QARIN_WEBDRIVER", &driver.url)
             .env("QARIN_DIST", dist::dist_dir())
             .env("QARIN_DIST_SUBPATH", subpath_dist)

@@ -1,18 +1,10 @@
-//! End-to-end tests of the facts view (where the articles agree and disagree), the shared wire
-//! copy view and "who said what" in the entity panel, in headless Chromium.
-//!
-//! Run with `cargo xtask test` (it sets `QARIN_E2E_URL` and `QARIN_WEBDRIVER`), or by hand against
-//! a served `dist/` and a chromedriver: `cargo test -p qarin-app --test facts -- --test-threads=1`.
-//! Screenshots go to `target/screenshots/` (`facts.png`, `wire.png`, `quotes.png`).
+//! The facts view (where the articles agree and disagree), the shared wire copy view and "who
+//! said what" in the entity panel. Screenshots: `facts.png`, `wire.png`, `quotes.png`.
 
-mod common;
-
-use common::{browser_test, corpus, App, UI_TIMEOUT};
 use serde_json::{json, Value};
 
-fn attr_sel(name: &str, value: &str) -> String {
-    format!("[{name}={}]", json!(value))
-}
+use crate::harness::{browser_test, App, UI_TIMEOUT};
+use crate::page::{attr_sel, corpus, paste, set_value};
 
 /// The facts table's rows: (data-fact, data-status).
 async fn fact_rows(app: &App) -> Vec<(String, String)> {
@@ -25,16 +17,19 @@ async fn fact_rows(app: &App) -> Vec<(String, String)> {
     serde_json::from_value(v).expect("fact rows")
 }
 
-/// Sets a form control's value as typing or choosing would, firing its events.
-async fn set_value(app: &App, selector: &str, value: &str) {
-    app.wait_for_css(selector).await;
-    app.js(
-        "const e = document.querySelector(arguments[0]); e.value = arguments[1]; \
-         e.dispatchEvent(new Event('input', {bubbles: true})); \
-         e.dispatchEvent(new Event('change', {bubbles: true}));",
-        vec![json!(selector), json!(value)],
+/// Waits until the reader shows article `doc` with a current highlight (`.fact-hit.current`, a
+/// value or a quote jumped to) and returns its text.
+async fn wait_highlight(app: &App, what: &str, doc: &str) -> Value {
+    app.wait_for(
+        what,
+        UI_TIMEOUT,
+        "const r = document.querySelector('article#reader'); \
+         if (!r || r.dataset.doc !== arguments[0]) return null; \
+         const h = [...r.querySelectorAll('.fact-hit.current')]; \
+         return h.length ? h.map(x => x.textContent).join('') : null",
+        vec![json!(doc)],
     )
-    .await;
+    .await
 }
 
 /// The facts view lists conflicts and agreements; the status filter keeps only what it names and
@@ -162,17 +157,7 @@ async fn fact_jump_highlights_the_value_in_the_reader() {
                 attr_sel("data-doc", doc)
             );
             app.click(&button).await;
-            let got = app
-                .wait_for(
-                    "the highlighted value",
-                    UI_TIMEOUT,
-                    "const r = document.querySelector('article#reader'); \
-                     if (!r || r.dataset.doc !== arguments[0]) return null; \
-                     const h = [...r.querySelectorAll('.fact-hit.current')]; \
-                     return h.length ? h.map(x => x.textContent).join('') : null",
-                    vec![json!(doc)],
-                )
-                .await;
+            let got = wait_highlight(&app, "the highlighted value", doc).await;
             assert_eq!(got, Value::String(written.clone()), "highlight of {fact} in {doc}");
             // Only text inside the highlight, and it is on screen.
             let ok = app
@@ -227,14 +212,7 @@ async fn wire_view_shows_a_pasted_copy() {
             change(paras[0], 10, "وأكدت"),
             change(paras[1], 12, "الماضية")
         );
-        app.click("button#paste-toggle").await;
-        app.wait_for_css("#paste-form:not([hidden]) textarea#paste-text").await;
-        app.js(
-            "document.querySelector('#paste-title').value = arguments[0]; document.querySelector('#paste-text').value = arguments[1];",
-            vec![json!("نسخة من نص وكالة"), json!(body)],
-        )
-        .await;
-        app.click("button#paste-add").await;
+        paste(&app, "نسخة من نص وكالة", &body).await;
         let user = app
             .wait_for(
                 "the pasted article",
@@ -343,17 +321,7 @@ async fn entity_panel_shows_who_said_what() {
             .await;
         app.click(&format!("#entity-panel div.quote-col{} button.quote-jump", attr_sel("data-doc", &doc)))
             .await;
-        let got = app
-            .wait_for(
-                "the highlighted quote",
-                UI_TIMEOUT,
-                "const r = document.querySelector('article#reader'); \
-                 if (!r || r.dataset.doc !== arguments[0]) return null; \
-                 const h = [...r.querySelectorAll('.fact-hit.current')]; \
-                 return h.length ? h.map(x => x.textContent).join('') : null",
-                vec![json!(doc)],
-            )
-            .await;
+        let got = wait_highlight(&app, "the highlighted quote", &doc).await;
         assert_eq!(got, quote);
     })
     .await;

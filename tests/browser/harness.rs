@@ -1,27 +1,17 @@
-//! Harness for the browser tests: a Chromium session per test (through chromedriver), helpers to
-//! query the page with JavaScript, console-log and same-origin checks, screenshots, and the
-//! bundled corpus as the tests expect to see it.
+//! The harness: a Chromium session per test (through chromedriver), JavaScript in the page,
+//! console-log and same-origin checks, Chrome DevTools Protocol commands, screenshots.
 //!
 //! The tests need a running app and chromedriver, given by `QARIN_E2E_URL` and `QARIN_WEBDRIVER`;
 //! `cargo xtask test` builds the app, serves it, starts chromedriver and sets both. Tests that
-//! serve builds themselves (`tests/offline.rs`) use [`serve`], xtask's static server compiled in
+//! serve builds themselves (`offline`) use [`crate::serve`], xtask's static server compiled in
 //! here, which they can start and stop, and [`browser_test_at`] with the URL it gives.
 
-#![allow(dead_code)]
-
-/// xtask's std-only static server (`xtask/src/serve.rs`): `Server::bind(dir, Some(0), false)`,
-/// `.with_prefix("/qarin/")`, `.start()` → a `Running` server with `url()` and `stop()`.
-#[path = "../../xtask/src/serve.rs"]
-pub mod serve;
-
-use std::collections::BTreeMap;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use fantoccini::elements::Element;
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 
 /// How long to wait for the app to finish its analysis (`main#app[data-ready=true]`).
@@ -312,83 +302,6 @@ impl App {
         }
     }
 
-    /// Waits until `selector` matches an element and returns the first one.
-    pub async fn wait_for_css(&self, selector: &str) -> Element {
-        self.wait_for(
-            &format!("`{selector}`"),
-            UI_TIMEOUT,
-            "return document.querySelector(arguments[0]) !== null",
-            vec![json!(selector)],
-        )
-        .await;
-        self.css(selector).await
-    }
-
-    pub async fn css(&self, selector: &str) -> Element {
-        self.client
-            .find(Locator::Css(selector))
-            .await
-            .unwrap_or_else(|e| panic!("no element matches `{selector}`: {e}"))
-    }
-
-    pub async fn all(&self, selector: &str) -> Vec<Element> {
-        self.client
-            .find_all(Locator::Css(selector))
-            .await
-            .unwrap_or_else(|e| panic!("find_all `{selector}`: {e}"))
-    }
-
-    pub async fn count(&self, selector: &str) -> usize {
-        self.js(
-            "return document.querySelectorAll(arguments[0]).length",
-            vec![json!(selector)],
-        )
-        .await
-        .as_u64()
-        .unwrap_or(0) as usize
-    }
-
-    /// Whether the first element matching `selector` exists and is rendered (has a layout box
-    /// and is not `visibility: hidden`).
-    pub async fn visible(&self, selector: &str) -> bool {
-        self.js(
-            "const e = document.querySelector(arguments[0]); \
-             return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'",
-            vec![json!(selector)],
-        )
-        .await
-            == json!(true)
-    }
-
-    /// An attribute of the first element matching `selector` (`None` if absent or no match).
-    pub async fn attr(&self, selector: &str, name: &str) -> Option<String> {
-        self.js(
-            "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null",
-            vec![json!(selector), json!(name)],
-        )
-        .await
-        .as_str()
-        .map(str::to_string)
-    }
-
-    pub async fn click(&self, selector: &str) {
-        let element = self.wait_for_css(selector).await;
-        self.click_element(&element, selector).await;
-    }
-
-    pub async fn click_element(&self, element: &Element, what: &str) {
-        // Scroll it into the middle of the viewport first so no sticky header is in the way.
-        self.js(
-            "arguments[0].scrollIntoView({block: 'center', inline: 'center'})",
-            vec![serde_json::to_value(element).expect("element to JSON")],
-        )
-        .await;
-        element
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("cannot click {what}: {e}"));
-    }
-
     /// Saves a PNG of the viewport to `target/screenshots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
@@ -485,63 +398,4 @@ impl App {
         self.assert_no_console_errors().await;
         self.assert_same_origin().await;
     }
-
-    /// The parameters of `location.hash` (`#view=reader&doc=…`).
-    pub async fn hash_params(&self) -> BTreeMap<String, String> {
-        let v = self
-            .js(
-                "return Object.fromEntries(new URLSearchParams(location.hash.replace(/^#/, '')))",
-                vec![],
-            )
-            .await;
-        serde_json::from_value(v).expect("hash parameters")
-    }
-}
-
-/// A bundled article as the app must show it: the engine's reading of `corpus/` (BOM stripped,
-/// newlines normalised to LF), with the id derived from the file name.
-#[derive(Debug, Clone)]
-pub struct CorpusDoc {
-    pub id: String,
-    pub text: String,
-}
-
-/// The bundled corpus (or `QARIN_CORPUS_DIR`, as for the build), sorted by file name.
-pub fn corpus() -> Vec<CorpusDoc> {
-    let dir = match std::env::var("QARIN_CORPUS_DIR") {
-        Ok(d) if !d.is_empty() => PathBuf::from(d),
-        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.is_file()
-                && p.extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| ["txt", "md"].contains(&x.to_ascii_lowercase().as_str()))
-        })
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let raw = std::fs::read_to_string(p).expect("corpus files are UTF-8");
-            let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
-            let stem = p.file_stem().unwrap().to_string_lossy();
-            CorpusDoc {
-                id: stem
-                    .chars()
-                    .map(|c| {
-                        if c.is_alphanumeric() || c == '_' || c == '-' {
-                            c
-                        } else {
-                            '_'
-                        }
-                    })
-                    .collect(),
-                text: raw.replace("\r\n", "\n").replace('\r', "\n"),
-            }
-        })
-        .collect()
 }

@@ -1,21 +1,18 @@
 //! Scale: 200 articles added at once through the file input, built from real text (ANERcorp's
-//! sentences regrouped into articles of the bundled ones' length, as `cargo xtask bench` does).
-//! They load without an error; the analysis reports its progress as it goes; the comparison
-//! table renders only the rows in view (virtualised) and still reaches the last entity; the
-//! entity panel pages its mentions; the reader shows the last article with its names.
-//! Timings are not asserted here: `cargo xtask bench` measures them.
-//!
-//! Run with `cargo xtask test`, or by hand against a served `dist/` and a chromedriver
-//! (`QARIN_E2E_URL`, `QARIN_WEBDRIVER`): `cargo test -p qarin-app --test scale`.
-
-mod common;
+//! sentences, read with the engine's CoNLL reader, regrouped into articles of the bundled ones'
+//! length, as `cargo xtask bench` does). They load without an error; the analysis reports its
+//! progress as it goes; the comparison table renders only the rows in view (virtualised) and
+//! still reaches the last entity; the entity panel pages its mentions; the reader shows the last
+//! article with its names. Timings are not asserted here: `cargo xtask bench` measures them.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{browser_test, corpus, App};
-use fantoccini::Locator;
+use qarin_engine::input::conll::parse_conll;
 use serde_json::{json, Value};
+
+use crate::harness::browser_test;
+use crate::page::{choose_files, corpus};
 
 /// Articles added.
 const ARTICLES: usize = 200;
@@ -29,19 +26,11 @@ const SCALE_TIMEOUT: Duration = Duration::from_secs(180);
 fn sentences() -> Vec<Vec<String>> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/anercorp/train.txt");
     let text = std::fs::read_to_string(&path).expect("data/anercorp/train.txt");
-    let mut out = Vec::new();
-    let mut cur = Vec::new();
-    for line in text.lines() {
-        match line.split_whitespace().next() {
-            Some(tok) => cur.push(tok.to_string()),
-            None if !cur.is_empty() => out.push(std::mem::take(&mut cur)),
-            None => {}
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    parse_conll(&text)
+        .expect("data/anercorp/train.txt is CoNLL")
+        .into_iter()
+        .map(|s| s.into_iter().map(|t| t.token).collect())
+        .collect()
 }
 
 /// Tokens back to prose: no space before closing punctuation.
@@ -74,13 +63,6 @@ fn write_fixture(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-async fn count(app: &App, selector: &str) -> usize {
-    app.js("return document.querySelectorAll(arguments[0]).length", vec![json!(selector)])
-        .await
-        .as_u64()
-        .unwrap_or(0) as usize
-}
-
 #[tokio::test]
 async fn two_hundred_articles_load_and_stay_usable() {
     browser_test("scale-200", |app| async move {
@@ -103,9 +85,8 @@ async fn two_hundred_articles_load_and_stay_usable() {
             vec![],
         )
         .await;
-        let input = app.client.find(Locator::Css("input#file-input")).await.expect("input#file-input");
-        let joined = files.iter().map(|p| p.to_str().unwrap()).collect::<Vec<_>>().join("\n");
-        input.send_keys(&joined).await.expect("send the file paths");
+        let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        choose_files(&app, &files).await;
 
         let total = bundled + ARTICLES;
         app.wait_for(
@@ -139,9 +120,9 @@ async fn two_hundred_articles_load_and_stay_usable() {
         let entities = rowcount - 1;
         assert!(entities > 1000, "200 articles name over a thousand entities, not {entities}");
         assert!(app.attr("table#compare-table", "class").await.unwrap_or_default().contains("virtual"));
-        let rendered = count(&app, "table#compare-table tbody tr[data-entity]").await;
+        let rendered = app.count("table#compare-table tbody tr[data-entity]").await;
         assert!((10..150).contains(&rendered), "{rendered} rows in the page for {entities} entities");
-        let cells = count(&app, "table#compare-table tbody tr[data-entity] td.cell").await;
+        let cells = app.count("table#compare-table tbody tr[data-entity] td.cell").await;
         assert_eq!(cells, rendered * total, "a cell per article in each rendered row");
         // Scroll to the end: the last entity's row is rendered.
         app.js("const s = document.querySelector('.table-scroll'); s.scrollTop = s.scrollHeight; return true", vec![]).await;
@@ -153,7 +134,7 @@ async fn two_hundred_articles_load_and_stay_usable() {
             vec![json!(last)],
         )
         .await;
-        let rendered_end = count(&app, "table#compare-table tbody tr[data-entity]").await;
+        let rendered_end = app.count("table#compare-table tbody tr[data-entity]").await;
         assert!(rendered_end < 150, "{rendered_end} rows in the page at the end");
         app.screenshot("scale-200-compare-end").await;
         app.js("const s = document.querySelector('.table-scroll'); s.scrollTop = 0; return true", vec![]).await;
@@ -168,7 +149,7 @@ async fn two_hundred_articles_load_and_stay_usable() {
         // The entity named most: its panel lists a page of mentions and offers more.
         app.click("table#compare-table tbody tr[aria-rowindex=\"2\"] .ent-btn").await;
         app.wait_for_css("ol.kwic li").await;
-        let listed = count(&app, "ol.kwic li").await;
+        let listed = app.count("ol.kwic li").await;
         let pill = app
             .js("return document.querySelector('#panel-kwic .pill')?.textContent ?? ''", vec![])
             .await;

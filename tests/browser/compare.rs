@@ -1,0 +1,216 @@
+//! The comparison table: it agrees with the reader's marks, and its filters and sorts work.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::harness::{browser_test, App, UI_TIMEOUT};
+use crate::page::{attr_sel, doc_ids, marks, select_doc, wait_panel, Mark};
+
+/// WebDriver key codes.
+const CONTROL: &str = "\u{E009}";
+const BACKSPACE: &str = "\u{E003}";
+const RELEASE_MODIFIERS: &str = "\u{E000}";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Row {
+    pub entity: Option<String>,
+    pub coverage: Option<i64>,
+    pub displayed: bool,
+    /// Text of the row's cells other than the per-article ones (its name, type, …).
+    pub label: String,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Cell {
+    pub doc: Option<String>,
+    pub count: Option<i64>,
+    pub buttons: usize,
+}
+
+pub async fn compare_rows(app: &App) -> Vec<Row> {
+    let v = app
+        .js(
+            r#"const num = s => (s === undefined || s === null || !/^\d+$/.test(s)) ? null : Number(s);
+            return [...document.querySelectorAll('table#compare-table tbody tr')].map(tr => ({
+              entity: tr.dataset.entity ?? null,
+              coverage: num(tr.dataset.coverage),
+              displayed: tr.getClientRects().length > 0 && getComputedStyle(tr).visibility !== 'hidden',
+              label: [...tr.cells].filter(c => !c.hasAttribute('data-doc')).map(c => c.textContent).join(' '),
+              cells: [...tr.querySelectorAll('td[data-doc]')].map(td => ({
+                doc: td.dataset.doc ?? null,
+                count: num(td.dataset.count),
+                buttons: td.querySelectorAll('button').length,
+              })),
+            }));"#,
+            vec![],
+        )
+        .await;
+    serde_json::from_value(v).expect("compare rows")
+}
+
+async fn displayed_rows(app: &App) -> Vec<Row> {
+    compare_rows(app)
+        .await
+        .into_iter()
+        .filter(|r| r.displayed)
+        .collect()
+}
+
+pub async fn show_compare(app: &App) {
+    app.click("button#tab-compare").await;
+    app.wait_for_css("table#compare-table tbody tr").await;
+}
+
+/// Waits until the displayed compare rows satisfy `ok`, returning them.
+async fn wait_rows(app: &App, what: &str, ok: impl Fn(&[Row]) -> bool) -> Vec<Row> {
+    let deadline = std::time::Instant::now() + UI_TIMEOUT;
+    loop {
+        let rows = displayed_rows(app).await;
+        if ok(&rows) {
+            return rows;
+        }
+        if std::time::Instant::now() > deadline {
+            let shown: Vec<_> = rows
+                .iter()
+                .map(|r| (&r.entity, &r.label, r.coverage))
+                .collect();
+            panic!("timed out waiting for {what}; displayed rows: {shown:#?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// For every article: entity id → (type, number of marks), read from the reader.
+async fn all_marks(app: &App) -> BTreeMap<String, Vec<Mark>> {
+    let mut out = BTreeMap::new();
+    for id in doc_ids(app).await {
+        select_doc(app, &id).await;
+        out.insert(id, marks(app).await);
+    }
+    out
+}
+
+/// (c) The compare table agrees with the reader's marks, and its filters and sorts work.
+#[tokio::test]
+async fn compare_table_counts_filters_and_sorts() {
+    browser_test("compare", |app| async move {
+        let ids = doc_ids(&app).await;
+        let by_doc = all_marks(&app).await;
+        // entity → type, and entity → article → mark count.
+        let mut types: BTreeMap<String, String> = BTreeMap::new();
+        let mut counts: BTreeMap<String, BTreeMap<String, i64>> = BTreeMap::new();
+        for (doc, marks) in &by_doc {
+            for m in marks {
+                let e = m.entity.clone().unwrap_or_default();
+                types.insert(e.clone(), m.ty.clone().unwrap_or_default());
+                *counts.entry(e).or_default().entry(doc.clone()).or_default() += 1;
+            }
+        }
+
+        show_compare(&app).await;
+        let heads = app
+            .js("return [...document.querySelectorAll('table#compare-table thead th[data-doc]')].map(th => th.dataset.doc)", vec![])
+            .await;
+        let heads: Vec<String> = serde_json::from_value(heads).unwrap();
+        assert_eq!(heads.len(), ids.len(), "one th[data-doc] per article");
+        assert_eq!(
+            heads.iter().collect::<BTreeSet<_>>(),
+            ids.iter().collect::<BTreeSet<_>>()
+        );
+
+        let rows = compare_rows(&app).await;
+        let row_entities: Vec<String> = rows.iter().map(|r| r.entity.clone().expect("tr[data-entity]")).collect();
+        let unique: BTreeSet<&String> = row_entities.iter().collect();
+        assert_eq!(unique.len(), rows.len(), "duplicate entity rows");
+        assert_eq!(
+            unique,
+            types.keys().collect::<BTreeSet<_>>(),
+            "the table's entities differ from the entities marked in the articles"
+        );
+        for r in &rows {
+            let e = r.entity.as_deref().unwrap();
+            assert_eq!(r.cells.len(), ids.len(), "{e}: one td[data-doc] per article");
+            let nonzero = r.cells.iter().filter(|c| c.count.expect("td[data-count]") > 0).count();
+            assert_eq!(r.coverage, Some(nonzero as i64), "{e}: data-coverage vs non-zero cells");
+            for c in &r.cells {
+                let doc = c.doc.as_deref().unwrap();
+                let marked = counts[e].get(doc).copied().unwrap_or(0);
+                assert_eq!(c.count, Some(marked), "{e} in {doc}: data-count vs marks in the reader");
+                assert_eq!(c.buttons > 0, marked > 0, "{e} in {doc}: a button exactly in non-empty cells");
+            }
+        }
+        assert!(rows.iter().all(|r| r.displayed), "rows hidden before any filter");
+        let total = rows.len();
+
+        // Type filter.
+        let per: BTreeSet<&String> = types.iter().filter(|(_, t)| *t == "PER").map(|(e, _)| e).collect();
+        assert!(!per.is_empty(), "no PER entity in the corpus");
+        let select = app.css("select#filter-type").await;
+        select.select_by_value("PER").await.expect("choose PER");
+        let shown = wait_rows(&app, "only PER rows", |rows| rows.len() == per.len()).await;
+        for r in &shown {
+            assert!(per.contains(r.entity.as_ref().unwrap()), "non-PER row shown: {r:?}");
+        }
+        select.select_by_value("all").await.expect("choose all");
+        wait_rows(&app, "all rows back", |rows| rows.len() == total).await;
+
+        // Text filter: the longest Arabic word of the best-covered entity's row label.
+        let best = rows.iter().max_by_key(|r| r.coverage).unwrap().clone();
+        let word = best
+            .label
+            .split(|c: char| !('\u{0621}'..='\u{064A}').contains(&c))
+            .max_by_key(|w| w.chars().count())
+            .filter(|w| !w.is_empty())
+            .unwrap_or_else(|| panic!("no Arabic word in the row label {:?}", best.label))
+            .to_string();
+        let input = app.css("input#filter-text").await;
+        input.send_keys(&word).await.expect("type into the filter");
+        let narrowed = wait_rows(&app, &format!("the text filter {word:?} to narrow the rows"), |rows| {
+            !rows.is_empty() && rows.len() < total
+        })
+        .await;
+        assert!(
+            narrowed.iter().any(|r| r.entity == best.entity),
+            "filtering by {word:?} hid its own row {:?}",
+            best.entity
+        );
+        input
+            .send_keys(&format!("{CONTROL}a{RELEASE_MODIFIERS}{BACKSPACE}"))
+            .await
+            .expect("clear the filter");
+        wait_rows(&app, "all rows after clearing the text filter", |rows| rows.len() == total).await;
+
+        // Sorting.
+        app.click("button[data-sort=name]").await;
+        app.click("button[data-sort=coverage]").await;
+        let sorted = wait_rows(&app, "rows sorted by coverage, non-increasing", |rows| {
+            rows.windows(2).all(|w| w[0].coverage >= w[1].coverage)
+        })
+        .await;
+        assert_eq!(sorted.len(), total);
+        app.click("button[data-sort=type]").await;
+        wait_rows(&app, "rows grouped by type", |rows| {
+            let order: Vec<&str> = rows.iter().map(|r| types[r.entity.as_ref().unwrap()].as_str()).collect();
+            // Each type forms one block: once left, it never comes back.
+            let mut seen = BTreeSet::new();
+            order.windows(2).all(|w| w[0] == w[1] || seen.insert(w[0]) && !seen.contains(w[1]))
+        })
+        .await;
+        app.screenshot("compare").await;
+
+        // A count cell's button opens the entity.
+        let entity = best.entity.clone().unwrap();
+        let doc = best.cells.iter().find(|c| c.count.unwrap() > 0).unwrap().doc.clone().unwrap();
+        app.click(&format!(
+            "table#compare-table tbody tr{} td{} button",
+            attr_sel("data-entity", &entity),
+            attr_sel("data-doc", &doc)
+        ))
+        .await;
+        wait_panel(&app, &entity).await;
+    })
+    .await;
+}

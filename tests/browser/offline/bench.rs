@@ -1,0 +1,209 @@
+//! Measurements for `cargo xtask bench`: load times of the pages it serves, and the engine's
+//! throughput, slices and memory in the page. Ignored: `cargo xtask bench` runs it and reads the
+//! `QARIN_BENCH` lines it prints.
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+
+use crate::harness::{App, READY_TIMEOUT};
+
+fn bench_env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run `cargo xtask bench`"))
+}
+
+/// Installed before any of the page's scripts run (CDP `Page.addScriptToEvaluateOnNewDocument`):
+/// watches the DOM and records, in `window.__qarinBench`, when `probe` first holds
+/// (`performance.now()`, i.e. ms since navigation start) and when the next frame starts, the
+/// first that can show it.
+fn observer(probe: &str) -> String {
+    format!(
+        r#"(() => {{
+  const probe = () => {{ try {{ return !!({probe}); }} catch (e) {{ return false; }} }};
+  const out = {{ dom: null, frame: null, started: null, longest: 0 }};
+  window.__qarinBench = out;
+  // The longest main-thread task before the probe held (analysis and rendering block the page).
+  try {{
+    new PerformanceObserver((list) => {{
+      for (const e of list.getEntries()) {{
+        if (out.dom === null || e.startTime < out.dom) out.longest = Math.max(out.longest, e.duration);
+      }}
+    }}).observe({{ type: 'longtask', buffered: true }});
+  }} catch (e) {{}}
+  // trunk's loader fires this once the wasm module is instantiated and `main` has run.
+  addEventListener('TrunkApplicationStarted', () => {{ out.started = performance.now(); }});
+  const check = () => {{
+    if (out.dom !== null || !probe()) return;
+    out.dom = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => {{ out.frame = performance.now(); }});
+  }};
+  const observer = new MutationObserver(check);
+  observer.observe(document, {{ childList: true, subtree: true, attributes: true, characterData: true }});
+}})();"#
+    )
+}
+
+/// One fresh session (new profile: nothing cached) that loads `url` and reports when `probe`
+/// became true (`frame`), and for the app when the wasm file had arrived (`wasm`), when the
+/// module was instantiated and `main` had run (`started`), all in ms from navigation start, and
+/// the longest main-thread task before that (`longest`, ms).
+async fn time_to(name: &str, base: &str, url: &str, probe: &str) -> Value {
+    let app = App::launch(name, base).await;
+    app.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": observer(probe) }),
+    )
+    .await;
+    app.client.goto(url).await.expect("open the page");
+    let v = app
+        .wait_for(
+            &format!("{probe} on {url}"),
+            READY_TIMEOUT,
+            "const b = window.__qarinBench; if (!b || !b.frame) return null; \
+             const w = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm')); \
+             const m = (n) => { const e = performance.getEntriesByName(n, 'mark')[0]; return e ? e.startTime : null; }; \
+             return { frame: b.frame, started: b.started, wasm: w ? w.responseEnd : null, \
+                      longest: w ? b.longest : null, main: m('qarin:main'), \
+                      analysis_start: m('qarin:analysis-start'), analysis_end: m('qarin:analysis-end'), \
+                      data_set: m('qarin:data-set') };",
+            vec![],
+        )
+        .await;
+    app.close().await;
+    v
+}
+
+async fn heap(app: &App) -> (f64, f64) {
+    app.cdp("HeapProfiler.collectGarbage", json!({})).await;
+    let usage = app.cdp("Runtime.getHeapUsage", json!({})).await;
+    let wasm = app
+        .js("return window.wasmBindings.qarin_memory_bytes()", vec![])
+        .await;
+    (
+        usage["usedSize"].as_f64().unwrap_or(f64::NAN),
+        wasm.as_f64().unwrap_or(f64::NAN),
+    )
+}
+
+#[tokio::test]
+#[ignore = "measurements, run by `cargo xtask bench`"]
+async fn bench_in_browser() {
+    let base = bench_env("QARIN_BENCH_URL");
+    let dir = PathBuf::from(bench_env("QARIN_BENCH_DIR"));
+    let runs: usize = bench_env("QARIN_BENCH_RUNS")
+        .parse()
+        .expect("a number of runs");
+    let sizes: Vec<usize> = bench_env("QARIN_BENCH_SIZES")
+        .split(',')
+        .map(|n| n.parse().expect("a corpus size"))
+        .collect();
+    let pages = [
+        ("floor_ms", format!("{base}plain.html"), "document.querySelector('article p')"),
+        // The first highlighted mention the user sees: the one prerendered at build time into
+        // the page (article#reader-static), or the live reader's if there is no prerender.
+        (
+            "first_ms",
+            base.clone(),
+            "document.querySelector('article#reader-static mark, article#reader mark')",
+        ),
+        // The live app's own first mark: wasm loaded, compiled, the articles analysed, rendered.
+        ("mark_ms", base.clone(), "document.querySelector('article#reader mark')"),
+        (
+            "table_ms",
+            format!("{base}#view=compare"),
+            "document.querySelector('main#app[data-ready=true]') && document.querySelector('table#compare-table tbody tr')",
+        ),
+    ];
+    // Interleaved (floor, first, mark, table, floor, …) so that a slow moment of the shared machine
+    // does not fall on one page only.
+    let mut times: Vec<Vec<Value>> = vec![Vec::new(); pages.len()];
+    for run in 0..runs {
+        for (i, (key, url, probe)) in pages.iter().enumerate() {
+            let t = time_to(&format!("bench-{key}-{run}"), &base, url, probe).await;
+            eprintln!("bench: {key} run {run}: {t}");
+            times[i].push(t);
+        }
+    }
+    for ((key, _, _), t) in pages.iter().zip(&times) {
+        for (field, suffix) in [
+            ("frame", ""),
+            ("wasm", "_wasm"),
+            ("started", "_started"),
+            ("longest", "_longest"),
+            ("main", "_main"),
+            ("analysis_start", "_analysis_start"),
+            ("analysis_end", "_analysis_end"),
+            ("data_set", "_data_set"),
+        ] {
+            let list: Vec<String> = t
+                .iter()
+                .filter_map(|v| v[field].as_f64())
+                .map(|v| format!("{v:.1}"))
+                .collect();
+            if !list.is_empty() {
+                println!("\nQARIN_BENCH {key}{suffix} {}", list.join(" "));
+            }
+        }
+    }
+
+    for n in sizes {
+        let docs = std::fs::read_to_string(dir.join(format!("docs-{n}.json")))
+            .expect("the fixture written by cargo xtask bench");
+        let app = App::launch(&format!("bench-scale-{n}"), &base).await;
+        app.open("").await;
+        let (heap_before, wasm_before) = heap(&app).await;
+        // Held by the page, as the app holds the articles it shows.
+        app.js(
+            "window.__qarinDocs = arguments[0]; return true",
+            vec![json!(docs)],
+        )
+        .await;
+        let mut ms = Vec::new();
+        let mut tokens = Value::Null;
+        for _ in 0..5 {
+            let r = app
+                .js(
+                    "const t0 = performance.now(); \
+                     const tokens = window.wasmBindings.qarin_bench(window.__qarinDocs); \
+                     return [performance.now() - t0, tokens];",
+                    vec![],
+                )
+                .await;
+            ms.push(format!("{:.1}", r[0].as_f64().expect("ms")));
+            tokens = r[1].clone();
+        }
+        // As the app runs it: in slices, yielding to the page; the longest task meanwhile.
+        let mut sliced = Vec::new();
+        let mut longest = Vec::new();
+        let mut slice = Vec::new();
+        let mut slices = 0.0;
+        for _ in 0..3 {
+            let r = app
+                .js(
+                    "const seen = []; \
+                     const obs = new PerformanceObserver(l => { for (const e of l.getEntries()) seen.push(e.duration); }); \
+                     obs.observe({ type: 'longtask' }); \
+                     return window.wasmBindings.qarin_bench_sliced(window.__qarinDocs).then(r => \
+                       new Promise(res => setTimeout(() => { obs.disconnect(); \
+                         res([r[0], r[1], seen.length ? Math.max(...seen) : 0, r[2]]); }, 100)));",
+                    vec![],
+                )
+                .await;
+            sliced.push(format!("{:.1}", r[0].as_f64().expect("ms")));
+            longest.push(format!("{:.1}", r[2].as_f64().unwrap_or(0.0)));
+            slice.push(format!("{:.1}", r[3].as_f64().unwrap_or(0.0)));
+            slices = r[1].as_f64().unwrap_or(0.0);
+        }
+        let (heap_after, wasm_after) = heap(&app).await;
+        app.close().await;
+        eprintln!("bench: {n} articles: {tokens} tokens, {ms:?} ms, sliced {sliced:?} ms, longest task {longest:?} ms");
+        println!(
+            "\nQARIN_BENCH scale-{n} tokens={tokens} ms={} sliced_ms={} longest_ms={} slice_ms={} slices={slices} heap_before={heap_before} heap_after={heap_after} wasm_before={wasm_before} wasm_after={wasm_after}",
+            ms.join(","),
+            sliced.join(","),
+            longest.join(","),
+            slice.join(",")
+        );
+    }
+}
