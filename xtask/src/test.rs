@@ -4,8 +4,10 @@
 //! served locally, through chromedriver and headless Chromium; then two more builds (for the
 //! subpath `/qarin/`, and with a two-article corpus of its own) and the browser tests' `offline::`
 //! module (subpath, service worker offline, the single file from `file://`, the custom corpus,
-//! the prerendered first article). Every stage runs even if an earlier one failed (the browser
-//! tests need their builds); the exit status is non-zero if any failed.
+//! the prerendered first article); last, the check that the embedded tagger model is what
+//! training makes today (release build: it retrains the model). Every stage runs even if an
+//! earlier one failed (the browser tests need their builds); the exit status is non-zero if any
+//! failed.
 
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
@@ -74,6 +76,23 @@ pub fn run() -> Result<()> {
     } else {
         results.push(("offline tests", Err("skipped: a build failed".into())));
     }
+
+    println!("[test] the embedded tagger model is up to date (retrains it; release build)");
+    results.push((
+        "stale-model check",
+        env::run(env::cargo().args([
+            "test",
+            "--release",
+            "-p",
+            "qarin-engine",
+            "--test",
+            "tagger",
+            "--",
+            "--ignored",
+            "embedded_model_is_up_to_date",
+        ]))
+        .map(drop),
+    ));
 
     let failed: Vec<_> = results.iter().filter(|(_, r)| r.is_err()).collect();
     for (name, result) in &results {

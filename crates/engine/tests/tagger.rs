@@ -151,8 +151,9 @@ fn training_is_reproducible() {
 /// and the feature templates of this build. Slow (it retrains the full model): run with
 /// `cargo test --release -p qarin-engine --test tagger -- --ignored` after changing the lists,
 /// the tokeniser or the features, and retrain (`data/model/NOTICE.md`) if it fails.
+/// `cargo xtask test` runs it as a stage of its own, in release.
 #[test]
-#[ignore]
+#[ignore = "retrains the model (~15 s in release, minutes in debug): `cargo xtask test` runs it in release as its stale-model stage"]
 fn embedded_model_is_up_to_date() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/anercorp/train.txt");
     let sentences = parse_conll(&std::fs::read_to_string(path).unwrap()).unwrap();
