@@ -8,7 +8,7 @@
 //! Self-contained (nothing from the rest of xtask) so the harness can include it; its unit tests
 //! live in `serve_tests.rs`.
 
-use std::io;
+use std::io::{self, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -211,7 +211,6 @@ fn handle(request: Request, root: &Path, prefix: &str, log: bool) -> io::Result<
             response.body.len()
         );
     }
-    let length = response.body.len();
     let mut reply = tiny_http::Response::from_data(response.body)
         .with_status_code(response.status)
         // Always a Content-Length, never chunked: the body is in memory anyway.
@@ -222,9 +221,37 @@ fn handle(request: Request, root: &Path, prefix: &str, log: bool) -> io::Result<
     if let Some((name, value)) = &response.extra {
         reply.add_header(header(name, value));
     }
-    debug_assert_eq!(reply.data_length(), Some(length));
-    // (tiny_http leaves the body out for HEAD.)
-    request.respond(reply)
+    send_and_close(request, reply)
+}
+
+/// Sends `reply` (its body left out for HEAD) with `Connection: close`, so that the client closes
+/// the connection once it has the answer, as it did when this server was hand-written. tiny_http
+/// keeps HTTP/1.1 connections open otherwise, and each open connection holds one of its threads,
+/// whose pool does not always grow in time: when a browser opens a burst of connections and keeps
+/// them, a request on one of them can wait until another connection closes (seconds, or minutes).
+/// tiny_http refuses a `Connection` header on a response, so it goes into the head tiny_http
+/// writes, after the status line.
+fn send_and_close(
+    request: Request,
+    reply: tiny_http::Response<io::Cursor<Vec<u8>>>,
+) -> io::Result<()> {
+    let head_only = *request.method() == Method::Head;
+    let mut out = Vec::new();
+    reply.raw_print(
+        &mut out,
+        request.http_version().clone(),
+        request.headers(),
+        head_only,
+        None,
+    )?;
+    let after_status = out
+        .windows(2)
+        .position(|w| w == b"\r\n")
+        .map_or(out.len(), |i| i + 2);
+    out.splice(after_status..after_status, *b"Connection: close\r\n");
+    let mut writer = request.into_writer();
+    writer.write_all(&out)?;
+    writer.flush()
 }
 
 /// Answers `target` for a site mounted at `prefix` (`/` or `/name/`).

@@ -5,10 +5,11 @@ use super::serve::*;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
+use std::time::Duration;
 
 /// Sends `request` (a request line and headers) as a one-shot client: with `Connection: close`,
-/// so that the server closes the connection after its answer (it keeps HTTP/1.1 connections
-/// open otherwise), and reads everything it answers.
+/// so that the server closes the connection after its answer (it leaves that to the client
+/// otherwise), and reads everything it answers.
 fn get(addr: SocketAddr, request: &str) -> String {
     let (line, rest) = request.split_once("\r\n").unwrap();
     let request = format!("{line}\r\nConnection: close\r\n{rest}");
@@ -148,5 +149,33 @@ fn a_started_server_stops() {
     assert!(
         TcpStream::connect(addr).is_err(),
         "still accepting after stop"
+    );
+}
+
+/// Every answer asks the client to close the connection, even one that asked to keep it: kept
+/// open, a browser's connections could starve tiny_http's connection threads.
+#[test]
+fn answers_close_the_connection() {
+    let (_dir, addr) = fixture();
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    s.write_all(b"GET /app_bg.wasm HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n")
+        .unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !out.ends_with(b"\0asm") {
+        let n = s.read(&mut buf).unwrap();
+        assert!(n > 0, "closed early: {}", String::from_utf8_lossy(&out));
+        out.extend_from_slice(&buf[..n]);
+    }
+    let r = String::from_utf8_lossy(&out);
+    assert!(
+        r.starts_with("HTTP/1.1 200 OK\r\nConnection: close\r\n"),
+        "{r}"
+    );
+    let r = get(addr, "HEAD / HTTP/1.1\r\n\r\n");
+    assert!(
+        r.contains("\r\nConnection: close\r\n") && r.ends_with("\r\n\r\n"),
+        "{r}"
     );
 }
