@@ -15,6 +15,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "هناك", "هنا", "كذلك", "أيضًا", "قال", "قالت", "يقول", "تقول", "أكد", "أكدت", "أعلن", "أعلنت",
     "أضاف", "أضافت", "أوضح", "أوضحت", "صرح", "صرّح", "ذكر", "ذكرت", "أشار", "أشارت", "بأن", "وأن",
     "يذكر", "ويذكر", "عام", "العام", "يوم", "سنة", "شهر", "أكثر", "أقل", "نحو", "حوالي", "تم", "جرى",
+    "العديد", "عدد", "جميع", "كافة", "معظم", "غالبية", "مختلف",
 ];
 
 /// Titles and roles after which a person's name follows (possibly after modifiers such as a
@@ -94,3 +95,17 @@ pub const SURNAME_SUFFIXES: &[&str] = &[
 
 /// Social networks and platforms (organisations) that news text names.
 pub const PLATFORMS: &[&str] = &["فيسبوك", "فيس بوك", "تويتر", "يوتيوب", "إنستغرام", "انستغرام", "تلغرام", "تيليغرام", "تيك توك", "واتساب"];
+
+/// Heads of event names that name an event by themselves or with what follows them
+/// (`كأس العالم`, `مونديال 2002`, `خليجي 25`, `كوب 27`).
+pub const EVENT_HEADS: &[&str] = &["كأس", "مونديال", "المونديال", "خليجي", "أولمبياد", "الأولمبياد", "يورو", "كوب", "cop"];
+
+/// Event heads alone: `المونديال`, `الأولمبياد` name the event without anything after them.
+pub const EVENT_ALONE: &[&str] = &["المونديال", "الأولمبياد"];
+
+/// Heads of event names that are common nouns unless a proper name, a place or a number follows
+/// (`قمة شرم الشيخ`, `مؤتمر COP 26` are names; `مؤتمر المناخ` is not).
+pub const EVENT_WEAK_HEADS: &[&str] = &["مؤتمر", "قمة", "بطولة", "منتدى", "مهرجان", "معرض", "دورة", "ملتقى"];
+
+/// Heads of team names (`المنتخب السعودي`, `منتخب السعودية`, `نادي الهلال`).
+pub const TEAM_HEADS: &[&str] = &["منتخب", "المنتخب", "نادي", "النادي"];
