@@ -25,6 +25,28 @@ impl Table {
         t
     }
 
+    /// A table from `key<TAB>value` lines sorted by key (lines starting with `#` are skipped), in
+    /// one pass; lines out of order are sorted first.
+    pub fn from_sorted_lines(text: &str) -> Table {
+        let mut t = Table::default();
+        let mut sorted = true;
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let Some((k, v)) = line.split_once('\t') else { continue };
+            let Ok(v) = v.trim().parse::<u32>() else { continue };
+            if t.starts.last().is_some_and(|_| t.key(t.starts.len() - 1) >= k) {
+                sorted = false;
+            }
+            t.starts.push(t.text.len() as u32);
+            t.text.push_str(k);
+            t.values.push(v);
+        }
+        if sorted {
+            return t;
+        }
+        let pairs = (0..t.len()).map(|i| (t.key(i).to_string(), t.values[i])).collect();
+        Table::from_pairs(pairs)
+    }
+
     fn key(&self, i: usize) -> &str {
         let s = self.starts[i] as usize;
         let e = self.starts.get(i + 1).map_or(self.text.len(), |&e| e as usize);
@@ -69,5 +91,9 @@ mod tests {
         assert_eq!(t.get("بغدا"), None);
         assert_eq!(t.get(""), None);
         assert!(Table::default().get("x").is_none());
+        let sorted = Table::from_sorted_lines("# header\nا\t1\nب\t2\nت\t3\n");
+        assert_eq!((sorted.get("ب"), sorted.len()), (Some(2), 3));
+        let unsorted = Table::from_sorted_lines("ت\t3\nا\t1\nت\t5\n");
+        assert_eq!((unsorted.get("ت"), unsorted.get("ا"), unsorted.len()), (Some(5), Some(1), 2));
     }
 }

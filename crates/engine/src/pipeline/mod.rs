@@ -353,7 +353,12 @@ impl<'a> Analyzer<'a> {
             });
         }
         self.inputs = Vec::new();
-        Analysis { schema: SCHEMA.to_string(), documents, entities: built.entities, facts: Vec::new(), quotes: Vec::new(), wire: Vec::new(), reuse: BTreeMap::new() }
+        let suggestions = linked
+            .suggestions
+            .iter()
+            .map(|(a, b, sa, sb, rule)| Suggestion { a: built.ids[*a].clone(), b: built.ids[*b].clone(), a_spelling: sa.clone(), b_spelling: sb.clone(), rule: rule.clone() })
+            .collect();
+        Analysis { schema: SCHEMA.to_string(), documents, entities: built.entities, facts: Vec::new(), quotes: Vec::new(), wire: Vec::new(), reuse: BTreeMap::new(), suggestions }
     }
 
     /// Run the remaining steps and return the analysis.
@@ -361,7 +366,7 @@ impl<'a> Analyzer<'a> {
         while !self.is_done() {
             self.step();
         }
-        self.analysis.unwrap_or_else(|| Analysis { schema: SCHEMA.to_string(), documents: Vec::new(), entities: Vec::new(), facts: Vec::new(), quotes: Vec::new(), wire: Vec::new(), reuse: BTreeMap::new() })
+        self.analysis.unwrap_or_else(|| Analysis { schema: SCHEMA.to_string(), documents: Vec::new(), entities: Vec::new(), facts: Vec::new(), quotes: Vec::new(), wire: Vec::new(), reuse: BTreeMap::new(), suggestions: Vec::new() })
     }
 }
 
