@@ -128,7 +128,11 @@ impl Lexicon {
         let english_of = |iso: &str| en.get(iso).cloned().unwrap_or_default();
         for (iso, aliases) in words::COUNTRY_ALIASES {
             for a in *aliases {
-                names.entry(normalize(a)).or_insert_with(|| NameEntry { kind: EntityType::Loc, source: Source::Country { iso: iso.to_string(), english: english_of(iso) } });
+                // An alias is more specific than a name seen in ANERcorp, never than a country's own name.
+                let key = normalize(a);
+                if !matches!(names.get(&key), Some(NameEntry { source: Source::Country { .. }, .. })) {
+                    names.insert(key, NameEntry { kind: EntityType::Loc, source: Source::Country { iso: iso.to_string(), english: english_of(iso) } });
+                }
             }
         }
         for p in words::PLATFORMS {
@@ -240,6 +244,17 @@ mod tests {
         assert!(l.has_surname_suffix("سيرديوكوف"));
         assert!(!l.has_surname_suffix("خوف"));
         assert!(!l.has_surname_suffix("توقيف"));
+    }
+
+    /// Aliases name the country even where ANERcorp has the word already (it has أمريكا as a
+    /// LOC, with no country behind it).
+    #[test]
+    fn country_aliases_name_their_country() {
+        let l = lexicon();
+        for (alias, iso_expected) in [("أميركا", "US"), ("أمريكا", "US"), ("سورية", "SY"), ("المملكة العربية السعودية", "SA")] {
+            let e = l.names.get(&normalize(alias)).unwrap_or_else(|| panic!("{alias} missing"));
+            assert!(matches!(&e.source, Source::Country { iso, .. } if iso == iso_expected), "{alias}: {:?}", e.source);
+        }
     }
 
     /// The generated tables are exactly what `derive` makes from the training data.

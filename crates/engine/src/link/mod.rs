@@ -724,6 +724,7 @@ mod tests {
     fn blocking_links_as_every_pair_would() {
         let mut rules: BTreeMap<String, usize> = BTreeMap::new();
         let mut one_word_skeletons = 0;
+        let mut suggested = 0;
         for seed in 0..400 {
             let mentions = inputs(seed);
             let expected = link_reference(&mentions);
@@ -732,16 +733,19 @@ mod tests {
             assert_eq!(got.groups, expected.groups, "seed {seed}: number of groups");
             assert_eq!(got.reasons, expected.reasons, "seed {seed}: reasons");
             assert_eq!(got, expected, "seed {seed}");
+            suggested += expected.suggestions.len();
             for r in expected.reasons.iter().flatten() {
                 *rules.entry(r.rule.code().to_string()).or_default() += 1;
                 one_word_skeletons += usize::from(matches!(r.rule, LinkRule::Skeleton { joined: true, .. }));
             }
         }
         // The generated names exercise every rule, so a missed candidate pair would show.
-        for rule in ["same_normalized", "alias", "skeleton", "orthographic", "surname_variant", "given_name_differs", "surname", "partial_name"] {
+        for rule in ["same_normalized", "alias", "skeleton", "orthographic", "surname_variant", "part_of_name", "surname", "partial_name"] {
             assert!(rules.get(rule).copied().unwrap_or(0) >= 20, "rule {rule} too rare in the generated inputs: {rules:?}");
         }
         assert!(one_word_skeletons >= 20, "one-word skeletons too rare: {one_word_skeletons}");
+        // Names that differ only in the given name are suggested, never linked.
+        assert!(suggested >= 20, "suggestions too rare: {suggested}");
     }
 }
 

@@ -50,6 +50,12 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
         crate::recognize::adjust::plus(words, &mut all);
     }
     let mut all = resolve(all);
+    if opts.on("place-word") {
+        crate::recognize::adjust::place_after_trigger(words, ask, &mut all);
+    }
+    if opts.on("given-names") {
+        crate::recognize::adjust::given_names_before(words, ask, &mut all);
+    }
     if opts.on("person-after-place") {
         crate::recognize::adjust::person_after_place(words, &mut all);
     }
