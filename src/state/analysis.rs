@@ -76,6 +76,10 @@ fn run(state: AppState, key: Vec<(String, u64)>, docs: Vec<Document>) {
         state.busy.set(true);
     }
     leptos::task::spawn_local(async move {
+        // The word lists and the model come first (once).
+        if let Err(e) = crate::assets::load().await {
+            state.notices.notify(super::Level::Error, "assets", vec![crate::i18n::tf(state.lang.get_untracked(), crate::i18n::Key::AssetsFailed, &[("err", &e)])], None);
+        }
         let guard = persist::analysis_running(true);
         browser::mark("qarin:analysis-start");
         let analysis = crate::job::analyse(&docs, |p| (state.job.get_value() == generation).then(|| state.progress.set(Some((p.done, p.total))))).await;

@@ -42,24 +42,34 @@ pub struct Args {
     /// With --conll: also score the most-frequent-tag baseline.
     #[arg(long)]
     baseline: bool,
+    /// With --conll: score the whole pipeline (recognition as the app runs it) instead of the
+    /// tagger alone, on the held-out sentences regrouped into articles of 40 sentences, one
+    /// sentence per line; a CoNLL token is tagged with the mention that covers it.
+    #[arg(long)]
+    pipeline: bool,
     /// With --conll: the share of sentences at the end of the file scored.
     #[arg(long, default_value_t = 0.1)]
     dev_fraction: f64,
     /// With --story or --stories: how many errors to list per story.
     #[arg(long, default_value_t = 40)]
     errors: usize,
+    /// With --story, --stories or --pipeline: finders to turn off, to measure what each brings
+    /// (rule codes such as `title`, `organisation`; `alias`, `gazetteer`, `corpus`, `tagger`).
+    #[arg(long, value_delimiter = ',')]
+    without: Vec<String>,
 }
 
 pub fn run(args: Args) -> Result<(), String> {
+    let opts = qarin_engine::recognize::Options { off: args.without.clone() };
     if let Some(s) = &args.mode.story {
-        let (gold, scores) = crate::story::evaluate(&s[0], &s[1])?;
+        let (gold, scores) = crate::story::evaluate(&s[0], &s[1], &opts)?;
         print!("{}", crate::story::report(&gold, &scores, args.errors));
         return Ok(());
     }
     if let Some(s) = &args.mode.stories {
-        return stories(&s[0], &s[1], args.errors);
+        return stories(&s[0], &s[1], args.errors, &opts);
     }
-    let (conll, model, baseline, dev_fraction) = (args.mode.conll, args.model, args.baseline, args.dev_fraction);
+    let (conll, model, baseline, dev_fraction, pipeline) = (args.mode.conll, args.model, args.baseline, args.dev_fraction, args.pipeline);
     if !(dev_fraction > 0.0 && dev_fraction <= 1.0) {
         return Err(format!("--dev-fraction must be in (0, 1], not {dev_fraction}"));
     }
@@ -70,6 +80,12 @@ pub fn run(args: Args) -> Result<(), String> {
     let (train, dev) = sentences.split_at(split);
     if dev.is_empty() {
         return Err(format!("{}: nothing to score (no sentence in the last {dev_fraction} of the file)", conll.display()));
+    }
+    if pipeline {
+        let scores = pipeline_scores(dev, &opts);
+        println!("# the whole pipeline on {} ({} sentences from sentence {}, articles of {SENTENCES_PER_ARTICLE} sentences)", conll.display(), dev.len(), split + 1);
+        print!("{}", scores.report());
+        return Ok(());
     }
     let scores = score_with(&tagger, dev, &Lists::runtime(lexicon()));
     let what = model.as_ref().map_or("the embedded model".to_string(), |m| m.display().to_string());
@@ -94,7 +110,7 @@ pub fn run(args: Args) -> Result<(), String> {
 
 /// Every story under `gold_root` whose texts are under `text_root`: each report, then a summary
 /// table (and the mentions and linking of all stories pooled).
-fn stories(gold_root: &Path, text_root: &Path, errors: usize) -> Result<(), String> {
+fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engine::recognize::Options) -> Result<(), String> {
     let mut names: Vec<String> = std::fs::read_dir(gold_root)
         .map_err(|e| format!("{}: {e}", gold_root.display()))?
         .filter_map(|e| e.ok())
@@ -110,7 +126,7 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize) -> Result<(), Stri
             skipped.push(name.clone());
             continue;
         }
-        let (gold, s) = crate::story::evaluate(&texts, &gold_root.join(name).join("gold.json"))?;
+        let (gold, s) = crate::story::evaluate(&texts, &gold_root.join(name).join("gold.json"), opts)?;
         print!("{}", crate::story::report(&gold, &s, errors));
         println!();
         rows.push((name.clone(), s));
@@ -143,4 +159,55 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize) -> Result<(), Stri
         println!("# not scored (no texts under {}): {}", text_root.display(), skipped.join(", "));
     }
     Ok(())
+}
+
+/// Sentences per article when the pipeline is scored on CoNLL sentences.
+const SENTENCES_PER_ARTICLE: usize = 40;
+
+/// The pipeline's mentions on CoNLL sentences, as BIO tags per CoNLL token, scored against the
+/// gold tags. Articles are `SENTENCES_PER_ARTICLE` consecutive sentences, tokens joined by one
+/// space, one sentence per line; a token covered (even in part: proclitics are outside the
+/// pipeline's highlights, inside ANERcorp's) by a mention gets its type, `B-` on the first token
+/// of the mention.
+fn pipeline_scores(dev: &[Vec<qarin_engine::input::conll::TaggedToken>], opts: &qarin_engine::recognize::Options) -> Scores {
+    let mut docs = Vec::new();
+    let mut ranges: Vec<Vec<Vec<(usize, usize)>>> = Vec::new();
+    for (k, chunk) in dev.chunks(SENTENCES_PER_ARTICLE).enumerate() {
+        let mut text = String::new();
+        let mut doc_ranges = Vec::new();
+        for s in chunk {
+            let mut sr = Vec::new();
+            for (i, t) in s.iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                let start = text.chars().count();
+                text.push_str(&t.token);
+                sr.push((start, text.chars().count()));
+            }
+            text.push('\n');
+            doc_ranges.push(sr);
+        }
+        docs.push(qarin_engine::Document { id: format!("d{k}"), file: format!("d{k}.txt"), title: String::new(), text, ..Default::default() });
+        ranges.push(doc_ranges);
+    }
+    let analysis = qarin_engine::Analyzer::with_options(&docs, opts.clone()).finish();
+    let mut scores = Scores::default();
+    for ((d, chunk), doc_ranges) in analysis.documents.iter().zip(dev.chunks(SENTENCES_PER_ARTICLE)).zip(&ranges) {
+        for (s, sr) in chunk.iter().zip(doc_ranges) {
+            let mut pred = vec!["O".to_string(); s.len()];
+            for m in &d.mentions {
+                let mut first = true;
+                for (i, &(a, b)) in sr.iter().enumerate() {
+                    if a < m.end && m.start < b {
+                        pred[i] = format!("{}-{}", if first { "B" } else { "I" }, m.kind.code());
+                        first = false;
+                    }
+                }
+            }
+            let gold: Vec<String> = s.iter().map(|t| t.tag.replace("PERS", "PER")).collect();
+            scores.add(&gold, &pred);
+        }
+    }
+    scores
 }

@@ -2,6 +2,7 @@
 //! `qarin COMMAND --help` explains one.
 
 mod analyze;
+mod assets;
 mod bench;
 mod eval;
 mod lexicon;
@@ -43,6 +44,8 @@ enum Command {
     Eval(eval::Args),
     /// Tagging throughput in tokens per second.
     Bench(bench::Args),
+    /// Write the files the web app loads beside its code: the word lists and the tagger's model.
+    Assets(assets::Args),
     /// The reader's HTML for the first article of a folder, as the web app's build bundles it
     /// (`cargo xtask dist` writes it into the page).
     Prerender(prerender::Args),
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Tag(a) => tag::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
+        Command::Assets(a) => assets::run(a),
         Command::Prerender(a) => prerender::run(a),
     };
     match result {

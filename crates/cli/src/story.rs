@@ -42,9 +42,9 @@ pub fn load(dir: &Path, gold_path: &Path) -> Result<(Gold, Vec<Document>), Strin
 }
 
 /// Analyse and score one story.
-pub fn evaluate(dir: &Path, gold_path: &Path) -> Result<(Gold, StoryScores), String> {
+pub fn evaluate(dir: &Path, gold_path: &Path, opts: &qarin_engine::recognize::Options) -> Result<(Gold, StoryScores), String> {
     let (gold, docs) = load(dir, gold_path)?;
-    let analysis = qarin_engine::analyze(&docs);
+    let analysis = qarin_engine::Analyzer::with_options(&docs, opts.clone()).finish();
     let s = score(&analysis, &gold);
     if !s.missing_files.is_empty() {
         return Err(format!("{}: not analysed: {}", dir.display(), s.missing_files.join(", ")));

@@ -14,6 +14,7 @@
 //!    analyses, sentences;
 //! 3. [`boilerplate`]: site furniture (footers, repeated titles) marked on the stream, not deleted;
 //! 4. [`lexicon`]: the word lists (gazetteers, ANERcorp-derived tables, news vocabulary);
+//!    [`repair`]: words glued together split apart on the stream (it needs the word lists);
 //! 5. [`tagger`]: the trained sequence tagger's name spans over the stream;
 //! 6. [`recognize`]: names from gazetteers and contextual rules, combined with the tagger's;
 //! 7. [`link`]: mentions grouped into entities across documents, each grouping with its typed
@@ -42,6 +43,7 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod recognize;
+pub mod repair;
 pub mod render;
 pub mod tagger;
 pub mod tokenize;

@@ -191,15 +191,20 @@ pub fn link_reason(lang: Lang, r: &LinkReason) -> String {
         LinkRule::SurnameVariant => Key::LinkSurnameVariant,
         LinkRule::GivenNameDiffers => Key::LinkGivenNameDiffers,
         LinkRule::Surname => Key::LinkSurname,
+        LinkRule::PartOfName => Key::LinkPartOfName,
+        LinkRule::SameCountry { .. } => Key::LinkSameCountry,
+        LinkRule::SameNumber { .. } => Key::LinkSameNumber,
         LinkRule::PartialName => Key::LinkPartialName,
         LinkRule::UserMerge => Key::LinkUserMerge,
         LinkRule::UserSplit => Key::LinkUserSplit,
     };
-    let consonants = match &r.rule {
+    let detail = match &r.rule {
         LinkRule::Skeleton { consonants, .. } => consonants.as_str(),
+        LinkRule::SameCountry { iso } => iso.as_str(),
+        LinkRule::SameNumber { number } => number.as_str(),
         _ => "",
     };
-    tf(lang, key, &[("variant", &r.variant), ("to", &r.to), ("consonants", consonants)])
+    tf(lang, key, &[("variant", &r.variant), ("to", &r.to), ("consonants", detail), ("iso", detail), ("number", detail)])
 }
 
 /// The name of an event.

@@ -400,6 +400,7 @@ mod tests {
             quotes: vec![],
             wire: vec![],
             reuse: Default::default(),
+            suggestions: vec![],
         };
         let gold = Gold {
             schema: super::super::gold::GOLD_SCHEMA.into(),

@@ -1,6 +1,7 @@
 //! Names that disagree: one person, different given names in different articles.
 //!
-//! For every linked PER entity named in two or more articles, each full mention (two words or
+//! For every linked PER entity named in two or more articles (two entities the linker suggested
+//! as one because only their given names differ count as one here), each full mention (two words or
 //! more) gives a *given name*: every word but the last (`أناتولي` in `أناتولي سيرديوكوف`,
 //! `علي خان` in `علي خان إسماعيلوف`). Given names are compared by consonant skeleton
 //! ([`crate::link::skeleton::skeleton`]) after folding letters that transliterations of one sound
@@ -12,7 +13,7 @@
 
 use super::agree::{Cmp, Item};
 use super::doc::MentionRef;
-use crate::model::{FactKind, FactValue, Topic, Value};
+use crate::model::{FactKind, FactValue, LinkRule, Topic, Value};
 use crate::link::skeleton::skeleton;
 use crate::model::{Analysis, EntityType};
 use crate::normalize::normalize;
@@ -58,12 +59,29 @@ pub struct NameDoc<'a> {
     pub mentions: Vec<MentionRef<'a>>,
 }
 
+fn find<'a>(rep: &BTreeMap<&'a str, &'a str>, mut e: &'a str) -> &'a str {
+    while let Some(&r) = rep.get(e) {
+        e = r;
+    }
+    e
+}
+
 pub fn items(a: &Analysis, docs: &[NameDoc]) -> Vec<Item> {
+    // Two entities the linker only suggested as one (same surname, different given names) are
+    // compared as one: whether they are one person is exactly the disagreement to show.
+    let mut rep: BTreeMap<&str, &str> = BTreeMap::new();
+    for s in a.suggestions.iter().filter(|s| matches!(s.rule, LinkRule::GivenNameDiffers)) {
+        let (ra, rb) = (find(&rep, s.a.as_str()), find(&rep, s.b.as_str()));
+        if ra != rb {
+            let (keep, other) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            rep.insert(other, keep);
+        }
+    }
     let mut by_entity: BTreeMap<&str, Vec<(usize, &MentionRef)>> = BTreeMap::new();
     for d in docs {
         for m in &d.mentions {
             if m.kind == EntityType::Per && given_part(m.text).is_some() {
-                by_entity.entry(m.entity).or_default().push((d.idx, m));
+                by_entity.entry(find(&rep, m.entity)).or_default().push((d.idx, m));
             }
         }
     }

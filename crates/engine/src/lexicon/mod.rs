@@ -4,25 +4,22 @@
 //!   Arabic first and family names; MIT, licences beside them);
 //! - lists derived from ANERcorp's training split ([`derive`], generated tables under
 //!   `data/anercorp/`, CC BY-SA 4.0): names with their type, and common words;
+//! - lists derived from packaged data by `dev/data/derive.py`: word frequencies (wordfreq, CC
+//!   BY-SA 4.0) and populated places (GeoNames, CC BY 4.0);
 //! - hand-written lists of general news language ([`words`]).
+//!
+//! The files travel as one asset in the web app ([`data`]); [`install`] loads it there, while the
+//! CLI and the tests use the files built in (feature `embedded`).
 
+pub mod data;
 pub mod derive;
+pub mod table;
 pub mod words;
 
 use crate::model::EntityType;
 use crate::normalize::normalize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
-
-const COUNTRIES_AR: &str = include_str!("../../data/gazetteers/country-names/ar.json");
-const COUNTRIES_EN: &str = include_str!("../../data/gazetteers/country-names/en.json");
-const FIRST_MALE: &str = include_str!("../../data/gazetteers/arabic-names/male-first-names.txt");
-const FIRST_FEMALE: &str = include_str!("../../data/gazetteers/arabic-names/female-first-names.txt");
-const LAST_NAMES: &str = include_str!("../../data/gazetteers/arabic-names/last-names.txt");
-/// Generated: see [`derive`].
-pub const ANERCORP_NAMES: &str = include_str!("../../data/anercorp/names.tsv");
-/// Generated: see [`derive`].
-pub const ANERCORP_COMMON: &str = include_str!("../../data/anercorp/common.tsv");
 
 /// Where a gazetteer name comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +46,9 @@ pub struct Lexicon {
     /// Longest name in words.
     pub max_name_words: usize,
     pub first_names: HashSet<String>,
+    /// The first-name gazetteers alone (`first_names` also holds the first words of ANERcorp's
+    /// person names); training reads them.
+    pub gazetteer_first_names: HashSet<String>,
     pub last_names: HashSet<String>,
     pub common: HashSet<String>,
     pub function: HashSet<String>,
@@ -64,6 +64,24 @@ pub struct Lexicon {
     pub ministry_metonyms: HashSet<String>,
     pub surname_suffixes: Vec<String>,
     pub place_suffixes: Vec<String>,
+    /// Zipf frequency × 10 of ordinary words (wordfreq), by matching form.
+    pub zipf: table::Table,
+    /// Populated places (GeoNames), by matching form: an index into `place_info`.
+    pub places: table::Table,
+    pub place_info: Vec<Place>,
+    /// Most words in a place name.
+    pub max_place_words: usize,
+}
+
+/// A populated place of GeoNames.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Its Latin-script name, as GeoNames writes it.
+    pub latin: String,
+    /// ISO 3166 country code.
+    pub country: String,
+    /// Population, rounded down to a power of ten (0: unknown).
+    pub population: u32,
 }
 
 fn set<'a>(words: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
@@ -87,10 +105,12 @@ fn table_words(table: &str) -> Vec<(Option<EntityType>, String)> {
 }
 
 impl Lexicon {
-    fn load() -> Lexicon {
+    /// The lexicon of these data files.
+    pub fn load(t: &data::Tables) -> Lexicon {
         let mut names: HashMap<String, NameEntry> = HashMap::new();
-        let mut first_names = set(FIRST_MALE.lines().chain(FIRST_FEMALE.lines()));
-        for (ty, phrase) in table_words(ANERCORP_NAMES) {
+        let gazetteer_first_names = set(t.first_male.lines().chain(t.first_female.lines()));
+        let mut first_names = gazetteer_first_names.clone();
+        for (ty, phrase) in table_words(&t.anercorp_names) {
             let Some(ty) = ty else { continue };
             if ty == EntityType::Per {
                 if let Some((first, _)) = phrase.split_once(' ') {
@@ -99,24 +119,48 @@ impl Lexicon {
             }
             names.insert(phrase, NameEntry { kind: ty, source: Source::Anercorp });
         }
-        let en: BTreeMap<String, String> = serde_json::from_str(COUNTRIES_EN).unwrap_or_default();
-        let ar: BTreeMap<String, String> = serde_json::from_str(COUNTRIES_AR).unwrap_or_default();
+        let en: BTreeMap<String, String> = serde_json::from_str(&t.countries_en).unwrap_or_default();
+        let ar: BTreeMap<String, String> = serde_json::from_str(&t.countries_ar).unwrap_or_default();
         for (iso, name) in ar {
             let english = en.get(&iso).cloned().unwrap_or_default();
             names.insert(normalize(&name), NameEntry { kind: EntityType::Loc, source: Source::Country { iso, english } });
+        }
+        let english_of = |iso: &str| en.get(iso).cloned().unwrap_or_default();
+        for (iso, aliases) in words::COUNTRY_ALIASES {
+            for a in *aliases {
+                // An alias is more specific than a name seen in ANERcorp, never than a country's own name.
+                let key = normalize(a);
+                if !matches!(names.get(&key), Some(NameEntry { source: Source::Country { .. }, .. })) {
+                    names.insert(key, NameEntry { kind: EntityType::Loc, source: Source::Country { iso: iso.to_string(), english: english_of(iso) } });
+                }
+            }
         }
         for p in words::PLATFORMS {
             names.insert(normalize(p), NameEntry { kind: EntityType::Org, source: Source::Platform });
         }
         let max_name_words = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let function = set(words::FUNCTION_WORDS.iter().copied());
-        let mut common: HashSet<String> = table_words(ANERCORP_COMMON).into_iter().map(|(_, w)| w).collect();
+        let zipf = table::Table::from_sorted_lines(&t.wordfreq);
+        let mut place_info = Vec::new();
+        let mut place_keys = Vec::new();
+        for l in t.places.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = l.split('\t').collect();
+            if f.len() < 4 {
+                continue;
+            }
+            place_keys.push((normalize(f[0]), place_info.len() as u32));
+            place_info.push(Place { latin: f[1].to_string(), country: f[2].to_string(), population: f[3].trim().parse().unwrap_or(0) });
+        }
+        let max_place_words = place_keys.iter().map(|(k, _)| k.split(' ').count()).max().unwrap_or(1);
+        let places = table::Table::from_pairs(place_keys);
+        let mut common: HashSet<String> = table_words(&t.anercorp_common).into_iter().map(|(_, w)| w).collect();
         common.extend(function.iter().cloned());
         Lexicon {
             names,
             max_name_words,
             first_names,
-            last_names: set(LAST_NAMES.lines()),
+            gazetteer_first_names,
+            last_names: set(t.last_names.lines()),
             common,
             function,
             person_titles: set(words::PERSON_TITLES.iter().copied()),
@@ -131,7 +175,21 @@ impl Lexicon {
             ministry_metonyms: set(words::MINISTRY_METONYMS.iter().copied()),
             surname_suffixes: words::SURNAME_SUFFIXES.iter().map(|s| normalize(s)).collect(),
             place_suffixes: words::PLACE_SUFFIXES.iter().map(|s| normalize(s)).collect(),
+            zipf,
+            places,
+            place_info,
+            max_place_words,
         }
+    }
+
+    /// Zipf frequency × 10 of an ordinary word (0 if it is not in the list).
+    pub fn zipf(&self, w: &str) -> u32 {
+        self.zipf.get(w).unwrap_or(0)
+    }
+
+    /// The populated place of this name, if GeoNames has one.
+    pub fn place(&self, name: &str) -> Option<&Place> {
+        self.places.get(name).and_then(|i| self.place_info.get(i as usize))
     }
 
     /// Whether a matching-form word has a Slavic/Central Asian surname ending and is long enough
@@ -141,10 +199,33 @@ impl Lexicon {
     }
 }
 
-/// The lexicon, loaded on first use.
+static LEX: OnceLock<Lexicon> = OnceLock::new();
+
+/// The lexicon: the one [`install`]ed, else the one built in (feature `embedded`), else an empty
+/// one (the app before its asset has loaded: no name is found from a list then).
 pub fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(Lexicon::load)
+    #[cfg(feature = "embedded")]
+    {
+        LEX.get_or_init(|| Lexicon::load(&data::Tables::embedded()))
+    }
+    #[cfg(not(feature = "embedded"))]
+    {
+        static EMPTY: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get().unwrap_or_else(|| EMPTY.get_or_init(|| Lexicon::load(&data::Tables::default())))
+    }
+}
+
+/// Load the lexicon from its packed asset (the web app, once, before its first analysis). A
+/// lexicon already in use stays; an unreadable asset is an error.
+pub fn install(bytes: &[u8]) -> Result<(), data::DataError> {
+    let tables = data::Tables::unpack(bytes)?;
+    let _ = LEX.set(Lexicon::load(&tables));
+    Ok(())
+}
+
+/// Whether a lexicon with its word lists is in use (installed, or built in).
+pub fn ready() -> bool {
+    cfg!(feature = "embedded") || LEX.get().is_some()
 }
 
 #[cfg(test)]
@@ -165,13 +246,25 @@ mod tests {
         assert!(!l.has_surname_suffix("توقيف"));
     }
 
+    /// Aliases name the country even where ANERcorp has the word already (it has أمريكا as a
+    /// LOC, with no country behind it).
+    #[test]
+    fn country_aliases_name_their_country() {
+        let l = lexicon();
+        for (alias, iso_expected) in [("أميركا", "US"), ("أمريكا", "US"), ("سورية", "SY"), ("المملكة العربية السعودية", "SA")] {
+            let e = l.names.get(&normalize(alias)).unwrap_or_else(|| panic!("{alias} missing"));
+            assert!(matches!(&e.source, Source::Country { iso, .. } if iso == iso_expected), "{alias}: {:?}", e.source);
+        }
+    }
+
     /// The generated tables are exactly what `derive` makes from the training data.
     #[test]
     fn generated_tables_are_up_to_date() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/anercorp/train.txt");
         let text = std::fs::read_to_string(path).expect("data/anercorp/train.txt");
         let d = derive::derive(&derive::parse_conll(&text).expect("valid CoNLL"), 0.9);
-        assert!(derive::names_tsv(&d) == ANERCORP_NAMES, "names.tsv is stale: run `cargo run -p qarin-cli -- lexicon`");
-        assert!(derive::common_tsv(&d) == ANERCORP_COMMON, "common.tsv is stale: run `cargo run -p qarin-cli -- lexicon`");
+        let t = data::Tables::embedded();
+        assert!(derive::names_tsv(&d) == t.anercorp_names, "names.tsv is stale: run `cargo run -p qarin-cli -- lexicon`");
+        assert!(derive::common_tsv(&d) == t.anercorp_common, "common.tsv is stale: run `cargo run -p qarin-cli -- lexicon`");
     }
 }

@@ -65,7 +65,16 @@ pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::L
             _ => None,
         });
         let mentions: Vec<(&str, &str)> = ms.iter().map(|&i| (docs[inputs[i].doc].id.as_str(), inputs[i].surface.as_str())).collect();
-        entities.push(assemble(String::new(), inputs[ms[0]].kind, &mentions, latin, linked.reasons[g].clone()));
+        let country = latin.is_some();
+        let mut e = assemble(String::new(), inputs[ms[0]].kind, &mentions, latin, linked.reasons[g].clone());
+        if country {
+            // A country goes by its usual name (`كازاخستان`), not its longest, official one
+            // (`جمهورية كازاخستان`): the most frequent Arabic spelling.
+            if let Some(v) = e.variants.iter().find(|v| v.chars().any(crate::normalize::arabic::is_arabic_letter)) {
+                e.label = v.clone();
+            }
+        }
+        entities.push(e);
     }
     // Stable, readable, unique ids.
     let mut used: HashMap<String, usize> = HashMap::new();

@@ -1,7 +1,7 @@
 //! The whole analysis: what the app shows and the CLI exports.
 
 use super::document::DocumentAnalysis;
-use super::entity::Entity;
+use super::entity::{Entity, Suggestion};
 use super::facts::{Fact, Quote, WirePair};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -26,6 +26,9 @@ pub struct Analysis {
     /// Per document id: the share of its words inside shared passages.
     #[serde(default)]
     pub reuse: BTreeMap<String, f64>,
+    /// Links the engine suggests but did not make (see [`Suggestion`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<Suggestion>,
 }
 
 impl Analysis {

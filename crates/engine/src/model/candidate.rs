@@ -6,40 +6,26 @@ use super::entity::EntityType;
 /// A contextual rule of [`crate::recognize::rules`] (each about a construction of news prose).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RuleId {
-    PlaceSuffix,
-    Coordination,
     Media,
     Organisation,
-    SpokespersonOf,
-    QuotedSource,
     PlaceTrigger,
-    CityDescriptor,
-    PlaceApposition,
     Title,
-    Surname,
-    FirstName,
-    Treaty,
-    Acronym,
+    Event,
+    Team,
+    Abbreviation,
 }
 
 impl RuleId {
     /// The rule's code (`title`, `place_trigger` …), as `qarin explain` prints it.
     pub fn code(self) -> &'static str {
         match self {
-            RuleId::PlaceSuffix => "place_suffix",
-            RuleId::Coordination => "coordination",
             RuleId::Media => "media",
             RuleId::Organisation => "organisation",
-            RuleId::SpokespersonOf => "spokesperson_of",
-            RuleId::QuotedSource => "quoted_source",
             RuleId::PlaceTrigger => "place_trigger",
-            RuleId::CityDescriptor => "city_descriptor",
-            RuleId::PlaceApposition => "place_apposition",
             RuleId::Title => "title",
-            RuleId::Surname => "surname",
-            RuleId::FirstName => "first_name",
-            RuleId::Treaty => "treaty",
-            RuleId::Acronym => "acronym",
+            RuleId::Event => "event",
+            RuleId::Team => "team",
+            RuleId::Abbreviation => "abbreviation",
         }
     }
 }
@@ -53,6 +39,9 @@ pub enum Origin {
     Rule(RuleId),
     /// The trained tagger ([`crate::tagger`]).
     Tagger,
+    /// A populated place of GeoNames.
+    Place,
+
     /// An acronym or alias in brackets right after the name it stands for (see
     /// [`Candidate::alias_of`]).
     Alias,
@@ -66,6 +55,8 @@ impl Origin {
             Origin::Corpus => "corpus".into(),
             Origin::Rule(r) => format!("rule:{}", r.code()),
             Origin::Tagger => "tagger".into(),
+            Origin::Place => "place".into(),
+
             Origin::Alias => "alias".into(),
         }
     }

@@ -77,6 +77,14 @@ pub enum LinkRule {
     GivenNameDiffers,
     /// A one-word name that is the surname of the full name.
     Surname,
+    /// In one article, a part of a person's full name (the family name, the given name, the given
+    /// and family names) that no other full name of the article has.
+    PartOfName,
+    /// Two names of one country (its long and short forms: `المملكة العربية السعودية` /
+    /// `السعودية`).
+    SameCountry { iso: String },
+    /// Two names of one event with the same number (`كوب 27` / `COP 27`).
+    SameNumber { number: String },
     /// An organisation name whose words all appear, in order, in the longer one.
     PartialName,
     /// The reader merged the two entities.
@@ -96,6 +104,9 @@ impl LinkRule {
             LinkRule::SurnameVariant => "surname_variant",
             LinkRule::GivenNameDiffers => "given_name_differs",
             LinkRule::Surname => "surname",
+            LinkRule::PartOfName => "part_of_name",
+            LinkRule::SameCountry { .. } => "same_country",
+            LinkRule::SameNumber { .. } => "same_number",
             LinkRule::PartialName => "partial_name",
             LinkRule::UserMerge => "user_merge",
             LinkRule::UserSplit => "user_split",
@@ -106,6 +117,21 @@ impl LinkRule {
     pub fn is_user(&self) -> bool {
         matches!(self, LinkRule::UserMerge | LinkRule::UserSplit)
     }
+}
+
+/// A link the engine suggests without making it: the evidence is not strong enough (two people of
+/// one family name with different given names, in different articles: the outlets may disagree
+/// on the given name, or they may be relatives). The reader accepts (a merge) or rejects it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// The two entities.
+    pub a: String,
+    pub b: String,
+    /// A spelling of each that the evidence is about.
+    pub a_spelling: String,
+    pub b_spelling: String,
+    #[serde(flatten)]
+    pub rule: LinkRule,
 }
 
 /// How one article spells one entity, and how often.

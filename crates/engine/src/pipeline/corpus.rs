@@ -1,26 +1,29 @@
-//! "One sense per corpus": names a rule found in one article are looked for in all of them.
+//! "One sense per corpus": names found in one article are looked for in all of them, and a name
+//! written the same way is read as one type throughout.
 
-use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
+use crate::model::{Candidate, EntityType, Origin, Token};
 use crate::recognize::ask::Ask;
 use crate::recognize::gazetteer::CorpusNames;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
-/// Names found by rules become corpus names; keys that are only a proclitic plus another corpus
-/// name of the same type (`لتوكاييف` beside `توكاييف`) are dropped.
-pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask) -> (CorpusNames, HashSet<String>) {
+/// Names found by rules, and names the tagger found twice or more with one type (a single word
+/// only if it is no ordinary word: Zipf < 4), become corpus names; keys that are only a
+/// proclitic plus another corpus name of the same type (`لتوكاييف` beside `توكاييف`) are dropped.
+pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool) -> CorpusNames {
     let mut votes: HashMap<String, BTreeMap<EntityType, usize>> = HashMap::new();
-    let mut first_names = HashSet::new();
+    let mut tagged: HashMap<&str, BTreeMap<EntityType, usize>> = HashMap::new();
     for c in found.iter().flatten() {
+        if c.origin == Origin::Tagger {
+            *tagged.entry(c.key.as_str()).or_default().entry(c.kind).or_default() += 1;
+        }
         // Names found in a list only by being listed are not trusted beyond their own place.
-        // Nor are the tagger's guesses: a mistake would spread to every article.
-        if !matches!(c.origin, Origin::Rule(r) if r != RuleId::Coordination) {
+        if !matches!(c.origin, Origin::Rule(_)) {
             continue;
         }
         *votes.entry(c.key.clone()).or_default().entry(c.kind).or_default() += 1;
         if c.kind == EntityType::Per {
             let words: Vec<&str> = c.key.split(' ').collect();
             if words.len() >= 2 {
-                first_names.insert(words[0].to_string());
                 let last = words[words.len() - 1];
                 // A surname is looked for everywhere only if it cannot be an ordinary word:
                 // four letters or more, no article, not common (`دين` "debt" is not Dein).
@@ -28,6 +31,19 @@ pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask) -> (CorpusNames, HashSe
                 if bare && !ask.lex.common.contains(last) && !ask.lex.names.contains_key(last) {
                     *votes.entry(last.to_string()).or_default().entry(EntityType::Per).or_default() += 1;
                 }
+            }
+        }
+    }
+    if tagger {
+        for (k, v) in tagged {
+            let total: usize = v.values().sum();
+            let (t, n) = v.into_iter().max_by_key(|&(t, n)| (n, std::cmp::Reverse(t))).unwrap_or((EntityType::Misc, 0));
+            let ordinary = !k.contains(' ') && (ask.lex.zipf(k) >= 40 || ask.lex.common.contains(k) || k.chars().count() < 3);
+            // A name a list knows as another type (a place of GeoNames tagged as a person) is
+            // not spread.
+            let listed_otherwise = ask.lex.names.get(k).is_some_and(|e| e.kind != t) || (t != EntityType::Loc && ask.lex.place(k).is_some());
+            if n >= 2 && n == total && !ordinary && !listed_otherwise {
+                *votes.entry(k.to_string()).or_default().entry(t).or_default() += n;
             }
         }
     }
@@ -49,7 +65,7 @@ pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask) -> (CorpusNames, HashSe
     for k in clitic_forms {
         names.remove(&k);
     }
-    (names, first_names)
+    names
 }
 
 /// Re-read the first word of a candidate without its proclitic when the stem form is a known name
@@ -73,3 +89,22 @@ pub fn split_clitic(c: &mut Candidate, words: &[Token], corpus: &CorpusNames, as
     }
 }
 
+
+/// Read every name written the same way (same key) as one type across the corpus: the type most
+/// of its mentions have (on a tie, the one the engine trusts most found first stays).
+pub fn vote_types(found: &mut [Vec<Candidate>]) {
+    let mut votes: HashMap<String, BTreeMap<EntityType, usize>> = HashMap::new();
+    for c in found.iter().flatten() {
+        *votes.entry(c.key.clone()).or_default().entry(c.kind).or_default() += 1;
+    }
+    for c in found.iter_mut().flatten() {
+        if let Some(v) = votes.get(&c.key) {
+            let best = v.values().copied().max().unwrap_or(0);
+            if v.get(&c.kind).copied().unwrap_or(0) < best {
+                if let Some((&t, _)) = v.iter().find(|(_, &n)| n == best) {
+                    c.kind = t;
+                }
+            }
+        }
+    }
+}

@@ -16,24 +16,49 @@ use crate::link::{link, LinkInput, Linked};
 use crate::model::*;
 use crate::recognize::ask::Ask;
 use crate::recognize::gazetteer::{self, CorpusNames};
-use crate::recognize::{resolve, rules};
+use crate::recognize::{resolve, rules, Options};
 use crate::tokenize::{tokenize, CharOffsets};
 use corpus::{corpus_names, split_clitic};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
-/// A document's token stream, read once: tokens, sentences, boilerplate.
+/// A document's token stream, read once: tokens, sentences, boilerplate, glued words split.
 pub fn read(text: &str) -> Tokenized<'_> {
     let mut tz = tokenize(text);
     crate::boilerplate::mark(&mut tz);
+    crate::repair::unglue(&mut tz, crate::lexicon::lexicon());
     tz
 }
 
-fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, first_names: &HashSet<String>, tagged: &[Candidate]) -> Vec<Candidate> {
-    let gaz = gazetteer::candidates(words, ask, corpus);
+fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candidate], opts: &Options) -> Vec<Candidate> {
+    let mut gaz = gazetteer::candidates(words, ask, corpus);
+    gaz.retain(|c| match c.origin {
+        Origin::Corpus => opts.on("corpus"),
+        Origin::Place => opts.on("place"),
+        _ => opts.on("gazetteer"),
+    });
     let known = resolve(gaz.clone());
     let mut all = gaz;
-    all.extend(rules::candidates(words, ask, &known, first_names));
-    all.extend(tagged.iter().cloned());
+    all.extend(rules::candidates(words, ask, &known, opts));
+    all.extend(crate::recognize::constructs::candidates(words, ask).into_iter().filter(|c| matches!(c.origin, Origin::Rule(r) if opts.rule(r))));
+    if opts.rule(RuleId::Abbreviation) {
+        all.extend(crate::recognize::adjust::abbreviations(words));
+    }
+    if opts.on("tagger") {
+        all.extend(tagged.iter().cloned());
+    }
+    if opts.on("plus") {
+        crate::recognize::adjust::plus(words, &mut all);
+    }
+    let mut all = resolve(all);
+    if opts.on("place-word") {
+        crate::recognize::adjust::place_after_trigger(words, ask, &mut all);
+    }
+    if opts.on("given-names") {
+        crate::recognize::adjust::given_names_before(words, ask, &mut all);
+    }
+    if opts.on("person-after-place") {
+        crate::recognize::adjust::person_after_place(words, &mut all);
+    }
     // A name has two letters at least: a lone letter is a conjunction or a stray initial (the
     // tagger can put `و` between quotes into an organisation), never a name worth linking.
     all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2);
@@ -156,6 +181,7 @@ pub struct Progress {
 /// before yielding. `analyze` is this, run to the end, so both give the same result.
 pub struct Analyzer<'a> {
     docs: &'a [Document],
+    opts: Options,
     ask: Ask<'static>,
     step: Step,
     /// Each article's token stream, read once and kept until its facts are read.
@@ -163,7 +189,6 @@ pub struct Analyzer<'a> {
     tagged: Vec<Vec<Candidate>>,
     pass1: Vec<Vec<Candidate>>,
     corpus: CorpusNames,
-    first_names: HashSet<String>,
     found: Vec<Vec<Candidate>>,
     inputs: Vec<LinkInput>,
     linked: Option<Linked>,
@@ -174,16 +199,21 @@ pub struct Analyzer<'a> {
 
 impl<'a> Analyzer<'a> {
     pub fn new(docs: &'a [Document]) -> Self {
+        Self::with_options(docs, Options::default())
+    }
+
+    /// An analysis with some finders turned off (for measuring what each brings).
+    pub fn with_options(docs: &'a [Document], opts: Options) -> Self {
         let n = docs.len();
         Analyzer {
             docs,
+            opts,
             ask: Ask::default(),
             step: if n == 0 { Step::LinkInputs } else { Step::Read(0) },
             streams: Vec::with_capacity(n),
             tagged: Vec::with_capacity(n),
             pass1: Vec::with_capacity(n),
             corpus: CorpusNames::new(),
-            first_names: HashSet::new(),
             found: Vec::with_capacity(n),
             inputs: Vec::new(),
             linked: None,
@@ -227,17 +257,17 @@ impl<'a> Analyzer<'a> {
                 // trusted.
                 let mut m = crate::tagger::candidates(&tz.tokens, self.ask.lex);
                 m.retain(|c| tz.tokens[c.first].is_body_arabic());
-                self.pass1.push(recognise(&tz.tokens, &self.ask, &CorpusNames::new(), &HashSet::new(), &m));
+                self.pass1.push(recognise(&tz.tokens, &self.ask, &CorpusNames::new(), &m, &self.opts));
                 self.streams.push(Some(tz));
                 self.tagged.push(m);
             }
             Step::CorpusNames => {
-                (self.corpus, self.first_names) = corpus_names(&self.pass1, &self.ask);
+                self.corpus = corpus_names(&self.pass1, &self.ask, self.opts.on("corpus-tagger"));
                 self.pass1 = Vec::new();
             }
             Step::Recognise(i) => {
                 let words = self.streams[i].as_ref().map_or(&[][..], |tz| &tz.tokens);
-                let mut cands = recognise(words, &self.ask, &self.corpus, &self.first_names, &self.tagged[i]);
+                let mut cands = recognise(words, &self.ask, &self.corpus, &self.tagged[i], &self.opts);
                 for c in &mut cands {
                     split_clitic(c, words, &self.corpus, &self.ask);
                 }
@@ -247,6 +277,9 @@ impl<'a> Analyzer<'a> {
                 }
             }
             Step::LinkInputs => {
+                if self.opts.on("vote") {
+                    corpus::vote_types(&mut self.found);
+                }
                 for (d, cands) in self.found.iter().enumerate() {
                     for c in cands {
                         self.inputs.push(LinkInput { doc: d, kind: c.kind, key: c.key.clone(), surface: self.docs[d].text[c.byte_start..c.byte_end].to_string(), alias_of: c.alias_of.clone() });
@@ -326,7 +359,12 @@ impl<'a> Analyzer<'a> {
             });
         }
         self.inputs = Vec::new();
-        Analysis { schema: SCHEMA.to_string(), documents, entities: built.entities, facts: Vec::new(), quotes: Vec::new(), wire: Vec::new(), reuse: BTreeMap::new() }
+        let suggestions = linked
+            .suggestions
+            .iter()
+            .map(|(a, b, sa, sb, rule)| Suggestion { a: built.ids[*a].clone(), b: built.ids[*b].clone(), a_spelling: sa.clone(), b_spelling: sb.clone(), rule: rule.clone() })
+            .collect();
+        Analysis { schema: SCHEMA.to_string(), documents, entities: built.entities, facts: Vec::new(), quotes: Vec::new(), wire: Vec::new(), reuse: BTreeMap::new(), suggestions }
     }
 
     /// Run the remaining steps and return the analysis.
@@ -334,7 +372,7 @@ impl<'a> Analyzer<'a> {
         while !self.is_done() {
             self.step();
         }
-        self.analysis.unwrap_or_else(|| Analysis { schema: SCHEMA.to_string(), documents: Vec::new(), entities: Vec::new(), facts: Vec::new(), quotes: Vec::new(), wire: Vec::new(), reuse: BTreeMap::new() })
+        self.analysis.unwrap_or_else(|| Analysis { schema: SCHEMA.to_string(), documents: Vec::new(), entities: Vec::new(), facts: Vec::new(), quotes: Vec::new(), wire: Vec::new(), reuse: BTreeMap::new(), suggestions: Vec::new() })
     }
 }
 

@@ -70,9 +70,12 @@ impl Ask<'_> {
         let n = w.norm();
         let bare = n.trim_start_matches("ال");
         let stem = bare.strip_suffix("يه").or_else(|| bare.strip_suffix('ي')).unwrap_or(bare);
-        [stem.to_string(), format!("{stem}يا"), format!("{stem}ا"), format!("{stem}ه")]
+        // السعودي ← السعودية, العراقي ← العراق, الروسي ← روسيا, المصري ← مصر, الأردني ← الأردن.
+        // نمساوي ← النمسا: -اوي for a name in -ا.
+        let a = stem.strip_suffix('و').filter(|s| s.ends_with('ا')).unwrap_or(stem);
+        [stem.to_string(), format!("{stem}يا"), format!("{stem}ا"), format!("{stem}ه"), format!("ال{stem}"), format!("ال{stem}يه"), a.to_string(), format!("ال{a}")]
             .iter()
-            .any(|k| self.lex.names.get(k).is_some_and(|e| e.kind == crate::model::EntityType::Loc))
+            .any(|k| self.lex.names.get(k).is_some_and(|e| e.kind == crate::model::EntityType::Loc) || self.lex.place(k).is_some_and(|p| p.population >= 100_000))
     }
 
     pub fn temporal(&self, w: &Token) -> bool {

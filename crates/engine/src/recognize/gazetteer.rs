@@ -1,4 +1,8 @@
-//! Longest-match lookup of known names, over the words of a document.
+//! Longest-match lookup of known names, over the words of a document: the lexicon's names
+//! (countries, names tagged in ANERcorp, platforms) and names found elsewhere in the corpus.
+//! Of GeoNames' places, only names of two words or more are matched here, trusted least; one-word
+//! places are left to the tagger, which reads them as a feature (measured: matched here they cut
+//! people named after a city, such as `نور سلطان نزارباييف`, and added little).
 //!
 //! A name may start with proclitics on its first word (`وبيلاروس`, `للاتحاد الأوروبي`); the other
 //! words must match as written (matching form). A hyphen written between two words without spaces
@@ -66,8 +70,13 @@ pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames) -> O
             }
             let found = if let Some(e) = ask.lex.names.get(&key) {
                 Some((e.kind, Origin::Gazetteer, 4))
+            } else if let Some(k) = corpus.get(&key) {
+                Some((*k, Origin::Corpus, 3))
             } else {
-                corpus.get(&key).map(|k| (*k, Origin::Corpus, 3))
+                // A place of GeoNames whose name has two words or more, of a town of 10,000
+                // people or more (`شرم الشيخ`). Trusted least (it yields to any other finder:
+                // `نور سلطان` the city is in `نور سلطان نزارباييف` the person).
+                ask.lex.place(&key).filter(|p| n > 1 && p.population >= 10_000).map(|_| (EntityType::Loc, Origin::Place, 2))
             };
             let Some((kind, origin, priority)) = found else { continue };
             if n == 1 && (ask.lex.common.contains(&key) || ask.lex.function.contains(&key)) {

@@ -10,11 +10,34 @@
 //! Every candidate's offsets are in the source text, after any proclitic, so the highlight covers
 //! the name and not `و`/`ب`/`ل`.
 
+pub mod adjust;
+pub mod constructs;
 pub mod gazetteer;
 pub mod rules;
 pub mod ask;
 
-use crate::model::{Candidate, Origin, RuleId};
+use crate::model::{Candidate, EntityType, Origin, RuleId, Split, Token};
+use gazetteer::next_word;
+
+/// Which finders run. Every finder is on by default; turning one off (`qarin eval --without`)
+/// measures what it brings, which is how each is justified (see the README's figures).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Codes of the finders turned off: a rule's code (`title`, `organisation` …, see
+    /// [`RuleId::code`]), `alias`, `gazetteer`, `corpus` (names found elsewhere in the corpus)
+    /// or `tagger`.
+    pub off: Vec<String>,
+}
+
+impl Options {
+    /// Whether the finder with this code runs.
+    pub fn on(&self, code: &str) -> bool {
+        !self.off.iter().any(|o| o == code)
+    }
+    pub fn rule(&self, r: RuleId) -> bool {
+        self.on(r.code())
+    }
+}
 
 /// How much a candidate is trusted when candidates overlap: strong contextual rules (titles,
 /// organisation heads, quoted sources, aliases, surname endings), multi-word gazetteer names and names a rule
@@ -25,7 +48,6 @@ pub fn tier(c: &Candidate) -> u8 {
         Origin::Tagger => 1,
         Origin::Alias | Origin::Corpus => 2,
         Origin::Rule(_) if c.priority >= 5 => 2,
-        Origin::Rule(RuleId::Surname) => 2,
         Origin::Gazetteer if c.words() > 1 => 2,
         _ => 0,
     }
@@ -50,3 +72,26 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     kept.sort_by_key(|c| c.first);
     kept
 }
+
+/// Build a candidate from word `i` (read with `split`) through word `last`.
+pub(crate) fn make(words: &[Token], i: usize, split: Option<&Split>, last: usize, kind: EntityType, origin: Origin, priority: u8) -> Candidate {
+    let first = &words[i];
+    let (stem, start) = match split {
+        Some(s) => (s.stem.clone(), first.stem_start(s)),
+        None => (first.norm().to_string(), first.start),
+    };
+    let mut key = stem;
+    let mut k = i;
+    while k < last {
+        match next_word(words, k) {
+            Some(j) if j <= last => {
+                key.push(' ');
+                key.push_str(words[j].norm());
+                k = j;
+            }
+            _ => break,
+        }
+    }
+    Candidate { first: i, last: last + 1, byte_start: start, byte_end: words[last].end, kind, key, origin, priority, alias_of: None }
+}
+

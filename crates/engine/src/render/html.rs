@@ -213,6 +213,7 @@ mod tests {
             quotes: vec![],
             wire: vec![],
             reuse: Default::default(),
+            suggestions: vec![],
         }
     }
 

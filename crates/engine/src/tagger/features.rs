@@ -35,7 +35,7 @@ use crate::model::Token;
 use crate::model::TokenKind;
 
 /// Version of the feature templates; stored in the model and checked on load.
-pub const FEATURES_VERSION: u16 = 1;
+pub const FEATURES_VERSION: u16 = 2;
 
 /// Longest known name looked up, in words.
 const MAX_NAME_WORDS: usize = 6;
@@ -104,6 +104,11 @@ const T_FORM: u8 = 19;
 const T_NEIGHBOUR_FORM: u8 = 20;
 const T_WINDOW: u8 = 21;
 const T_NAMELIKE_CONTEXT: u8 = 22;
+const T_ZIPF: u8 = 23;
+const T_GEO: u8 = 24;
+const T_GEO_SPAN: u8 = 25;
+const T_NGRAM: u8 = 26;
+const T_NEIGHBOUR_ZIPF: u8 = 27;
 
 // Word classes (bits).
 const C_TITLE: u32 = 1 << 0;
@@ -140,6 +145,33 @@ struct Info<'w> {
     name_span: Option<Tag>,
     /// The stem after the article (`ال`), possibly after other proclitics.
     core: Option<&'w str>,
+    /// Zipf frequency bucket of the word as written and of its likeliest stem (0: not a listed
+    /// word): how ordinary a word it is.
+    zipf: (u32, u32),
+    /// Population bucket of a place of this name (or of a stem's), plus one; 0 if none.
+    geo: u32,
+    /// Position in the longest place name of GeoNames: 1 + (begin 0, inside 1) × 8 + population
+    /// bucket; 0 if none.
+    geo_span: u32,
+}
+
+/// A population (a power of ten) as a small bucket: 1 (< 10,000) to 5 (a million or more).
+fn pop_bucket(p: u32) -> u32 {
+    match p {
+        0..=9_999 => 1,
+        10_000..=99_999 => 2,
+        100_000..=999_999 => 3,
+        _ => 4,
+    }
+}
+
+/// A Zipf frequency × 10 as a bucket of half a unit (0: not listed).
+fn zipf_bucket(z: u32) -> u32 {
+    if z == 0 {
+        0
+    } else {
+        1 + z.min(80) / 5
+    }
 }
 
 fn in_set_or_stem(w: &Token, set: &std::collections::HashSet<String>) -> bool {
@@ -189,7 +221,16 @@ fn info<'w>(w: &'w Token, lists: &Lists) -> Info<'w> {
         name_stem = stems().find_map(|s| lists.name(&s.stem));
         core = w.splits.iter().find_map(|s| crate::tokenize::clitics::without_article(&s.stem).filter(|_| s.stem.starts_with("ال")));
     }
-    Info { text: w.text, norm, kind, classes: c, name_word, name_stem, name_span: None, core }
+    let (mut zipf, mut geo) = ((0, 0), 0);
+    if kind == TokenKind::Arabic {
+        zipf.0 = zipf_bucket(lex.zipf(norm));
+        zipf.1 = w.splits.iter().skip(1).map(|s| lex.zipf(&s.stem)).max().map_or(0, zipf_bucket);
+        geo = std::iter::once(norm)
+            .chain(w.splits.iter().skip(1).filter(|s| s.stem.chars().count() >= 3).map(|s| s.stem.as_str()))
+            .find_map(|f| lex.place(f))
+            .map_or(0, |p| 1 + pop_bucket(p.population));
+    }
+    Info { text: w.text, norm, kind, classes: c, name_word, name_stem, name_span: None, core, zipf, geo, geo_span: 0 }
 }
 
 /// Mark the longest known names, left to right, as `B-X I-X …` over the segment. The first word
@@ -254,6 +295,52 @@ fn mark_names(words: &[Token], infos: &mut [Info], lists: &Lists) {
     }
 }
 
+/// Mark the longest place names of GeoNames of two words or more, left to right, as begin /
+/// inside with the place's population bucket. The first word may carry proclitics.
+fn mark_places(words: &[Token], infos: &mut [Info], lists: &Lists) {
+    let lex = lists.lex;
+    let max = lex.max_place_words.min(MAX_NAME_WORDS);
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        let mut best: Option<(usize, u32)> = None;
+        if w.kind == TokenKind::Arabic && !w.boiler {
+            for split in &w.splits {
+                if split.stripped > 0 && split.stem.chars().count() < 3 {
+                    continue;
+                }
+                let mut key = split.stem.clone();
+                let mut last = i;
+                for _ in 2..=max {
+                    match words.get(last + 1) {
+                        Some(x) if x.kind == TokenKind::Arabic && !x.boiler => {
+                            last += 1;
+                            key.push(' ');
+                            key.push_str(x.norm());
+                        }
+                        _ => break,
+                    }
+                    if let Some(p) = lex.place(&key) {
+                        if best.is_none_or(|(b, _)| last > b) {
+                            best = Some((last, pop_bucket(p.population)));
+                        }
+                    }
+                }
+            }
+        }
+        match best {
+            Some((last, pop)) => {
+                infos[i].geo_span = 1 + pop;
+                for x in &mut infos[i + 1..=last] {
+                    x.geo_span = 1 + 8 + pop;
+                }
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
 fn shape(h: H, w: &Info) -> H {
     match w.kind {
         TokenKind::Arabic => h.n(1),
@@ -289,6 +376,7 @@ pub fn extract(words: &[Token], lists: &Lists, known: &dyn Fn(&str) -> bool, bit
     offsets.clear();
     let mut infos: Vec<Info> = words.iter().map(|w| info(w, lists)).collect();
     mark_names(words, &mut infos, lists);
+    mark_places(words, &mut infos, lists);
     let n = words.len();
     for i in 0..n {
         offsets.push(feats.len() as u32);
@@ -332,6 +420,32 @@ pub fn extract(words: &[Token], lists: &Lists, known: &dyn Fn(&str) -> bool, bit
                 }
             }
         }
+        if me.kind == TokenKind::Arabic {
+            push(H::new(T_ZIPF).n(0).n(me.zipf.0));
+            push(H::new(T_ZIPF).n(1).n(me.zipf.1));
+            push(H::new(T_ZIPF).n(2).n(me.zipf.0).n(me.zipf.1));
+            if me.geo > 0 {
+                push(H::new(T_GEO).n(me.geo));
+                push(H::new(T_GEO).n(10 + me.geo).n(me.zipf.0.min(12) / 3));
+            }
+            if me.geo_span > 0 {
+                push(H::new(T_GEO_SPAN).n(me.geo_span));
+            }
+            // Character 3- and 4-grams of the word without its proclitics and article, for
+            // words no list knows (`-وف`, `-سكي`, `-ستان`, `-يا` foreign names).
+            let base = me.core.unwrap_or(me.norm);
+            // Its pattern: affix letters kept, other letters C (`مستشفى` → `مستCCC`): verbs,
+            // verbal nouns and participles follow a few patterns; names mostly do not.
+            let pattern: String = base.chars().map(|c| if "اويتمنسهال".contains(c) { c } else { 'C' }).collect();
+            push(H::new(T_NGRAM).n(9).s(&pattern));
+            let chars: Vec<char> = format!("^{base}$").chars().collect();
+            for k in [3usize, 4] {
+                for g in chars.windows(k) {
+                    let g: String = g.iter().collect();
+                    push(H::new(T_NGRAM).n(k as u32).s(&g));
+                }
+            }
+        }
         if let Some(t) = me.name_word {
             push(H::new(T_NAME_WORD).n(t as u32));
         }
@@ -362,6 +476,9 @@ pub fn extract(words: &[Token], lists: &Lists, known: &dyn Fn(&str) -> bool, bit
                 if o.classes & (1 << b) != 0 {
                     push(H::new(T_CLASS).n(dd).n(b));
                 }
+            }
+            if o.kind == TokenKind::Arabic {
+                push(H::new(T_NEIGHBOUR_ZIPF).n(dd).n(o.zipf.0.max(o.zipf.1)));
             }
             if d.abs() == 1 {
                 for sp in words[j as usize].splits.iter().skip(1) {

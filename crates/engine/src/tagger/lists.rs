@@ -12,13 +12,8 @@
 use crate::input::conll::TaggedToken;
 use crate::lexicon::{derive, Lexicon, Source};
 use crate::model::EntityType;
-use crate::normalize::normalize;
 use std::collections::{HashMap, HashSet};
 
-/// The first-name gazetteers alone (the lexicon's `first_names` also holds the first words of
-/// ANERcorp person names). Only training reads them.
-const FIRST_MALE: &str = include_str!("../../data/gazetteers/arabic-names/male-first-names.txt");
-const FIRST_FEMALE: &str = include_str!("../../data/gazetteers/arabic-names/female-first-names.txt");
 
 /// Lists derived from some training sentences (one jackknife fold's complement).
 #[derive(Debug, Default)]
@@ -33,13 +28,7 @@ impl FoldLists {
     /// [`crate::lexicon::derive`] does for the shipped tables.
     pub fn derive(sentences: &[Vec<TaggedToken>], lex: &Lexicon) -> FoldLists {
         let d = derive::derive(sentences, 1.0);
-        let mut first_names: HashSet<String> = FIRST_MALE
-            .lines()
-            .chain(FIRST_FEMALE.lines())
-            .map(str::trim)
-            .filter(|w| !w.is_empty() && !w.starts_with('#'))
-            .map(normalize)
-            .collect();
+        let mut first_names: HashSet<String> = lex.gazetteer_first_names.clone();
         let mut names = HashMap::new();
         for (ty, phrase, _) in d.names {
             if ty == EntityType::Per {

@@ -41,7 +41,9 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 use tags::{Tag, N_TAGS};
 
-/// The embedded model (see `data/model/NOTICE.md`).
+/// The embedded model (see `data/model/NOTICE.md`); the web app loads the same file as an asset
+/// ([`install`]).
+#[cfg(feature = "embedded")]
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/model/tagger.bin");
 
 /// A loaded model, ready to tag.
@@ -229,14 +231,35 @@ pub fn segments(words: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The embedded model, loaded on first use; `None` if it does not load (then the app falls back
-/// to gazetteers and rules).
+static INSTALLED: OnceLock<Tagger> = OnceLock::new();
+
+/// The model: the one [`install`]ed, else the embedded one (feature `embedded`), loaded on first
+/// use; `None` if there is none or it does not load (then names come from lists and rules only).
 pub fn tagger() -> Option<&'static Tagger> {
-    static TAGGER: OnceLock<Option<Tagger>> = OnceLock::new();
-    TAGGER.get_or_init(|| Tagger::from_bytes(EMBEDDED_MODEL).ok()).as_ref()
+    if let Some(t) = INSTALLED.get() {
+        return Some(t);
+    }
+    #[cfg(feature = "embedded")]
+    {
+        static TAGGER: OnceLock<Option<Tagger>> = OnceLock::new();
+        TAGGER.get_or_init(|| Tagger::from_bytes(EMBEDDED_MODEL).ok()).as_ref()
+    }
+    #[cfg(not(feature = "embedded"))]
+    {
+        None
+    }
+}
+
+/// Load the model from its file (the web app, once, before its first analysis). A corrupt or
+/// mismatched file is an error, never a panic.
+pub fn install(bytes: &[u8]) -> Result<(), ModelError> {
+    let t = Tagger::from_bytes(bytes)?;
+    let _ = INSTALLED.set(t);
+    Ok(())
 }
 
 /// Why the embedded model does not load, if it does not.
+#[cfg(feature = "embedded")]
 pub fn embedded_model_error() -> Option<ModelError> {
     Tagger::from_bytes(EMBEDDED_MODEL).err()
 }

@@ -56,7 +56,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, seed: 1, folds: 10, hash_bits: 20, max_weights: 15_000, max_quant: 32, doc_window: Some(16), doc_folds: 5 }
+        TrainOptions { epochs: 10, seed: 1, folds: 10, hash_bits: 22, max_weights: 3_000_000, max_quant: 127, doc_window: Some(16), doc_folds: 5 }
     }
 }
 

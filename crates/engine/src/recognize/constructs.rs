@@ -1,0 +1,174 @@
+//! Names built on a head noun, the way Arabic news writes events and teams: a head that says what
+//! kind of thing is named, then what names it.
+//!
+//! - **Events** (MISC): a head that names an event with what follows it (`كأس العالم`,
+//!   `كأس الخليج العربي`, `مونديال قطر`, `مونديال 2002`, `خليجي 25`, `كوب 27`, `COP 27`, `COP26`;
+//!   `المونديال` and `الأولمبياد` alone), or a weak head (`قمة`، `مؤتمر`، `بطولة`، `منتدى` …) that is a
+//!   name only when a proper name, a place, a number or a Latin acronym follows it
+//!   (`قمة شرم الشيخ`, `مؤتمر COP 26`; not `مؤتمر المناخ`). A weak head right before a strong one
+//!   is left out (`بطولة كأس الخليج` → `كأس الخليج`).
+//! - **Teams** (ORG): `منتخب`/`نادي` and a relative adjective of a place, a place or a known name
+//!   (`المنتخب السعودي`, `المنتخب الوطني السعودي`, `منتخب السعودية`).
+//!
+//! What follows a head, word by word (the chain): a number (written apart or glued, as in `COP27`),
+//! a Latin word, a known name or place, a definite noun or relative adjective (`العالم`,
+//! `الخليج العربي`), `ل` + a definite noun (`للأمم المتحدة`); it stops at anything else, at
+//! punctuation and at the end of the sentence, after six words at most.
+
+use super::ask::Ask;
+use super::gazetteer::next_word;
+use super::make;
+use crate::model::{Candidate, EntityType, Origin, RuleId, Token, TokenKind};
+
+const MAX_CHAIN: usize = 6;
+
+/// What a word of a chain is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// A proper element: a number, a Latin word, a known name or place.
+    Proper,
+    /// A definite noun, a relative adjective, `ل` + a definite noun.
+    Definite,
+}
+
+fn link(w: &Token, ask: &Ask) -> Option<Link> {
+    if w.boiler || ask.function(w) || ask.temporal(w) {
+        return None;
+    }
+    match w.kind {
+        TokenKind::Number | TokenKind::Latin => return Some(Link::Proper),
+        TokenKind::Arabic => {}
+        TokenKind::Punct => return None,
+    }
+    let known = |f: &str| ask.lex.names.contains_key(f) || ask.lex.place(f).is_some_and(|p| p.population >= 10_000);
+    if w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ب" | "ل")).any(|s| known(&s.stem)) {
+        return Some(Link::Proper);
+    }
+    if ask.has_article(w) {
+        return Some(Link::Definite);
+    }
+    // `للأمم`: ل before the article.
+    if w.splits.iter().any(|s| s.clitics == "ل" && s.stem.starts_with("ال")) {
+        return Some(Link::Definite);
+    }
+    None
+}
+
+/// The chain after the head at `i`: the last word of it and whether it holds a proper element.
+fn chain(words: &[Token], ask: &Ask, i: usize) -> Option<(usize, bool)> {
+    let mut last = None;
+    let mut proper = false;
+    let mut k = i;
+    for _ in 0..MAX_CHAIN {
+        let j = match words.get(k + 1) {
+            // A number or Latin word glued to the head or to a word of the chain (`COP27`).
+            Some(w) if w.glued && matches!(w.kind, TokenKind::Number | TokenKind::Latin) => k + 1,
+            _ => match next_word(words, k) {
+                Some(j) => j,
+                None => match words.get(k + 1) {
+                    Some(w) if w.kind == TokenKind::Number && !w.boiler && words[k].sentence == w.sentence => k + 1,
+                    _ => break,
+                },
+            },
+        };
+        if words[j].sentence != words[i].sentence {
+            break;
+        }
+        match link(&words[j], ask) {
+            Some(l) => {
+                proper |= l == Link::Proper;
+                last = Some(j);
+                k = j;
+            }
+            None => break,
+        }
+    }
+    last.map(|l| (l, proper))
+}
+
+/// The split of `w` whose stem is one of `heads` (after at most a conjunction or preposition).
+fn head_of<'w>(w: &'w Token, heads: &[&str]) -> Option<&'w crate::model::Split> {
+    w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| heads.iter().any(|h| crate::normalize::normalize(h) == s.stem))
+}
+
+/// Event and team names of a document.
+pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
+    use crate::lexicon::words::{EVENT_ALONE, EVENT_HEADS, EVENT_WEAK_HEADS, TEAM_HEADS};
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let w = &words[i];
+        if w.boiler || !matches!(w.kind, TokenKind::Arabic | TokenKind::Latin) {
+            continue;
+        }
+        let latin_cop = w.kind == TokenKind::Latin && w.norm == "cop";
+        if let Some(split) = head_of(w, EVENT_HEADS).or_else(|| latin_cop.then(|| &w.splits[..]).and(None)) {
+            match chain(words, ask, i) {
+                Some((last, _)) => out.push(make(words, i, Some(split), last, EntityType::Misc, Origin::Rule(RuleId::Event), 5)),
+                None if head_of(w, EVENT_ALONE).is_some() => out.push(make(words, i, Some(split), i, EntityType::Misc, Origin::Rule(RuleId::Event), 4)),
+                None => {}
+            }
+            continue;
+        }
+        if latin_cop {
+            if let Some((last, true)) = chain(words, ask, i) {
+                out.push(make(words, i, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+            }
+            continue;
+        }
+        if let Some(split) = head_of(w, EVENT_WEAK_HEADS) {
+            let next_is_strong = next_word(words, i).is_some_and(|j| head_of(&words[j], EVENT_HEADS).is_some());
+            if let (false, Some((last, true))) = (next_is_strong, chain(words, ask, i)) {
+                out.push(make(words, i, Some(split), last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+            }
+            continue;
+        }
+        if let Some(split) = head_of(w, TEAM_HEADS) {
+            if let Some(j) = next_word(words, i) {
+                let mut last = j;
+                let mut ok = ask.nisba_of_place(&words[j]) || link(&words[j], ask) == Some(Link::Proper);
+                if words[j].norm == "الوطني" {
+                    if let Some(k) = next_word(words, j).filter(|&k| ask.nisba_of_place(&words[k])) {
+                        last = k;
+                        ok = true;
+                    }
+                }
+                if ok {
+                    out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Team), 5));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, EntityType)> {
+        let tz = crate::pipeline::read(text);
+        super::super::resolve(candidates(&tz.tokens, &Ask::default())).into_iter().map(|c| (text[c.byte_start..c.byte_end].to_string(), c.kind)).collect()
+    }
+
+    #[test]
+    fn events() {
+        use EntityType::Misc;
+        assert_eq!(found("فاز في كأس العالم 2022 ثم"), [("كأس العالم 2022".to_string(), Misc)]);
+        assert_eq!(found("افتتاح بطولة كأس الخليج العربي في البصرة"), [("كأس الخليج العربي".to_string(), Misc)]);
+        assert_eq!(found("في مونديال قطر."), [("مونديال قطر".to_string(), Misc)]);
+        assert_eq!(found("افتتاح خليجي 25 اليوم"), [("خليجي 25".to_string(), Misc)]);
+        assert_eq!(found("رئيس مؤتمر COP 26 الذي"), [("مؤتمر COP 26".to_string(), Misc)]);
+        assert_eq!(found("انطلاق قمة المناخ COP27 بشرم الشيخ"), [("قمة المناخ COP27".to_string(), Misc)]);
+        assert!(found("انطلاق مؤتمر المناخ اليوم").is_empty());
+        assert_eq!(found("مباريات المونديال"), [("المونديال".to_string(), Misc)]);
+    }
+
+    #[test]
+    fn teams() {
+        use EntityType::Org;
+        assert_eq!(found("فاز المنتخب السعودي على"), [("المنتخب السعودي".to_string(), Org)]);
+        assert_eq!(found("وتصدر منتخب السعودية الترتيب"), [("منتخب السعودية".to_string(), Org)]);
+        assert_eq!(found("أحرز الهدف للمنتخب الوطني السعودي"), [("لمنتخب الوطني السعودي".to_string(), Org)]);
+        assert!(found("المنتخب الذي فاز").is_empty());
+    }
+}

@@ -1,0 +1,71 @@
+//! The engine's word lists and model, loaded as assets beside the app's code (`qarin assets`
+//! writes them; `cargo xtask dist` puts them in the site, the service worker caches them, and the
+//! single-file page carries them inline as base64 blocks). Loaded once, before the first
+//! analysis, each parse in a task of its own.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::js_sys;
+
+/// The word lists (see `qarin_engine::lexicon::data`).
+pub const LEXICON: &str = "qarin-lexicon.bin";
+/// The tagger's model.
+pub const MODEL: &str = "qarin-tagger.bin";
+
+/// The bytes of an inline block `<script type="application/octet-stream" id="ID">base64</script>`
+/// (the single-file page), if the page has one.
+fn inline(id: &str) -> Option<Vec<u8>> {
+    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
+    let b64 = el.text_content()?;
+    let bin = web_sys::window()?.atob(b64.trim()).ok()?;
+    el.remove();
+    Some(bin.chars().map(|c| c as u8).collect())
+}
+
+async fn fetch(name: &str) -> Result<Vec<u8>, String> {
+    if let Some(bytes) = inline(&format!("qarin-asset-{}", name.trim_end_matches(".bin"))) {
+        return Ok(bytes);
+    }
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(name)).await.map_err(|e| format!("{name}: {e:?}"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| format!("{name}: not a response"))?;
+    if !resp.ok() {
+        return Err(format!("{name}: HTTP {}", resp.status()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(|e| format!("{name}: {e:?}"))?).await.map_err(|e| format!("{name}: {e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Load and install the word lists and the model (once). An error names what failed; the
+/// analysis then goes on with what it has (rules and the lists built into the code).
+pub async fn load() -> Result<(), String> {
+    if qarin_engine::lexicon::ready() && qarin_engine::tagger::tagger().is_some() {
+        return Ok(());
+    }
+    let (lexicon, model) = (fetch(LEXICON).await, fetch(MODEL).await);
+    crate::job::yield_to_page().await;
+    let mut errors = Vec::new();
+    match lexicon {
+        Ok(bytes) => {
+            if let Err(e) = qarin_engine::lexicon::install(&bytes) {
+                errors.push(format!("{LEXICON}: {e}"));
+            }
+        }
+        Err(e) => errors.push(e),
+    }
+    crate::job::yield_to_page().await;
+    match model {
+        Ok(bytes) => {
+            if let Err(e) = qarin_engine::tagger::install(&bytes) {
+                errors.push(format!("{MODEL}: {e}"));
+            }
+        }
+        Err(e) => errors.push(e),
+    }
+    crate::browser::mark("qarin:assets-loaded");
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
