@@ -123,9 +123,23 @@ pub fn build(opts: &Options) -> Result<()> {
     }
     let took = env::run(&mut trunk)?;
     println!("[dist] built in {}", format_duration(took));
+    engine_assets(&opts.dist)?;
     let prerendered = prerender(&corpus)?;
     site::finish(&opts.dist, &public_url, &corpus, &prerendered)?;
     report(&opts.dist)
+}
+
+/// The engine's assets (the tagger's model, the word lists), written into `dist` by the CLI's
+/// `qarin assets`: the very bytes the CLI has built in, so the app and the CLI find the same names.
+fn engine_assets(dist: &Path) -> Result<()> {
+    let mut cmd = env::cargo();
+    cmd.args(["run", "--quiet", "-p", "qarin-cli", "--bin", "qarin", "--", "assets", "-o"])
+        .arg(dist)
+        .env_remove("QARIN_CORPUS_DIR")
+        .stdin(Stdio::null());
+    println!("[dist] the engine's assets:");
+    env::run(&mut cmd)?;
+    Ok(())
 }
 
 /// The reader's HTML of the article the app opens first, from the CLI's `qarin prerender`, which

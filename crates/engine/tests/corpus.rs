@@ -35,10 +35,9 @@ fn offsets_are_code_points_and_bytes_into_the_source() {
 /// The bundled corpus scored against its gold annotations (`dev/stories/bundled-csto-2022`,
 /// made by hand from the texts, independently of the engine): what used to be checked name by
 /// name is now one measure, with thresholds. The bundled five are a demonstration, not what the
-/// engine is tuned to: these are floors, not targets, a little under the figures of the day
-/// (mention F1 0.948, B³ 0.99, CEAF-e 0.94 on 2 December 2026). They were lowered from 0.95 when
-/// the recogniser was rebuilt for stories never seen (dev stories 62 → 74 F1): two points lost
-/// here were not won back by rules made for these five.
+/// engine is tuned to: these are floors, not targets (mention F1 0.955, B³ 0.99, CEAF-e 0.97 on
+/// 2 December 2026). Every change is judged on the dev stories and ANERcorp first; this only says
+/// the demonstration must not get worse than issue #12 allows.
 #[test]
 fn bundled_corpus_against_its_gold() {
     use qarin_engine::eval::{score, Gold};
@@ -49,7 +48,7 @@ fn bundled_corpus_against_its_gold() {
     gold.check(&texts).expect("the gold fits the bundled texts");
     let s = score(a, &gold);
     let report = format!("{:?} {:?} B³ {:?} CEAF-e {:?} whole {:?} apart {:?}", s.mentions, s.per_type, s.b3, s.ceafe, s.kept_whole, s.apart_respected);
-    assert!(s.mentions.f1() >= 0.92, "mention F1 {:.3}: {report}", s.mentions.f1());
+    assert!(s.mentions.f1() >= 0.95, "mention F1 {:.3}: {report}", s.mentions.f1());
     assert!(s.b3.f1() >= 0.95 && s.ceafe.f1() >= 0.90, "linking: {report}");
     assert!(s.kept_whole_share() >= 0.85, "entities kept whole: {report}");
     assert_eq!(s.apart_respected.0, s.apart_respected.1, "apart pairs merged: {report}");

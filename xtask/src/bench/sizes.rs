@@ -66,13 +66,22 @@ pub fn size_report(dist: &Path) -> Result<String> {
     // What a first visit downloads: the page, what it loads, the service worker and what that
     // precaches (`site::service_worker`'s list).
     let loaded = |r: &Sized| r.path != site::SINGLE_FILE && !site::is_documentation(&r.path);
-    let (raw, gz, br) = total(&|r| !is_font(r) && loaded(r));
+    let is_asset = |r: &Sized| site::ENGINE_ASSETS.contains(&r.path.as_str());
+    let (raw, gz, br) = total(&|r| !is_font(r) && !is_asset(r) && loaded(r));
     line(
         &mut out,
         "SITE without webfont",
         bytes(raw),
         bytes(gz),
         bytes(br),
+    );
+    let (asset_raw, asset_gz, asset_br) = total(&is_asset);
+    line(
+        &mut out,
+        "ASSETS (model, word lists)",
+        bytes(asset_raw),
+        bytes(asset_gz),
+        bytes(asset_br),
     );
     let (font_raw, _, _) = total(&is_font);
     let (all_raw, all_gz, all_br) = total(&loaded);
@@ -88,6 +97,12 @@ pub fn size_report(dist: &Path) -> Result<String> {
         bytes(gz),
         verdict(gz <= 600 * 1024)
     ));
+    out.push_str(&format!(
+        "  budget: engine assets ≤ 3 MiB gzip: {} ({asset_gz} bytes; {}) → {}\n",
+        bytes(asset_gz),
+        site::ENGINE_ASSETS.join(", "),
+        verdict(asset_gz > 0 && asset_gz <= 3 * 1024 * 1024)
+    ));
     for r in rows.iter().filter(|r| is_font(r)) {
         out.push_str(&format!(
             "  budget: font ≤ 120 KiB woff2: {} {} → {}\n",
@@ -100,6 +115,6 @@ pub fn size_report(dist: &Path) -> Result<String> {
         "  (both webfont weights together: {}; files are served as they are, woff2 is compressed)\n",
         bytes(font_raw)
     ));
-    out.push_str("  SITE = what a first visit downloads: the page and its files, then the service worker and every file it precaches; not the single-file page qarin-offline.html (a download of its own) nor fonts/OFL.txt and fonts/README.md (the webfont's licence and notes, never fetched by the app).\n");
+    out.push_str("  SITE = what a first visit downloads: the page and its files, then the service worker and every file it precaches, but for the engine's assets (the tagger's model and the word lists, fetched beside the wasm and counted on their own line and budget); not the single-file page qarin-offline.html (a download of its own) nor fonts/OFL.txt and fonts/README.md (the webfont's licence and notes, never fetched by the app).\n");
     Ok(out)
 }

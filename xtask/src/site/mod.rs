@@ -7,8 +7,8 @@
 //! - `register-sw.js` (external, so the policy needs no exception) and `sw.js`, the service
 //!   worker that precaches every file of the build the app uses (not the font licence and notes)
 //!   under a version hashed from those files;
-//! - `qarin-offline.html`: the whole app in one file (wasm, JS, CSS, fonts inlined) that works
-//!   when opened from disk (`file://`);
+//! - `qarin-offline.html`: the whole app in one file (wasm, JS, CSS, fonts, the engine's assets
+//!   inlined) that works when opened from disk (`file://`);
 //! - a check that the wasm embeds every article of the corpus the build was asked for, so a stale
 //!   build for another corpus cannot slip through;
 //! - the prerendered first view: the reader's HTML of the first article (`qarin prerender`, run by
@@ -37,6 +37,10 @@ pub use corpus::corpus_files;
 #[cfg(doc)]
 use prerender::PRERENDER_GATE;
 pub use sw::is_documentation;
+
+/// The engine's assets, which `qarin assets` writes into the site and the app fetches beside its
+/// code (names as in `src/assets.rs`).
+pub const ENGINE_ASSETS: [&str; 2] = ["qarin-lexicon.bin", "qarin-tagger.bin"];
 
 /// The single-file page written beside the site.
 pub const SINGLE_FILE: &str = "qarin-offline.html";
@@ -68,6 +72,11 @@ fn write(path: &Path, data: impl AsRef<[u8]>) -> Result<()> {
 /// `prerendered` is the reader's HTML of the first article (`qarin prerender` on `corpus`).
 pub fn finish(dist: &Path, public_url: &str, corpus: &Path, prerendered: &str) -> Result<()> {
     corpus::check_corpus(dist, corpus)?;
+    for name in ENGINE_ASSETS {
+        if !dist.join(name).is_file() {
+            return Err(format!("{name} is missing from {}: `qarin assets` writes it", dist.display()));
+        }
+    }
     write(&dist.join("icons/icon.svg"), icons::svg())?;
     write(&dist.join("icons/icon-192.png"), icons::png(192))?;
     write(&dist.join("icons/icon-512.png"), icons::png(512))?;

@@ -1,4 +1,4 @@
-//! `qarin-offline.html`: the whole app in one file (wasm, JS, CSS, fonts inlined) that works
+//! `qarin-offline.html`: the whole app in one file (wasm, JS, CSS, fonts, engine assets inlined) that works
 //! when opened from disk (`file://`).
 
 use std::path::Path;
@@ -199,13 +199,28 @@ pub fn single_file(dist: &Path, index: &str, prerender: &str) -> Result<()> {
          <script type=\"module\">{script}</script>\n\
          </head>\n<body>{prerender}\n\
          <script type=\"application/octet-stream\" id=\"qarin-wasm\">{wasm}</script>\n\
-         </body>\n</html>\n",
+         {assets}</body>\n</html>\n",
         csp = escape_attr(&csp),
         theme = icons::THEME_COLOR,
         icon = BASE64.encode(icons::svg()),
         wasm = BASE64.encode(read(&wasm)?),
+        assets = asset_blocks(dist)?,
     );
     write(&dist.join(SINGLE_FILE), page)
+}
+
+/// The engine's assets as data blocks `qarin-asset-<name without .bin>`, which the app reads
+/// instead of fetching them (`src/assets.rs`).
+fn asset_blocks(dist: &Path) -> Result<String> {
+    let mut out = String::new();
+    for name in super::ENGINE_ASSETS {
+        out.push_str(&format!(
+            "<script type=\"application/octet-stream\" id=\"qarin-asset-{}\">{}</script>\n",
+            name.trim_end_matches(".bin"),
+            BASE64.encode(read(&dist.join(name))?)
+        ));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
