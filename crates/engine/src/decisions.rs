@@ -1,7 +1,12 @@
-//! A reader's own linking decisions, applied on top of the engine's: merge two entities, or split
-//! one spelling off an entity. Decisions are kept by the app (and exported with the workspace) and
-//! applied in order after every analysis; one that no longer applies (an entity or spelling that
-//! is gone) is skipped, never an error.
+//! A reader's own linking decisions, applied on top of the engine's: merge two entities, split
+//! one spelling off an entity, or keep apart two entities the engine suggested as one
+//! ([`crate::model::Suggestion`]; accepting a suggestion is a merge). Decisions are kept by the
+//! app (and exported with the workspace) and applied in order after every analysis; one that no
+//! longer applies (an entity or spelling that is gone) is skipped, never an error.
+//!
+//! After the decisions: suggestions between entities now one, or kept apart, are gone; facts and
+//! quotes of a merged entity name the entity it joined; the given-name conflict between two
+//! entities kept apart is no conflict any more (two people).
 
 use crate::link::entities::{assemble, sort_entities};
 use crate::link::latin::transliterate;
@@ -17,6 +22,8 @@ pub enum Decision {
     Merge { keep: String, absorb: String },
     /// The mentions of `entity` written exactly `spelling` become an entity of their own.
     Split { entity: String, spelling: String },
+    /// `a` and `b`, which the engine suggested as one, are two: the suggestion is answered.
+    Apart { a: String, b: String },
 }
 
 struct Group {
@@ -39,14 +46,19 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
     // Current group of every mention, by (document index, mention index).
     let mut of: Vec<Vec<String>> = a.documents.iter().map(|d| d.mentions.iter().map(|m| m.entity.clone()).collect()).collect();
     let label = |id: &str| a.entity(id).map(|e| e.label.clone()).unwrap_or_else(|| id.to_string());
+    // Which entity each merged one went into, and the pairs kept apart.
+    let mut absorbed_into: BTreeMap<String, String> = BTreeMap::new();
+    let mut apart: Vec<(String, String)> = Vec::new();
     for d in decisions {
         match d {
+            Decision::Apart { a, b } => apart.push((a.clone(), b.clone())),
             Decision::Merge { keep, absorb } => {
                 let (Some(k), Some(b)) = (groups.get(keep), groups.get(absorb)) else { continue };
                 if keep == absorb || k.kind != b.kind {
                     continue;
                 }
                 let absorbed = groups.remove(absorb).expect("checked above");
+                absorbed_into.insert(absorb.clone(), keep.clone());
                 let k = groups.get_mut(keep).expect("checked above");
                 k.reasons.extend(absorbed.reasons);
                 k.reasons.push(LinkReason { variant: label(absorb), to: label(keep), rule: LinkRule::UserMerge });
@@ -115,6 +127,31 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
     }
     sort_entities(&mut entities);
     out.entities = entities;
+    let now = |id: &str| {
+        let mut id = id.to_string();
+        while let Some(next) = absorbed_into.get(&id) {
+            id = next.clone();
+        }
+        id
+    };
+    let kept_apart = |x: &str, y: &str| apart.iter().any(|(a, b)| (a == x && b == y) || (a == y && b == x));
+    out.suggestions.retain(|s| !kept_apart(&s.a, &s.b));
+    for s in &mut out.suggestions {
+        s.a = now(&s.a);
+        s.b = now(&s.b);
+    }
+    out.suggestions.retain(|s| s.a != s.b && out.entities.iter().any(|e| e.id == s.a) && out.entities.iter().any(|e| e.id == s.b));
+    // The given-name conflict of two people kept apart (crate::facts::names) is gone.
+    let apart_ids: Vec<&str> = apart.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]).collect();
+    out.facts.retain(|f| !(f.kind == crate::model::FactKind::Name && f.entity.as_deref().is_some_and(|e| apart_ids.contains(&e))));
+    for f in &mut out.facts {
+        if let Some(e) = &mut f.entity {
+            *e = now(e);
+        }
+    }
+    for q in &mut out.quotes {
+        q.entity = now(&q.entity);
+    }
     for (di, doc) in out.documents.iter_mut().enumerate() {
         for (mi, m) in doc.mentions.iter_mut().enumerate() {
             m.entity = of[di][mi].clone();
@@ -176,9 +213,38 @@ mod tests {
         assert!(m.documents[0].mentions.iter().all(|x| m.entity(&x.entity).is_some()));
     }
 
+    /// Two articles name a general with different given names: the engine suggests, the reader
+    /// answers. Accepting merges them (the conflict of given names stays, now within one
+    /// entity); rejecting keeps them apart and the conflict goes (two people).
+    #[test]
+    fn suggestions_are_accepted_or_rejected() {
+        let doc = |id: &str, text: &str| Document { id: id.into(), file: format!("{id}.txt"), title: id.into(), text: text.into(), ..Default::default() };
+        let a = analyze(&[
+            doc("a", "وقاد القوات الجنرال أناتولي سيرديوكوف الذي قال إن المهمة انتهت."),
+            doc("b", "وقال الجنرال الروسي أندري سيرديوكوف إن المهمة انتهت."),
+        ]);
+        let (x, y) = (entity_of(&a, "أناتولي سيرديوكوف").id.clone(), a.documents[1].mentions.iter().find(|m| m.text == "أندري سيرديوكوف").unwrap().entity.clone());
+        assert_ne!(x, y, "different given names are not merged silently");
+        assert_eq!(a.suggestions.len(), 1, "{:?}", a.suggestions);
+        assert!(matches!(a.suggestions[0].rule, LinkRule::GivenNameDiffers));
+        let conflicts = |an: &Analysis| an.facts.iter().filter(|f| f.kind == crate::model::FactKind::Name).count();
+        assert_eq!(conflicts(&a), 1);
+
+        let merged = apply(&a, &[Decision::Merge { keep: x.clone(), absorb: y.clone() }]);
+        assert!(merged.suggestions.is_empty());
+        assert_eq!(merged.entity(&x).unwrap().total(), 2);
+        assert_eq!(conflicts(&merged), 1);
+        assert!(merged.facts.iter().filter_map(|f| f.entity.as_deref()).all(|e| merged.entity(e).is_some()));
+
+        let apart = apply(&a, &[Decision::Apart { a: y.clone(), b: x.clone() }]);
+        assert!(apart.suggestions.is_empty());
+        assert_eq!(apart.entities.len(), a.entities.len());
+        assert_eq!(conflicts(&apart), 0);
+    }
+
     #[test]
     fn decisions_round_trip_as_json() {
-        let d = vec![Decision::Merge { keep: "a".into(), absorb: "b".into() }, Decision::Split { entity: "a".into(), spelling: "س".into() }];
+        let d = vec![Decision::Merge { keep: "a".into(), absorb: "b".into() }, Decision::Split { entity: "a".into(), spelling: "س".into() }, Decision::Apart { a: "a".into(), b: "c".into() }];
         let j = serde_json::to_string(&d).unwrap();
         assert!(j.contains("\"decision\":\"merge\""));
         assert_eq!(serde_json::from_str::<Vec<Decision>>(&j).unwrap(), d);

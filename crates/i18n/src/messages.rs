@@ -106,6 +106,25 @@ pub fn merged(lang: Lang, absorbed: &str, kept: &str) -> String {
     tf(lang, Key::Merged, &[("absorbed", &isolate(absorbed)), ("kept", &isolate(kept))])
 }
 
+/// A suggested link, as a question to the reader.
+pub fn suggestion(lang: Lang, s: &qarin_engine::Suggestion) -> String {
+    let key = match s.rule {
+        qarin_engine::LinkRule::GivenNameDiffers => Key::SuggestGivenNameDiffers,
+        _ => Key::Suggestions,
+    };
+    tf(lang, key, &[("a", &isolate(&s.a_spelling)), ("b", &isolate(&s.b_spelling))])
+}
+
+/// Two entities were kept apart.
+pub fn kept_apart(lang: Lang, a: &str, b: &str) -> String {
+    tf(lang, Key::SuggestKeptApart, &[("a", &isolate(a)), ("b", &isolate(b))])
+}
+
+/// The reader kept another entity apart from this one.
+pub fn apart_reason(lang: Lang, other: &str) -> String {
+    tf(lang, Key::SuggestApartReason, &[("other", &isolate(other))])
+}
+
 /// A spelling was split off.
 pub fn split_done(lang: Lang, spelling: &str) -> String {
     tf(lang, Key::SplitDone, &[("spelling", &isolate(spelling))])

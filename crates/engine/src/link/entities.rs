@@ -1,4 +1,5 @@
-//! From linked groups to entities: label, Latin name, spellings per article, readable ids, order.
+//! From linked groups to entities: label, Latin name (a country's English name, a GeoNames place's
+//! Latin name, else [`super::latin`]'s romanisation), spellings per article, readable ids, order.
 
 use super::latin::transliterate;
 use super::LinkInput;
@@ -60,12 +61,18 @@ pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::L
         members[g].push(i);
     }
     for (g, ms) in members.iter().enumerate() {
-        let latin = ms.iter().find_map(|&i| match lex.names.get(&inputs[i].key).map(|e| &e.source) {
+        let english = ms.iter().find_map(|&i| match lex.names.get(&inputs[i].key).map(|e| &e.source) {
             Some(Source::Country { english, .. }) => Some(english.clone()),
             _ => None,
         });
+        let country = english.is_some();
+        // A place GeoNames knows goes by its Latin name there (`دمياط` Damietta).
+        let latin = english.or_else(|| {
+            (inputs[ms[0]].kind == EntityType::Loc)
+                .then(|| ms.iter().find_map(|&i| lex.place(&inputs[i].key).map(|p| p.latin.clone()).filter(|l| !l.is_empty())))
+                .flatten()
+        });
         let mentions: Vec<(&str, &str)> = ms.iter().map(|&i| (docs[inputs[i].doc].id.as_str(), inputs[i].surface.as_str())).collect();
-        let country = latin.is_some();
         let mut e = assemble(String::new(), inputs[ms[0]].kind, &mentions, latin, linked.reasons[g].clone());
         if country {
             // A country goes by its usual name (`كازاخستان`), not its longest, official one
