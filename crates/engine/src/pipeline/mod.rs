@@ -53,6 +53,9 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.on("place-word") {
         crate::recognize::adjust::place_after_trigger(words, ask, &mut all);
     }
+    if opts.on("place-adjective") {
+        crate::recognize::adjust::drop_place_adjectives(words, ask, &mut all);
+    }
     if opts.on("given-names") {
         crate::recognize::adjust::given_names_before(words, ask, &mut all);
     }

@@ -9,6 +9,10 @@
 //! - **given names before a name**: a person's name right after known given names takes them in
 //!   (`علي` + `خان إسماعيلوف`); one unknown or otherwise typed word between a given name and the
 //!   name is a middle name (`علي خان إسماعيلوف`, where the tagger made `خان` a place);
+//! - **adjectives of places**: a one-word name that the tagger or the corpus found and that is
+//!   the relative adjective of a known place (`الكازاخستاني` of كازاخستان, `الروسية` of روسيا) but
+//!   not itself a name in the lists (`السعودية` is a country) is dropped: `الرئيس الكازاخستاني`
+//!   names no place;
 //! - **dotted abbreviations**: single letters joined by dots (`أ.ف.ب`, `و.م.ع`, `د.ب.أ`) are the
 //!   way news agencies sign and are credited: an organisation.
 //!
@@ -124,6 +128,16 @@ pub fn given_names_before(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>
     cands.retain(|o| {
         k += 1;
         !spans.iter().any(|&(i, f, l)| k - 1 != i && o.first >= f && o.last <= l)
+    });
+}
+
+/// One-word adjectives of places dropped (see the module documentation).
+pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
+    cands.retain(|c| {
+        !(c.last - c.first == 1
+            && matches!(c.origin, Origin::Tagger | Origin::Corpus)
+            && ask.nisba_of_place(&words[c.first])
+            && !ask.lex.names.contains_key(words[c.first].norm()))
     });
 }
 

@@ -9,9 +9,11 @@
 //! - it is an Arabic word of six letters or more, outside boilerplate, that the word-frequency
 //!   list does not know and that is no known name or place (as written or after a proclitic);
 //! - at some point it falls into a left part of three letters or more that is a frequent word
-//!   (Zipf ≥ 3.5) or a known name or place, and a right part of three letters or more that starts
-//!   with the article `ال`, or with `و` before a known name or place, and that (without `و`) is a
-//!   known name or place or a frequent word (Zipf ≥ 3.5);
+//!   (Zipf ≥ 3.5, possibly after a proclitic: `بإقليم`) or a known name or place, and a right part
+//!   of three letters or more that starts with the article `ال`, or with `و` before a known name or
+//!   place, and that (without `و`) is a known name or place or a frequent word (Zipf ≥ 3.5), or,
+//!   after a very frequent left part (Zipf ≥ 4.5), any word of five letters or more with the
+//!   article (`إقليمالحوز`: the province no list knows);
 //! - of several such points, the one whose weaker part is the more frequent wins.
 
 use crate::lexicon::Lexicon;
@@ -21,6 +23,9 @@ use crate::tokenize::clitics::splits_of;
 
 /// Zipf × 10 a part must reach to count as a word.
 const FREQUENT: u32 = 35;
+
+/// Zipf × 10 of a left part so common that any word with the article may follow it.
+const SURE_LEFT: u32 = 45;
 
 /// How strongly `part` (matching form) reads as a word of its own: Zipf × 10, or 60 for a known
 /// name (countries, names tagged in ANERcorp) or a place of 100,000 people or more.
@@ -48,9 +53,15 @@ pub fn split_point(t: &Token, lex: &Lexicon) -> Option<usize> {
         if left.chars().count() < 3 || right.trim_start_matches('و').chars().count() < 4 {
             continue;
         }
-        let l = strength(&left, lex);
-        let r = if right.starts_with("ال") || strength(&right, lex) == 60 {
-            strength(&right, lex)
+        // The left part may carry a proclitic (`بإقليم` + `الحوز`).
+        let l = crate::tokenize::clitics::splits_of(&left, &left).iter().map(|s| strength(&s.stem, lex)).max().unwrap_or(0).max(strength(&left, lex));
+        let r = if right.starts_with("ال") {
+            // After a very frequent word, any word with the article: the name no list knows
+            // (`إقليمالحوز`).
+            let unknown_name = if l >= SURE_LEFT && right.chars().count() >= 5 { FREQUENT } else { 0 };
+            strength(&right, lex).max(unknown_name)
+        } else if strength(&right, lex) == 60 {
+            60
         } else if let Some(rest) = right.strip_prefix('و') {
             let s = strength(rest, lex);
             if s == 60 { s } else { 0 }
@@ -114,6 +125,7 @@ mod tests {
         assert_eq!(split("في جنوبأوكرانيا"), ["في", "جنوب", "أوكرانيا"]);
         assert_eq!(split("أعلنت الأممالمتحدة"), ["أعلنت", "الأمم", "المتحدة"]);
         assert_eq!(split("بين الرياضوطهران"), ["بين", "الرياض", "وطهران"]);
+        assert_eq!(split("مقياس ريشتر بإقليمالحوز"), ["مقياس", "ريشتر", "بإقليم", "الحوز"]);
     }
 
     #[test]
