@@ -200,6 +200,11 @@ pub fn EntityPanel() -> impl IntoView {
                             <button type="button" class="link-like suggestion-other" on:click=move |_| state.select_entity(&open, None, true)>
                                 <bdi lang="ar" dir="rtl" class="arabic">{other_label}</bdi>
                             </button>
+                            <span class="reason-pair">
+                                <bdi lang="ar" dir="rtl" class="arabic">{s.a_spelling.clone()}</bdi>
+                                <span class="arrow" aria-hidden="true">" ↔ "</span>
+                                <bdi lang="ar" dir="rtl" class="arabic">{s.b_spelling.clone()}</bdi>
+                            </span>
                             <p class="reason-detail">{question}</p>
                             <div class="suggestion-actions">
                                 <button type="button" class="btn small accept-suggestion" on:click=move |_| state.merge(&keep, &absorb)>

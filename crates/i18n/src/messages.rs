@@ -106,13 +106,13 @@ pub fn merged(lang: Lang, absorbed: &str, kept: &str) -> String {
     tf(lang, Key::Merged, &[("absorbed", &isolate(absorbed)), ("kept", &isolate(kept))])
 }
 
-/// A suggested link, as a question to the reader.
-pub fn suggestion(lang: Lang, s: &qarin_engine::Suggestion) -> String {
-    let key = match s.rule {
-        qarin_engine::LinkRule::GivenNameDiffers => Key::SuggestGivenNameDiffers,
-        _ => Key::Suggestions,
-    };
-    tf(lang, key, &[("a", &isolate(&s.a_spelling)), ("b", &isolate(&s.b_spelling))])
+/// Why the engine suggests a link, as a question to the reader (the two spellings are shown
+/// beside it, each in its own isolate).
+pub fn suggestion(lang: Lang, s: &qarin_engine::Suggestion) -> &'static str {
+    match s.rule {
+        qarin_engine::LinkRule::GivenNameDiffers => t(lang, Key::SuggestGivenNameDiffers),
+        _ => t(lang, Key::Suggestions),
+    }
 }
 
 /// Two entities were kept apart.

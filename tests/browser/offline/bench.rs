@@ -66,7 +66,7 @@ async fn time_to(name: &str, base: &str, url: &str, probe: &str) -> Value {
              return { frame: b.frame, started: b.started, wasm: w ? w.responseEnd : null, \
                       longest: w ? b.longest : null, main: m('qarin:main'), \
                       analysis_start: m('qarin:analysis-start'), analysis_end: m('qarin:analysis-end'), \
-                      data_set: m('qarin:data-set') };",
+                      data_set: m('qarin:data-set'), assets: m('qarin:assets-loaded') };",
             vec![],
         )
         .await;
@@ -135,6 +135,7 @@ async fn bench_in_browser() {
             ("analysis_start", "_analysis_start"),
             ("analysis_end", "_analysis_end"),
             ("data_set", "_data_set"),
+            ("assets", "_assets"),
         ] {
             let list: Vec<String> = t
                 .iter()
@@ -146,6 +147,38 @@ async fn bench_in_browser() {
             }
         }
     }
+
+    // A story the user adds: five articles through the file input of a fresh session, chosen as
+    // soon as the page is usable (the word lists and the model may still be loading), until the
+    // first highlighted name of the first of them shows in the reader.
+    let mut story: Vec<PathBuf> = std::fs::read_dir(dir.join("story"))
+        .expect("target/bench/story, written by cargo xtask bench")
+        .map(|e| e.unwrap().path())
+        .collect();
+    story.sort();
+    let first = qarin_engine::input::id_from_file_name(&story[0].file_name().unwrap().to_string_lossy());
+    let probe = format!("article#reader[data-doc=\"{first}\"] mark");
+    let mut added = Vec::new();
+    for run in 0..runs {
+        let app = App::launch(&format!("bench-added-{run}"), &base).await;
+        app.open("").await;
+        let t0 = app.js("return performance.now()", vec![]).await.as_f64().expect("ms");
+        let paths: Vec<&std::path::Path> = story.iter().map(PathBuf::as_path).collect();
+        crate::page::choose_files(&app, &paths).await;
+        let t = app
+            .wait_for(
+                "the first highlighted name of an added article",
+                READY_TIMEOUT,
+                "return document.querySelector(arguments[0]) ? performance.now() : null",
+                vec![json!(probe)],
+            )
+            .await;
+        let ms = t.as_f64().expect("ms") - t0;
+        eprintln!("bench: added story run {run}: {ms:.0} ms");
+        added.push(format!("{ms:.1}"));
+        app.close().await;
+    }
+    println!("\nQARIN_BENCH added_ms {}", added.join(" "));
 
     for n in sizes {
         let docs = std::fs::read_to_string(dir.join(format!("docs-{n}.json")))

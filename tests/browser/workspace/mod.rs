@@ -8,6 +8,7 @@
 mod errors;
 mod export;
 mod files;
+mod suggestions;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

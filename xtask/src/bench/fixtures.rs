@@ -94,6 +94,9 @@ fn load(path: &Path) -> Result<Document> {
     load_file(path).map_err(|e| e.to_string())
 }
 
+/// Articles in the story a user adds (`target/bench/story/`).
+const STORY: usize = 5;
+
 /// `target/bench/corpus-N/` (text files, for the CLI) and `docs-N.json` (`Vec<Document>`, for
 /// the wasm export) for each size: the bundled articles first, then generated ones.
 pub fn fixtures(bench: &Path) -> Result<Vec<Fixture>> {
@@ -117,6 +120,13 @@ pub fn fixtures(bench: &Path) -> Result<Vec<Fixture>> {
         let json = serde_json::to_string(&docs[..n]).map_err(|e| e.to_string())?;
         std::fs::write(&json_path, json).map_err(|e| format!("{}: {e}", json_path.display()))?;
         out.push(Fixture { n, dir });
+    }
+    // A story a user adds: five articles the app has never seen (generated, not bundled).
+    let story = bench.join("story");
+    let _ = std::fs::remove_dir_all(&story);
+    std::fs::create_dir_all(&story).map_err(|e| format!("{}: {e}", story.display()))?;
+    for d in &docs[bundled..bundled + STORY] {
+        std::fs::write(story.join(&d.file), &d.text).map_err(|e| format!("{}: {e}", story.display()))?;
     }
     println!(
         "[bench] fixtures: {} bundled + {} generated articles in {}",

@@ -81,6 +81,20 @@ pub fn report(m: &Measures, native: &NativeTimes, runs: usize) -> Result<()> {
             median(&mark)
         );
     }
+    if let Ok(assets) = numbers(m, "mark_ms_assets") {
+        println!(
+            "  the engine's assets (model, word lists) fetched and installed (median): {:.0} ms   runs: {}",
+            median(&assets),
+            list(&assets)
+        );
+    }
+    if let Ok(added) = numbers(m, "added_ms") {
+        println!(
+            "  a story the user adds (5 articles through the file input, chosen as soon as the page is ready) → its first highlighted name in the reader: {:.0} ms (median)   runs: {}",
+            median(&added),
+            list(&added)
+        );
+    }
     if let Ok(longest) = numbers(m, "mark_ms_longest") {
         println!(
             "  longest main-thread task before the live reader's first mention (median): {:.0} ms",

@@ -400,13 +400,20 @@ fn evidence_passes(l: &mut Linker) {
             }
         }
     }
+    // A part joins its full name only when, in every article that writes both, it is the same
+    // person: `سيرديوكوف` beside `أناتولي سيرديوكوف` in one article and beside `أندري سيرديوكوف`
+    // in another would otherwise join two given names the outlets disagree on (a suggestion,
+    // never a silent merge).
+    let mut owners_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for people in by_doc.values() {
         for &s in people {
-            let owners: Vec<usize> = people.iter().copied().filter(|&f| f != s && part_of(&l.nodes[s], &l.nodes[f])).collect();
-            let roots: BTreeSet<usize> = owners.iter().map(|&f| l.dsu.find(f)).collect();
-            if roots.len() == 1 {
-                l.join(s, owners[0], LinkRule::PartOfName);
-            }
+            owners_of.entry(s).or_default().extend(people.iter().copied().filter(|&f| f != s && part_of(&l.nodes[s], &l.nodes[f])));
+        }
+    }
+    for (s, owners) in owners_of {
+        let roots: BTreeSet<usize> = owners.iter().map(|&f| l.dsu.find(f)).collect();
+        if roots.len() == 1 {
+            l.join(s, owners[0], LinkRule::PartOfName);
         }
     }
     // One country, several names.
