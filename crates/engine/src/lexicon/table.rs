@@ -53,12 +53,20 @@ impl Table {
         &self.text[s..e]
     }
 
+    /// Key `i` as bytes (byte order is `str` order): no char-boundary checks in the search.
+    fn key_bytes(&self, i: usize) -> &[u8] {
+        let s = self.starts[i] as usize;
+        let e = self.starts.get(i + 1).map_or(self.text.len(), |&e| e as usize);
+        &self.text.as_bytes()[s..e]
+    }
+
     /// The value of `key`, if it is in the table.
     pub fn get(&self, key: &str) -> Option<u32> {
+        let key = key.as_bytes();
         let (mut lo, mut hi) = (0usize, self.starts.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            match self.key(mid).cmp(key) {
+            match self.key_bytes(mid).cmp(key) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Some(self.values[mid]),

@@ -87,13 +87,21 @@ fn chain(words: &[Token], ask: &Ask, i: usize) -> Option<(usize, bool)> {
 }
 
 /// The split of `w` whose stem is one of `heads` (after at most a conjunction or preposition).
-fn head_of<'w>(w: &'w Token, heads: &[&str]) -> Option<&'w crate::model::Split> {
-    w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| heads.iter().any(|h| crate::normalize::normalize(h) == s.stem))
+fn head_of<'w>(w: &'w Token, heads: &[String]) -> Option<&'w crate::model::Split> {
+    w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| heads.iter().any(|h| *h == s.stem))
+}
+
+/// A list of head words in matching form (normalised once per document, not per word).
+fn matching(list: &[&str]) -> Vec<String> {
+    list.iter().map(|h| crate::normalize::normalize(h)).collect()
 }
 
 /// Event and team names of a document.
 pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
-    use crate::lexicon::words::{EVENT_ALONE, EVENT_HEADS, EVENT_WEAK_HEADS, TEAM_HEADS};
+    use crate::lexicon::words as lists;
+    let (event_heads, event_alone, event_weak, team_heads) =
+        (matching(lists::EVENT_HEADS), matching(lists::EVENT_ALONE), matching(lists::EVENT_WEAK_HEADS), matching(lists::TEAM_HEADS));
+    let (event_heads, event_alone, event_weak, team_heads) = (&event_heads[..], &event_alone[..], &event_weak[..], &team_heads[..]);
     let mut out = Vec::new();
     for i in 0..words.len() {
         let w = &words[i];
@@ -101,10 +109,10 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
             continue;
         }
         let latin_cop = w.kind == TokenKind::Latin && w.norm == "cop";
-        if let Some(split) = head_of(w, EVENT_HEADS).or_else(|| latin_cop.then(|| &w.splits[..]).and(None)) {
+        if let Some(split) = head_of(w, event_heads).or_else(|| latin_cop.then(|| &w.splits[..]).and(None)) {
             match chain(words, ask, i) {
                 Some((last, _)) => out.push(make(words, i, Some(split), last, EntityType::Misc, Origin::Rule(RuleId::Event), 5)),
-                None if head_of(w, EVENT_ALONE).is_some() => out.push(make(words, i, Some(split), i, EntityType::Misc, Origin::Rule(RuleId::Event), 4)),
+                None if head_of(w, event_alone).is_some() => out.push(make(words, i, Some(split), i, EntityType::Misc, Origin::Rule(RuleId::Event), 4)),
                 None => {}
             }
             continue;
@@ -115,14 +123,14 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
             }
             continue;
         }
-        if let Some(split) = head_of(w, EVENT_WEAK_HEADS) {
-            let next_is_strong = next_word(words, i).is_some_and(|j| head_of(&words[j], EVENT_HEADS).is_some());
+        if let Some(split) = head_of(w, event_weak) {
+            let next_is_strong = next_word(words, i).is_some_and(|j| head_of(&words[j], event_heads).is_some());
             if let (false, Some((last, true))) = (next_is_strong, chain(words, ask, i)) {
                 out.push(make(words, i, Some(split), last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
             }
             continue;
         }
-        if let Some(split) = head_of(w, TEAM_HEADS) {
+        if let Some(split) = head_of(w, team_heads) {
             if let Some(j) = next_word(words, i) {
                 let mut last = j;
                 let mut ok = ask.nisba_of_place(&words[j]) || link(&words[j], ask) == Some(Link::Proper);

@@ -1,0 +1,92 @@
+//! Linking and Arabic name structure, on short texts written for these tests (none from the
+//! bundled corpus): what must stay apart, what must join, and what is only suggested.
+
+use qarin_engine::{analyze, Analysis, Document, LinkRule};
+
+fn docs(texts: &[&str]) -> Analysis {
+    let documents: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document { id: format!("d{i}"), file: format!("d{i}.txt"), title: format!("d{i}"), text: t.to_string(), ..Default::default() })
+        .collect();
+    analyze(&documents)
+}
+
+/// The entity of the first mention written exactly `text`.
+fn entity(a: &Analysis, text: &str) -> String {
+    a.documents
+        .iter()
+        .flat_map(|d| &d.mentions)
+        .find(|m| m.text == text)
+        .unwrap_or_else(|| panic!("no mention «{text}»: {:?}", a.documents.iter().flat_map(|d| d.mentions.iter().map(|m| &m.text)).collect::<Vec<_>>()))
+        .entity
+        .clone()
+}
+
+#[test]
+fn a_father_and_his_son_named_after_him_stay_apart() {
+    // `محمد بن سلمان` is Mohammed son of Salman: `سلمان` is his father's name, not his family's.
+    let a = docs(&["استقبل الملك سلمان بن عبد العزيز في الرياض ولي العهد الأمير محمد بن سلمان، وقال الملك سلمان إن المملكة ماضية في الإصلاح."]);
+    let (king, son) = (entity(&a, "سلمان بن عبد العزيز"), entity(&a, "محمد بن سلمان"));
+    assert_ne!(king, son);
+    assert_ne!(entity(&a, "سلمان"), son, "the king's given name alone is not his son");
+}
+
+#[test]
+fn relatives_who_share_a_family_name_stay_apart() {
+    let a = docs(&[
+        "قال الرئيس السوري بشار الأسد في دمشق إن الحكومة ستعيد الإعمار.",
+        "وقاد ماهر الأسد الفرقة الرابعة في الجيش السوري خلال المعارك.",
+    ]);
+    assert_ne!(entity(&a, "بشار الأسد"), entity(&a, "ماهر الأسد"));
+    // At most a suggestion, never a merge.
+    assert!(a.suggestions.iter().all(|s| matches!(s.rule, LinkRule::GivenNameDiffers)));
+}
+
+#[test]
+fn different_given_names_in_different_articles_are_a_suggestion() {
+    let a = docs(&[
+        "وقاد القوات الجنرال أناتولي سيرديوكوف الذي قال إن المهمة انتهت.",
+        "وقال الجنرال الروسي أندري سيرديوكوف إن المهمة انتهت.",
+    ]);
+    let (x, y) = (entity(&a, "أناتولي سيرديوكوف"), entity(&a, "أندري سيرديوكوف"));
+    assert_ne!(x, y);
+    assert!(a.suggestions.iter().any(|s| (s.a == x && s.b == y) || (s.a == y && s.b == x)), "{:?}", a.suggestions);
+}
+
+#[test]
+fn an_alias_in_brackets_links_to_the_name_before_it() {
+    let a = docs(&[
+        "قررت منظمة الدول المصدرة للنفط (أوبك) خفض الإنتاج.",
+        "وقالت أوبك في بيان إن القرار يهدف إلى استقرار السوق.",
+    ]);
+    let opec = entity(&a, "منظمة الدول المصدرة للنفط");
+    assert_eq!(entity(&a, "أوبك"), opec);
+    let reasons = &a.entities.iter().find(|e| e.id == opec).unwrap().reasons;
+    assert!(reasons.iter().any(|r| r.rule == LinkRule::Alias), "{reasons:?}");
+}
+
+#[test]
+fn a_city_and_a_district_named_after_it_stay_apart() {
+    let a = docs(&["انتقلت الوزارات من القاهرة إلى العاصمة الإدارية، وافتتح مقر جديد في مدينة القاهرة الجديدة، شرقي القاهرة."]);
+    let names: Vec<&str> = a.documents[0].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(names.contains(&"القاهرة الجديدة"), "{names:?}");
+    assert_ne!(entity(&a, "القاهرة"), entity(&a, "القاهرة الجديدة"));
+}
+
+#[test]
+fn a_country_long_and_short_form_are_one_entity() {
+    let a = docs(&["أعلنت المملكة العربية السعودية استضافة القمة.", "وقالت السعودية إن القمة ستعقد في الرياض."]);
+    let saudi = entity(&a, "السعودية");
+    assert_eq!(entity(&a, "المملكة العربية السعودية"), saudi);
+    let e = a.entities.iter().find(|e| e.id == saudi).unwrap();
+    assert_eq!(e.label, "السعودية", "a country goes by its usual name");
+    assert_eq!(e.latin, "Saudi Arabia");
+    assert!(e.reasons.iter().any(|r| matches!(&r.rule, LinkRule::SameCountry { iso } if iso == "SA")), "{:?}", e.reasons);
+}
+
+#[test]
+fn transliteration_variants_of_one_name_link() {
+    let a = docs(&["وقال الرئيس قاسم جومارت توكاييف إن الوضع مستقر.", "وأكد الرئيس قاسم جومرت توكاييف أن القوات ستغادر."]);
+    assert_eq!(entity(&a, "قاسم جومارت توكاييف"), entity(&a, "قاسم جومرت توكاييف"));
+}
