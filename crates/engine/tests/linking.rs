@@ -36,7 +36,7 @@ fn a_father_and_his_son_named_after_him_stay_apart() {
 fn relatives_who_share_a_family_name_stay_apart() {
     let a = docs(&[
         "قال الرئيس السوري بشار الأسد في دمشق إن الحكومة ستعيد الإعمار.",
-        "وقاد ماهر الأسد الفرقة الرابعة في الجيش السوري خلال المعارك.",
+        "وقال العميد ماهر الأسد قائد الفرقة الرابعة في الجيش السوري إن المعارك انتهت.",
     ]);
     assert_ne!(entity(&a, "بشار الأسد"), entity(&a, "ماهر الأسد"));
     // At most a suggestion, never a merge.

@@ -45,6 +45,16 @@ async fn suggested_links_are_answered_in_the_panel() {
         let question = app.js("return document.querySelector(arguments[0] + ' .reason-detail').textContent", vec![json!(item)]).await;
         assert!(question.as_str().is_some_and(|q| q.contains("given names")), "{question}");
         app.screenshot("panel-suggestion").await;
+        // In Arabic: the question and both answers are worded, right to left.
+        app.click("button#lang-toggle").await;
+        app.wait_for("the Arabic interface", UI_TIMEOUT, "return document.documentElement.getAttribute('lang') === 'ar'", vec![]).await;
+        let words = app.js("return [...document.querySelectorAll(arguments[0] + ' .reason-detail, ' + arguments[0] + ' button.btn')].map(e => e.textContent)", vec![json!(item)]).await;
+        let words: Vec<String> = serde_json::from_value(words).unwrap();
+        assert_eq!(words.len(), 3, "{words:?}");
+        assert!(words.iter().all(|w| w.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !w.contains("given")), "{words:?}");
+        app.screenshot("panel-suggestion-ar").await;
+        app.click("button#lang-toggle").await;
+        app.wait_for("the English interface", UI_TIMEOUT, "return document.documentElement.getAttribute('lang') === 'en'", vec![]).await;
         // The other entity's panel asks the same question.
         app.click(&format!("{item} button.suggestion-other")).await;
         app.wait_for_css(&format!("aside#entity-panel{}", attr_sel("data-entity", &andrei))).await;
