@@ -1,0 +1,82 @@
+//! The linking passes that read evidence beyond spelling: parts of a full name within one article,
+//! the long and short names of one country, events of the same number.
+
+use super::names::part_of;
+use super::skeleton::skeleton;
+use super::Linker;
+use crate::model::{EntityType, LinkRule};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The numbers written in a matching form (`كوب 27` → 27).
+pub(super) fn numbers(key: &str) -> BTreeSet<&str> {
+    key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect()
+}
+
+/// The linking passes that read evidence beyond spelling, shared by [`link`](super::link) and
+/// its every-pair reference in the tests: parts of full names within one article, long and short
+/// forms of one country, events of the same number.
+pub(super) fn evidence_passes(l: &mut Linker) {
+    let n = l.nodes.len();
+    // Parts of full names, article by article.
+    let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, nd) in l.nodes.iter().enumerate() {
+        if nd.kind == EntityType::Per {
+            for &d in &nd.docs {
+                by_doc.entry(d).or_default().push(i);
+            }
+        }
+    }
+    // A part joins its full name only when, in every article that writes both, it is the same
+    // person: `سيرديوكوف` beside `أناتولي سيرديوكوف` in one article and beside `أندري سيرديوكوف`
+    // in another would otherwise join two given names the outlets disagree on (a suggestion,
+    // never a silent merge).
+    let mut owners_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for people in by_doc.values() {
+        for &s in people {
+            owners_of.entry(s).or_default().extend(people.iter().copied().filter(|&f| f != s && part_of(&l.nodes[s], &l.nodes[f])));
+        }
+    }
+    for (s, owners) in owners_of {
+        let roots: BTreeSet<usize> = owners.iter().map(|&f| l.dsu.find(f)).collect();
+        if roots.len() == 1 {
+            l.join(s, owners[0], LinkRule::PartOfName);
+        }
+    }
+    // One country, several names.
+    let lex = crate::lexicon::lexicon();
+    let mut by_iso: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, nd) in l.nodes.iter().enumerate() {
+        if nd.kind == EntityType::Loc {
+            if let Some(crate::lexicon::Source::Country { iso, .. }) = lex.names.get(&nd.key).map(|e| &e.source) {
+                by_iso.entry(iso.as_str()).or_default().push(i);
+            }
+        }
+    }
+    for (iso, nodes) in by_iso {
+        for w in nodes.windows(2) {
+            l.join(w[1], w[0], LinkRule::SameCountry { iso: iso.to_string() });
+        }
+    }
+    // Events of the same number: `كوب 27`, `COP 27`, `قمة المناخ COP27`.
+    let word = |w: &str| if w == "cop" { "كوب".to_string() } else { skeleton(w) };
+    let mut by_number: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let nd = &l.nodes[i];
+        if nd.kind != EntityType::Misc {
+            continue;
+        }
+        let nums = numbers(&nd.key);
+        if nums.len() != 1 {
+            continue;
+        }
+        let num = nums.into_iter().next().unwrap_or_default().to_string();
+        for w in nd.key.split(|c: char| c == ' ' || c.is_ascii_digit()).filter(|w| w.chars().count() >= 3) {
+            by_number.entry((num.clone(), word(w))).or_default().push(i);
+        }
+    }
+    for ((num, _), nodes) in by_number {
+        for w in nodes.windows(2) {
+            l.join(w[1], w[0], LinkRule::SameNumber { number: num.clone() });
+        }
+    }
+}

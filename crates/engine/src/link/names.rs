@@ -1,0 +1,40 @@
+//! The structure of Arabic names as the linker reads it: patronymics, parts of a full name,
+//! surnames spelt two ways.
+
+use super::skeleton::edit_distance;
+use super::Node;
+
+/// Whether a full name ends in a patronymic (`محمد بن سلمان`: سلمان is the father's name, not a
+/// family name, so `سلمان` alone is not this man).
+pub(super) fn patronymic_last(words: &[String]) -> bool {
+    words.len() >= 2 && matches!(words[words.len() - 2].as_str(), "بن" | "ابن" | "بنت")
+}
+
+/// Whether the person's name `s` is a part of the full name `f` (skeletons, word by word): its
+/// family name (not a patronymic), its given name alone, or its given and family names.
+pub(super) fn part_of(s: &Node, f: &Node) -> bool {
+    let (sw, fw) = (&s.skeletons, &f.skeletons);
+    if sw.len() >= fw.len() || sw.is_empty() || !is_subsequence(sw, fw) {
+        return false;
+    }
+    let family = sw.last() == fw.last() && !patronymic_last(&f.words);
+    let given = sw.first() == fw.first() && (sw.len() >= 2 || s.key.chars().count() >= 3);
+    (sw.len() == 1 && (family || given)) || (sw.len() >= 2 && given && (family || sw.last() == fw.last()))
+}
+
+/// Surname skeletons close enough to be one name spelt two ways: without the article `ال`, at
+/// least four letters each, at most two edits apart and the edits at most half the shorter one
+/// (`سميلوف`/`إسماعيلوف`: سملف/اسمعلف, two edits). `الخامس`/`السادس` (خمس/سدس) or
+/// `السعدي`/`السيد` are too short to tell apart by spelling: different people.
+pub(super) fn close_surnames(a: &str, b: &str) -> bool {
+    let strip = |s: &str| s.strip_prefix("ال").filter(|r| !r.is_empty()).unwrap_or(s).to_string();
+    let (a, b) = (strip(a), strip(b));
+    let shorter = a.chars().count().min(b.chars().count());
+    let d = edit_distance(&a, &b);
+    shorter >= 4 && d <= 2 && 2 * d <= shorter
+}
+
+pub(super) fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|x| x == w))
+}
