@@ -93,7 +93,7 @@ fn decode_windows_1256(bytes: &[u8]) -> String {
 
 /// UTF-16 without its BOM; `None` for an odd length or an unpaired surrogate (no replacement).
 fn decode_utf16(bytes: &[u8], big_endian: bool) -> Option<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units = bytes.chunks_exact(2).map(|p| {

@@ -88,7 +88,7 @@ fn chain(words: &[Token], ask: &Ask, i: usize) -> Option<(usize, bool)> {
 
 /// The split of `w` whose stem is one of `heads` (after at most a conjunction or preposition).
 fn head_of<'w>(w: &'w Token, heads: &[String]) -> Option<&'w crate::model::Split> {
-    w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| heads.iter().any(|h| *h == s.stem))
+    w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| heads.contains(&s.stem))
 }
 
 /// A list of head words in matching form (normalised once per document, not per word).

@@ -47,8 +47,7 @@ pub fn split_point(t: &Token, lex: &Lexicon) -> Option<usize> {
     }
     let chars: Vec<(usize, char)> = t.text.char_indices().collect();
     let mut best: Option<(u32, usize)> = None;
-    for k in 3..chars.len().saturating_sub(2) {
-        let at = chars[k].0;
+    for &(at, _) in chars.iter().take(chars.len().saturating_sub(2)).skip(3) {
         let (left, right) = (normalize(&t.text[..at]), normalize(&t.text[at..]));
         if left.chars().count() < 3 || right.trim_start_matches('و').chars().count() < 4 {
             continue;
