@@ -192,6 +192,7 @@ pub fn link_reason(lang: Lang, r: &LinkReason) -> String {
         LinkRule::GivenNameDiffers => Key::LinkGivenNameDiffers,
         LinkRule::Surname => Key::LinkSurname,
         LinkRule::PartOfName => Key::LinkPartOfName,
+        LinkRule::MiddleName => Key::LinkMiddleName,
         LinkRule::SameCountry { .. } => Key::LinkSameCountry,
         LinkRule::SameNumber { .. } => Key::LinkSameNumber,
         LinkRule::PartialName => Key::LinkPartialName,

@@ -17,6 +17,28 @@ pub(super) fn numbers(key: &str) -> BTreeSet<&str> {
 /// forms of one country, events of the same number.
 pub(super) fn evidence_passes(l: &mut Linker) {
     let n = l.nodes.len();
+    // Middle names, across articles: a name of two words or more joins the one longer name with
+    // the same first and last words (`طارق صالح` ⊂ `طارق محمد صالح`); not when the last word is a
+    // patronymic (`محمد بن سلمان`), and not when two different longer names fit.
+    let mut by_ends: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, nd) in l.nodes.iter().enumerate() {
+        if nd.kind == EntityType::Per && nd.skeletons.len() >= 2 {
+            by_ends.entry((nd.skeletons[0].as_str(), nd.skeletons[nd.skeletons.len() - 1].as_str())).or_default().push(i);
+        }
+    }
+    let mut middle: Vec<(usize, usize)> = Vec::new();
+    for group in by_ends.values().filter(|g| g.len() >= 2) {
+        for &s in group {
+            let owners: Vec<usize> = group.iter().copied().filter(|&f| l.nodes[f].skeletons.len() > l.nodes[s].skeletons.len() && part_of(&l.nodes[s], &l.nodes[f])).collect();
+            let roots: BTreeSet<usize> = owners.iter().map(|&f| l.dsu.find(f)).collect();
+            if roots.len() == 1 {
+                middle.push((s, owners[0]));
+            }
+        }
+    }
+    for (s, f) in middle {
+        l.join(s, f, LinkRule::MiddleName);
+    }
     // Parts of full names, article by article.
     let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, nd) in l.nodes.iter().enumerate() {

@@ -80,6 +80,9 @@ pub enum LinkRule {
     /// In one article, a part of a person's full name (the family name, the given name, the given
     /// and family names) that no other full name of the article has.
     PartOfName,
+    /// The same given and family names, one of the two with a middle name (the father's,
+    /// `طارق صالح` / `طارق محمد صالح`), in any articles, when no other full name fits.
+    MiddleName,
     /// Two names of one country (its long and short forms: `المملكة العربية السعودية` /
     /// `السعودية`).
     SameCountry { iso: String },
@@ -105,6 +108,7 @@ impl LinkRule {
             LinkRule::GivenNameDiffers => "given_name_differs",
             LinkRule::Surname => "surname",
             LinkRule::PartOfName => "part_of_name",
+            LinkRule::MiddleName => "middle_name",
             LinkRule::SameCountry { .. } => "same_country",
             LinkRule::SameNumber { .. } => "same_number",
             LinkRule::PartialName => "partial_name",
