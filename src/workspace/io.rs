@@ -1,0 +1,109 @@
+//! The workspace as JSON: the export file and its import (schema [`SCHEMA`], [`ImportError`]),
+//! and the index kept in localStorage with its keys.
+
+use super::Workspace;
+use qarin_engine::input::{default_title, id_from_file_name, normalize_newlines, MAX_DOCUMENT_BYTES};
+use qarin_engine::{Document, EntityType};
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// The schema name of an exported workspace.
+pub const SCHEMA: &str = "qarin.workspace/1";
+/// localStorage key of the workspace index (articles without their texts, decisions, settings).
+pub const INDEX_KEY: &str = "qarin.workspace";
+/// Prefix of the localStorage keys holding article texts.
+pub const TEXT_PREFIX: &str = "qarin.text.";
+/// Largest workspace file accepted for import (bytes).
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+pub fn text_key(id: &str) -> String {
+    format!("{TEXT_PREFIX}{id}")
+}
+
+/// Why a workspace file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge(usize),
+    NotJson(String),
+    WrongSchema(String),
+}
+
+impl Workspace {
+    /// The index kept in localStorage: this workspace with every text left empty, and only the
+    /// articles whose texts are stored (`stored`).
+    pub fn index_json(&self, stored: &HashSet<String>) -> String {
+        let mut index = self.clone();
+        index.articles.retain(|a| stored.contains(&a.id));
+        for a in &mut index.articles {
+            a.text.clear();
+        }
+        // Pretty like the export: one JSON serialisation of the workspace in the web app.
+        serde_json::to_string_pretty(&index).expect("the workspace serialises")
+    }
+
+    /// The export file (`qarin.workspace/1`, texts included, pretty-printed, LF line ends).
+    pub fn export_json(&self) -> String {
+        let mut ws = self.clone();
+        ws.schema = SCHEMA.to_string();
+        serde_json::to_string_pretty(&ws).expect("the workspace serialises") + "\n"
+    }
+
+    /// Read a workspace file. Articles are checked one by one: ids made safe and unique (also
+    /// against the bundled ids), texts' newlines normalised, empty and oversized texts dropped
+    /// (each named in the returned notes).
+    pub fn import(raw: &str, bundled: &[Document]) -> Result<(Workspace, Vec<String>), ImportError> {
+        if raw.len() > MAX_IMPORT_BYTES {
+            return Err(ImportError::TooLarge(raw.len()));
+        }
+        let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+        // The schema first, so that another JSON file is named as such rather than as broken.
+        #[derive(Deserialize)]
+        struct Probe {
+            #[serde(default)]
+            schema: String,
+        }
+        let probe: Probe = serde_json::from_str(raw).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        if probe.schema != SCHEMA {
+            return Err(ImportError::WrongSchema(probe.schema));
+        }
+        let mut ws: Workspace = serde_json::from_str(raw).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        let mut skipped = Vec::new();
+        let mut seen: HashSet<String> = bundled.iter().map(|d| d.id.clone()).collect();
+        let mut articles = Vec::with_capacity(ws.articles.len());
+        for mut a in std::mem::take(&mut ws.articles) {
+            let name = if a.title.trim().is_empty() { a.id.clone() } else { a.title.clone() };
+            a.text = normalize_newlines(&a.text);
+            if a.text.trim().is_empty() {
+                skipped.push(format!("{name}: empty"));
+                continue;
+            }
+            if a.text.len() > MAX_DOCUMENT_BYTES {
+                skipped.push(format!("{name}: larger than {} MB", MAX_DOCUMENT_BYTES / (1024 * 1024)));
+                continue;
+            }
+            let base = id_from_file_name(&format!("{}.x", a.id.trim()));
+            a.id = qarin_engine::input::corpus::unique_id(&base, |id| seen.contains(id));
+            seen.insert(a.id.clone());
+            if a.title.trim().is_empty() {
+                a.title = default_title(&a.text);
+            }
+            articles.push(a);
+        }
+        ws.articles = articles;
+        ws.schema = SCHEMA.to_string();
+        let known: HashSet<&str> = bundled.iter().map(|d| d.id.as_str()).collect();
+        ws.bundled.removed.retain(|id| known.contains(id.as_str()));
+        ws.bundled.edits.retain(|id, _| known.contains(id.as_str()));
+        ws.settings.hidden_types.retain(|t| EntityType::from_code(t).is_some());
+        Ok((ws, skipped))
+    }
+
+    /// Parse the stored index (texts come from their own keys).
+    pub fn from_index(raw: &str) -> Result<Workspace, String> {
+        let ws: Workspace = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+        if ws.schema != SCHEMA {
+            return Err(format!("unknown schema {:?}", ws.schema));
+        }
+        Ok(ws)
+    }
+}
