@@ -90,3 +90,15 @@ fn transliteration_variants_of_one_name_link() {
     let a = docs(&["وقال الرئيس قاسم جومارت توكاييف إن الوضع مستقر.", "وأكد الرئيس قاسم جومرت توكاييف أن القوات ستغادر."]);
     assert_eq!(entity(&a, "قاسم جومارت توكاييف"), entity(&a, "قاسم جومرت توكاييف"));
 }
+
+#[test]
+fn a_name_without_its_middle_name_links_across_articles() {
+    let a = docs(&[
+        "وضم المجلس في عضويته العميد طارق صالح قائد قوات المقاومة الوطنية.",
+        "وأدى العميد طارق محمد صالح اليمين الدستورية أمام المجلس.",
+    ]);
+    let full = entity(&a, "طارق محمد صالح");
+    assert_eq!(entity(&a, "طارق صالح"), full);
+    let e = a.entities.iter().find(|e| e.id == full).unwrap();
+    assert!(e.reasons.iter().any(|r| r.rule == LinkRule::MiddleName), "{:?}", e.reasons);
+}
