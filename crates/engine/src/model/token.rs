@@ -66,6 +66,15 @@ impl Token<'_> {
     pub fn norm(&self) -> &str {
         &self.norm
     }
+    /// The proclitic analyses to try a name on: the token's own, or, for a word that has none,
+    /// the whole word as one.
+    pub fn analyses(&self) -> std::borrow::Cow<'_, [Split]> {
+        if self.splits.is_empty() {
+            std::borrow::Cow::Owned(vec![Split { stripped: 0, stem: self.norm.clone(), clitics: "", offset: 0 }])
+        } else {
+            std::borrow::Cow::Borrowed(&self.splits)
+        }
+    }
     /// Arabic or Latin letters.
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Arabic | TokenKind::Latin)

@@ -44,14 +44,7 @@ pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames) -> O
         return None;
     }
     let mut best: Option<Candidate> = None;
-    let owned_unsplit;
-    let splits: &[crate::tokenize::clitics::Split] = if first.splits.is_empty() {
-        owned_unsplit = [crate::tokenize::clitics::Split { stripped: 0, stem: first.norm().to_string(), clitics: "", offset: 0 }];
-        &owned_unsplit
-    } else {
-        &first.splits
-    };
-    for split in splits {
+    for split in first.analyses().iter() {
         if split.stripped > 0 && split.stem.chars().count() < 3 {
             continue;
         }

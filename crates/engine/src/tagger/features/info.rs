@@ -139,14 +139,7 @@ pub(super) fn mark_names(words: &[Token], infos: &mut [Info], lists: &Lists) {
         let w = &words[i];
         let mut best: Option<(usize, EntityType)> = None;
         if w.is_body_word() {
-            let unsplit;
-            let splits: &[crate::tokenize::clitics::Split] = if w.splits.is_empty() {
-                unsplit = [crate::tokenize::clitics::Split { stripped: 0, stem: w.norm().to_string(), clitics: "", offset: 0 }];
-                &unsplit
-            } else {
-                &w.splits
-            };
-            for split in splits {
+            for split in w.analyses().iter() {
                 if split.stripped > 0 && split.stem.chars().count() < 3 {
                     continue;
                 }
