@@ -182,3 +182,34 @@ fn two_hundred_articles_of_five_kilobytes_are_fast() {
     let limit = if cfg!(debug_assertions) { 20.0 } else { 1.0 };
     assert!(took.as_secs_f64() < limit, "took {took:?}");
 }
+
+#[test]
+fn many_copies_of_one_article_make_one_pair_each() {
+    // Four hundred copies of one agency text (the trap of #13: every pair was aligned and the
+    // page ran out of memory). Each copy is reported once, as a copy of the first.
+    let text = format!("{AGENCY}\n{AGENCY}").replace("\n", " ثم ");
+    let ids: Vec<String> = (0..400).map(|i| format!("c{i}")).collect();
+    let docs: Vec<WireDoc> = ids.iter().map(|id| doc(id, &text)).collect();
+    let (pairs, reuse) = detect(&docs);
+    assert_eq!(pairs.len(), 399, "one pair per copy");
+    assert!(pairs.iter().all(|p| p.a == "c0" && p.similarity == 1.0), "{:?}", &pairs[..2]);
+    assert!(reuse.values().all(|&r| r == 1.0), "every copy is wholly reused");
+}
+
+#[test]
+fn near_copies_are_bounded_by_partners() {
+    // Three hundred near copies (each with its own number word changed): each article is aligned
+    // with at most MAX_PARTNERS others, and every article is still found to be reused.
+    let n = 300;
+    let texts: Vec<String> = (0..n).map(|i| format!("{AGENCY} وقال المتحدث إن العدد بلغ {i} جنديا في المجموع حتى الآن. {AGENCY}")).collect();
+    let ids: Vec<String> = (0..n).map(|i| format!("n{i}")).collect();
+    let docs: Vec<WireDoc> = texts.iter().zip(&ids).map(|(t, id)| doc(id, t)).collect();
+    let (pairs, reuse) = detect(&docs);
+    let mut per: std::collections::HashMap<&str, usize> = Default::default();
+    for p in &pairs {
+        *per.entry(p.a.as_str()).or_default() += 1;
+    }
+    assert!(per.values().all(|&k| k <= qarin_engine::facts::wire::MAX_PARTNERS), "{per:?}");
+    assert!(pairs.len() >= n - 1, "{}", pairs.len());
+    assert!(reuse.values().all(|&r| r > 0.9), "{reuse:?}");
+}

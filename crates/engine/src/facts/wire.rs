@@ -20,45 +20,22 @@
 //!    [`MIN_WORDS`] − 2 equal words, and a similarity (equal words / longer side) of at least
 //!    [`MIN_SIMILARITY`]: set phrases (`قوات حفظ السلام التابعة لمنظمة معاهدة الأمن الجماعي`) are
 //!    shorter than that.
-//! 5. **Reuse share** of an article: the fraction of its non-boilerplate words inside any shared
+//! 5. **Bounds** for many similar articles: an article whose words are exactly those of an
+//!    earlier one is compared with that one only (and is not indexed); of the articles holding
+//!    an anchor, each article counts only the next [`MAX_POSTING`]; and each article is aligned
+//!    with at most [`MAX_PARTNERS`] partners (those with the most shared anchors). A thousand
+//!    copies of one article thus make a thousand pairs, not half a million.
+//! 6. **Reuse share** of an article: the fraction of its non-boilerplate words inside any shared
 //!    passage.
 //!
-//! Cost: tokenising, plus for each anchor the square of the number of articles that contain it
-//! (counting), plus work linear in the anchors and shared words of each candidate pair (see
+//! Cost: tokenising, plus for each anchor and article at most [`MAX_POSTING`] counts, plus work linear in the anchors and shared words of each candidate pair (see
 //! `tests/facts_wire.rs` for timings on 200 articles of 5 KB).
 
 use crate::model::{DiffKind, DiffRun, WirePair};
 use crate::model::{Token, TokenKind};
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 
-/// A small multiplicative hasher for the word dictionary and the anchor index (std only).
-#[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(b));
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u8(&mut self, x: u8) {
-        self.write_u64(u64::from(x));
-    }
-    fn write_usize(&mut self, x: usize) {
-        self.write_u64(x as u64);
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
@@ -74,6 +51,10 @@ pub const MIN_WORDS: usize = 12;
 pub const MIN_SIMILARITY: f64 = 0.6;
 /// An anchor more frequent than this in one article is not used as a seed.
 pub const MAX_REPEAT: usize = 3;
+/// Of the articles that share an anchor, each article counts only the next this many.
+pub const MAX_POSTING: usize = 64;
+/// Articles each article is compared with, word by word: those with the most shared anchors.
+pub const MAX_PARTNERS: usize = 8;
 
 /// An article as the detector sees it.
 #[derive(Debug, Clone)]
@@ -378,9 +359,28 @@ impl WireIndex {
 }
 
 fn detect_prepared(docs: &[WireDoc], prepared: Vec<Prepared>) -> (Vec<WirePair>, BTreeMap<String, f64>) {
-    // Inverted index: shingle → distinct articles.
+    let n = docs.len();
+    // Exact copies: an article whose words are exactly those of an earlier one is compared with
+    // that one only, and stays out of the index.
+    let mut first_with: FxMap<(u64, usize), usize> = FxMap::default();
+    let copy_of: Vec<Option<usize>> = prepared
+        .iter()
+        .enumerate()
+        .map(|(d, p)| {
+            if p.words.len() < MIN_WORDS {
+                return None;
+            }
+            let h = p.words.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, w| mix(h, u64::from(w.id)));
+            let first = *first_with.entry((h, p.words.len())).or_insert(d);
+            (first != d && prepared[first].words.iter().zip(&p.words).all(|(x, y)| x.id == y.id)).then_some(first)
+        })
+        .collect();
+    // Inverted index: shingle → distinct articles, in article order.
     let mut index: FxMap<u64, Vec<u32>> = FxMap::default();
     for (d, p) in prepared.iter().enumerate() {
+        if copy_of[d].is_some() {
+            continue;
+        }
         let mut prev = None;
         for &(h, _) in &p.shingles {
             if prev != Some(h) {
@@ -389,79 +389,45 @@ fn detect_prepared(docs: &[WireDoc], prepared: Vec<Prepared>) -> (Vec<WirePair>,
             }
         }
     }
-    let n = docs.len();
     let mut counts = vec![0u32; n];
     let mut touched: Vec<usize> = Vec::new();
     let mut covered: Vec<Vec<bool>> = prepared.iter().map(|p| vec![false; p.words.len()]).collect();
     let mut out = Vec::new();
     for a in 0..n {
+        if let Some(first) = copy_of[a] {
+            compare_pair(docs, &prepared, first, a, &mut covered, &mut out);
+            continue;
+        }
         let mut prev = None;
         for &(h, _) in &prepared[a].shingles {
             if prev == Some(h) {
                 continue;
             }
             prev = Some(h);
-            for &b in &index[&h] {
+            let list = &index[&h];
+            // Only the next MAX_POSTING articles that hold this anchor are counted: a passage
+            // shared by hundreds of articles costs linear, not quadratic, work.
+            let at = list.partition_point(|&b| b as usize <= a);
+            for &b in &list[at..list.len().min(at + MAX_POSTING)] {
                 let b = b as usize;
-                if b > a {
-                    if counts[b] == 0 {
-                        touched.push(b);
-                    }
-                    counts[b] += 1;
+                if counts[b] == 0 {
+                    touched.push(b);
                 }
+                counts[b] += 1;
             }
         }
-        touched.sort_unstable();
-        for &b in &touched {
-            if counts[b] < MIN_SHARED {
-                continue;
-            }
-            let (pa, pb) = (&prepared[a], &prepared[b]);
-            let mut found: Vec<Passage> = chains(runs(pa, pb, seeds(pa, pb)))
-                .iter()
-                .map(|c| passage(pa, pb, c))
-                .filter(|p| {
-                    let (la, lb) = (p.a1 - p.a0, p.b1 - p.b0);
-                    la >= MIN_WORDS && lb >= MIN_WORDS && p.same + 2 >= MIN_WORDS && p.same as f64 / la.max(lb) as f64 >= MIN_SIMILARITY
-                })
-                .collect();
-            found.sort_by(|x, y| y.same.cmp(&x.same).then(x.a0.cmp(&y.a0)));
-            let mut kept: Vec<Passage> = Vec::new();
-            for p in found {
-                let clash = kept.iter().any(|k| overlap((p.a0, p.a1), (k.a0, k.a1)) * 2 > p.a1 - p.a0 || overlap((p.b0, p.b1), (k.b0, k.b1)) * 2 > p.b1 - p.b0);
-                if !clash {
-                    kept.push(p);
-                }
-            }
-            kept.sort_by_key(|p| p.a0);
-            for p in kept {
-                covered[a][p.a0..p.a1].iter_mut().for_each(|c| *c = true);
-                covered[b][p.b0..p.b1].iter_mut().for_each(|c| *c = true);
-                let (wa, wb) = (&pa.words, &pb.words);
-                let a_bytes = (wa[p.a0].start, wa[p.a1 - 1].end);
-                let b_bytes = (wb[p.b0].start, wb[p.b1 - 1].end);
-                let (la, lb) = (p.a1 - p.a0, p.b1 - p.b0);
-                out.push(WirePair {
-                    a: docs[a].id.to_string(),
-                    b: docs[b].id.to_string(),
-                    a_start: wa[p.a0].cstart,
-                    a_end: wa[p.a1 - 1].cend,
-                    b_start: wb[p.b0].cstart,
-                    b_end: wb[p.b1 - 1].cend,
-                    a_text: docs[a].text[a_bytes.0..a_bytes.1].to_string(),
-                    b_text: docs[b].text[b_bytes.0..b_bytes.1].to_string(),
-                    a_words: la,
-                    b_words: lb,
-                    same_words: p.same,
-                    similarity: p.same as f64 / la.max(lb) as f64,
-                    diff: diff_runs(pa, pb, &p),
-                    a_bytes,
-                    b_bytes,
-                });
-            }
+        // The partners with the most shared anchors, at most MAX_PARTNERS of them, in order.
+        let mut partners: Vec<usize> = touched.iter().copied().filter(|&b| counts[b] >= MIN_SHARED).collect();
+        if partners.len() > MAX_PARTNERS {
+            partners.sort_unstable_by_key(|&b| (std::cmp::Reverse(counts[b]), b));
+            partners.truncate(MAX_PARTNERS);
         }
+        partners.sort_unstable();
         for &b in &touched {
             counts[b] = 0;
+        }
+        for b in partners {
+            compare_pair(docs, &prepared, a, b, &mut covered, &mut out);
         }
         touched.clear();
     }
@@ -474,6 +440,54 @@ fn detect_prepared(docs: &[WireDoc], prepared: Vec<Prepared>) -> (Vec<WirePair>,
         })
         .collect();
     (out, reuse)
+}
+
+/// The shared passages of articles `a` and `b` (`a < b`), appended to `out`; the words they
+/// cover are marked in `covered`.
+fn compare_pair(docs: &[WireDoc], prepared: &[Prepared], a: usize, b: usize, covered: &mut [Vec<bool>], out: &mut Vec<WirePair>) {
+    let (pa, pb) = (&prepared[a], &prepared[b]);
+    let mut found: Vec<Passage> = chains(runs(pa, pb, seeds(pa, pb)))
+        .iter()
+        .map(|c| passage(pa, pb, c))
+        .filter(|p| {
+            let (la, lb) = (p.a1 - p.a0, p.b1 - p.b0);
+            la >= MIN_WORDS && lb >= MIN_WORDS && p.same + 2 >= MIN_WORDS && p.same as f64 / la.max(lb) as f64 >= MIN_SIMILARITY
+        })
+        .collect();
+    found.sort_by(|x, y| y.same.cmp(&x.same).then(x.a0.cmp(&y.a0)));
+    let mut kept: Vec<Passage> = Vec::new();
+    for p in found {
+        let clash = kept.iter().any(|k| overlap((p.a0, p.a1), (k.a0, k.a1)) * 2 > p.a1 - p.a0 || overlap((p.b0, p.b1), (k.b0, k.b1)) * 2 > p.b1 - p.b0);
+        if !clash {
+            kept.push(p);
+        }
+    }
+    kept.sort_by_key(|p| p.a0);
+    for p in kept {
+        covered[a][p.a0..p.a1].iter_mut().for_each(|c| *c = true);
+        covered[b][p.b0..p.b1].iter_mut().for_each(|c| *c = true);
+        let (wa, wb) = (&pa.words, &pb.words);
+        let a_bytes = (wa[p.a0].start, wa[p.a1 - 1].end);
+        let b_bytes = (wb[p.b0].start, wb[p.b1 - 1].end);
+        let (la, lb) = (p.a1 - p.a0, p.b1 - p.b0);
+        out.push(WirePair {
+            a: docs[a].id.to_string(),
+            b: docs[b].id.to_string(),
+            a_start: wa[p.a0].cstart,
+            a_end: wa[p.a1 - 1].cend,
+            b_start: wb[p.b0].cstart,
+            b_end: wb[p.b1 - 1].cend,
+            a_text: docs[a].text[a_bytes.0..a_bytes.1].to_string(),
+            b_text: docs[b].text[b_bytes.0..b_bytes.1].to_string(),
+            a_words: la,
+            b_words: lb,
+            same_words: p.same,
+            similarity: p.same as f64 / la.max(lb) as f64,
+            diff: diff_runs(pa, pb, &p),
+            a_bytes,
+            b_bytes,
+        });
+    }
 }
 
 #[cfg(test)]

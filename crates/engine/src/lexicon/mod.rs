@@ -18,7 +18,11 @@ pub mod words;
 
 use crate::model::EntityType;
 use crate::normalize::normalize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// A set of matching-form words (fast hashing: these are looked up for every word).
+pub type WordSet = HashSet<String>;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Where a gazetteer name comes from.
@@ -107,7 +111,7 @@ fn table_words(table: &str) -> Vec<(Option<EntityType>, String)> {
 impl Lexicon {
     /// The lexicon of these data files.
     pub fn load(t: &data::Tables) -> Lexicon {
-        let mut names: HashMap<String, NameEntry> = HashMap::new();
+        let mut names: HashMap<String, NameEntry> = HashMap::default();
         let gazetteer_first_names = set(t.first_male.lines().chain(t.first_female.lines()));
         let mut first_names = gazetteer_first_names.clone();
         for (ty, phrase) in table_words(&t.anercorp_names) {

@@ -1,6 +1,8 @@
 //! A sorted string table: one `String` holding every key, searched by bisection. It holds the
 //! large packaged lists (word frequencies, place names) in a few allocations rather than a hash
-//! map entry per word, which matters in the browser.
+//! map entry per word, which matters in the browser. Lookups go through a small open-addressing
+//! index of `u32` positions (two slots per key, FNV-1a hash), so a lookup costs one hash and
+//! about one key comparison instead of ~17 comparisons of a bisection over 170,000 keys.
 
 /// Keys (matching forms) in byte order, each with a `u32` value.
 #[derive(Debug, Default)]
@@ -9,6 +11,17 @@ pub struct Table {
     /// Start of each key in `text`; key `i` ends where key `i + 1` starts (or at the end).
     starts: Vec<u32>,
     values: Vec<u32>,
+    /// Open-addressing index: key position + 1 per slot (0 = empty); its length is a power of two.
+    slots: Vec<u32>,
+}
+
+fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 impl Table {
@@ -16,13 +29,28 @@ impl Table {
     pub fn from_pairs(mut pairs: Vec<(String, u32)>) -> Table {
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         pairs.dedup_by(|b, a| a.0 == b.0);
-        let mut t = Table { text: String::with_capacity(pairs.iter().map(|p| p.0.len()).sum()), starts: Vec::with_capacity(pairs.len()), values: Vec::with_capacity(pairs.len()) };
+        let mut t = Table { text: String::with_capacity(pairs.iter().map(|p| p.0.len()).sum()), starts: Vec::with_capacity(pairs.len()), values: Vec::with_capacity(pairs.len()), slots: Vec::new() };
         for (k, v) in pairs {
             t.starts.push(t.text.len() as u32);
             t.text.push_str(&k);
             t.values.push(v);
         }
+        t.build_index();
         t
+    }
+
+    fn build_index(&mut self) {
+        let size = (self.starts.len() * 2).next_power_of_two().max(2);
+        let mut slots = vec![0u32; size];
+        let mask = size - 1;
+        for i in 0..self.starts.len() {
+            let mut at = fnv1a(self.key_bytes(i)) as usize & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i as u32 + 1;
+        }
+        self.slots = slots;
     }
 
     /// A table from `key<TAB>value` lines sorted by key (lines starting with `#` are skipped), in
@@ -41,6 +69,7 @@ impl Table {
             t.values.push(v);
         }
         if sorted {
+            t.build_index();
             return t;
         }
         let pairs = (0..t.len()).map(|i| (t.key(i).to_string(), t.values[i])).collect();
@@ -63,16 +92,21 @@ impl Table {
     /// The value of `key`, if it is in the table.
     pub fn get(&self, key: &str) -> Option<u32> {
         let key = key.as_bytes();
-        let (mut lo, mut hi) = (0usize, self.starts.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.key_bytes(mid).cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(self.values[mid]),
-            }
+        if self.slots.is_empty() {
+            return None;
         }
-        None
+        let mask = self.slots.len() - 1;
+        let mut at = fnv1a(key) as usize & mask;
+        loop {
+            let i = self.slots[at] as usize;
+            if i == 0 {
+                return None;
+            }
+            if self.key_bytes(i - 1) == key {
+                return Some(self.values[i - 1]);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -216,7 +216,7 @@ impl<'a> Analyzer<'a> {
             streams: Vec::with_capacity(n),
             tagged: Vec::with_capacity(n),
             pass1: Vec::with_capacity(n),
-            corpus: CorpusNames::new(),
+            corpus: CorpusNames::default(),
             found: Vec::with_capacity(n),
             inputs: Vec::new(),
             linked: None,
@@ -260,7 +260,7 @@ impl<'a> Analyzer<'a> {
                 // trusted.
                 let mut m = crate::tagger::candidates(&tz.tokens, self.ask.lex);
                 m.retain(|c| tz.tokens[c.first].is_body_arabic());
-                self.pass1.push(recognise(&tz.tokens, &self.ask, &CorpusNames::new(), &m, &self.opts));
+                self.pass1.push(recognise(&tz.tokens, &self.ask, &CorpusNames::default(), &m, &self.opts));
                 self.streams.push(Some(tz));
                 self.tagged.push(m);
             }

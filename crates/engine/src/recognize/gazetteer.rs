@@ -12,10 +12,9 @@ use super::ask::Ask;
 use crate::model::Token;
 use crate::model::{Candidate, Origin};
 use crate::model::EntityType;
-use std::collections::HashMap;
 
 /// Names found in the corpus by rules, matched everywhere else in the corpus.
-pub type CorpusNames = HashMap<String, EntityType>;
+pub type CorpusNames = rustc_hash::FxHashMap<String, EntityType>;
 
 /// Most words in a name looked up.
 pub const MAX_WORDS: usize = 6;
@@ -69,7 +68,7 @@ pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames) -> O
                 // A place of GeoNames whose name has two words or more, of a town of 10,000
                 // people or more (`شرم الشيخ`). Trusted least (it yields to any other finder:
                 // `نور سلطان` the city is in `نور سلطان نزارباييف` the person).
-                ask.lex.place(&key).filter(|p| n > 1 && p.population >= 10_000).map(|_| (EntityType::Loc, Origin::Place, 2))
+                (n > 1).then(|| ask.lex.place(&key)).flatten().filter(|p| p.population >= 10_000).map(|_| (EntityType::Loc, Origin::Place, 2))
             };
             let Some((kind, origin, priority)) = found else { continue };
             if n == 1 && (ask.lex.common.contains(&key) || ask.lex.function.contains(&key)) {

@@ -28,7 +28,6 @@ use crate::model::{Candidate, Origin, RuleId};
 use crate::model::EntityType;
 use crate::model::Split;
 use crate::model::TokenKind;
-use std::collections::HashSet;
 
 const OPEN_QUOTES: [&str; 5] = ["\"", "«", "“", "'", "„"];
 const CLOSE_QUOTES: [&str; 5] = ["\"", "»", "”", "'", "“"];
@@ -49,7 +48,7 @@ fn weak(c: &Candidate, ask: &Ask) -> bool {
 
 
 /// A split of `w` whose stem is in `set`, with at most a conjunction and a preposition before it.
-fn head<'w>(w: &'w Token, set: &HashSet<String>) -> Option<&'w Split> {
+fn head<'w>(w: &'w Token, set: &crate::lexicon::WordSet) -> Option<&'w Split> {
     if !w.is_body_arabic() {
         return None;
     }
@@ -285,7 +284,7 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         {
             continue;
         }
-        let last = person_run(words, ask, known, j, &HashSet::new(), true);
+        let last = person_run(words, ask, known, j, &crate::lexicon::WordSet::default(), true);
         if let Some(l) = last {
             let split = words[j].splits.first();
             out.push(make(words, j, split, l, EntityType::Per, Origin::Rule(RuleId::Title), 5));
@@ -304,7 +303,7 @@ const CONNECTORS: [&str; 7] = ["بن", "ابن", "بنت", "ال", "ابو", "ع
 /// `titled`: a title stands before the name, so one given name may be followed by a family name
 /// with the article (`الشيخ حسين الفردان`); without a title that needs two words first
 /// (`عمر حسن البشير`, but not `رمضان المبارك`).
-fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_names: &HashSet<String>, titled: bool) -> Option<usize> {
+fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_names: &crate::lexicon::WordSet, titled: bool) -> Option<usize> {
     let mut last = None;
     let mut k = j;
     let mut count = 0;

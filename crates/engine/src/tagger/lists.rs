@@ -12,15 +12,15 @@
 use crate::input::conll::TaggedToken;
 use crate::lexicon::{derive, Lexicon, Source};
 use crate::model::EntityType;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 
 /// Lists derived from some training sentences (one jackknife fold's complement).
 #[derive(Debug, Default)]
 pub struct FoldLists {
     names: HashMap<String, EntityType>,
-    first_names: HashSet<String>,
-    common: HashSet<String>,
+    first_names: crate::lexicon::WordSet,
+    common: crate::lexicon::WordSet,
 }
 
 impl FoldLists {
@@ -28,7 +28,7 @@ impl FoldLists {
     /// [`crate::lexicon::derive`] does for the shipped tables.
     pub fn derive(sentences: &[Vec<TaggedToken>], lex: &Lexicon) -> FoldLists {
         let d = derive::derive(sentences, 1.0);
-        let mut first_names: HashSet<String> = lex.gazetteer_first_names.clone();
+        let mut first_names: crate::lexicon::WordSet = lex.gazetteer_first_names.clone();
         let mut names = HashMap::new();
         for (ty, phrase, _) in d.names {
             if ty == EntityType::Per {
@@ -38,7 +38,7 @@ impl FoldLists {
             }
             names.insert(phrase, ty);
         }
-        let mut common: HashSet<String> = d.common.into_iter().map(|(w, _)| w).collect();
+        let mut common: crate::lexicon::WordSet = d.common.into_iter().map(|(w, _)| w).collect();
         common.extend(lex.function.iter().cloned());
         FoldLists { names, first_names, common }
     }

@@ -72,7 +72,7 @@ fn zipf_bucket(z: u32) -> u32 {
     }
 }
 
-fn in_set_or_stem(w: &Token, set: &std::collections::HashSet<String>) -> bool {
+fn in_set_or_stem(w: &Token, set: &crate::lexicon::WordSet) -> bool {
     set.contains(w.norm()) || w.splits.iter().skip(1).any(|s| set.contains(&s.stem))
 }
 
