@@ -10,6 +10,9 @@ use qarin_engine::input::corpus::{read_document, Loaded};
 use qarin_engine::input::{InputWarning, MAX_DOCUMENT_BYTES};
 use qarin_engine::Document;
 
+/// Refusals listed one by one up to this many; more are counted in one line, the list folded.
+const SUMMARISE_OVER: usize = 3;
+
 impl AppState {
     /// Read chosen or dropped article files and add them.
     pub fn add_files(&self, files: Vec<web_sys::File>) {
@@ -29,6 +32,7 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let lang = state.lang_now();
             let mut errors = Vec::new();
+            let mut refusals = i18n::Refusals::default();
             let mut ready = Vec::new();
             let mut started = crate::job::now();
             for p in picked {
@@ -37,16 +41,27 @@ impl AppState {
                     started = crate::job::now();
                 }
                 match p.content {
-                    Content::TooLarge(size) => errors.push(i18n::too_large(lang, &p.name, size)),
-                    Content::Failed(e) => errors.push(i18n::read_failed(lang, &p.name, &e)),
+                    Content::TooLarge(size) => {
+                        refusals.too_large += 1;
+                        errors.push(i18n::too_large(lang, &p.name, size));
+                    }
+                    Content::Failed(e) => {
+                        refusals.unreadable += 1;
+                        errors.push(i18n::read_failed(lang, &p.name, &e));
+                    }
                     Content::Bytes(bytes) => match read_document(&p.name, &bytes) {
-                        Err(e) => errors.push(i18n::input_error(lang, &p.name, &e)),
+                        Err(e) => {
+                            refusals.add(&e);
+                            errors.push(i18n::input_error(lang, &p.name, &e));
+                        }
                         Ok(l) if l.guessed => state.previews.update(|q| q.push(Pending { name: p.name, loaded: l })),
                         Ok(l) => ready.push((p.name, l)),
                     },
                 }
             }
-            if !errors.is_empty() {
+            if errors.len() > SUMMARISE_OVER {
+                state.notices.notify_summary(Level::Error, "input-error", refusals.summary(lang), errors);
+            } else if !errors.is_empty() {
                 state.notices.notify(Level::Error, "input-error", errors, None);
             }
             browser::mark("qarin:files-decoded");

@@ -34,7 +34,21 @@ fn notice_view(state: AppState, lang: crate::i18n::Lang, n: Notice) -> impl Into
         Level::Warning => "!",
         Level::Info => "✓",
     };
-    let lines = n.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
+    let items = n.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
+    let lines = match n.summary {
+        // Many refusals: one line that counts them, the files themselves folded below it.
+        Some(summary) => view! {
+            <li class="notice-summary">{summary}</li>
+            <li>
+                <details class="notice-details">
+                    <summary>{t(lang, Key::RefusedDetails)}</summary>
+                    <ul>{items}</ul>
+                </details>
+            </li>
+        }
+        .into_any(),
+        None => items.into_any(),
+    };
     let action = n.action.map(|(key, f)| {
         view! {
             <button type="button" class="btn small notice-action" on:click=move |_| f()>

@@ -182,6 +182,8 @@ fn meta_form(state: AppState, lang: crate::i18n::Lang, id: String, meta: Meta, e
     let outlet: NodeRef<html::Input> = NodeRef::new();
     let date: NodeRef<html::Input> = NodeRef::new();
     let url: NodeRef<html::Input> = NodeRef::new();
+    // An address that is not http(s) (`javascript:`, `file:`, a typo) is refused in the form.
+    let url_bad = RwSignal::new(false);
     request_animation_frame(move || {
         if let Some(t) = title.get_untracked() {
             let _ = t.focus();
@@ -191,6 +193,13 @@ fn meta_form(state: AppState, lang: crate::i18n::Lang, id: String, meta: Meta, e
         ev.prevent_default();
         let value = |r: NodeRef<html::Input>| r.get().map(|e| e.value()).unwrap_or_default();
         let m = Meta { title: value(title), outlet: value(outlet), date: value(date), url: value(url) };
+        if !m.url.trim().is_empty() && safe_url(&m.url).is_none() {
+            url_bad.set(true);
+            if let Some(u) = url.get() {
+                let _ = u.focus();
+            }
+            return;
+        }
         editing.set(false);
         state.set_meta(&id, m);
         if let Some(b) = browser::html_element("#edit-meta") {
@@ -220,7 +229,12 @@ fn meta_form(state: AppState, lang: crate::i18n::Lang, id: String, meta: Meta, e
             </div>
             <div class="field">
                 <label for="meta-url">{t(lang, Key::FieldUrl)}</label>
-                <input id="meta-url" type="text" inputmode="url" dir="ltr" autocomplete="off" placeholder="https://" value=meta.url node_ref=url/>
+                <input id="meta-url" type="text" inputmode="url" dir="ltr" autocomplete="off" placeholder="https://" value=meta.url node_ref=url
+                    aria-invalid=move || url_bad.get().then_some("true") aria-describedby=move || url_bad.get().then_some("meta-url-error")
+                    on:input=move |_| url_bad.set(false)/>
+                <Show when=move || url_bad.get()>
+                    <p id="meta-url-error" class="field-error" role="alert">{t(lang, Key::FieldUrlInvalid)}</p>
+                </Show>
             </div>
             <div class="form-actions">
                 <button type="submit" id="meta-save" class="btn primary">{t(lang, Key::Save)}</button>

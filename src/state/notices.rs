@@ -38,6 +38,8 @@ pub struct Notice {
     /// What it is about (`data-kind`): `input-error`, `added`, `removed`, `storage`, …
     pub kind: &'static str,
     pub lines: Vec<String>,
+    /// One line that stands for `lines` (then shown folded, under "details").
+    pub summary: Option<String>,
     pub action: Option<(Key, Rc<dyn Fn()>)>,
 }
 
@@ -61,6 +63,15 @@ impl Notices {
     /// Show a message. Information goes after a while; warnings and errors stay until
     /// dismissed; a message with an "Undo" goes after [`UNDO_FOR`].
     pub fn notify(&self, level: Level, kind: &'static str, lines: Vec<String>, action: Option<(Key, Rc<dyn Fn()>)>) -> u32 {
+        self.push(level, kind, lines, None, action)
+    }
+
+    /// A message of one line, `summary`, with `lines` folded under it.
+    pub fn notify_summary(&self, level: Level, kind: &'static str, summary: String, lines: Vec<String>) -> u32 {
+        self.push(level, kind, lines, Some(summary), None)
+    }
+
+    fn push(&self, level: Level, kind: &'static str, lines: Vec<String>, summary: Option<String>, action: Option<(Key, Rc<dyn Fn()>)>) -> u32 {
         let id = self.next.get_value();
         self.next.set_value(id.wrapping_add(1));
         let timeout = match (&action, level) {
@@ -68,7 +79,7 @@ impl Notices {
             (None, Level::Info) => Some(INFO_FOR),
             _ => None,
         };
-        self.list.update(|n| n.push(Notice { id, level, kind, lines, action }));
+        self.list.update(|n| n.push(Notice { id, level, kind, lines, summary, action }));
         if let Some(after) = timeout {
             let this = *self;
             set_timeout(move || this.dismiss(id), after);

@@ -31,6 +31,48 @@ pub fn input_error(lang: Lang, name: &str, e: &InputError) -> String {
     }
 }
 
+/// How many files were refused, by reason: the one-line summary of a large refusal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refusals {
+    pub empty: usize,
+    pub binary: usize,
+    pub encoding: usize,
+    pub too_large: usize,
+    pub unreadable: usize,
+}
+
+impl Refusals {
+    /// Count a file refused by the reader.
+    pub fn add(&mut self, e: &InputError) {
+        match e {
+            InputError::Empty => self.empty += 1,
+            InputError::Binary => self.binary += 1,
+            InputError::NotUtf8 { .. } | InputError::BadEncoding { .. } => self.encoding += 1,
+            InputError::TooLarge { .. } => self.too_large += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.empty + self.binary + self.encoding + self.too_large + self.unreadable
+    }
+
+    /// "12 files not added: 9 empty, 3 not text (binary data)."
+    pub fn summary(&self, lang: Lang) -> String {
+        let parts: Vec<String> = [
+            (self.empty, Key::RefusedEmpty),
+            (self.binary, Key::RefusedBinary),
+            (self.encoding, Key::RefusedEncoding),
+            (self.too_large, Key::RefusedTooLarge),
+            (self.unreadable, Key::RefusedUnreadable),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, k)| tf(lang, k, &[("n", &n.to_string())]))
+        .collect();
+        plural(lang, Plural::Refused, self.total(), &[("reasons", &list(lang, &parts))])
+    }
+}
+
 /// A file over the size limit, refused before it was read.
 pub fn too_large(lang: Lang, name: &str, bytes: f64) -> String {
     too_large_isolated(lang, &isolate(name), bytes)
@@ -76,8 +118,14 @@ pub fn storage_failed(lang: Lang, what: &[String], err: &str) -> String {
     if what.is_empty() {
         return tf(lang, Key::StorageFailedAll, &[("err", err)]);
     }
-    let quoted: Vec<String> = what.iter().map(|n| quote(lang, n)).collect();
-    tf(lang, Key::StorageFailedSome, &[("list", &list(lang, &quoted)), ("err", err)])
+    // A few titles, the rest counted: a refusal of hundreds of articles stays one line.
+    let quoted: Vec<String> = what.iter().take(ADDED_LISTED).map(|n| quote(lang, n)).collect();
+    let mut l = list(lang, &quoted);
+    let rest = what.len().saturating_sub(ADDED_LISTED);
+    if rest > 0 {
+        l = tf(lang, Key::AndMore, &[("list", &l), ("n", &rest.to_string())]);
+    }
+    tf(lang, Key::StorageFailedSome, &[("list", &l), ("err", err)])
 }
 
 /// A stored article whose text was gone.
@@ -252,5 +300,29 @@ mod tests {
         assert_eq!(restore_removed(Lang::En, 1), "Restore the removed bundled article");
         assert_eq!(facts_summary(Lang::En, 1, 2, 3), "1 in conflict · 2 agreed · 3 from a single article");
         assert_eq!(shared_share(Lang::Ar, 0.123), "12٪ مشترك");
+    }
+}
+
+#[cfg(test)]
+mod refusal_tests {
+    use super::*;
+
+    #[test]
+    fn refusals_are_summarised_by_reason() {
+        let mut r = Refusals::default();
+        for _ in 0..9 {
+            r.add(&InputError::Empty);
+        }
+        for _ in 0..3 {
+            r.add(&InputError::Binary);
+        }
+        r.add(&InputError::NotUtf8 { byte_offset: 0 });
+        r.unreadable += 1;
+        assert_eq!(r.total(), 14);
+        assert_eq!(r.summary(Lang::En), "14 files not added: 9 empty, 3 not text (binary data), 1 in an encoding Qarin cannot read, 1 that the browser could not read.");
+        let ar = r.summary(Lang::Ar);
+        assert!(ar.starts_with("لم يُضَف 14 ملفًا: 9 منها فارغة، 3 منها ليست نصًا"), "{ar}");
+        let one = Refusals { binary: 1, ..Default::default() };
+        assert_eq!(one.summary(Lang::En), "1 file not added: 1 not text (binary data).");
     }
 }

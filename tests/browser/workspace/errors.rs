@@ -106,6 +106,20 @@ async fn bad_input_gets_a_clear_message_and_breaks_nothing() {
         check_intact(2).await;
         dismiss_all(&app).await;
 
+        // Many bad files: one line counting them by reason, the files folded under "details".
+        let many: Vec<_> = (0..5)
+            .map(|i| if i < 3 { write(&dir, &format!("blank{i}.txt"), "  \n") } else { write(&dir, &format!("img{i}.txt"), b"\0\x01\x02\0binary!") })
+            .collect();
+        choose_files(&app, &many.iter().map(|p| p.as_path()).collect::<Vec<_>>()).await;
+        let (_, text, _) = wait_notice(&app, "input-error").await;
+        let summary = app.js("return document.querySelector('#notices .notice[data-kind=input-error] .notice-summary')?.textContent", vec![]).await;
+        assert_eq!(summary, json!("5 files not added: 3 empty, 2 not text (binary data)."), "{text}");
+        assert_eq!(app.count("#notices .notice[data-kind=input-error] details li").await, 5, "each file under details");
+        assert_eq!(app.js("return document.querySelector('#notices details').open", vec![]).await, json!(false), "folded");
+        app.screenshot("bad-many-summarised").await;
+        check_intact(2).await;
+        dismiss_all(&app).await;
+
         // No Arabic at all: accepted, with a warning saying no names can be found.
         let english = write(&dir, "english.txt", "A report in English only.\nNothing Arabic here.\n");
         choose_files(&app, &[&english]).await;

@@ -129,7 +129,7 @@ async fn drop_files_edit_details_and_hide_the_bundled_corpus() {
         app.screenshot("workspace-dropped-html").await;
         assert_nothing_ran(&app, &page_title).await;
 
-        // Edit the details; a javascript: address is kept as text, never made a link.
+        // Edit the details; a javascript: address is refused in the form, never kept or linked.
         app.click("button#edit-meta").await;
         app.wait_for_css("form#meta-form").await;
         app.js(
@@ -141,6 +141,14 @@ async fn drop_files_edit_details_and_hide_the_bundled_corpus() {
         .await;
         app.screenshot("workspace-edit-details").await;
         app.click("button#meta-save").await;
+        app.wait_for_css("#meta-url-error").await;
+        assert_eq!(app.count("form#meta-form").await, 1, "the form stays open");
+        assert_eq!(app.js("return document.getElementById('meta-url').getAttribute('aria-invalid')", vec![]).await, json!("true"));
+        let said = app.js("return document.getElementById('meta-url-error').textContent", vec![]).await;
+        assert!(said.as_str().is_some_and(|t| t.contains("https://")), "{said}");
+        app.screenshot("workspace-url-refused").await;
+        app.js("document.getElementById('meta-url').value = ''", vec![]).await;
+        app.click("button#meta-save").await;
         app.wait_for(
             "the new title in the list",
             UI_TIMEOUT,
@@ -149,10 +157,7 @@ async fn drop_files_edit_details_and_hide_the_bundled_corpus() {
         )
         .await;
         assert_eq!(app.count(".reader-meta a.source-link").await, 0, "no link for a javascript: address");
-        assert_eq!(
-            app.js("return document.querySelector('.reader-meta .source-text')?.textContent", vec![]).await,
-            json!("javascript:document.title='pwned'")
-        );
+        assert_eq!(app.count(".reader-meta .source-text").await, 0, "the javascript: address was not kept");
         app.reload().await;
         select_doc(&app, "page").await;
         let meta = app

@@ -114,6 +114,36 @@ pub fn decode_as(bytes: &[u8], encoding: TextEncoding) -> Option<String> {
     }
 }
 
+/// Whether `c` is what a text file in Arabic or a Latin script is made of: letters and marks of
+/// the Arabic and Latin blocks, digits, punctuation, white space. Used to tell UTF-16 without a
+/// byte order mark from binary data, whose 16-bit units land all over the code space.
+fn is_texty(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~' | '\u{A0}'..='\u{24F}' | '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}'
+        | '\u{8A0}'..='\u{8FF}' | '\u{2000}'..='\u{206F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// UTF-16 without a byte order mark: the byte order in which `bytes` decode to text (at least
+/// 95 % of the characters in the Arabic or Latin blocks, punctuation or white space, no NUL), and
+/// the text. `None` when neither order reads as text.
+pub fn sniff_utf16(bytes: &[u8]) -> Option<(TextEncoding, String)> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    [TextEncoding::Utf16Le, TextEncoding::Utf16Be].into_iter().find_map(|e| {
+        let text = decode_as(bytes, e)?;
+        let (mut texty, mut all) = (0usize, 0usize);
+        for c in text.chars() {
+            if c == '\0' {
+                return None;
+            }
+            all += 1;
+            texty += usize::from(is_texty(c));
+        }
+        (texty * 100 >= all * 95).then_some((e, text))
+    })
+}
+
 /// Whether `c` is a letter of the Arabic script (Arabic, Arabic Supplement, Extended-A and the
 /// presentation forms).
 pub fn is_arabic_letter(c: char) -> bool {
@@ -211,6 +241,25 @@ mod tests {
                 assert_eq!(decode_as(&bytes, e), reference(&bytes, e), "{e:?} {bytes:?}");
             }
         }
+    }
+
+    #[test]
+    fn utf16_without_a_bom() {
+        let text = "قالت وكالة الأنباء (Reuters) إن 5 آلاف جندي غادروا.\nسطر ثان";
+        for (e, be) in [(TextEncoding::Utf16Le, false), (TextEncoding::Utf16Be, true)] {
+            let bytes: Vec<u8> = text.encode_utf16().flat_map(|u| if be { u.to_be_bytes() } else { u.to_le_bytes() }).collect();
+            assert_eq!(sniff_utf16(&bytes), Some((e, text.to_string())), "{e:?}");
+        }
+        // English only, Arabic only: still found.
+        let en: Vec<u8> = "Hello world".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(sniff_utf16(&en).map(|x| x.0), Some(TextEncoding::Utf16Le));
+        let ar: Vec<u8> = "قارن بين الأخبار".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(sniff_utf16(&ar).map(|x| x.0), Some(TextEncoding::Utf16Be));
+        // Binary data, odd lengths and NULs are not UTF-16 text.
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66";
+        assert_eq!(sniff_utf16(png), None);
+        assert_eq!(sniff_utf16(b"a\0b"), None);
+        assert_eq!(sniff_utf16(b"\0\0\0\0"), None);
     }
 
     #[test]

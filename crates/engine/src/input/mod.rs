@@ -6,7 +6,8 @@
 //! dropped; CRLF and lone CR become LF; nothing else changes. Files are read as:
 //!
 //! - UTF-8, with or without a BOM (valid UTF-8 is always taken as UTF-8);
-//! - UTF-16 LE or BE with a BOM;
+//! - UTF-16 LE or BE with a BOM, or without one when the bytes read as text in one byte order
+//!   (marked as guessed);
 //! - Windows-1256 when the bytes are not UTF-8 but read as mostly Arabic letters in it (marked as
 //!   guessed, for a person to confirm), or when an HTML file declares it in `<meta charset>`;
 //! - HTML (`.html`, `.htm`, `.xhtml`): the article text is extracted ([`html`]), nothing in it runs.
@@ -143,7 +144,12 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, InputError> {
             (text, e, false)
         }
         None => {
-            check_binary_bytes(bytes)?;
+            if let Err(binary) = check_binary_bytes(bytes) {
+                // NUL and control bytes are what UTF-16 of Arabic or Latin text looks like
+                // byte by byte: read it so when it decodes to text in one byte order.
+                let (e, text) = encoding::sniff_utf16(bytes).ok_or(binary)?;
+                return finish(text, e, true, html);
+            }
             match std::str::from_utf8(bytes) {
                 Ok(text) => (text.to_string(), TextEncoding::Utf8, false),
                 Err(e) => {
@@ -162,6 +168,11 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, InputError> {
             }
         }
     };
+    finish(raw, encoding, guessed, html)
+}
+
+/// The decoded text to a [`Decoded`]: newlines, HTML extraction, the empty check, warnings.
+fn finish(raw: String, encoding: TextEncoding, guessed: bool, html: bool) -> Result<Decoded, InputError> {
     let raw = normalize_newlines(&raw);
     let (text, title) = if html {
         let e = html::extract(&raw);
