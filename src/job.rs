@@ -19,6 +19,26 @@ use web_sys::js_sys;
 /// takes over 50 ms; a step on an article of ordinary length takes a few.
 pub const SLICE_MS: f64 = 20.0;
 
+thread_local! {
+    /// When the running analysis last finished a step (`None`: no analysis runs).
+    static LAST_STEP: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether an analysis is running and alive: it finished a step within `ms`. A wasm trap (a
+/// panic, running out of memory) stops the steps; a reload or a closed tab does not.
+pub fn analysis_alive_within(ms: f64) -> bool {
+    LAST_STEP.with(|l| l.get()).is_some_and(|t| now() - t <= ms)
+}
+
+/// Clears the running mark when the analysis ends, returns or is dropped (superseded).
+struct Running;
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        LAST_STEP.with(|l| l.set(None));
+    }
+}
+
 /// Milliseconds since the page started (`performance.now()`).
 pub fn now() -> f64 {
     web_sys::window()
@@ -81,6 +101,8 @@ pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>)
     // Paint the "Analysing…" state first. The first analysis also loads the word lists and the
     // trained model (tens of milliseconds in wasm, on code not yet optimised): each gets a
     // slice of its own rather than joining the first article's step.
+    let _running = Running;
+    LAST_STEP.with(|l| l.set(Some(now())));
     yield_to_page().await;
     qarin_engine::lexicon::lexicon();
     yield_to_page().await;
@@ -101,6 +123,7 @@ pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>)
         let t = now();
         an.step();
         let took = now() - t;
+        LAST_STEP.with(|l| l.set(Some(now())));
         if took > SLICE_MS {
             // A User Timing mark, for `cargo xtask bench` and the scale test to point at.
             crate::browser::mark(&format!("qarin:slow-step {:?} {}/{} {took:.0}ms", p.stage, p.done, p.total));

@@ -32,7 +32,12 @@ mod state;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // The console's hook, and a note of the panic for the recovery notice of the next start.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        state::persist::record_panic(&info.to_string());
+    }));
+    state::persist::install_unload_guard();
     browser::mark("qarin:main");
     leptos::mount::mount_to_body(app::App);
 }

@@ -73,7 +73,11 @@ impl AppState {
                 state.notices.dismiss_kind("crashed");
                 state.suspended.set(false);
             });
-            self.notices.notify(Level::Error, "crashed", vec![i18n::crashed(lang, n)], Some((Key::Reanalyse, again)));
+            let mut lines = vec![i18n::crashed(lang, n)];
+            if let Some(cause) = &stored.crash_cause {
+                lines.push(i18n::tf(lang, Key::CrashedCause, &[("cause", cause)]));
+            }
+            self.notices.notify(Level::Error, "crashed", lines, Some((Key::Reanalyse, again)));
         }
     }
 

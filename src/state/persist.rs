@@ -21,6 +21,8 @@ use std::rc::Rc;
 
 /// Set while an analysis runs; still there at the next start means the analysis crashed.
 pub const PENDING_KEY: &str = "qarin.analysis-pending";
+/// What the panic that stopped the analysis said (written by the panic hook).
+pub const CRASH_CAUSE_KEY: &str = "qarin.analysis-crash-cause";
 pub const LANG_KEY: &str = "qarin.lang";
 pub const THEME_KEY: &str = "qarin.theme";
 
@@ -39,6 +41,8 @@ pub struct Loaded {
     pub unreadable: Option<(String, String)>,
     /// The previous analysis never finished.
     pub crashed: bool,
+    /// What the panic said, if the page recorded one.
+    pub crash_cause: Option<String>,
 }
 
 pub fn load() -> Loaded {
@@ -66,6 +70,7 @@ fn load_workspace() -> Loaded {
         missing: Vec::new(),
         unreadable: None,
         crashed: storage_get(PENDING_KEY).is_some(),
+        crash_cause: storage_get(PENDING_KEY).and(storage_get(CRASH_CAUSE_KEY)),
     };
     if let Some(raw) = storage_get(INDEX_KEY) {
         match Workspace::from_index(&raw) {
@@ -187,8 +192,41 @@ pub fn analysis_running(running: bool) -> bool {
         storage_try_set(PENDING_KEY, "1").is_ok()
     } else {
         storage_remove(PENDING_KEY);
+        storage_remove(CRASH_CAUSE_KEY);
         true
     }
+}
+
+thread_local! {
+    static PANICKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The panic hook's part: remember that the page panicked, and what the panic said, for the
+/// recovery notice of the next start.
+pub fn record_panic(message: &str) {
+    PANICKED.with(|p| p.set(true));
+    if storage_get(PENDING_KEY).is_some() {
+        let short: String = message.chars().take(300).collect();
+        let _ = storage_try_set(CRASH_CAUSE_KEY, &short);
+    }
+}
+
+/// A reload or a closed tab while an analysis is running is not a crash: on `pagehide`, the
+/// running mark is removed when the analysis was alive (it finished a step within the last
+/// few seconds) and nothing panicked. A trap (a panic, memory running out) stops the steps, so
+/// its mark stays and the next start offers the recovery.
+pub fn install_unload_guard() {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let on_hide = Closure::<dyn FnMut()>::new(|| {
+        if !PANICKED.with(|p| p.get()) && crate::job::analysis_alive_within(3000.0) {
+            storage_remove(PENDING_KEY);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    }
+    on_hide.forget();
 }
 
 /// The one effect that saves: the workspace, the language and the theme, whenever one changes

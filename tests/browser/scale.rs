@@ -184,3 +184,37 @@ async fn two_hundred_articles_load_and_stay_usable() {
     })
     .await;
 }
+
+/// A reload in the middle of a long analysis is a normal event, not a crash: the next start
+/// shows no recovery notice and analyses the articles again.
+#[tokio::test]
+async fn a_reload_during_the_analysis_is_not_a_crash() {
+    browser_test("scale-reload", |app| async move {
+        let dir = std::env::temp_dir().join(format!("qarin-reload-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let files = write_fixture(&dir);
+        let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        choose_files(&app, &files).await;
+        app.wait_for(
+            "the analysis of the added articles under way",
+            SCALE_TIMEOUT,
+            "return localStorage.getItem('qarin.analysis-pending') !== null && document.querySelector('.progress progress') !== null",
+            vec![],
+        )
+        .await;
+        app.reload().await;
+        let total = corpus().len() + ARTICLES;
+        app.wait_for(
+            &format!("{total} articles listed and analysed after the reload"),
+            SCALE_TIMEOUT,
+            "return document.querySelectorAll('button.doc-item').length === arguments[0] && !document.querySelector('.updating')",
+            vec![json!(total)],
+        )
+        .await;
+        assert_eq!(app.count("#notices .notice[data-kind=crashed]").await, 0, "no crash notice after a reload");
+        assert_eq!(app.js("return localStorage.getItem('qarin.analysis-pending')", vec![]).await, Value::Null);
+        let _ = std::fs::remove_dir_all(&dir);
+    })
+    .await;
+}

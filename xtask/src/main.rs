@@ -4,6 +4,7 @@ mod bench;
 mod compress;
 mod dist;
 mod env;
+mod fuzz;
 mod icons;
 mod serve;
 #[cfg(test)]
@@ -77,6 +78,15 @@ enum Command {
               value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         runs: usize,
     },
+    /// Run each fuzz target of fuzz/ (cargo-fuzz, libFuzzer) for N seconds; prints executions
+    /// and crashes per target. Installs cargo-fuzz if missing.
+    Fuzz {
+        /// Seconds per target.
+        #[arg(long, value_name = "N", default_value_t = 60)]
+        seconds: u64,
+        /// Only these targets (decode, html, tokenize, analyze).
+        targets: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -111,6 +121,7 @@ fn run(command: Command) -> env::Result<()> {
         }
         Command::Test => test::run(),
         Command::Bench { runs } => bench::run(runs),
+        Command::Fuzz { seconds, targets } => fuzz::run(seconds, &targets),
     }
 }
 
