@@ -8,7 +8,20 @@
   // so its default scope is the whole site.
   const url = new URL('sw.js', document.currentScript.src);
   const register = () => {
-    navigator.serviceWorker.register(url).catch((error) => {
+    navigator.serviceWorker.register(url).then((registration) => {
+      // A new build deployed: its worker installs and activates (it skips waiting); the page
+      // still runs the old version, so the app offers to reload. The first install, when no
+      // worker controlled the page yet, is not an update.
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing;
+        if (!worker || !navigator.serviceWorker.controller) return;
+        worker.addEventListener('statechange', () => {
+          if (worker.state !== 'activated') return;
+          window.__qarinUpdateReady = true;
+          window.dispatchEvent(new Event('qarin-update-ready'));
+        });
+      });
+    }).catch((error) => {
       console.warn('Qarin: offline use is not available:', error);
     });
   };

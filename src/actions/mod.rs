@@ -81,6 +81,32 @@ impl AppState {
         }
     }
 
+    /// A new version of the site, installed by the service worker (`register-sw.js` fires
+    /// `qarin-update-ready` on the window, and sets `__qarinUpdateReady` in case it fired
+    /// before the app started): offer to reload rather than keep running the old one silently.
+    pub(crate) fn watch_for_updates(&self) {
+        use wasm_bindgen::prelude::*;
+        use wasm_bindgen::JsCast;
+        let Some(w) = web_sys::window() else { return };
+        let state = *self;
+        let offer = move || {
+            state.notices.dismiss_kind("update");
+            let reload: Rc<dyn Fn()> = Rc::new(|| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            });
+            state.notices.notify(Level::Info, "update", vec![state.t(Key::UpdateReady).to_string()], Some((Key::ReloadNow, reload)));
+        };
+        let ready = web_sys::js_sys::Reflect::get(&w, &JsValue::from_str("__qarinUpdateReady")).is_ok_and(|v| v.is_truthy());
+        if ready {
+            offer();
+        }
+        let on_ready = Closure::<dyn FnMut()>::new(offer);
+        let _ = w.add_event_listener_with_callback("qarin-update-ready", on_ready.as_ref().unchecked_ref());
+        on_ready.forget();
+    }
+
     /// Keep focus in the page (not on `<body>`) once the next analysis is shown: the buttons of
     /// a removed article are gone.
     fn keep_focus(&self) {

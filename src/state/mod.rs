@@ -166,6 +166,7 @@ impl AppState {
             paste_open: RwSignal::new(false),
         };
         state.after_load(&stored);
+        state.watch_for_updates();
         persist::install(state, stored.saved);
         analysis::install(state);
         state

@@ -170,6 +170,65 @@ async fn service_worker_serves_the_app_offline() {
     .await;
 }
 
+/// A copy of `from` in `to` (files and folders).
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A new build deployed while a visitor has the old one: the service worker installs it and the
+/// page offers to reload (it does not keep running the old version silently); reloading shows
+/// the new one.
+#[tokio::test]
+async fn a_new_version_is_offered_after_a_rebuild() {
+    let dir = std::env::temp_dir().join(format!("qarin-update-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&env_path("QARIN_DIST_SUBPATH"), &dir);
+    let server = serve(&dir, &subpath());
+    let base = server.url().to_string();
+    let site = dir.clone();
+    browser_test_at("update", &base, move |app| async move {
+        first_mark(&app).await;
+        app.wait_for("the service worker to control the page", READY_TIMEOUT, "return navigator.serviceWorker.controller?.state === 'activated'", vec![])
+            .await;
+        assert_eq!(app.count("#notices .notice[data-kind=update]").await, 0, "the first install is not an update");
+        // "Deploy" a new build: the worker script and the page change.
+        let sw = site.join("sw.js");
+        let text = std::fs::read_to_string(&sw).unwrap().replace("const VERSION = '", "const VERSION = 'new-");
+        std::fs::write(&sw, text).unwrap();
+        app.js("const r = await navigator.serviceWorker.getRegistration(); await r.update(); return true", vec![]).await;
+        app.wait_for("the offer to reload", UI_TIMEOUT, "return document.querySelector('#notices .notice[data-kind=update] button.notice-action') !== null", vec![])
+            .await;
+        let said = app.js("return document.querySelector('#notices .notice[data-kind=update]').textContent", vec![]).await;
+        assert!(said.as_str().is_some_and(|t| t.contains("new version")), "{said}");
+        app.screenshot("update-offered").await;
+        app.js("window.__old = true; return true", vec![]).await;
+        app.click("#notices .notice[data-kind=update] button.notice-action").await;
+        app.wait_for(
+            "the reloaded page",
+            READY_TIMEOUT,
+            "return window.__old === undefined && document.querySelector('main#app')?.getAttribute('data-ready') === 'true'",
+            vec![],
+        )
+        .await;
+        let version = app
+            .js("const keys = await caches.keys(); return keys.filter(k => k.startsWith('qarin:')).map(k => k.split(':').pop())", vec![])
+            .await;
+        assert!(version.as_array().is_some_and(|v| v.len() == 1 && v[0].as_str().is_some_and(|k| k.starts_with("new-"))), "{version}");
+        assert_eq!(app.count("#notices .notice[data-kind=update]").await, 0, "no offer after the reload");
+    })
+    .await;
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `dist/qarin-offline.html`, opened from disk: the app starts (wasm from the inlined bytes),
 /// shows highlights, the entity panel opens, nothing is loaded from anywhere, no console error.
 #[tokio::test]
