@@ -434,9 +434,11 @@ pub fn extract(d: &DocCtx) -> Vec<Quote> {
                         let same_sentence = toks[prev.at].sentence == sentence;
                         let contrast = (v.saturating_sub(2)..v).any(|k| toks[k].sentence == sentence && CONTRAST.contains(&toks[k].norm.as_str()));
                         let near = toks[v].start.saturating_sub(prev.until) <= 400;
-                        let lo = toks.iter().position(|t| t.start >= prev.until).unwrap_or(v).min(v);
-                        let other_person = (lo..v).any(|k| r.mention(k).is_some_and(|(i, m)| m.kind == EntityType::Per && d.mentions[i].entity != d.mentions[prev.mention].entity));
-                        let ok = (word == Word::Participle && same_sentence) || (near && !other_person && !contrast);
+                        // Tokens are in text order: the first after the previous quote by bisection
+                        // (a scan from the start made long texts quadratic).
+                        let lo = toks.partition_point(|t| t.start < prev.until).min(v);
+                        let other_person = || (lo..v).any(|k| r.mention(k).is_some_and(|(i, m)| m.kind == EntityType::Per && d.mentions[i].entity != d.mentions[prev.mention].entity));
+                        let ok = (word == Word::Participle && same_sentence) || (near && !contrast && !other_person());
                         if !ok {
                             // Someone not named spoke: later continuations cannot reach back.
                             barrier = v;

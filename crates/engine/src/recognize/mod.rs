@@ -63,9 +63,13 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             .then(b.priority.cmp(&a.priority))
             .then(a.first.cmp(&b.first))
     });
+    // Words already in a kept candidate: the overlap test is a look at its own words, not at
+    // every kept candidate (a long text has tens of thousands).
+    let mut taken = vec![false; cands.iter().map(|c| c.last).max().unwrap_or(0)];
     let mut kept: Vec<Candidate> = Vec::new();
     for c in cands {
-        if !kept.iter().any(|k| k.overlaps(&c)) {
+        if c.first >= c.last || !taken[c.first..c.last].iter().any(|&t| t) {
+            taken[c.first.min(c.last)..c.last].iter_mut().for_each(|t| *t = true);
             kept.push(c);
         }
     }
