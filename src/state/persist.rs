@@ -234,12 +234,20 @@ pub fn install_unload_guard() {
 /// saved; the report goes once saving works again.
 pub fn install(state: AppState, saved: Saved) {
     let saved = StoredValue::new(saved);
+    // Set when the workspace was just taken from another tab: it is in storage already.
+    let adopted = StoredValue::new(false);
+    install_tab_sync(state, saved, adopted);
     Effect::new(move |first: Option<()>| {
         let lang = state.lang.get();
         let theme = state.theme.get();
         state.save_again.track();
         if first.is_none() {
             // What was just loaded needs no saving; only track the workspace from here on.
+            state.workspace.track();
+            return;
+        }
+        if adopted.get_value() {
+            adopted.set_value(false);
             state.workspace.track();
             return;
         }
@@ -258,4 +266,58 @@ pub fn install(state: AppState, saved: Saved) {
             );
         }
     });
+}
+
+/// Tabs stay one workspace: every change is saved at once (the effect above), and when another
+/// tab of the site writes the workspace index, the browser tells this one (a `storage` event),
+/// which takes that index and its texts as its own workspace. So a tab never writes an index
+/// that lacks what another tab added, nor brings back what another removed. (A change made in
+/// the few milliseconds before the event arrives can still be overwritten; the IndexedDB store
+/// with versioned per-article records that closes that gap is not built yet.)
+fn install_tab_sync(state: AppState, saved: StoredValue<Saved>, adopted: StoredValue<bool>) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let on_storage = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() != Some(INDEX_KEY) {
+            return;
+        }
+        let Some(raw) = ev.new_value() else { return };
+        let current = state.workspace.get_untracked();
+        if let Some((ws, now)) = adopt(&raw, &current) {
+            saved.set_value(now);
+            adopted.set_value(true);
+            state.workspace.set(ws);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+    }
+    on_storage.forget();
+}
+
+/// The workspace another tab wrote (`raw`, its index), with the texts from storage (or, for an
+/// article whose text is not stored, this tab's copy), and what of it is in storage; `None` when
+/// it cannot be read or is what this tab has already.
+fn adopt(raw: &str, current: &Workspace) -> Option<(Workspace, Saved)> {
+    let mut ws = Workspace::from_index(raw).ok()?;
+    let mut texts = HashMap::new();
+    ws.articles.retain_mut(|a| match storage_get(&text_key(&a.id)) {
+        Some(text) => {
+            texts.insert(a.id.clone(), fingerprint(&text));
+            a.text = text;
+            true
+        }
+        None => match current.articles.iter().find(|c| c.id == a.id) {
+            Some(c) => {
+                a.text = c.text.clone();
+                true
+            }
+            None => false,
+        },
+    });
+    if ws == *current {
+        return None;
+    }
+    let indexed = ws.articles.iter().map(|a| a.id.clone()).filter(|id| texts.contains_key(id)).collect();
+    Some((ws, Saved { texts, indexed }))
 }

@@ -9,6 +9,7 @@ mod errors;
 mod export;
 mod files;
 mod suggestions;
+mod tabs;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

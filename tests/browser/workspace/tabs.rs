@@ -1,0 +1,88 @@
+//! Two tabs on one workspace: what one adds or removes reaches the other without a reload, and
+//! after both reload nothing either added is lost (#13: with a last-write-wins index, tab B's
+//! articles used to vanish when tab A saved, and a removal in B took A's new article with it).
+
+use super::*;
+use crate::harness::browser_test;
+use crate::page::paste;
+
+/// The titles of the user's articles in the list, sorted.
+async fn titles(app: &App) -> Vec<String> {
+    let v = app
+        .js(
+            "return [...document.querySelectorAll('button.doc-item[data-source=user] .doc-title')].map(e => e.textContent)",
+            vec![],
+        )
+        .await;
+    let mut t: Vec<String> = v.as_array().unwrap().iter().map(|x| x.as_str().unwrap_or_default().to_string()).collect();
+    t.sort();
+    t
+}
+
+fn article(n: usize) -> String {
+    format!("{PASTED_ARTICLE}\nوهذه الفقرة رقم {n} من التقرير.")
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+    v.sort();
+    v
+}
+
+#[tokio::test]
+async fn two_tabs_add_and_remove_without_losing_anything() {
+    browser_test("ws-tabs", |app| async move {
+        let tab_a = app.client.window().await.expect("the first tab");
+        paste(&app, "A1", &article(1)).await;
+        wait_user_docs(&app, 1).await;
+        paste(&app, "A2", &article(2)).await;
+        wait_user_docs(&app, 2).await;
+
+        // Tab B, on the same site: A's articles are there; it adds two of its own.
+        let tab_b = app.client.new_window(true).await.expect("a second tab").handle;
+        app.client.switch_to_window(tab_b.clone()).await.expect("switch to B");
+        app.open("").await;
+        wait_user_docs(&app, 2).await;
+        paste(&app, "B1", &article(3)).await;
+        wait_user_docs(&app, 3).await;
+        paste(&app, "B2", &article(4)).await;
+        wait_user_docs(&app, 4).await;
+
+        // Back in A: B's articles arrived without a reload; A adds one more.
+        app.client.switch_to_window(tab_a.clone()).await.expect("switch to A");
+        wait_user_docs(&app, 4).await;
+        paste(&app, "A3", &article(5)).await;
+        wait_user_docs(&app, 5).await;
+        assert_eq!(titles(&app).await, names(&["A1", "A2", "A3", "B1", "B2"]));
+
+        // B removes one of its own: A's new article stays, in both tabs.
+        app.client.switch_to_window(tab_b.clone()).await.expect("switch to B");
+        wait_user_docs(&app, 5).await;
+        let b1 = app
+            .js(
+                "return [...document.querySelectorAll('button.doc-item[data-source=user]')].find(b => b.querySelector('.doc-title')?.textContent === 'B1')?.getAttribute('data-doc')",
+                vec![],
+            )
+            .await;
+        let b1 = b1.as_str().expect("B1 listed").to_string();
+        app.click(&format!("button.doc-remove[data-doc=\"{b1}\"]")).await;
+        wait_user_docs(&app, 4).await;
+        assert_eq!(titles(&app).await, names(&["A1", "A2", "A3", "B2"]));
+        app.client.switch_to_window(tab_a.clone()).await.expect("switch to A");
+        wait_user_docs(&app, 4).await;
+        assert_eq!(titles(&app).await, names(&["A1", "A2", "A3", "B2"]));
+
+        // Both reload: the same four.
+        app.reload().await;
+        wait_user_docs(&app, 4).await;
+        assert_eq!(titles(&app).await, names(&["A1", "A2", "A3", "B2"]));
+        app.screenshot("tabs-a-after-reload").await;
+        app.client.switch_to_window(tab_b.clone()).await.expect("switch to B");
+        app.reload().await;
+        wait_user_docs(&app, 4).await;
+        assert_eq!(titles(&app).await, names(&["A1", "A2", "A3", "B2"]));
+        app.client.close_window().await.expect("close B");
+        app.client.switch_to_window(tab_a).await.expect("back to A");
+    })
+    .await;
+}
