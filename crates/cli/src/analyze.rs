@@ -28,6 +28,46 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Print to stderr how long each stage took, the longest step on one article, and each step
+    /// across all articles (the steps the web app cannot cut into slices).
+    #[arg(long)]
+    timings: bool,
+}
+
+/// The analysis, step by step, timing each step (`--timings`).
+fn analyze_timed(docs: &[qarin_engine::Document]) -> qarin_engine::Analysis {
+    use std::time::Instant;
+    let mut an = qarin_engine::Analyzer::new(docs);
+    let mut stages: Vec<(String, f64)> = Vec::new();
+    let mut longest_article = (0.0f64, String::new());
+    let mut corpus_wide: Vec<(String, f64)> = Vec::new();
+    let started = Instant::now();
+    while !an.is_done() {
+        let (stage, done, across) = (an.progress().stage, an.progress().done, an.next_step_spans_corpus());
+        let t = Instant::now();
+        an.step();
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let name = format!("{stage:?}");
+        match stages.last_mut() {
+            Some((s, total)) if *s == name => *total += ms,
+            _ => stages.push((name.clone(), ms)),
+        }
+        if across {
+            corpus_wide.push((format!("{name} (step {done})"), ms));
+        } else if ms > longest_article.0 {
+            longest_article = (ms, format!("{name} (step {done})"));
+        }
+    }
+    let total = started.elapsed().as_secs_f64() * 1000.0;
+    eprintln!("timings: {} articles, {total:.0} ms in all", docs.len());
+    for (s, ms) in &stages {
+        eprintln!("  stage {s:<12} {ms:>9.1} ms");
+    }
+    eprintln!("  longest step on one article: {:.1} ms, {}", longest_article.0, longest_article.1);
+    for (s, ms) in &corpus_wide {
+        eprintln!("  step across all articles: {s:<28} {ms:>9.1} ms");
+    }
+    an.finish()
 }
 
 pub fn run(args: Args) -> Result<(), String> {
@@ -36,7 +76,7 @@ pub fn run(args: Args) -> Result<(), String> {
         _ => Format::Json,
     });
     let docs = load(&args.inputs)?;
-    let analysis = qarin_engine::analyze(&docs);
+    let analysis = if args.timings { analyze_timed(&docs) } else { qarin_engine::analyze(&docs) };
     let text = match format {
         Format::Json => to_json(&analysis) + "\n",
         Format::Csv => to_csv(&analysis),

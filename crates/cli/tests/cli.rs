@@ -289,3 +289,19 @@ fn facts_csv_lists_the_troop_conflict() {
     let conflict = text.lines().find(|l| l.contains("conflict") && l.contains("2030")).expect("troop-size conflict row");
     assert!(conflict.contains("2000"), "{conflict}");
 }
+
+#[test]
+fn timings_name_every_stage_and_the_steps_across_articles() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let out = qarin(&["analyze", corpus, "--timings", "--format", "csv"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for stage in ["Reading", "Recognising", "Linking", "Facts"] {
+        assert!(err.contains(&format!("stage {stage}")), "{err}");
+    }
+    assert!(err.contains("timings: 5 articles"), "{err}");
+    // Seven steps work across all articles (corpus names, four of linking, fact rows, wire copy).
+    assert_eq!(err.matches("step across all articles").count(), 7, "{err}");
+    // The table is the same as without timings.
+    assert_eq!(out.stdout, qarin(&["analyze", corpus, "--format", "csv"]).stdout);
+}
