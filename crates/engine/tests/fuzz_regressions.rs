@@ -1,9 +1,8 @@
 //! Every input the fuzzers (`cargo xtask fuzz`, targets in `fuzz/`) ever crashed on, kept in
 //! `fuzz/regressions/<target>/`, and the fuzzers' seeds (`fuzz/seeds/`), replayed through all four
-//! targets' checks: decoding, HTML extraction, tokenisation, the whole analysis.
+//! targets' checks (`fuzz/checks.rs`, the same code the targets run): decoding, HTML extraction,
+//! tokenisation, the whole analysis.
 
-use qarin_engine::input::{html::extract, read_file_bytes};
-use qarin_engine::{analyze, Document};
 use std::path::{Path, PathBuf};
 
 fn inputs() -> Vec<PathBuf> {
@@ -22,48 +21,7 @@ fn inputs() -> Vec<PathBuf> {
     files
 }
 
-fn decode(data: &[u8]) {
-    for name in ["article.txt", "page.html"] {
-        if let Ok(d) = read_file_bytes(name, data) {
-            assert!(!d.text.contains('\r'));
-            assert!(!d.text.trim().is_empty());
-        }
-    }
-}
-
-fn tokenize(text: &str) {
-    let tz = qarin_engine::pipeline::read(text);
-    let mut last = 0;
-    for t in &tz.tokens {
-        assert!(t.start <= t.end && t.end <= text.len());
-        assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
-        assert!(t.start >= last);
-        last = t.start;
-        assert_eq!(text[..t.start].chars().count(), t.cstart);
-        assert_eq!(t.cend - t.cstart, text[t.start..t.end].chars().count());
-    }
-}
-
-fn whole(text: &str) {
-    let docs: Vec<Document> = text
-        .split('\u{1e}')
-        .take(6)
-        .enumerate()
-        .map(|(i, chunk)| {
-            let (date, body) = chunk.split_once('\u{1f}').unwrap_or(("", chunk));
-            Document { id: format!("d{i}"), file: format!("d{i}.txt"), title: format!("d{i}"), outlet: String::new(), date: date.to_string(), url: String::new(), text: body.to_string() }
-        })
-        .collect();
-    let a = analyze(&docs);
-    assert_eq!(a.documents.len(), docs.len());
-    for (d, da) in docs.iter().zip(&a.documents) {
-        for m in &da.mentions {
-            assert_eq!(d.text.get(m.byte_start..m.byte_end), Some(m.text.as_str()));
-            assert_eq!(d.text[..m.byte_start].chars().count(), m.start);
-            assert!(a.entities.iter().any(|e| e.id == m.entity));
-        }
-    }
-}
+include!("../../../fuzz/checks.rs");
 
 #[test]
 fn fuzz_inputs_replay_without_a_panic() {
@@ -73,10 +31,11 @@ fn fuzz_inputs_replay_without_a_panic() {
         let data = std::fs::read(f).unwrap();
         let text = String::from_utf8_lossy(&data);
         let run = std::panic::catch_unwind(|| {
-            decode(&data);
-            let _ = extract(&text);
-            tokenize(&text);
-            whole(&text);
+            check_decode("article.txt", &data);
+            check_decode("page.html", &data);
+            check_html(&text);
+            check_tokenize(&text);
+            check_analyze(&text);
         });
         assert!(run.is_ok(), "{} panics", f.display());
     }

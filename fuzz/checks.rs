@@ -1,0 +1,62 @@
+// The fuzz targets' checks, one definition for both users: the targets in `fuzz_targets/`
+// (`include!`d there) and `crates/engine/tests/fuzz_regressions.rs`, which replays the seeds and
+// every input a fuzzer ever crashed on. Each panics when an invariant does not hold.
+
+/// Any bytes, as a `.txt` or an `.html` file: refused with a reason, or a text with LF newlines
+/// only, never empty.
+#[allow(dead_code)]
+pub fn check_decode(name: &str, bytes: &[u8]) {
+    if let Ok(d) = qarin_engine::input::read_file_bytes(name, bytes) {
+        assert!(!d.text.contains('\r'), "CR left in the text");
+        assert!(!d.text.trim().is_empty(), "an empty text accepted");
+    }
+}
+
+/// Any text as HTML: extraction gives text no longer than the entities can make it.
+#[allow(dead_code)]
+pub fn check_html(text: &str) {
+    let e = qarin_engine::input::html::extract(text);
+    assert!(e.text.len() <= text.len() * 4 + 16, "extraction grew the text beyond its entities");
+}
+
+/// Any text: the token stream (clitic splits, boilerplate, glued-word repair) keeps its offsets
+/// inside the text, on character boundaries, in order, with code point offsets that agree.
+#[allow(dead_code)]
+pub fn check_tokenize(text: &str) {
+    let tz = qarin_engine::pipeline::read(text);
+    let mut last = 0;
+    for t in &tz.tokens {
+        assert!(t.start <= t.end && t.end <= text.len(), "token out of the text");
+        assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end), "token not on char boundaries");
+        assert!(t.start >= last, "tokens out of order");
+        last = t.start;
+        assert_eq!(text[..t.start].chars().count(), t.cstart, "code point offset");
+        assert_eq!(t.cend - t.cstart, text[t.start..t.end].chars().count(), "code point length");
+    }
+}
+
+/// Any text as up to six articles (split at U+001E; text before a U+001F is the article's date):
+/// the whole analysis runs, and every mention points at its own text in its article.
+#[allow(dead_code)]
+pub fn check_analyze(text: &str) {
+    use qarin_engine::Document;
+    let docs: Vec<Document> = text
+        .split('\u{1e}')
+        .take(6)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let (date, body) = chunk.split_once('\u{1f}').unwrap_or(("", chunk));
+            Document { id: format!("d{i}"), file: format!("d{i}.txt"), title: format!("d{i}"), outlet: String::new(), date: date.to_string(), url: String::new(), text: body.to_string() }
+        })
+        .collect();
+    let a = qarin_engine::analyze(&docs);
+    assert_eq!(a.documents.len(), docs.len());
+    for (d, da) in docs.iter().zip(&a.documents) {
+        for m in &da.mentions {
+            assert_eq!(d.text.get(m.byte_start..m.byte_end), Some(m.text.as_str()), "mention bytes");
+            assert_eq!(d.text[..m.byte_start].chars().count(), m.start, "mention start in code points");
+            assert_eq!(m.end - m.start, m.text.chars().count(), "mention length in code points");
+            assert!(a.entities.iter().any(|e| e.id == m.entity), "mention of an unknown entity");
+        }
+    }
+}
