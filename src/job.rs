@@ -20,22 +20,32 @@ use web_sys::js_sys;
 pub const SLICE_MS: f64 = 20.0;
 
 thread_local! {
-    /// When the running analysis last finished a step (`None`: no analysis runs).
-    static LAST_STEP: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+    /// Analyses under way (a superseded one may still be winding down beside its successor).
+    static RUNNING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// When an analysis last finished a step.
+    static LAST_STEP: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
 }
 
-/// Whether an analysis is running and alive: it finished a step within `ms`. A wasm trap (a
+/// Whether an analysis is running and alive: one finished a step within `ms`. A wasm trap (a
 /// panic, running out of memory) stops the steps; a reload or a closed tab does not.
 pub fn analysis_alive_within(ms: f64) -> bool {
-    LAST_STEP.with(|l| l.get()).is_some_and(|t| now() - t <= ms)
+    RUNNING.with(|r| r.get()) > 0 && now() - LAST_STEP.with(|l| l.get()) <= ms
 }
 
-/// Clears the running mark when the analysis ends, returns or is dropped (superseded).
+/// Counts an analysis as running from its start until it ends, returns or is dropped.
 struct Running;
+
+impl Running {
+    fn start() -> Running {
+        RUNNING.with(|r| r.set(r.get() + 1));
+        LAST_STEP.with(|l| l.set(now()));
+        Running
+    }
+}
 
 impl Drop for Running {
     fn drop(&mut self) {
-        LAST_STEP.with(|l| l.set(None));
+        RUNNING.with(|r| r.set(r.get().saturating_sub(1)));
     }
 }
 
@@ -101,8 +111,7 @@ pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>)
     // Paint the "Analysing…" state first. The first analysis also loads the word lists and the
     // trained model (tens of milliseconds in wasm, on code not yet optimised): each gets a
     // slice of its own rather than joining the first article's step.
-    let _running = Running;
-    LAST_STEP.with(|l| l.set(Some(now())));
+    let _running = Running::start();
     yield_to_page().await;
     qarin_engine::lexicon::lexicon();
     yield_to_page().await;
@@ -123,7 +132,7 @@ pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>)
         let t = now();
         an.step();
         let took = now() - t;
-        LAST_STEP.with(|l| l.set(Some(now())));
+        LAST_STEP.with(|l| l.set(now()));
         if took > SLICE_MS {
             // A User Timing mark, for `cargo xtask bench` and the scale test to point at.
             crate::browser::mark(&format!("qarin:slow-step {:?} {}/{} {took:.0}ms", p.stage, p.done, p.total));
