@@ -10,13 +10,17 @@ const ADDED_LISTED: usize = 5;
 
 /// Articles were added.
 pub fn added(lang: Lang, names: &[String]) -> String {
+    plural(lang, Plural::Added, names.len(), &[("list", &listed(lang, names))])
+}
+
+/// The first [`ADDED_LISTED`] names quoted, the rest counted ("“a”, “b” and 3 more").
+fn listed(lang: Lang, names: &[String]) -> String {
     let quoted: Vec<String> = names.iter().take(ADDED_LISTED).map(|n| quote(lang, n)).collect();
-    let mut l = list(lang, &quoted);
-    let rest = names.len().saturating_sub(ADDED_LISTED);
-    if rest > 0 {
-        l = tf(lang, Key::AndMore, &[("list", &l), ("n", &rest.to_string())]);
+    let l = list(lang, &quoted);
+    match names.len().saturating_sub(ADDED_LISTED) {
+        0 => l,
+        rest => tf(lang, Key::AndMore, &[("list", &l), ("n", &rest.to_string())]),
     }
-    plural(lang, Plural::Added, names.len(), &[("list", &l)])
 }
 
 /// Why a file was not added, naming it.
@@ -119,13 +123,7 @@ pub fn storage_failed(lang: Lang, what: &[String], err: &str) -> String {
         return tf(lang, Key::StorageFailedAll, &[("err", err)]);
     }
     // A few titles, the rest counted: a refusal of hundreds of articles stays one line.
-    let quoted: Vec<String> = what.iter().take(ADDED_LISTED).map(|n| quote(lang, n)).collect();
-    let mut l = list(lang, &quoted);
-    let rest = what.len().saturating_sub(ADDED_LISTED);
-    if rest > 0 {
-        l = tf(lang, Key::AndMore, &[("list", &l), ("n", &rest.to_string())]);
-    }
-    tf(lang, Key::StorageFailedSome, &[("list", &l), ("err", err)])
+    tf(lang, Key::StorageFailedSome, &[("list", &listed(lang, what)), ("err", err)])
 }
 
 /// A stored article whose text was gone.

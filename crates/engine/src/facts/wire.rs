@@ -28,8 +28,9 @@
 //! 6. **Reuse share** of an article: the fraction of its non-boilerplate words inside any shared
 //!    passage.
 //!
-//! Cost: tokenising, plus for each anchor and article at most [`MAX_POSTING`] counts, plus work linear in the anchors and shared words of each candidate pair (see
-//! `tests/facts_wire.rs` for timings on 200 articles of 5 KB).
+//! Cost: tokenising, plus for each anchor and article at most [`MAX_POSTING`] counts, plus work
+//! linear in the anchors and shared words of each candidate pair (see `tests/facts_wire.rs` for
+//! timings on 200 articles of 5 KB).
 
 use crate::model::{DiffKind, DiffRun, WirePair};
 use crate::model::{Token, TokenKind};
@@ -85,6 +86,11 @@ fn mix(h: u64, x: u64) -> u64 {
     (h ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29)
 }
 
+/// A hash of a run of words (their ids, in order).
+fn hash_words(words: &[Word]) -> u64 {
+    words.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, w| mix(h, u64::from(w.id)))
+}
+
 fn prepare(tokens: &[Token], dict: &mut FxMap<String, u32>) -> Prepared {
     let mut words = Vec::new();
     for t in tokens {
@@ -96,7 +102,7 @@ fn prepare(tokens: &[Token], dict: &mut FxMap<String, u32>) -> Prepared {
         words.push(Word { id, start: t.start, end: t.end, cstart: t.cstart, cend: t.cend });
     }
     let hashes: Vec<u64> = (0..words.len().saturating_sub(SHINGLE - 1))
-        .map(|p| words[p..p + SHINGLE].iter().fold(0xcbf2_9ce4_8422_2325u64, |h, w| mix(h, u64::from(w.id))))
+        .map(|p| hash_words(&words[p..p + SHINGLE]))
         .collect();
     // Winnowing: the smallest hash of each window (the rightmost on ties), each position once.
     let mut shingles: Vec<(u64, u32)> = Vec::with_capacity(hashes.len() / 2 + 1);
@@ -370,8 +376,7 @@ fn detect_prepared(docs: &[WireDoc], prepared: Vec<Prepared>) -> (Vec<WirePair>,
             if p.words.len() < MIN_WORDS {
                 return None;
             }
-            let h = p.words.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, w| mix(h, u64::from(w.id)));
-            let first = *first_with.entry((h, p.words.len())).or_insert(d);
+            let first = *first_with.entry((hash_words(&p.words), p.words.len())).or_insert(d);
             (first != d && prepared[first].words.iter().zip(&p.words).all(|(x, y)| x.id == y.id)).then_some(first)
         })
         .collect();

@@ -15,7 +15,8 @@ pub struct Table {
     slots: Vec<u32>,
 }
 
-fn fnv1a(bytes: &[u8]) -> u32 {
+/// 32-bit FNV-1a (also the tagger model's checksum).
+pub fn fnv1a(bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for &b in bytes {
         h ^= u32::from(b);

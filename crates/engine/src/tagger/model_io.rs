@@ -88,14 +88,7 @@ impl std::fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
-fn fnv32(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
+use crate::lexicon::table::fnv1a as fnv32;
 
 /// The adaptive contexts of the row fields (see the module documentation).
 struct Contexts {
