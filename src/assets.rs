@@ -22,9 +22,20 @@ fn inline(id: &str) -> Option<Vec<u8>> {
     Some(bin.chars().map(|c| c as u8).collect())
 }
 
-async fn fetch(name: &str) -> Result<Vec<u8>, String> {
+/// The bytes of the asset `name`, for the worker (`crate::worker`), which installs them itself.
+/// An inline block is read once (and removed from the page); its bytes are kept, since a worker
+/// that died is replaced by one that needs them again.
+pub async fn bytes(name: &str) -> Result<js_sys::Uint8Array, String> {
+    thread_local! {
+        static INLINE: std::cell::RefCell<Vec<(String, js_sys::Uint8Array)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(b) = INLINE.with(|c| c.borrow().iter().find(|(n, _)| n == name).map(|(_, b)| b.clone())) {
+        return Ok(b);
+    }
     if let Some(bytes) = inline(&format!("qarin-asset-{}", name.trim_end_matches(".bin"))) {
-        return Ok(bytes);
+        let b = js_sys::Uint8Array::from(bytes.as_slice());
+        INLINE.with(|c| c.borrow_mut().push((name.to_string(), b.clone())));
+        return Ok(b);
     }
     let window = web_sys::window().ok_or("no window")?;
     let resp = JsFuture::from(window.fetch_with_str(name)).await.map_err(|e| format!("{name}: {e:?}"))?;
@@ -33,7 +44,11 @@ async fn fetch(name: &str) -> Result<Vec<u8>, String> {
         return Err(format!("{name}: HTTP {}", resp.status()));
     }
     let buf = JsFuture::from(resp.array_buffer().map_err(|e| format!("{name}: {e:?}"))?).await.map_err(|e| format!("{name}: {e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+    Ok(js_sys::Uint8Array::new(&buf))
+}
+
+async fn fetch(name: &str) -> Result<Vec<u8>, String> {
+    bytes(name).await.map(|b| b.to_vec())
 }
 
 /// Load and install the word lists and the model (once). An error names what failed; the

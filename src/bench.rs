@@ -26,8 +26,8 @@ pub fn qarin_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
 
-/// Runs the analysis as the app does (`crate::job::analyse`: steps in slices of a few
-/// milliseconds, yielding to the page between them) on `docs_json` and resolves to
+/// Runs the analysis as the app does without a worker (`crate::job::analyse_here`: steps in
+/// slices of a few milliseconds, yielding to the page between them) on `docs_json` and resolves to
 /// `[elapsed ms, slices, longest slice ms]` (a slice: work between two yields, including the
 /// page's own work in that task), so that the caller can time it and watch the page's long tasks
 /// meanwhile.
@@ -40,7 +40,7 @@ pub async fn qarin_bench_sliced(docs_json: String) -> Result<JsValue, JsValue> {
     let last = std::cell::Cell::new(crate::job::now());
     let longest = std::cell::Cell::new(0.0f64);
     let t0 = crate::job::now();
-    let analysis = crate::job::analyse(&docs, |_| {
+    let analysis = crate::job::analyse_here(&docs, |_| {
         let now = crate::job::now();
         slices.set(slices.get() + 1);
         longest.set(longest.get().max(now - last.get()));
@@ -55,5 +55,36 @@ pub async fn qarin_bench_sliced(docs_json: String) -> Result<JsValue, JsValue> {
     out.push(&JsValue::from_f64(end - t0));
     out.push(&JsValue::from_f64(f64::from(slices.get())));
     out.push(&JsValue::from_f64(longest.get()));
+    Ok(out.into())
+}
+
+/// Runs the analysis as the app does with a worker (`crate::job::analyse`: the documents sent
+/// to `crate::worker`, the result taken back in parts) on `docs_json` and resolves to
+/// `[elapsed ms, progress reports, 1 if the worker did it]`, so that the caller can time it and
+/// watch the page's long tasks meanwhile.
+#[wasm_bindgen]
+pub async fn qarin_bench_worker(docs_json: String) -> Result<JsValue, JsValue> {
+    let docs: Vec<qarin_engine::Document> = serde_json::from_str(&docs_json)
+        .map_err(|e| JsValue::from_str(&format!("qarin_bench_worker: not a list of documents: {e}")))?;
+    let reports = std::cell::Cell::new(0u32);
+    let t0 = crate::job::now();
+    let finished = crate::job::analyse(
+        &docs,
+        |_| {
+            reports.set(reports.get() + 1);
+            Some(())
+        },
+        |_| {},
+    )
+    .await;
+    let end = crate::job::now();
+    if let crate::job::Finished::Stopped(cause) = &finished {
+        return Err(JsValue::from_str(cause));
+    }
+    std::hint::black_box(&finished);
+    let out = web_sys::js_sys::Array::new();
+    out.push(&JsValue::from_f64(end - t0));
+    out.push(&JsValue::from_f64(f64::from(reports.get())));
+    out.push(&JsValue::from_f64(if crate::worker::in_use() { 1.0 } else { 0.0 }));
     Ok(out.into())
 }

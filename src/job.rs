@@ -1,7 +1,10 @@
-//! Long work without freezing the page: the analysis runs in slices of a few milliseconds on
-//! the page's thread, and between slices the browser paints, takes input and runs timers.
+//! Long work without freezing the page. The analysis runs in a Web Worker ([`crate::worker`])
+//! when the page can start one; otherwise (a plain `trunk serve`, a browser without module
+//! workers) in slices of a few milliseconds on the page's thread, and between slices the browser
+//! paints, takes input and runs timers.
 //!
-//! The engine's [`Analyzer`] does the work in steps of about one article each; this runs steps
+//! The engine's [`Analyzer`] does the work in steps of about one article each; the page's own
+//! loop ([`analyse_here`]) runs steps
 //! until [`SLICE_MS`] have passed, reports the progress, and yields to the page through a
 //! `MessageChannel` message (a task of its own, without the 4 ms minimum that nested
 //! `setTimeout`s get). A step that works across all articles (linking, the fact rows, shared
@@ -49,12 +52,47 @@ impl Drop for Running {
     }
 }
 
-/// Milliseconds since the page started (`performance.now()`).
+/// Milliseconds since the page (or the worker) started: `performance.now()` of the global
+/// scope, a window or a worker.
 pub fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
         .map(|p| p.now())
         .unwrap_or(0.0)
+}
+
+/// An analysis ended for one of these reasons.
+pub enum Finished {
+    Done(Analysis),
+    /// A newer analysis took over; this one was dropped.
+    Superseded,
+    /// The engine stopped on an error (a panic in the worker); the cause as it said it.
+    Stopped(String),
+}
+
+/// Note that an analysis is alive (it finished a step, or the worker reported progress).
+pub fn heartbeat() {
+    LAST_STEP.with(|l| l.set(now()));
+}
+
+/// Analyse `docs`: in the worker when there is one, else on the page in slices. `report` gets
+/// the progress and says whether to go on (`None`: superseded); `assets_failed` hears that the
+/// word lists or the model could not be loaded (the analysis goes on without them).
+pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>, assets_failed: impl Fn(String)) -> Finished {
+    let _running = Running::start();
+    match crate::worker::analyse(docs, &report, &assets_failed).await {
+        Some(finished) => finished,
+        None => {
+            if let Err(e) = crate::assets::load().await {
+                assets_failed(e);
+            }
+            match analyse_here(docs, report).await {
+                Some(a) => Finished::Done(a),
+                None => Finished::Superseded,
+            }
+        }
+    }
 }
 
 /// The page's one `MessageChannel` and the yields waiting on it, first come first served: each
@@ -99,15 +137,17 @@ pub async fn yield_to_page() {
         if !posted {
             if let Some(w) = web_sys::window() {
                 let _ = w.set_timeout_with_callback(&resolve);
+            } else if let Ok(w) = js_sys::global().dyn_into::<web_sys::WorkerGlobalScope>() {
+                let _ = w.set_timeout_with_callback(&resolve);
             }
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Analyse `docs` in slices. `report` gets the progress after each slice and says whether to go
-/// on (`None`: the work was superseded; the analysis is dropped).
-pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>) -> Option<Analysis> {
+/// Analyse `docs` in slices on the page's thread. `report` gets the progress after each slice
+/// and says whether to go on (`None`: the work was superseded; the analysis is dropped).
+pub async fn analyse_here(docs: &[Document], report: impl Fn(Progress) -> Option<()>) -> Option<Analysis> {
     // Paint the "Analysing…" state first. The first analysis also loads the word lists and the
     // trained model (tens of milliseconds in wasm, on code not yet optimised): each gets a
     // slice of its own rather than joining the first article's step.
@@ -132,7 +172,7 @@ pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>)
         let t = now();
         an.step();
         let took = now() - t;
-        LAST_STEP.with(|l| l.set(now()));
+        heartbeat();
         if took > SLICE_MS {
             // A User Timing mark, for `cargo xtask bench` and the scale test to point at.
             crate::browser::mark(&format!("qarin:slow-step {:?} {}/{} {took:.0}ms", p.stage, p.done, p.total));

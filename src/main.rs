@@ -29,9 +29,16 @@ mod files;
 mod job;
 #[cfg(target_arch = "wasm32")]
 mod state;
+#[cfg(target_arch = "wasm32")]
+mod worker;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The same module runs the analysis in a worker (`worker`), where there is no page to mount:
+    // there its script calls `worker::qarin_worker_start` once instantiated.
+    if web_sys::window().is_none() {
+        return;
+    }
     // The console's hook, and a note of the panic for the recovery notice of the next start.
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);

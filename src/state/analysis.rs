@@ -9,7 +9,8 @@
 //!
 //! So a change of title or a merge never re-analyses, and a change of text always does.
 
-use super::{persist, AppState, Data, Status};
+use super::{persist, AppState, Data, Level, Status};
+use crate::job::Finished;
 use crate::browser;
 use crate::workspace::Source;
 use leptos::prelude::*;
@@ -76,15 +77,16 @@ fn run(state: AppState, key: Vec<(String, u64)>, docs: Vec<Document>) {
         state.busy.set(true);
     }
     leptos::task::spawn_local(async move {
-        // The word lists and the model come first (once).
-        if let Err(e) = crate::assets::load().await {
-            state.notices.notify(super::Level::Error, "assets", vec![crate::i18n::tf(state.lang.get_untracked(), crate::i18n::Key::AssetsFailed, &[("err", &e)])], None);
-        }
         let guard = persist::analysis_running(true);
         browser::mark("qarin:analysis-start");
-        let analysis = crate::job::analyse(&docs, |p| (state.job.get_value() == generation).then(|| state.progress.set(Some((p.done, p.total))))).await;
-        let Some(analysis) = analysis else {
-            return; // superseded by a newer job, which reports its own end
+        let report = |p: qarin_engine::Progress| (state.job.get_value() == generation).then(|| state.progress.set(Some((p.done, p.total))));
+        let assets_failed = |e: String| {
+            state.notices.notify(super::Level::Error, "assets", vec![crate::i18n::tf(state.lang.get_untracked(), crate::i18n::Key::AssetsFailed, &[("err", &e)])], None);
+        };
+        let analysis = match crate::job::analyse(&docs, report, assets_failed).await {
+            Finished::Done(a) => a,
+            Finished::Superseded => return, // a newer job reports its own end
+            Finished::Stopped(cause) => return stopped(state, generation, guard, &docs, &cause),
         };
         browser::mark("qarin:analysis-end");
         // Showing it (rendering) is a task of its own.
@@ -100,4 +102,32 @@ fn run(state: AppState, key: Vec<(String, u64)>, docs: Vec<Document>) {
         // Whichever job finishes last ends the "Updating…" state.
         state.busy.set(false);
     });
+}
+
+/// The engine stopped on an error in the worker (the page lives on): the user's articles are
+/// kept but left out of the analysis, with the cause and a way to analyse them again, as after
+/// a crash of the page. When only the bundled articles were analysed, the analysis failed.
+fn stopped(state: AppState, generation: u32, guard: bool, docs: &[Document], cause: &str) {
+    if state.job.get_value() != generation {
+        return;
+    }
+    if guard {
+        persist::analysis_running(false);
+    }
+    state.progress.set(None);
+    state.busy.set(false);
+    let bundled = state.bundled.get_value();
+    let user = docs.iter().filter(|d| !bundled.iter().any(|b| b.id == d.id)).count();
+    let lang = state.lang.get_untracked();
+    if user == 0 {
+        state.status.set(Status::Failed(cause.to_string()));
+        return;
+    }
+    let again: std::rc::Rc<dyn Fn()> = std::rc::Rc::new(move || {
+        state.notices.dismiss_kind("crashed");
+        state.suspended.set(false);
+    });
+    let lines = vec![crate::i18n::t(lang, crate::i18n::Key::AnalysisStopped).to_string(), crate::i18n::tf(lang, crate::i18n::Key::CrashedCause, &[("cause", cause)])];
+    state.notices.notify(Level::Error, "crashed", lines, Some((crate::i18n::Key::Reanalyse, again)));
+    state.suspended.set(true);
 }

@@ -56,3 +56,23 @@ fn no_articles_is_an_empty_analysis() {
     let a = Analyzer::new(&[]).finish();
     assert!(a.documents.is_empty() && a.entities.is_empty() && a.facts.is_empty());
 }
+
+/// An analysis sent as JSON (the web app's worker does) and read back has every byte offset
+/// JSON leaves out restored from the code point offsets: equal to the original but for the
+/// sentence spans, which travel beside it.
+#[test]
+fn byte_offsets_are_restored_after_json() {
+    let mut docs = bundled();
+    // A copy of the first article, so there is shared wire copy to check too.
+    docs.push(Document { id: "copy".into(), ..docs[0].clone() });
+    let original = analyze(&docs);
+    assert!(!original.facts.is_empty() && !original.quotes.is_empty() && !original.wire.is_empty(), "facts, quotes and wire copy to check");
+    let json = serde_json::to_string(&original).unwrap();
+    let mut back: qarin_engine::Analysis = serde_json::from_str(&json).unwrap();
+    assert_ne!(back, original, "JSON leaves the byte offsets out");
+    back.restore_byte_offsets();
+    for (b, o) in back.documents.iter_mut().zip(&original.documents) {
+        b.sentences = o.sentences.clone();
+    }
+    assert_eq!(back, original);
+}

@@ -239,4 +239,74 @@ async fn bench_in_browser() {
             slice.join(",")
         );
     }
+
+    // Adding at scale, as a user does: 1,000 articles through the file input, then (in another
+    // fresh session) one file of nearly 8 MB; from the choice until every article is listed
+    // and analysed, the longest main-thread task (Long Tasks API; 0 = none over 50 ms), the
+    // five longest, the time, whether the analysis ran in the worker, and the storage used
+    // (localStorage: UTF-16 bytes of keys and values; the origin's usage, as the browser
+    // estimates it).
+    for (name, sub) in [("add-1000", "add-1000"), ("add-8mb", "big")] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
+            .expect("the fixture written by cargo xtask bench")
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        let app = App::launch(&format!("bench-{name}"), &base).await;
+        app.open("").await;
+        app.wait_for(
+            "the app ready",
+            READY_TIMEOUT,
+            "return document.querySelector('main#app')?.getAttribute('data-ready') === 'true'",
+            vec![],
+        )
+        .await;
+        let listed = app.count("button.doc-item").await + files.len();
+        app.js(
+            "window.__add = { tasks: [] }; \
+             new PerformanceObserver(l => { for (const e of l.getEntries()) window.__add.tasks.push(e.duration); }) \
+               .observe({ type: 'longtask' }); \
+             window.__add.t0 = performance.now(); return true;",
+            vec![],
+        )
+        .await;
+        let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+        crate::page::choose_files(&app, &paths).await;
+        app.wait_for(
+            &format!("{listed} articles listed and analysed"),
+            std::time::Duration::from_secs(900),
+            "return document.querySelectorAll('button.doc-item').length === arguments[0] \
+               && !document.querySelector('.updating') \
+               && document.querySelector('main#app')?.getAttribute('data-ready') === 'true'",
+            vec![json!(listed)],
+        )
+        .await;
+        let r = app
+            .js(
+                "const ms = performance.now() - window.__add.t0; \
+                 let local = 0; \
+                 for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); local += 2 * (k.length + localStorage.getItem(k).length); } \
+                 return new Promise(res => setTimeout(async () => { \
+                   const est = navigator.storage && navigator.storage.estimate ? await navigator.storage.estimate() : {}; \
+                   const tasks = window.__add.tasks.slice().sort((a, b) => b - a); \
+                   res([ms, tasks.length ? tasks[0] : 0, tasks.slice(0, 5).map(t => Math.round(t)).join(','), \
+                        window.wasmBindings.qarin_analysis_in_worker() ? 1 : 0, local, est.usage ?? -1, tasks.length]); \
+                 }, 200));",
+                vec![],
+            )
+            .await;
+        app.close().await;
+        let f = |i: usize| r[i].as_f64().unwrap_or(-1.0);
+        eprintln!("bench: {name}: {r}");
+        println!(
+            "\nQARIN_BENCH {name} ms={:.0} longest_ms={:.0} top={} worker={} local_bytes={:.0} usage_bytes={:.0} long_tasks={:.0}",
+            f(0),
+            f(1),
+            r[2].as_str().filter(|s| !s.is_empty()).unwrap_or("-"),
+            f(3),
+            f(4),
+            f(5),
+            f(6)
+        );
+    }
 }

@@ -263,6 +263,38 @@ async fn an_analysis_that_died_does_not_lock_the_user_out() {
     .await;
 }
 
+/// (7b) The analysis runs in a worker; a real panic there (the tests' hook arms one for the next
+/// analysis) does not take the page down: the notice says the engine stopped and why, the
+/// user's article is kept but left out, and analysing it again starts a new worker.
+#[tokio::test]
+async fn a_panic_in_the_worker_is_reported_with_its_cause() {
+    browser_test("ws-worker-panic", |app| async move {
+        app.wait_for(
+            "the first analysis, in the worker",
+            UI_TIMEOUT,
+            "return document.querySelector('main#app')?.getAttribute('data-ready') === 'true' \
+               && window.wasmBindings.qarin_analysis_in_worker() === true",
+            vec![],
+        )
+        .await;
+        assert_eq!(app.js("return window.wasmBindings.qarin_test_worker_panic()", vec![]).await, json!(true));
+        paste(&app, "", UTF8_ARTICLE).await;
+        let (level, text, _) = wait_notice(&app, "crashed").await;
+        assert_eq!(level, "error");
+        assert!(text.contains("error in the engine"), "{text}");
+        assert!(text.contains("qarin_test_worker_panic"), "the cause is shown: {text}");
+        assert!(user_docs(&app).await.is_empty(), "left out of the analysis");
+        assert!(mark_count(&app).await > 0, "the page still shows the other articles' names");
+        app.screenshot("workspace-worker-panic").await;
+        app.click("#notices .notice[data-kind=crashed] button.notice-action").await;
+        wait_user_docs(&app, 1).await;
+        assert_eq!(app.js("return window.wasmBindings.qarin_analysis_in_worker()", vec![]).await, json!(true), "a new worker");
+        // Nothing was left marked as a crash of the page for the next start.
+        assert_eq!(app.js("return localStorage.getItem('qarin.analysis-pending')", vec![]).await, serde_json::Value::Null);
+    })
+    .await;
+}
+
 /// (8) The Arabic interface: messages in Arabic still name the file; the dialog is right to left
 /// and Escape refuses the guessed text.
 #[tokio::test]

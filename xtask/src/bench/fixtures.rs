@@ -89,6 +89,60 @@ fn generated_articles(count: usize) -> Result<Vec<Document>> {
         .collect())
 }
 
+/// Articles added at once in the page (`target/bench/add-1000/`).
+pub const ADDED: usize = 1000;
+/// The size of the one large file added in the page (`target/bench/big/`): just under the
+/// app's limit of 8 MiB a file.
+const BIG_BYTES: usize = 8 * 1024 * 1024 - 64 * 1024;
+
+/// `count` distinct articles of [`SENTENCES_PER_ARTICLE`] sentences drawn from all of
+/// ANERcorp's (a different stride for each article, so each is a new mix, and a sentence comes
+/// back in a few articles, as wire copy does), in paragraphs of four sentences.
+fn drawn_articles(count: usize) -> Result<Vec<(String, String)>> {
+    let sentences = anercorp_sentences()?;
+    let n = sentences.len();
+    Ok((0..count)
+        .map(|k| {
+            let group: Vec<&Vec<String>> = (0..SENTENCES_PER_ARTICLE)
+                .map(|j| &sentences[(k * 7919 + j * (104_729 + 2 * k)) % n])
+                .collect();
+            let title = detokenize(&group[0][..group[0].len().min(8)]);
+            let paragraphs: Vec<String> = group
+                .chunks(4)
+                .map(|p| p.iter().map(|s| detokenize(s)).collect::<Vec<_>>().join(" "))
+                .collect();
+            (format!("added_{k:04}.txt"), format!("{title}\n\n{}\n", paragraphs.join("\n\n")))
+        })
+        .collect())
+}
+
+/// One text of about `bytes` bytes: ANERcorp's sentences in paragraphs of four, from the start
+/// again when they run out.
+fn big_text(bytes: usize) -> Result<String> {
+    let sentences = anercorp_sentences()?;
+    let mut out = String::with_capacity(bytes + 4096);
+    'fill: loop {
+        for p in sentences.chunks(4) {
+            let para = p.iter().map(|s| detokenize(s)).collect::<Vec<_>>().join(" ");
+            if out.len() + para.len() + 2 > bytes {
+                break 'fill;
+            }
+            out.push_str(&para);
+            out.push_str("\n\n");
+        }
+    }
+    Ok(out)
+}
+
+fn write_dir(dir: &Path, files: &[(String, String)]) -> Result<()> {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    Ok(())
+}
+
 /// A bundled article as the engine (and so the app's build) reads it.
 fn load(path: &Path) -> Result<Document> {
     load_file(path).map_err(|e| e.to_string())
@@ -128,10 +182,13 @@ pub fn fixtures(bench: &Path) -> Result<Vec<Fixture>> {
     for d in &docs[bundled..bundled + STORY] {
         std::fs::write(story.join(&d.file), &d.text).map_err(|e| format!("{}: {e}", story.display()))?;
     }
+    write_dir(&bench.join("add-1000"), &drawn_articles(ADDED)?)?;
+    write_dir(&bench.join("big"), &[("big.txt".to_string(), big_text(BIG_BYTES)?)])?;
     println!(
-        "[bench] fixtures: {} bundled + {} generated articles in {}",
+        "[bench] fixtures: {} bundled + {} generated articles, {ADDED} drawn ones to add and one of {:.1} MiB in {}",
         bundled,
         docs.len() - bundled,
+        BIG_BYTES as f64 / 1048576.0,
         bench.display()
     );
     Ok(out)

@@ -7,6 +7,7 @@
 //! - `register-sw.js` (external, so the policy needs no exception) and `sw.js`, the service
 //!   worker that precaches every file of the build the app uses (not the font licence and notes)
 //!   under a version hashed from those files;
+//! - `qarin-worker.js`, the analysis worker's script ([`worker`]), importing trunk's glue;
 //! - `qarin-offline.html`: the whole app in one file (wasm, JS, CSS, fonts, the engine's assets
 //!   inlined) that works when opened from disk (`file://`);
 //! - a check that the wasm embeds every article of the corpus the build was asked for, so a stale
@@ -19,7 +20,7 @@
 //!
 //! One module a concern: [`html`] (reading and rewriting HTML), [`policy`] (the
 //! Content-Security-Policy and the head tags), [`prerender`], [`sw`] (the service worker),
-//! [`single`] (the single-file page), [`corpus`] (the corpus check); this file runs them in order
+//! [`single`] (the single-file page), [`worker`] (the analysis worker's script), [`corpus`] (the corpus check); this file runs them in order
 //! and holds the file helpers they share.
 
 mod corpus;
@@ -28,6 +29,7 @@ mod policy;
 mod prerender;
 mod single;
 mod sw;
+mod worker;
 
 use std::path::{Path, PathBuf};
 
@@ -83,6 +85,7 @@ pub fn finish(dist: &Path, public_url: &str, corpus: &Path, prerendered: &str) -
     for name in [MANIFEST, REGISTER_SW] {
         write(&dist.join(name), read(&assets_dir().join(name))?)?;
     }
+    worker::write_script(dist)?;
     let index_path = dist.join("index.html");
     let index = read_string(&index_path)?;
     let block = prerender::prerender_block(prerendered)?;
@@ -98,7 +101,7 @@ pub fn finish(dist: &Path, public_url: &str, corpus: &Path, prerendered: &str) -
         block.matches("<mark ").count()
     );
     sw::service_worker(dist)?;
-    println!("[dist] added icons, {MANIFEST}, {SERVICE_WORKER}, {REGISTER_SW}, {SINGLE_FILE}");
+    println!("[dist] added icons, {MANIFEST}, {SERVICE_WORKER}, {REGISTER_SW}, {}, {SINGLE_FILE}", worker::WORKER_SCRIPT);
     println!("[dist] Content-Security-Policy: {csp}");
     Ok(())
 }

@@ -111,7 +111,9 @@ fn unexport_glue(glue: &str) -> Result<(String, Vec<(String, String)>)> {
 
 /// `qarin-offline.html`: the app in one file. The wasm travels as base64 in a data block and is
 /// instantiated from bytes through the glue's `init({ module_or_path })`; the glue and the loader
-/// are one inline module script, the CSS (with the fonts as data: URLs) one `<style>`, and the
+/// are one inline module script, the analysis worker's source (the glue again, then its start:
+/// [`super::worker`]) a text block the page runs as a `blob:` worker, the CSS (with the fonts as
+/// data: URLs) one `<style>`, and the
 /// policy allows exactly those two by hash and connects nowhere.
 ///
 /// The prerendered article (`prerender`, see [`prerender_block`]) opens `<body>`; the wasm's data
@@ -159,7 +161,8 @@ pub fn single_file(dist: &Path, index: &str, prerender: &str) -> Result<()> {
          dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm: exports }} }}));\n\
          }}\n"
     );
-    if script.contains("</script") || css.contains("</style") {
+    let worker = super::worker::inline_source(&code, init, super::worker::start_local(&exports))?;
+    if script.contains("</script") || worker.contains("</script") || css.contains("</style") {
         return Err("the JS or CSS contains a closing tag; cannot inline it".into());
     }
     // The title as written (already escaped), the language and direction of trunk's page.
@@ -182,6 +185,8 @@ pub fn single_file(dist: &Path, index: &str, prerender: &str) -> Result<()> {
         "img-src data: blob:".into(),
         "font-src data:".into(),
         "connect-src 'none'".into(),
+        // The analysis worker, made from the block below (`super::worker`).
+        "worker-src blob:".into(),
         "object-src 'none'".into(),
         "base-uri 'none'".into(),
         "form-action 'none'".into(),
@@ -199,7 +204,9 @@ pub fn single_file(dist: &Path, index: &str, prerender: &str) -> Result<()> {
          <script type=\"module\">{script}</script>\n\
          </head>\n<body>{prerender}\n\
          <script type=\"application/octet-stream\" id=\"qarin-wasm\">{wasm}</script>\n\
+         <script type=\"text/plain\" id=\"{block}\">{worker}</script>\n\
          {assets}</body>\n</html>\n",
+        block = super::worker::WORKER_BLOCK,
         csp = escape_attr(&csp),
         theme = icons::THEME_COLOR,
         icon = BASE64.encode(icons::svg()),

@@ -32,6 +32,63 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Sets every UTF-8 byte offset that JSON does not carry (`#[serde(skip)]`) from the code
+    /// point offsets beside it: the documents' ([`DocumentAnalysis::restore_byte_offsets`]), then
+    /// the fact values', the quotes' and the shared passages' (each document's offsets mapped in
+    /// one pass over its text). For an analysis read back from JSON; the documents' sentence
+    /// spans are not restored.
+    pub fn restore_byte_offsets(&mut self) {
+        for d in &mut self.documents {
+            d.restore_byte_offsets();
+        }
+        self.restore_corpus_byte_offsets();
+    }
+
+    /// The corpus-wide part of [`Analysis::restore_byte_offsets`] (the documents' own offsets are
+    /// left as they are).
+    pub fn restore_corpus_byte_offsets(&mut self) {
+        let Analysis { documents, facts, quotes, wire, .. } = self;
+        let by_id: std::collections::HashMap<&str, usize> = documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        // (document, code point start, end, where the byte offsets go)
+        type Todo<'a> = (usize, usize, usize, &'a mut usize, &'a mut usize);
+        let mut todo: Vec<Todo> = Vec::new();
+        for f in facts.iter_mut() {
+            for v in &mut f.values {
+                if let Some(&i) = by_id.get(v.document.as_str()) {
+                    todo.push((i, v.start, v.end, &mut v.byte_start, &mut v.byte_end));
+                }
+            }
+        }
+        for q in quotes.iter_mut() {
+            if let Some(&i) = by_id.get(q.document.as_str()) {
+                todo.push((i, q.start, q.end, &mut q.byte_start, &mut q.byte_end));
+            }
+        }
+        for w in wire.iter_mut() {
+            let WirePair { a, b, a_start, a_end, b_start, b_end, a_bytes, b_bytes, .. } = w;
+            if let Some(&i) = by_id.get(a.as_str()) {
+                todo.push((i, *a_start, *a_end, &mut a_bytes.0, &mut a_bytes.1));
+            }
+            if let Some(&i) = by_id.get(b.as_str()) {
+                todo.push((i, *b_start, *b_end, &mut b_bytes.0, &mut b_bytes.1));
+            }
+        }
+        todo.sort_by_key(|t| t.0);
+        let mut rest = todo.as_mut_slice();
+        while let Some(first) = rest.first() {
+            let doc = first.0;
+            let n = rest.iter().take_while(|t| t.0 == doc).count();
+            let (group, tail) = rest.split_at_mut(n);
+            let text = &documents[doc].text;
+            let map = crate::tokenize::char_to_byte(text);
+            for (_, start, end, bs, be) in group.iter_mut() {
+                **bs = map.get(*start).copied().unwrap_or(text.len());
+                **be = map.get(*end).copied().unwrap_or(text.len());
+            }
+            rest = tail;
+        }
+    }
+
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
     }

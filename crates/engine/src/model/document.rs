@@ -110,6 +110,20 @@ pub struct Kwic<'a> {
 }
 
 impl DocumentAnalysis {
+    /// Sets the UTF-8 byte offsets of the mentions and the boilerplate, which JSON does not
+    /// carry (`#[serde(skip)]`), from their code point offsets: for an analysis read back from
+    /// JSON (the web app's worker sends it so). The sentence spans are not restored.
+    pub fn restore_byte_offsets(&mut self) {
+        let map = crate::tokenize::char_to_byte(&self.text);
+        let at = |c: usize| map.get(c).copied().unwrap_or(self.text.len());
+        for m in &mut self.mentions {
+            (m.byte_start, m.byte_end) = (at(m.start), at(m.end));
+        }
+        for b in &mut self.boilerplate {
+            (b.byte_start, b.byte_end) = (at(b.start), at(b.end));
+        }
+    }
+
     /// The sentence holding `m`, split around it. Long sentences are trimmed to about
     /// `context` characters each side, at a character boundary.
     pub fn kwic<'a>(&'a self, m: &Mention, context: usize) -> Kwic<'a> {
