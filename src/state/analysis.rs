@@ -129,5 +129,13 @@ fn stopped(state: AppState, generation: u32, guard: bool, docs: &[Document], cau
     });
     let lines = vec![crate::i18n::t(lang, crate::i18n::Key::AnalysisStopped).to_string(), crate::i18n::tf(lang, crate::i18n::Key::CrashedCause, &[("cause", cause)])];
     state.notices.notify(Level::Error, "crashed", lines, Some((crate::i18n::Key::Reanalyse, again)));
+    // What was waiting for this analysis (e.g. opening the added article) no longer applies.
+    state.after_data.set_value(Vec::new());
     state.suspended.set(true);
+    // The article in the reader was one of those left out: show the first one still analysed.
+    let shown = state.doc.get_untracked();
+    if shown.is_some_and(|id| !bundled.iter().any(|b| b.id == id)) {
+        state.current.set(None);
+        state.doc.set(bundled.first().map(|b| b.id.clone()));
+    }
 }

@@ -283,9 +283,13 @@ async fn a_panic_in_the_worker_is_reported_with_its_cause() {
         assert_eq!(level, "error");
         assert!(text.contains("error in the engine"), "{text}");
         assert!(text.contains("qarin_test_worker_panic"), "the cause is shown: {text}");
+        // The worker's panic is also in the console (read here, so that the harness's final check
+        // for console errors sees only what comes after it).
+        let logs = app.browser_logs().await;
+        assert!(logs.iter().any(|e| e.level == "SEVERE" && e.message.contains("qarin_test_worker_panic")), "{logs:#?}");
+        app.screenshot("workspace-worker-panic").await;
         assert!(user_docs(&app).await.is_empty(), "left out of the analysis");
         assert!(mark_count(&app).await > 0, "the page still shows the other articles' names");
-        app.screenshot("workspace-worker-panic").await;
         app.click("#notices .notice[data-kind=crashed] button.notice-action").await;
         wait_user_docs(&app, 1).await;
         assert_eq!(app.js("return window.wasmBindings.qarin_analysis_in_worker()", vec![]).await, json!(true), "a new worker");
