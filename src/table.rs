@@ -117,7 +117,7 @@ pub fn rows(
     let mut idx: Vec<usize> = (0..entities.len())
         .filter(|&i| matches(&entities[i], &q, kind))
         .collect();
-    idx.sort_by(|&i, &j| {
+    qarin_engine::sort::by(&mut idx, |&i, &j| {
         let (a, b) = (&entities[i], &entities[j]);
         let primary = match sort.key {
             SortKey::Name => name_cmp(a, b, by_latin),

@@ -59,7 +59,7 @@ pub fn Compare() -> impl IntoView {
     let columns = move || state.data.with(|d| d.as_ref().map_or(0, |d| d.doc_count())) + 3;
     let spacer = move |px: f64| {
         (px > 0.0).then(|| view! {
-            <tr class="spacer" aria-hidden="true"><td colspan=columns() style=format!("block-size: {px:.0}px; padding: 0; border: 0")></td></tr>
+            <tr class="spacer" aria-hidden="true"><td colspan=columns() style=format!("block-size: {}px; padding: 0; border: 0", px.round() as i64)></td></tr>
         })
     };
     let top_space = move || spacer(window.get().0 as f64 * row_h.get());

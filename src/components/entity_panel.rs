@@ -237,7 +237,7 @@ pub fn EntityPanel() -> impl IntoView {
                 (o.id.clone(), name)
             })
             .collect();
-        others.sort_by(|a, b| a.1.cmp(&b.1));
+        qarin_engine::sort::by(&mut others, |a, b| a.1.cmp(&b.1));
         let merge = (!others.is_empty()).then(|| {
             let chosen = RwSignal::new(String::new());
             let keep = e.id.clone();

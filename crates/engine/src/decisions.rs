@@ -38,11 +38,9 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
     if decisions.is_empty() {
         return a.clone();
     }
-    let mut groups: BTreeMap<String, Group> = a
-        .entities
-        .iter()
-        .map(|e| (e.id.clone(), Group { id: e.id.clone(), kind: e.kind, latin: Some(e.latin.clone()), reasons: e.reasons.clone() }))
-        .collect();
+    let mut groups: BTreeMap<String, Group> = crate::sort::map(
+        a.entities.iter().map(|e| (e.id.clone(), Group { id: e.id.clone(), kind: e.kind, latin: Some(e.latin.clone()), reasons: e.reasons.clone() })),
+    );
     // Current group of every mention, by (document index, mention index).
     let mut of: Vec<Vec<String>> = a.documents.iter().map(|d| d.mentions.iter().map(|m| m.entity.clone()).collect()).collect();
     let label = |id: &str| a.entity(id).map(|e| e.label.clone()).unwrap_or_else(|| id.to_string());

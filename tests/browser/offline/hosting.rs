@@ -19,6 +19,8 @@ async fn site_works_under_a_subpath() {
     assert!(base.ends_with(&subpath()), "{base}");
     browser_test_at("subpath", &base, move |app| async move {
         let (entity, _) = first_mark(&app).await;
+        // The worker's script is found under the subpath too.
+        app.wait_for("the analysis, in the worker", UI_TIMEOUT, "return window.wasmBindings?.qarin_analysis_in_worker?.() === true", vec![]).await;
         for url in loaded_urls(&app).await {
             assert!(url.starts_with(&app.base), "{url} is not under {}", app.base);
         }
@@ -240,6 +242,9 @@ async fn single_file_works_from_disk() {
         .to_string();
     browser_test_at("single-file", &url, |app| async move {
         assert_eq!(app.js("return location.protocol", vec![]).await, json!("file:"));
+        // The analysis ran in a worker even from disk (its source is carried in the page and
+        // started from a `blob:` URL).
+        app.wait_for("the analysis, in the worker", UI_TIMEOUT, "return window.wasmBindings?.qarin_analysis_in_worker?.() === true", vec![]).await;
         click_first_mark(&app).await;
         assert!(
             app.count("aside#entity-panel ol.kwic li").await > 0,

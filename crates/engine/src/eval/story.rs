@@ -272,7 +272,7 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryScores {
             }
         }
     }
-    out.errors.sort_by(|a, b| (&a.file, a.start, a.end).cmp(&(&b.file, b.start, b.end)));
+    crate::sort::by(&mut out.errors, |a, b| (&a.file, a.start, a.end).cmp(&(&b.file, b.start, b.end)));
     out
 }
 

@@ -137,7 +137,7 @@ pub fn rows(items: Vec<Item>, doc_ids: &[&str]) -> Vec<Fact> {
     let mut facts: Vec<(Status, usize, usize, Fact)> = Vec::new();
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
     for (n, (key, mut items)) in groups.into_iter().enumerate() {
-        items.sort_by_key(|it| (it.doc, it.value.byte_start));
+        crate::sort::by_key(&mut items, |it| (it.doc, it.value.byte_start));
         let st = status(&items.iter().collect::<Vec<_>>());
         let first = &items[0];
         let mut base = key_slug(&key);
@@ -147,7 +147,7 @@ pub fn rows(items: Vec<Item>, doc_ids: &[&str]) -> Vec<Fact> {
         let count = used.entry(base.clone()).or_default();
         *count += 1;
         let id = if *count == 1 { base } else { format!("{base}-{count}") };
-        let coverage = items.iter().map(|i| i.doc).collect::<std::collections::BTreeSet<_>>().len();
+        let coverage = crate::sort::set(items.iter().map(|i| i.doc)).len();
         let fact = Fact {
             id,
             kind: first.kind,
@@ -168,7 +168,7 @@ pub fn rows(items: Vec<Item>, doc_ids: &[&str]) -> Vec<Fact> {
         };
         facts.push((st, coverage, n, fact));
     }
-    facts.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    crate::sort::by(&mut facts, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     facts.into_iter().map(|f| f.3).collect()
 }
 

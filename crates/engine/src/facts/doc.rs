@@ -60,7 +60,7 @@ pub fn mention_refs(d: &DocumentAnalysis) -> Vec<MentionRef<'_>> {
 
 fn mention_refs_with<'a>(d: &'a DocumentAnalysis, mranges: &[(usize, usize)]) -> Vec<MentionRef<'a>> {
     let mut order: Vec<usize> = (0..d.mentions.len()).collect();
-    order.sort_by_key(|&i| mranges[i]);
+    crate::sort::by_key(&mut order, |&i| mranges[i]);
     order
         .iter()
         .map(|&i| {
@@ -75,7 +75,7 @@ fn mention_refs_with<'a>(d: &'a DocumentAnalysis, mranges: &[(usize, usize)]) ->
 /// the spans the analysis holds.
 pub fn read_back(d: &DocumentAnalysis) -> View<'_> {
     let (mut boiler, _) = byte_ranges(d);
-    boiler.sort_unstable();
+    crate::sort::natural(&mut boiler);
     let mut view = crate::tokenize::tokenize(&d.text);
     crate::boilerplate::flag(&mut view, &boiler);
     view

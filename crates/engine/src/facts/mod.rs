@@ -105,7 +105,7 @@ impl FactsBuilder {
             .map(|(i, d)| names::NameDoc { idx: i, id: &d.id, mentions: doc::mention_refs(d) })
             .collect();
         facts.extend(agree::rows(names::items(a, &name_docs), &ids).into_iter().filter(|f| f.status == Status::Conflict));
-        facts.sort_by_key(|f| f.status);
+        crate::sort::by_key(&mut facts, |f| f.status);
         self.facts = Some(facts);
     }
 
@@ -121,6 +121,6 @@ impl FactsBuilder {
             .map(|d| wire::WireDoc { id: &d.id, text: &d.text, boiler: Vec::new() })
             .collect();
         let (wire, reuse) = self.wire.detect(&wire_docs);
-        FactsReport { facts, quotes: self.quotes, wire, reuse, datelines: self.datelines.into_iter().collect() }
+        FactsReport { facts, quotes: self.quotes, wire, reuse, datelines: crate::sort::map(self.datelines) }
     }
 }

@@ -87,11 +87,11 @@ pub fn items(a: &Analysis, docs: &[NameDoc]) -> Vec<Item> {
     }
     let mut out = Vec::new();
     for (entity, ms) in by_entity {
-        let docs_named: BTreeSet<usize> = ms.iter().map(|(d, _)| *d).collect();
+        let docs_named: BTreeSet<usize> = crate::sort::set(ms.iter().map(|(d, _)| *d));
         if docs_named.len() < 2 {
             continue;
         }
-        let keys: BTreeSet<Vec<String>> = ms.iter().map(|(_, m)| given_part(m.text).unwrap().0.split_whitespace().map(given_key).collect()).collect();
+        let keys: BTreeSet<Vec<String>> = crate::sort::set(ms.iter().map(|(_, m)| given_part(m.text).unwrap().0.split_whitespace().map(given_key).collect()));
         if keys.len() < 2 {
             continue;
         }

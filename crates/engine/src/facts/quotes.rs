@@ -141,7 +141,7 @@ fn quoted_spans(toks: &[Token], text: &str) -> Vec<Span> {
             _ => {}
         }
     }
-    out.sort_by_key(|s| s.open);
+    crate::sort::by_key(&mut out, |s| s.open);
     out
 }
 
@@ -459,7 +459,7 @@ pub fn extract(d: &DocCtx) -> Vec<Quote> {
             }
         }
     }
-    out.sort_by_key(|q| q.byte_start);
+    crate::sort::by_key(&mut out, |q| q.byte_start);
     out.dedup_by(|a, b| a.byte_start == b.byte_start && a.byte_end == b.byte_end);
     out
 }

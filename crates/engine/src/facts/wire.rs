@@ -166,7 +166,7 @@ fn seeds(a: &Prepared, b: &Prepared) -> Vec<(usize, usize)> {
 /// Each seed extended along its diagonal while the words are equal; seeds inside a run already
 /// made are skipped.
 fn runs(a: &Prepared, b: &Prepared, mut seeds: Vec<(usize, usize)>) -> Vec<Run> {
-    seeds.sort_unstable_by_key(|&(x, y)| (y as i64 - x as i64, x));
+    crate::sort::by_key(&mut seeds, |&(x, y)| (y as i64 - x as i64, x));
     let mut out: Vec<Run> = Vec::new();
     let mut cur: Option<(i64, usize)> = None; // (diagonal, end on a) of the last run
     for (x, y) in seeds {
@@ -186,7 +186,7 @@ fn runs(a: &Prepared, b: &Prepared, mut seeds: Vec<(usize, usize)>) -> Vec<Run> 
         cur = Some((diag, a0 + len));
         out.push(Run { a0, b0, len });
     }
-    out.sort_unstable_by_key(|r| (r.a0, r.b0));
+    crate::sort::by_key(&mut out, |r| (r.a0, r.b0));
     out.dedup_by(|x, y| x.a0 == y.a0 && x.b0 == y.b0);
     out
 }
@@ -424,10 +424,10 @@ fn detect_prepared(docs: &[WireDoc], prepared: Vec<Prepared>) -> (Vec<WirePair>,
         // The partners with the most shared anchors, at most MAX_PARTNERS of them, in order.
         let mut partners: Vec<usize> = touched.iter().copied().filter(|&b| counts[b] >= MIN_SHARED).collect();
         if partners.len() > MAX_PARTNERS {
-            partners.sort_unstable_by_key(|&b| (std::cmp::Reverse(counts[b]), b));
+            crate::sort::by_key(&mut partners, |&b| (std::cmp::Reverse(counts[b]), b));
             partners.truncate(MAX_PARTNERS);
         }
-        partners.sort_unstable();
+        crate::sort::natural(&mut partners);
         for &b in &touched {
             counts[b] = 0;
         }
@@ -436,14 +436,10 @@ fn detect_prepared(docs: &[WireDoc], prepared: Vec<Prepared>) -> (Vec<WirePair>,
         }
         touched.clear();
     }
-    let reuse = docs
-        .iter()
-        .zip(&covered)
-        .map(|(d, c)| {
-            let share = if c.is_empty() { 0.0 } else { c.iter().filter(|x| **x).count() as f64 / c.len() as f64 };
-            (d.id.to_string(), share)
-        })
-        .collect();
+    let reuse = crate::sort::map(docs.iter().zip(&covered).map(|(d, c)| {
+        let share = if c.is_empty() { 0.0 } else { c.iter().filter(|x| **x).count() as f64 / c.len() as f64 };
+        (d.id.to_string(), share)
+    }));
     (out, reuse)
 }
 
@@ -459,7 +455,7 @@ fn compare_pair(docs: &[WireDoc], prepared: &[Prepared], a: usize, b: usize, cov
             la >= MIN_WORDS && lb >= MIN_WORDS && p.same + 2 >= MIN_WORDS && p.same as f64 / la.max(lb) as f64 >= MIN_SIMILARITY
         })
         .collect();
-    found.sort_by(|x, y| y.same.cmp(&x.same).then(x.a0.cmp(&y.a0)));
+    crate::sort::by(&mut found, |x, y| y.same.cmp(&x.same).then(x.a0.cmp(&y.a0)));
     let mut kept: Vec<Passage> = Vec::new();
     for p in found {
         let clash = kept.iter().any(|k| overlap((p.a0, p.a1), (k.a0, k.a1)) * 2 > p.a1 - p.a0 || overlap((p.b0, p.b1), (k.b0, k.b1)) * 2 > p.b1 - p.b0);
@@ -467,7 +463,7 @@ fn compare_pair(docs: &[WireDoc], prepared: &[Prepared], a: usize, b: usize, cov
             kept.push(p);
         }
     }
-    kept.sort_by_key(|p| p.a0);
+    crate::sort::by_key(&mut kept, |p| p.a0);
     for p in kept {
         covered[a][p.a0..p.a1].iter_mut().for_each(|c| *c = true);
         covered[b][p.b0..p.b1].iter_mut().for_each(|c| *c = true);

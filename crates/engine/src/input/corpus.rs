@@ -120,7 +120,7 @@ pub fn read_dir(dir: &Path) -> Result<(Vec<Loaded>, Vec<LoadError>), LoadError> 
                 .is_some_and(|x| TEXT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
         })
         .collect();
-    files.sort();
+    crate::sort::natural(&mut files);
     if files.is_empty() {
         return Err(err(dir, "the folder holds no .txt, .md or .html file"));
     }

@@ -103,13 +103,13 @@ pub fn derive(sentences: &[Vec<TaggedToken>], train_fraction: f64) -> Derived {
         })
         .map(|(k, (ty, n))| (ty, k, n))
         .collect();
-    names.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    crate::sort::by(&mut names, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
 
     let mut common: Vec<(String, usize)> = untagged
         .into_iter()
         .filter(|(w, o)| *o >= 3 && tagged.get(w).copied().unwrap_or(0) * 5 <= *o && w.chars().any(char::is_alphabetic))
         .collect();
-    common.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::by(&mut common, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     common.truncate(COMMON_MAX);
     Derived { names, common }
 }
@@ -193,7 +193,7 @@ pub fn names_tsv(d: &Derived) -> String {
 pub fn common_tsv(d: &Derived) -> String {
     let mut s = format!("{GENERATED}\n# Licence: CC BY-SA 4.0 (derived from ANERcorp; see NOTICE.md).\n{FRONT_CODED}\n");
     let mut words: Vec<&str> = d.common.iter().map(|(w, _)| w.as_str()).collect();
-    words.sort_unstable();
+    crate::sort::natural(&mut words);
     front_code(&mut s, &words);
     s
 }

@@ -28,7 +28,7 @@ pub fn fnv1a(bytes: &[u8]) -> u32 {
 impl Table {
     /// A table from (key, value) pairs in any order; a repeated key keeps its largest value.
     pub fn from_pairs(mut pairs: Vec<(String, u32)>) -> Table {
-        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        crate::sort::by(&mut pairs, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         pairs.dedup_by(|b, a| a.0 == b.0);
         let mut t = Table { text: String::with_capacity(pairs.iter().map(|p| p.0.len()).sum()), starts: Vec::with_capacity(pairs.len()), values: Vec::with_capacity(pairs.len()), slots: Vec::new() };
         for (k, v) in pairs {

@@ -18,7 +18,7 @@ pub fn assemble(id: String, kind: EntityType, mentions: &[(&str, &str)], latin: 
         *per_doc.entry(doc.to_string()).or_default().entry(surface).or_default() += 1;
     }
     let mut variants: Vec<(&str, usize)> = surface_counts.into_iter().collect();
-    variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    crate::sort::by(&mut variants, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let words = |v: &str| v.split(|c: char| c.is_whitespace() || c == '-').count();
     let label = variants
         .iter()
@@ -28,21 +28,18 @@ pub fn assemble(id: String, kind: EntityType, mentions: &[(&str, &str)], latin: 
         .map(|v| v.0.to_string())
         .unwrap_or_default();
     let latin = latin.unwrap_or_else(|| transliterate(&label));
-    let documents = per_doc.iter().map(|(d, s)| (d.clone(), s.values().sum())).collect();
-    let spellings = per_doc
-        .into_iter()
-        .map(|(d, s)| {
-            let mut v: Vec<Spelling> = s.into_iter().map(|(t, c)| Spelling { text: t.to_string(), count: c }).collect();
-            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
-            (d, v)
-        })
-        .collect();
+    let documents = crate::sort::map(per_doc.iter().map(|(d, s)| (d.clone(), s.values().sum())));
+    let spellings = crate::sort::map(per_doc.into_iter().map(|(d, s)| {
+        let mut v: Vec<Spelling> = s.into_iter().map(|(t, c)| Spelling { text: t.to_string(), count: c }).collect();
+        crate::sort::by(&mut v, |a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+        (d, v)
+    }));
     Entity { id, kind, label, latin, variants: variants.iter().map(|v| v.0.to_string()).collect(), documents, spellings, reasons }
 }
 
 /// Entity order everywhere: named by more articles first, then more mentions, then label.
 pub fn sort_entities(entities: &mut [Entity]) {
-    entities.sort_by(|a, b| b.coverage().cmp(&a.coverage()).then(b.total().cmp(&a.total())).then(a.label.cmp(&b.label)));
+    crate::sort::by(entities, |a, b| b.coverage().cmp(&a.coverage()).then(b.total().cmp(&a.total())).then(a.label.cmp(&b.label)));
 }
 
 /// The entities of a linking, and the id of each group.

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The numbers written in a matching form (`كوب 27` → 27).
 pub(super) fn numbers(key: &str) -> BTreeSet<&str> {
-    key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect()
+    crate::sort::set(key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()))
 }
 
 /// The linking passes that read evidence beyond spelling, shared by [`link`](super::link) and
@@ -30,7 +30,7 @@ pub(super) fn evidence_passes(l: &mut Linker) {
     for group in by_ends.values().filter(|g| g.len() >= 2) {
         for &s in group {
             let owners: Vec<usize> = group.iter().copied().filter(|&f| l.nodes[f].skeletons.len() > l.nodes[s].skeletons.len() && part_of(&l.nodes[s], &l.nodes[f])).collect();
-            let roots: BTreeSet<usize> = owners.iter().map(|&f| l.dsu.find(f)).collect();
+            let roots: BTreeSet<usize> = crate::sort::set(owners.iter().map(|&f| l.dsu.find(f)));
             if roots.len() == 1 {
                 middle.push((s, owners[0]));
             }
@@ -59,7 +59,7 @@ pub(super) fn evidence_passes(l: &mut Linker) {
         }
     }
     for (s, owners) in owners_of {
-        let roots: BTreeSet<usize> = owners.iter().map(|&f| l.dsu.find(f)).collect();
+        let roots: BTreeSet<usize> = crate::sort::set(owners.iter().map(|&f| l.dsu.find(f)));
         if roots.len() == 1 {
             l.join(s, owners[0], LinkRule::PartOfName);
         }

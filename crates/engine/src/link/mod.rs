@@ -319,7 +319,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
                 let mut owners: Vec<usize> = by_last_word.get(word).map_or(none, Vec::as_slice).to_vec();
                 if sk.chars().count() >= 3 {
                     owners.extend_from_slice(by_last_skeleton.get(sk).map_or(none, Vec::as_slice));
-                    owners.sort_unstable();
+                    crate::sort::natural(&mut owners);
                     owners.dedup();
                 }
                 (a, owners)
@@ -327,7 +327,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
             .collect()
     };
     for (a, owners) in candidates {
-        let roots: BTreeSet<usize> = owners.iter().map(|&b| l.dsu.find(b)).collect();
+        let roots: BTreeSet<usize> = crate::sort::set(owners.iter().map(|&b| l.dsu.find(b)));
         if roots.len() == 1 {
             let b = owners[0];
             l.join(a, b, LinkRule::Surname);
@@ -356,7 +356,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
             .collect()
     };
     for (a, owners) in candidates {
-        let roots: BTreeSet<usize> = owners.iter().map(|&b| l.dsu.find(b)).collect();
+        let roots: BTreeSet<usize> = crate::sort::set(owners.iter().map(|&b| l.dsu.find(b)));
         if roots.len() == 1 {
             let b = owners[0];
             l.join(a, b, LinkRule::PartialName);

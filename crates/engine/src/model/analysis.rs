@@ -73,14 +73,14 @@ impl Analysis {
                 todo.push((i, *b_start, *b_end, &mut b_bytes.0, &mut b_bytes.1));
             }
         }
-        todo.sort_by_key(|t| t.0);
+        crate::sort::by_key(&mut todo, |t| t.0);
         let mut rest = todo.as_mut_slice();
         while let Some(first) = rest.first() {
             let doc = first.0;
             let n = rest.iter().take_while(|t| t.0 == doc).count();
             let (group, tail) = rest.split_at_mut(n);
             let text = &documents[doc].text;
-            let map = crate::tokenize::char_to_byte(text);
+            let map = super::char_to_byte(text);
             for (_, start, end, bs, be) in group.iter_mut() {
                 **bs = map.get(*start).copied().unwrap_or(text.len());
                 **be = map.get(*end).copied().unwrap_or(text.len());

@@ -114,7 +114,7 @@ impl DocumentAnalysis {
     /// carry (`#[serde(skip)]`), from their code point offsets: for an analysis read back from
     /// JSON (the web app's worker sends it so). The sentence spans are not restored.
     pub fn restore_byte_offsets(&mut self) {
-        let map = crate::tokenize::char_to_byte(&self.text);
+        let map = super::char_to_byte(&self.text);
         let at = |c: usize| map.get(c).copied().unwrap_or(self.text.len());
         for m in &mut self.mentions {
             (m.byte_start, m.byte_end) = (at(m.start), at(m.end));

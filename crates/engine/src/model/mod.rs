@@ -26,3 +26,11 @@ pub use entity::*;
 pub use facts::*;
 pub use ids::slug;
 pub use token::*;
+
+/// Byte offset of each code point offset, plus one past the end: `char_to_byte(t)[c]` is the
+/// byte where code point `c` starts.
+pub fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    v.push(text.len());
+    v
+}

@@ -40,7 +40,7 @@ pub fn plus(words: &[Token], cands: &mut [Candidate]) {
 /// A place's name right before a person's name is the person's given names (`نور سلطان`
 /// `نزارباييف` → `نور سلطان نزارباييف`): the two become one person.
 pub fn person_after_place(words: &[Token], cands: &mut Vec<Candidate>) {
-    cands.sort_by_key(|c| (c.first, c.last));
+    crate::sort::by_key(cands, |c| (c.first, c.last));
     let mut i = 0;
     while i + 1 < cands.len() {
         let (a, b) = (&cands[i], &cands[i + 1]);

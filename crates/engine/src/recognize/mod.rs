@@ -56,7 +56,7 @@ pub fn tier(c: &Candidate) -> u8 {
 /// Keep the best non-overlapping candidates: higher [`tier`] first, then more words, then higher
 /// priority, then earlier. Returns them in text order.
 pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    cands.sort_by(|a, b| {
+    crate::sort::by(&mut cands, |a, b| {
         tier(b)
             .cmp(&tier(a))
             .then(b.words().cmp(&a.words()))
@@ -73,7 +73,7 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             kept.push(c);
         }
     }
-    kept.sort_by_key(|c| c.first);
+    crate::sort::by_key(&mut kept, |c| c.first);
     kept
 }
 

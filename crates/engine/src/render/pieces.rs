@@ -109,7 +109,7 @@ pub fn piece_indices(doc: &DocumentAnalysis) -> PieceIndices<'_> {
         }
     }
     // Stable: at equal starts, longer spans first.
-    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    crate::sort::by(&mut spans, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut cursor = 0;
     spans.retain(|&(s, e, _)| {
         let keep = s >= cursor && s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);

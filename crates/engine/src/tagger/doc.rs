@@ -61,7 +61,7 @@ fn evidence_in(segs: &[&[Token]], tags: &[Vec<Tag>], lo: usize, hi: usize, targe
                         matched.extend(v.iter().copied().filter(|&p| p != me).take(MAX_MENTIONS));
                     }
                 }
-                matched.sort_unstable();
+                crate::sort::natural(&mut matched);
                 matched.dedup();
                 let mut e = [0u16; N_TAGS];
                 for &p in &matched {

@@ -156,10 +156,10 @@ fn compact(avg: &[f64], buckets: &[u32], trans: &Transitions<f64>, opts: &TrainO
         }
     }
     if kept.len() > opts.max_weights {
-        kept.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        crate::sort::by(&mut kept, |a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
         kept.truncate(opts.max_weights);
     }
-    kept.sort_by_key(|e| e.0);
+    crate::sort::by_key(&mut kept, |e| e.0);
     let weights: Vec<(u32, i8)> = kept.into_iter().map(|(k, q, _)| (k, q)).collect();
     let q16 = |v: f64| (v / scale).round().clamp(-32767.0, 32767.0) as i16;
     let t = Transitions { start: trans.start.map(q16), pair: trans.pair.map(|r| r.map(q16)), end: trans.end.map(q16) };

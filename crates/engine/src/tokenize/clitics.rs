@@ -53,7 +53,7 @@ pub fn splits(norm: &str) -> Vec<Split> {
             }
         }
     }
-    out.sort_by_key(|s| s.stripped);
+    crate::sort::by_key(&mut out, |s| s.stripped);
     out.dedup_by(|a, b| a.stem == b.stem);
     out
 }
