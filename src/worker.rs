@@ -3,7 +3,7 @@
 //!
 //! One wasm module plays both parts. The page starts a module worker from `qarin-worker.js`
 //! (written by `cargo xtask dist` beside the site) or, in the single-file page, from the source
-//! in the block `#qarin-worker-src` (as a `blob:` URL); it sends the worker its compiled
+//! in the block `#qarin-worker-src` (a classic worker from a `blob:` URL); it sends the worker its compiled
 //! `WebAssembly.Module` ([`wasm_bindgen::module`]), so the worker neither downloads nor compiles
 //! it again. The worker's script instantiates it (the app's `main` sees no window and does
 //! nothing) and calls [`qarin_worker_start`], which answers `ready`. Then, in order:
@@ -363,10 +363,11 @@ fn fail_all(mailboxes: &Mailboxes, cause: &str) {
 /// Start a worker: from the single-file page's block, else from the site's script.
 fn spawn() -> Option<Client> {
     let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
     let document = web_sys::window()?.document()?;
     let (worker, url) = match document.get_element_by_id(WORKER_BLOCK).and_then(|b| b.text_content()) {
         Some(source) => {
+            // A classic worker: Chromium refuses a module worker from a `blob:` URL made by a
+            // `file://` page (the block is written as a classic script: xtask/src/site/worker.rs).
             let parts = js_sys::Array::of1(&JsValue::from_str(&source));
             let bag = web_sys::BlobPropertyBag::new();
             bag.set_type("text/javascript");
@@ -374,7 +375,10 @@ fn spawn() -> Option<Client> {
             let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
             (web_sys::Worker::new_with_options(&url, &options).ok()?, Some(url))
         }
-        None => (web_sys::Worker::new_with_options(WORKER_SCRIPT, &options).ok()?, None),
+        None => {
+            options.set_type(web_sys::WorkerType::Module);
+            (web_sys::Worker::new_with_options(WORKER_SCRIPT, &options).ok()?, None)
+        }
     };
     let mailboxes: Mailboxes = Rc::default();
     mailboxes.borrow_mut().insert(0, Rc::default());

@@ -5,7 +5,11 @@
 //!
 //! On the site it is `qarin-worker.js`, importing trunk's glue beside it; in the single-file page
 //! it is the glue's code itself followed by the same start, in a text block the page turns into
-//! a `blob:` URL (a `file://` page can load nothing else).
+//! a `blob:` URL (a `file://` page can load nothing else) and starts as a *classic* worker:
+//! Chromium refuses a module worker from a `blob:` URL made by a `file://` page ("Refused to
+//! cross-origin redirects of the top-level worker script"), and a classic one works. A classic
+//! script cannot name `import.meta`: the glue's only use of it (the wasm's default address, never
+//! taken: the page always sends the module) becomes `self.location.href`.
 
 use std::path::Path;
 
@@ -51,10 +55,14 @@ pub fn write_script(dist: &Path) -> Result<()> {
     write(&dist.join(WORKER_SCRIPT), script)
 }
 
-/// The single-file page's worker source: the glue's code (without its exports, as inlined in the
-/// page; `init` and `start` are its local names) and the start.
+/// The single-file page's worker source, a classic script: the glue's code (without its exports,
+/// as inlined in the page; `init` and `start` are its local names) and the start.
 pub fn inline_source(code: &str, init: &str, start: Option<&str>) -> Result<String> {
     let start = start.ok_or_else(|| format!("the JS glue does not export {START}: is src/worker.rs built?"))?;
+    let code = code.replace("import.meta.url", "self.location.href");
+    if code.contains("import.meta") || code.lines().any(|l| l.trim_start().starts_with("import ")) {
+        return Err("the JS glue uses `import` in a way a classic worker cannot run: see xtask/src/site/worker.rs".into());
+    }
     Ok(format!("{code}\n{}", start_code(init, start)))
 }
 
@@ -74,6 +82,15 @@ mod tests {
         let start = code.find("qarin_worker_start();").unwrap();
         assert!(init < start, "{code}");
         assert!(code.contains("kind: 'failed'"));
+    }
+
+    #[test]
+    fn the_inline_source_is_a_classic_script() {
+        let glue = "let wasm;\nfunction init(p) { if (p === undefined) p = new URL('x_bg.wasm', import.meta.url); }";
+        let s = inline_source(glue, "init", Some("qarin_worker_start")).unwrap();
+        assert!(!s.contains("import.meta") && s.contains("new URL('x_bg.wasm', self.location.href)"), "{s}");
+        assert!(inline_source("import x from './y.js';", "init", Some("qarin_worker_start")).is_err());
+        assert!(inline_source("const u = import.meta.resolve('a');", "init", Some("qarin_worker_start")).is_err());
     }
 
     #[test]
