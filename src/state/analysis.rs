@@ -58,9 +58,10 @@ pub fn install(state: AppState) {
                 da.outlet = d.outlet.clone();
                 da.date = d.date.clone();
             }
-            let applied = qarin_engine::decisions::apply(&a, &decisions);
+            // Without decisions the copy just made is the result (no second copy of every text).
+            let applied = if decisions.is_empty() { a } else { qarin_engine::decisions::apply(&a, &decisions) };
             browser::mark("qarin:decisions-applied");
-            let data = Data::new(applied, docs, &a);
+            let data = Data::new(applied, docs, &raw.analysis);
             browser::mark("qarin:data-built");
             state.set_data(data);
             browser::mark("qarin:data-set");

@@ -3,7 +3,7 @@
 
 use crate::i18n::{article_n, outlet_label, Lang};
 use crate::workspace::Source;
-use qarin_engine::render::{piece_indices, PieceKind};
+use qarin_engine::render::{piece_indices, runs, PieceKind};
 use qarin_engine::{Analysis, BoilerplateKind, Document, DocumentAnalysis, Entity, EntityType};
 use std::collections::HashMap;
 
@@ -112,7 +112,15 @@ pub struct ReaderDoc {
     pub marks: Vec<MarkInfo>,
     /// Indexed like `DocumentAnalysis::boilerplate`.
     pub boiler_kinds: Vec<BoilerplateKind>,
+    /// The pieces in runs of about [`CHUNK_BYTES`] of text, rendered one run a task so that a
+    /// long article (megabytes) never blocks the page (`pieces[chunks[i].0..chunks[i].1]`).
+    pub chunks: Vec<(usize, usize)>,
 }
+
+/// Text rendered in one task of the reader, in bytes (about 15,000 Arabic letters: a long
+/// article in one run, a book in hundreds).
+pub const CHUNK_BYTES: usize = 32 * 1024;
+
 
 impl ReaderDoc {
     pub fn build(data: &Data, index: usize) -> Self {
@@ -125,8 +133,22 @@ impl ReaderDoc {
                 MarkInfo { kind: m.kind, entity: m.entity.clone(), start: m.start, end: m.end, label, latin }
             })
             .collect();
-        let pieces = piece_indices(doc).map(|(at, p)| Piece { kind: p.kind, start: at, end: at + p.text.len() }).collect();
-        ReaderDoc { id: doc.id.clone(), index, text: doc.text.clone(), pieces, marks, boiler_kinds: doc.boilerplate.iter().map(|b| b.kind).collect() }
+        let pieces: Vec<Piece> = piece_indices(doc).map(|(at, p)| Piece { kind: p.kind, start: at, end: at + p.text.len() }).collect();
+        let chunks = runs(&pieces.iter().map(|p| p.end - p.start).collect::<Vec<_>>(), CHUNK_BYTES);
+        ReaderDoc { id: doc.id.clone(), index, text: doc.text.clone(), pieces, marks, boiler_kinds: doc.boilerplate.iter().map(|b| b.kind).collect(), chunks }
+    }
+
+    /// The run holding the byte `at` of the text.
+    pub fn chunk_of_byte(&self, at: usize) -> usize {
+        let piece = self.pieces.partition_point(|p| p.end <= at);
+        self.chunks.partition_point(|c| c.1 <= piece).min(self.chunks.len().saturating_sub(1))
+    }
+
+    /// The run holding the mention that starts at code point `start`, if there is one.
+    pub fn chunk_of_mark(&self, start: usize) -> Option<usize> {
+        let m = self.marks.iter().position(|m| m.start == start)?;
+        let piece = self.pieces.iter().position(|p| p.kind == PieceKind::Mention(m))?;
+        Some(self.chunks.partition_point(|c| c.1 <= piece))
     }
 
     /// The text of a piece.
@@ -134,3 +156,4 @@ impl ReaderDoc {
         &self.text[p.start..p.end]
     }
 }
+

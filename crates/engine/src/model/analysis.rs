@@ -79,11 +79,10 @@ impl Analysis {
             let doc = first.0;
             let n = rest.iter().take_while(|t| t.0 == doc).count();
             let (group, tail) = rest.split_at_mut(n);
-            let text = &documents[doc].text;
-            let map = super::char_to_byte(text);
+            let bytes = super::BytesAt::new(&documents[doc].text, group.iter().flat_map(|t| [t.1, t.2]).collect());
             for (_, start, end, bs, be) in group.iter_mut() {
-                **bs = map.get(*start).copied().unwrap_or(text.len());
-                **be = map.get(*end).copied().unwrap_or(text.len());
+                **bs = bytes.at(*start);
+                **be = bytes.at(*end);
             }
             rest = tail;
         }

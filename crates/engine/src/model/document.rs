@@ -114,8 +114,9 @@ impl DocumentAnalysis {
     /// carry (`#[serde(skip)]`), from their code point offsets: for an analysis read back from
     /// JSON (the web app's worker sends it so). The sentence spans are not restored.
     pub fn restore_byte_offsets(&mut self) {
-        let map = super::char_to_byte(&self.text);
-        let at = |c: usize| map.get(c).copied().unwrap_or(self.text.len());
+        let wanted = self.mentions.iter().flat_map(|m| [m.start, m.end]).chain(self.boilerplate.iter().flat_map(|b| [b.start, b.end])).collect();
+        let bytes = super::BytesAt::new(&self.text, wanted);
+        let at = |c: usize| bytes.at(c);
         for m in &mut self.mentions {
             (m.byte_start, m.byte_end) = (at(m.start), at(m.end));
         }

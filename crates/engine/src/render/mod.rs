@@ -6,4 +6,4 @@ pub mod html;
 pub mod pieces;
 
 pub use html::{escape_attr, escape_text, reader_html, Wording};
-pub use pieces::{piece_indices, pieces, Piece, PieceIndices, PieceKind, Pieces};
+pub use pieces::{piece_indices, pieces, runs, Piece, PieceIndices, PieceKind, Pieces};

@@ -128,6 +128,26 @@ pub fn pieces(doc: &DocumentAnalysis) -> Pieces<'_> {
     Pieces(piece_indices(doc))
 }
 
+/// Consecutive pieces grouped in runs of about `budget` bytes, from the pieces' lengths: each run
+/// closes at the first piece that brings it to `budget` (a piece is never split), the last takes
+/// what is left. Always at least one run (`(0, 0)` for no pieces). The app renders a long
+/// article one run a task.
+pub fn runs(lengths: &[usize], budget: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut from, mut bytes) = (0, 0);
+    for (i, n) in lengths.iter().enumerate() {
+        bytes += n;
+        if bytes >= budget {
+            out.push((from, i + 1));
+            (from, bytes) = (i + 1, 0);
+        }
+    }
+    if from < lengths.len() || out.is_empty() {
+        out.push((from, lengths.len()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +223,20 @@ mod tests {
     fn empty_and_plain() {
         assert_eq!(pieces(&doc("", vec![], vec![])).count(), 0);
         assert_eq!(pieces(&doc("نص", vec![], vec![])).collect::<Vec<_>>(), [Piece { kind: PieceKind::Text, text: "نص" }]);
+    }
+    #[test]
+    fn runs_cover_every_piece_once_in_order_and_keep_to_the_budget() {
+        for lens in [vec![], vec![5], vec![10, 10, 10], vec![3; 100], vec![1, 50, 1, 1, 50, 2], vec![200, 1, 1]] {
+            let r = runs(&lens, 20);
+            assert!(!r.is_empty(), "{lens:?}");
+            assert_eq!((r.first().unwrap().0, r.last().unwrap().1), (0, lens.len()));
+            assert!(r.windows(2).all(|w| w[0].1 == w[1].0 && w[0].0 < w[0].1), "{r:?}");
+            // A run closes as soon as it reaches the budget: without its last piece it is under.
+            for &(a, b) in &r[..r.len() - 1] {
+                assert!(lens[a..b - 1].iter().sum::<usize>() < 20, "{lens:?} {r:?}");
+            }
+        }
+        assert_eq!(runs(&[10, 10, 10], 20), [(0, 2), (2, 3)]);
+        assert_eq!(runs(&[], 20), [(0, 0)]);
     }
 }
