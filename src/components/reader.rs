@@ -17,6 +17,11 @@ use std::sync::Arc;
 #[component]
 pub fn Reader() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // How many runs of the article's pieces are rendered (see `ReaderDoc::chunks`): the first at
+    // once, the others one a task after it; a jump further on renders up to its run at once.
+    let shown = RwSignal::new(0usize);
+    // Which rendering of the reader the filling belongs to (a new article stops the old one).
+    let generation = StoredValue::new(0u32);
 
     // Scroll to (and focus) a mention once its article is rendered.
     Effect::new(move |_| {
@@ -24,9 +29,13 @@ pub fn Reader() -> impl IntoView {
             return;
         };
         // Re-run when the article changes, so a jump to another article waits for its text.
-        let shown = state.reader_doc.with(|r| r.as_ref().map(|r| r.id.clone()));
-        if shown.as_deref() != Some(doc.as_str()) {
+        let open = state.reader_doc.with(|r| r.as_ref().map(|r| r.id.clone()));
+        if open.as_deref() != Some(doc.as_str()) {
             return;
+        }
+        let run = state.reader_doc.with_untracked(|r| r.as_ref().and_then(|r| r.chunk_of_mark(start)));
+        if let Some(run) = run.filter(|&r| shown.get_untracked() <= r) {
+            shown.set(run + 1);
         }
         try_scroll(state, doc, start, 0);
     });
@@ -62,6 +71,16 @@ pub fn Reader() -> impl IntoView {
                         .get()
                         .filter(|(d, s, e)| *d == id && s < e)
                         .map(|(_, s, e)| (s, e));
+                    // Render at once up to what the reader is sent to (a fact, a mention), then
+                    // the rest a run a task.
+                    let target = state.scroll_to.with_untracked(|t| t.as_ref().filter(|(d, _)| *d == id).and_then(|(_, s)| rd.chunk_of_mark(*s)));
+                    let first = hit.map(|(s, _)| rd.chunk_of_byte(s)).max(target).unwrap_or(0) + 1;
+                    let total = rd.chunks.len();
+                    shown.set(first.min(total));
+                    let run = generation.get_value().wrapping_add(1);
+                    generation.set_value(run);
+                    fill(shown, total, generation, run);
+                    let rd_runs = rd.clone();
                     view! {
                     <ReaderMeta rd=rd.clone()/>
                     <article
@@ -72,13 +91,36 @@ pub fn Reader() -> impl IntoView {
                         lang="ar"
                         aria-labelledby="reader-heading"
                     >
-                        {render_pieces(state, rd, hit)}
+                        <For
+                            each=move || 0..shown.get().min(total)
+                            key=|i| *i
+                            children=move |i| render_pieces(state, rd_runs.clone(), hit, rd_runs.chunks[i])
+                        />
                     </article>
                 }.into_any()
                 }
             }}
         </div>
     }
+}
+
+/// Renders the next run of the reader's article in a task of its own, until all are shown or
+/// another rendering of the reader has begun.
+fn fill(shown: RwSignal<usize>, total: usize, generation: StoredValue<u32>, run: u32) {
+    if shown.get_untracked() >= total {
+        return;
+    }
+    set_timeout(
+        move || {
+            if generation.try_get_value() != Some(run) {
+                return;
+            }
+            if shown.try_update(|n| *n += 1).is_some() {
+                fill(shown, total, generation, run);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 fn try_scroll(state: AppState, doc: String, start: usize, attempt: u32) {
@@ -266,8 +308,9 @@ fn with_hit(text: &str, at: usize, hit: Option<(usize, usize)>) -> AnyView {
     .into_any()
 }
 
-fn render_pieces(state: AppState, rd: Arc<ReaderDoc>, hit: Option<(usize, usize)>) -> impl IntoView {
-    rd.pieces
+/// The pieces `run.0..run.1` of the article.
+fn render_pieces(state: AppState, rd: Arc<ReaderDoc>, hit: Option<(usize, usize)>, run: (usize, usize)) -> impl IntoView {
+    rd.pieces[run.0..run.1]
         .iter()
         .map(|p| {
             let (here, text) = (p.start, rd.text_of(p));
