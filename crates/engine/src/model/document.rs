@@ -116,12 +116,11 @@ impl DocumentAnalysis {
     pub fn restore_byte_offsets(&mut self) {
         let wanted = self.mentions.iter().flat_map(|m| [m.start, m.end]).chain(self.boilerplate.iter().flat_map(|b| [b.start, b.end])).collect();
         let bytes = super::BytesAt::new(&self.text, wanted);
-        let at = |c: usize| bytes.at(c);
         for m in &mut self.mentions {
-            (m.byte_start, m.byte_end) = (at(m.start), at(m.end));
+            (m.byte_start, m.byte_end) = (bytes.at(m.start), bytes.at(m.end));
         }
         for b in &mut self.boilerplate {
-            (b.byte_start, b.byte_end) = (at(b.start), at(b.end));
+            (b.byte_start, b.byte_end) = (bytes.at(b.start), bytes.at(b.end));
         }
     }
 

@@ -27,17 +27,9 @@ pub use facts::*;
 pub use ids::slug;
 pub use token::*;
 
-/// Byte offset of each code point offset, plus one past the end: `char_to_byte(t)[c]` is the
-/// byte where code point `c` starts.
-pub fn char_to_byte(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    v.push(text.len());
-    v
-}
-
 /// The byte offsets of a few code point offsets of a text, found in one walk over it (up to the
-/// last one asked for) without a table of the whole text ([`char_to_byte`] is 4–8 bytes a code
-/// point: tens of megabytes for a long article).
+/// last one asked for) without a table of the whole text ([`crate::tokenize::char_to_byte`] is 4–8
+/// bytes a code point: tens of megabytes for a long article).
 pub struct BytesAt {
     /// Sorted, distinct code point offsets, and their byte offsets.
     points: Vec<(usize, usize)>,
@@ -79,7 +71,7 @@ mod tests {
     #[test]
     fn bytes_at_agrees_with_the_whole_table() {
         let text = "قال Putin: «٣ آلاف» — 2022 😀 ok";
-        let table = char_to_byte(text);
+        let table = crate::tokenize::char_to_byte(text);
         let n = text.chars().count();
         // Asked in any order, with repeats and offsets past the end.
         let wanted: Vec<usize> = (0..=n + 2).rev().chain([3, 3, 0]).collect();

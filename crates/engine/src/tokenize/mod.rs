@@ -96,8 +96,13 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }
 
-/// Byte offset of each code point offset (defined in `model`, which restores byte offsets).
-pub use crate::model::char_to_byte;
+/// Byte offset of each code point offset, plus one past the end: `char_to_byte(t)[c]` is the
+/// byte where code point `c` starts.
+pub fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    v.push(text.len());
+    v
+}
 
 /// Maps byte offsets to code point offsets in increasing order in O(n) over the whole text.
 pub struct CharOffsets<'a> {
