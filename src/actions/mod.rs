@@ -58,6 +58,9 @@ impl AppState {
     /// Messages about what loading the stored workspace found.
     pub(crate) fn after_load(&self, stored: &persist::Loaded) {
         let lang = self.lang_now();
+        if let Some(err) = &stored.unavailable {
+            self.notices.notify(Level::Error, "storage", vec![i18n::storage_unavailable(lang, err)], None);
+        }
         if let Some((err, aside)) = &stored.unreadable {
             self.notices.notify(Level::Error, "storage-unreadable", vec![i18n::workspace_unreadable(lang, err, aside)], None);
         }

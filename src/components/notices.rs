@@ -56,12 +56,20 @@ fn notice_view(state: AppState, lang: crate::i18n::Lang, n: Notice) -> impl Into
             </button>
         }
     });
+    let second = n.second.map(|(key, f)| {
+        view! {
+            <button type="button" class="btn small notice-second" on:click=move |_| f()>
+                {t(lang, key)}
+            </button>
+        }
+    });
     view! {
         <div class="notice" data-level=n.level.code() data-kind=n.kind data-id=id.to_string()>
             <span class="notice-icon" aria-hidden="true">{icon}</span>
             <ul class="notice-lines">{lines}</ul>
             <div class="notice-buttons">
                 {action}
+                {second}
                 <button
                     type="button"
                     class="notice-close icon-btn btn small"

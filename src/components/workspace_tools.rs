@@ -23,6 +23,15 @@ pub fn WorkspaceTools() -> impl IntoView {
         <section class="workspace-tools" aria-labelledby="workspace-title">
             <h2 id="workspace-title" class="side-title">{move || state.t(Key::WorkspaceTitle)}</h2>
             <p class="hint">{move || state.t(Key::WorkspaceHint)}</p>
+            {move || {
+                state.storage_use.get().map(|u| {
+                    view! {
+                        <p class="hint storage-use" id="storage-use" data-persisted=u.persisted.to_string()>
+                            {crate::i18n::storage_use(state.lang.get(), u.usage, u.quota, u.persisted)}
+                        </p>
+                    }
+                })
+            }}
             <div class="add-buttons">
                 <button type="button" id="export-workspace" class="btn small" on:click=move |_| state.export_workspace()>
                     <span aria-hidden="true" class="icon">"⤓"</span>

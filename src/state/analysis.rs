@@ -37,6 +37,10 @@ pub fn install(state: AppState) {
     // What to analyse changed: analyse it.
     Effect::new(move |_| {
         let key = key.get();
+        // Not before the stored workspace is read: the first analysis is of what the user kept.
+        if !state.loaded.get() {
+            return;
+        }
         if matches!(state.status.get_untracked(), Status::Failed(_)) || state.raw.with_untracked(|r| r.as_ref().is_some_and(|r| r.key == key)) {
             return;
         }

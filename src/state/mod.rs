@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod data;
 pub mod notices;
 pub mod persist;
+mod store;
 
 pub use data::{Data, MarkInfo, ReaderDoc};
 pub use notices::{Level, Notice, Notices};
@@ -104,6 +105,10 @@ pub struct AppState {
     pub progress: RwSignal<Option<(usize, usize)>>,
     /// Number of the latest analysis job: an older one still running gives up.
     pub job: StoredValue<u32>,
+    /// The stored workspace has been read (the analysis waits for it).
+    pub loaded: RwSignal<bool>,
+    /// How much the browser stores for the site, of how much it allows.
+    pub storage_use: RwSignal<Option<persist::StorageUse>>,
     /// Bumped to save again after storage refused a write.
     pub save_again: RwSignal<u32>,
     /// Files are being dragged over the page.
@@ -118,7 +123,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(bundled: Vec<Document>) -> Self {
-        let stored = persist::load();
+        let prefs = persist::load_prefs();
         let initial = crate::hash::parse(&browser::location_hash()).unwrap_or_default();
         let data: RwSignal<Option<Arc<Data>>> = RwSignal::new(None);
         let doc = RwSignal::new(initial.doc);
@@ -130,10 +135,10 @@ impl AppState {
                 Some(Arc::new(ReaderDoc::build(d, i)))
             })
         });
-        let workspace = RwSignal::new(stored.workspace.clone());
+        let workspace = RwSignal::new(Workspace::default());
         let state = AppState {
-            lang: RwSignal::new(stored.lang),
-            theme: RwSignal::new(stored.theme),
+            lang: RwSignal::new(prefs.lang),
+            theme: RwSignal::new(prefs.theme),
             status: RwSignal::new(Status::Analysing),
             data,
             view: RwSignal::new(initial.view),
@@ -159,15 +164,16 @@ impl AppState {
             busy: RwSignal::new(false),
             progress: RwSignal::new(None),
             job: StoredValue::new(0),
+            loaded: RwSignal::new(false),
+            storage_use: RwSignal::new(None),
             save_again: RwSignal::new(0),
             dragging: RwSignal::new(false),
             notices: Notices::new(),
             previews: RwSignal::new(Vec::new()),
             paste_open: RwSignal::new(false),
         };
-        state.after_load(&stored);
         state.watch_for_updates();
-        persist::install(state, stored.saved);
+        persist::install(state, prefs);
         analysis::install(state);
         state
     }

@@ -41,6 +41,8 @@ pub struct Notice {
     /// One line that stands for `lines` (then shown folded, under "details").
     pub summary: Option<String>,
     pub action: Option<(Key, Rc<dyn Fn()>)>,
+    /// A second action, after the first.
+    pub second: Option<(Key, Rc<dyn Fn()>)>,
 }
 
 /// The messages on show.
@@ -66,6 +68,17 @@ impl Notices {
         self.push(level, kind, lines, None, action)
     }
 
+    /// A message with two actions (it stays until dismissed).
+    pub fn notify_two(&self, level: Level, kind: &'static str, lines: Vec<String>, first: (Key, Rc<dyn Fn()>), second: (Key, Rc<dyn Fn()>)) -> u32 {
+        let id = self.push(level, kind, lines, None, Some(first));
+        self.list.update(|n| {
+            if let Some(x) = n.iter_mut().find(|x| x.id == id) {
+                x.second = Some(second);
+            }
+        });
+        id
+    }
+
     /// A message of one line, `summary`, with `lines` folded under it.
     pub fn notify_summary(&self, level: Level, kind: &'static str, summary: String, lines: Vec<String>) -> u32 {
         self.push(level, kind, lines, Some(summary), None)
@@ -79,7 +92,7 @@ impl Notices {
             (None, Level::Info) => Some(INFO_FOR),
             _ => None,
         };
-        self.list.update(|n| n.push(Notice { id, level, kind, lines, summary, action }));
+        self.list.update(|n| n.push(Notice { id, level, kind, lines, summary, action, second: None }));
         if let Some(after) = timeout {
             let this = *self;
             set_timeout(move || this.dismiss(id), after);

@@ -1,23 +1,30 @@
-//! Keeping the workspace, the interface language and the theme in the browser: localStorage,
-//! written by one effect ([`install`]) whenever any of them changes. Nothing else in the app
-//! writes storage (the analysis' crash guard goes through [`analysis_running`]).
+//! Keeping the workspace, the interface language and the theme in the browser.
 //!
-//! Layout: [`INDEX_KEY`] holds the workspace without its texts (small: rewritten on every rename or
-//! decision); each article's text has its own key ([`text_key`]), written once when the article is
-//! added. The index lists only articles whose text was stored, so a reload never finds an article
-//! without its text. Text keys no article lists (left by an interrupted write) are removed on load.
+//! - The **workspace** lives in IndexedDB ([`super::store`]): per-article text records and a small
+//!   index, every write one read-merge-write transaction, so two tabs never drop each other's
+//!   changes. One effect ([`install`]) asks for a sync whenever the workspace changes; a sync
+//!   that brings other tabs' changes sets the workspace, and a tab that wrote tells the others on
+//!   the `BroadcastChannel` [`CHANNEL`], which sync in turn. Syncs of one tab run one at a time.
+//! - The **language, theme** and the analysis' crash guard stay in localStorage (small, and read
+//!   before the first paint or from the panic hook, where nothing can wait).
+//! - A workspace kept in localStorage by an earlier version ([`INDEX_KEY`] and one key per text)
+//!   is moved into IndexedDB on first load, and removed from localStorage once it is written.
 //!
-//! A write the browser refuses (quota exceeded, storage switched off in private browsing) is
-//! reported in the page as an alert naming what was not saved, with "Try again"; everything stays
-//! in the tab meanwhile.
+//! A write the browser refuses (quota exceeded, storage switched off) is reported as one alert:
+//! what was not saved, how much space is left, "Try again" and "Download a backup"; everything
+//! stays in the tab meanwhile, and the next change tries again.
 
-use super::{AppState, Level, Theme};
+use super::{store, AppState, Level, Theme};
 use crate::browser::{storage_get, storage_keys, storage_remove, storage_set, storage_try_set};
 use crate::i18n::{self, Key, Lang};
 use crate::workspace::{text_key, Workspace, INDEX_KEY, TEXT_PREFIX};
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub use crate::workspace::fingerprint;
 
 /// Set while an analysis runs; still there at the next start means the analysis crashed.
 pub const PENDING_KEY: &str = "qarin.analysis-pending";
@@ -25,27 +32,20 @@ pub const PENDING_KEY: &str = "qarin.analysis-pending";
 pub const CRASH_CAUSE_KEY: &str = "qarin.analysis-crash-cause";
 pub const LANG_KEY: &str = "qarin.lang";
 pub const THEME_KEY: &str = "qarin.theme";
+/// The tabs' channel: "the workspace changed in storage".
+pub const CHANNEL: &str = "qarin.workspace";
 
-/// What loading found.
-pub struct Loaded {
-    pub workspace: Workspace,
+/// The preferences, read at once at start.
+pub struct Prefs {
     pub lang: Lang,
     pub theme: Theme,
-    /// What of the workspace is in storage.
-    pub saved: Saved,
-    /// Ids whose texts are in storage, with the texts' fingerprints.
-    pub stored: HashMap<String, u64>,
-    /// Titles of articles listed without a stored text (dropped).
-    pub missing: Vec<String>,
-    /// The index could not be read: (error, key it was moved to).
-    pub unreadable: Option<(String, String)>,
     /// The previous analysis never finished.
     pub crashed: bool,
     /// What the panic said, if the page recorded one.
     pub crash_cause: Option<String>,
 }
 
-pub fn load() -> Loaded {
+pub fn load_prefs() -> Prefs {
     let lang = storage_get(LANG_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or_else(|| if crate::browser::navigator_prefers_arabic() { Lang::Ar } else { Lang::En });
     let theme = match storage_get(THEME_KEY).as_deref() {
         Some("dark") => Theme::Dark,
@@ -53,135 +53,297 @@ pub fn load() -> Loaded {
         _ if crate::browser::prefers_dark() => Theme::Dark,
         _ => Theme::Light,
     };
-    let mut out = load_workspace();
-    out.lang = lang;
-    out.theme = theme;
-    out.saved = Saved { texts: out.stored.clone(), indexed: out.stored.keys().cloned().collect() };
-    out
+    Prefs { lang, theme, crashed: storage_get(PENDING_KEY).is_some(), crash_cause: storage_get(PENDING_KEY).and(storage_get(CRASH_CAUSE_KEY)) }
 }
 
-fn load_workspace() -> Loaded {
-    let mut out = Loaded {
-        workspace: Workspace::default(),
-        lang: Lang::En,
-        theme: Theme::Light,
-        saved: Saved::default(),
-        stored: HashMap::new(),
-        missing: Vec::new(),
-        unreadable: None,
-        crashed: storage_get(PENDING_KEY).is_some(),
-        crash_cause: storage_get(PENDING_KEY).and(storage_get(CRASH_CAUSE_KEY)),
-    };
-    if let Some(raw) = storage_get(INDEX_KEY) {
-        match Workspace::from_index(&raw) {
-            Ok(mut ws) => {
-                ws.articles.retain_mut(|a| match storage_get(&text_key(&a.id)) {
-                    Some(text) => {
-                        out.stored.insert(a.id.clone(), fingerprint(&text));
-                        a.text = text;
-                        true
-                    }
-                    None => {
-                        out.missing.push(if a.title.is_empty() { a.id.clone() } else { a.title.clone() });
-                        false
-                    }
-                });
-                out.workspace = ws;
-            }
-            Err(e) => {
-                // Never overwrite what could not be read: set it aside first.
-                let aside = format!("{INDEX_KEY}.unreadable-{}", js_now_ms());
-                if storage_try_set(&aside, &raw).is_ok() {
-                    storage_remove(INDEX_KEY);
-                }
-                out.unreadable = Some((e, aside));
-                // Keep the texts too: they are only removed when an index says so.
-                return out;
-            }
+/// What loading the workspace found.
+pub struct Loaded {
+    pub workspace: Workspace,
+    /// Titles of articles listed without a stored text (dropped).
+    pub missing: Vec<String>,
+    /// The index could not be read: (error, key it was moved to).
+    pub unreadable: Option<(String, String)>,
+    pub crashed: bool,
+    pub crash_cause: Option<String>,
+    /// Storage could not be opened or read (the workspace lives in this tab only).
+    pub unavailable: Option<String>,
+}
+
+/// A workspace an earlier version kept in localStorage, if there is one: the index and the
+/// texts it lists (titles of those whose text was gone are returned too).
+fn load_local() -> Option<(Workspace, Vec<String>)> {
+    let raw = storage_get(INDEX_KEY)?;
+    let mut ws = Workspace::from_index(&raw).ok()?;
+    let mut missing = Vec::new();
+    ws.articles.retain_mut(|a| match storage_get(&text_key(&a.id)) {
+        Some(text) => {
+            a.text = text;
+            true
         }
-    }
-    // Texts no article lists: an add whose index write never happened.
+        None => {
+            missing.push(if a.title.is_empty() { a.id.clone() } else { a.title.clone() });
+            false
+        }
+    });
+    Some((ws, missing))
+}
+
+/// Remove the localStorage workspace (once IndexedDB holds it).
+fn forget_local() {
+    storage_remove(INDEX_KEY);
     for key in storage_keys() {
-        if let Some(id) = key.strip_prefix(TEXT_PREFIX) {
-            if !out.stored.contains_key(id) && out.unreadable.is_none() {
-                storage_remove(&key);
-            }
+        if key.starts_with(TEXT_PREFIX) {
+            storage_remove(&key);
         }
     }
+}
+
+/// How much the origin stores, of how much the browser allows, and whether the browser keeps it
+/// until the user clears it (`persisted`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StorageUse {
+    pub usage: f64,
+    pub quota: f64,
+    pub persisted: bool,
+}
+
+async fn promise(p: Result<web_sys::js_sys::Promise, JsValue>) -> Option<JsValue> {
+    wasm_bindgen_futures::JsFuture::from(p.ok()?).await.ok()
+}
+
+/// Ask the browser to keep the workspace (`navigator.storage.persist()`, once per page) and read
+/// the usage and quota.
+async fn storage_use(ask: bool) -> Option<StorageUse> {
+    let m = web_sys::window()?.navigator().storage();
+    let persisted = if ask { promise(m.persist()).await } else { promise(m.persisted()).await };
+    let est = promise(m.estimate()).await?;
+    let get = |k: &str| web_sys::js_sys::Reflect::get(&est, &JsValue::from_str(k)).ok().and_then(|v| v.as_f64());
+    Some(StorageUse { usage: get("usage")?, quota: get("quota")?, persisted: persisted.is_some_and(|v| v.is_truthy()) })
+}
+
+/// The sync machinery of this tab.
+#[derive(Default)]
+struct Sync {
+    db: Option<web_sys::IdbDatabase>,
+    /// What storage held when this tab last met it (a sketch).
+    base: Workspace,
+    running: bool,
+    again: bool,
+    /// Read storage even if nothing changed here (another tab wrote).
+    read: bool,
+    /// The workspace came from localStorage: remove it there once written here.
+    migrating: bool,
+    channel: Option<web_sys::BroadcastChannel>,
+    asked_persist: bool,
+}
+
+thread_local! {
+    static SYNC: RefCell<Sync> = RefCell::new(Sync::default());
+}
+
+/// Load the workspace (from IndexedDB, or moved from localStorage), then keep saving it: the one
+/// effect that saves. `loaded` is set once the stored workspace is in place.
+pub fn install(state: AppState, prefs: Prefs) {
+    // The preferences: saved whenever they change.
+    Effect::new(move |first: Option<()>| {
+        let lang = state.lang.get();
+        let theme = state.theme.get();
+        if first.is_some() {
+            storage_set(LANG_KEY, lang.code());
+            storage_set(THEME_KEY, theme.code());
+        }
+    });
+    leptos::task::spawn_local(async move {
+        let loaded = load(prefs).await;
+        if let Some(ws) = Some(loaded.workspace.clone()).filter(|w| *w != Workspace::default()) {
+            state.workspace.set(ws);
+        }
+        state.after_load(&loaded);
+        state.loaded.set(true);
+        install_channel(state);
+        // The workspace: a sync whenever it changes (and when "Try again" bumps `save_again`).
+        Effect::new(move |first: Option<()>| {
+            state.workspace.track();
+            state.save_again.track();
+            if first.is_none() && !SYNC.with(|s| s.borrow().migrating) {
+                return;
+            }
+            request_sync(state, false);
+        });
+        refresh_use(state);
+    });
+}
+
+async fn load(prefs: Prefs) -> Loaded {
+    let mut out = Loaded { workspace: Workspace::default(), missing: Vec::new(), unreadable: None, crashed: prefs.crashed, crash_cause: prefs.crash_cause, unavailable: None };
+    let db = match store::open().await {
+        Ok(db) => db,
+        Err(e) => {
+            // No IndexedDB (switched off): keep what localStorage has, in this tab.
+            if let Some((ws, missing)) = load_local() {
+                out.workspace = ws;
+                out.missing = missing;
+            }
+            out.unavailable = Some(e);
+            return out;
+        }
+    };
+    match store::load(&db).await {
+        Ok(store::Stored::Found(ws, missing)) => {
+            SYNC.with(|s| s.borrow_mut().base = ws.sketch());
+            out.workspace = ws;
+            out.missing = missing;
+        }
+        Ok(store::Stored::Empty) => {
+            if let Some((ws, missing)) = load_local() {
+                SYNC.with(|s| s.borrow_mut().migrating = true);
+                out.workspace = ws;
+                out.missing = missing;
+            }
+        }
+        Ok(store::Stored::Unreadable(e, aside)) => out.unreadable = Some((e, aside)),
+        Err(e) => out.unavailable = Some(e),
+    }
+    SYNC.with(|s| s.borrow_mut().db = Some(db));
     out
 }
 
-fn js_now_ms() -> u64 {
-    web_sys::js_sys::Date::now() as u64
+/// Another tab wrote: sync (which reads what it wrote).
+fn install_channel(state: AppState) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else { return };
+    let on_message = Closure::<dyn FnMut()>::new(move || {
+        SYNC.with(|s| s.borrow_mut().read = true);
+        request_sync(state, true);
+    });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    SYNC.with(|s| s.borrow_mut().channel = Some(channel));
 }
 
-/// A text's fingerprint (64-bit FNV-1a): a text is written again when it is not the one stored
-/// under its id (an import or an undo can bring another text under the same id).
-pub fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// What is in storage: the texts stored (by id, with their fingerprints), and the ids the last
-/// index written lists.
-#[derive(Debug, Clone, Default)]
-pub struct Saved {
-    pub texts: HashMap<String, u64>,
-    pub indexed: HashSet<String>,
-}
-
-/// What was not saved and why.
-pub struct Unsaved {
-    /// Titles of the articles a reload would lose (empty: other changes, such as a rename, a
-    /// removal or a decision, were not saved).
-    pub articles: Vec<String>,
-    pub error: String,
-}
-
-/// Save the workspace: texts not yet stored, then the index, then drop texts of removed articles.
-pub fn save(ws: &Workspace, saved: &mut Saved) -> Result<(), Unsaved> {
-    let mut error = None;
-    for a in &ws.articles {
-        let fp = fingerprint(&a.text);
-        if saved.texts.get(&a.id) == Some(&fp) {
-            continue;
+/// Sync now, or once the sync running ends.
+fn request_sync(state: AppState, read: bool) {
+    let start = SYNC.with(|s| {
+        let mut s = s.borrow_mut();
+        s.read |= read;
+        if s.db.is_none() {
+            return false;
         }
-        match storage_try_set(&text_key(&a.id), &a.text) {
-            Ok(()) => {
-                saved.texts.insert(a.id.clone(), fp);
+        if s.running {
+            s.again = true;
+            return false;
+        }
+        s.running = true;
+        true
+    });
+    if start {
+        leptos::task::spawn_local(run(state));
+    }
+}
+
+async fn run(state: AppState) {
+    loop {
+        let (db, base, read) = SYNC.with(|s| {
+            let mut s = s.borrow_mut();
+            s.again = false;
+            (s.db.clone(), s.base.clone(), std::mem::take(&mut s.read))
+        });
+        let Some(db) = db else { break };
+        let ours = state.workspace.get_untracked();
+        let sketch = ours.sketch();
+        if read || sketch != base {
+            let bundled = state.bundled.get_value();
+            let taken = |id: &str| bundled.iter().any(|d| d.id == id);
+            match store::sync(&db, &base, &ours, &sketch, taken).await {
+                Ok(done) => {
+                    let migrating = SYNC.with(|s| {
+                        let mut s = s.borrow_mut();
+                        s.base = done.base;
+                        std::mem::take(&mut s.migrating)
+                    });
+                    let changed_meanwhile = state.workspace.with_untracked(|w| *w != ours);
+                    if migrating {
+                        forget_local();
+                    }
+                    if let Some(ws) = done.workspace {
+                        if changed_meanwhile {
+                            // The tab changed during the sync: merge again, with that change.
+                            SYNC.with(|s| s.borrow_mut().again = true);
+                        } else {
+                            state.workspace.set(ws);
+                        }
+                    }
+                    if done.wrote {
+                        if let Some(c) = SYNC.with(|s| s.borrow().channel.clone()) {
+                            let _ = c.post_message(&JsValue::from_str("changed"));
+                        }
+                        refresh_use(state);
+                    }
+                    state.notices.dismiss_kind("storage");
+                }
+                Err(error) => report(state, &ours, &base, &error),
             }
-            Err(e) => {
-                // Do not leave a half-written or outdated text in a full storage.
-                storage_remove(&text_key(&a.id));
-                saved.texts.remove(&a.id);
-                error.get_or_insert(e);
+        }
+        let more = SYNC.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.again || s.read {
+                true
+            } else {
+                s.running = false;
+                false
             }
+        });
+        if !more {
+            break;
         }
     }
-    let stored: HashSet<String> = saved.texts.keys().cloned().collect();
-    match storage_try_set(INDEX_KEY, &ws.index_json(&stored)) {
-        Ok(()) => {
-            saved.indexed = ws.articles.iter().filter(|a| stored.contains(&a.id)).map(|a| a.id.clone()).collect();
-            let current: HashSet<&str> = ws.articles.iter().map(|a| a.id.as_str()).collect();
-            let gone: Vec<String> = saved.texts.keys().filter(|id| !current.contains(id.as_str())).cloned().collect();
-            for id in gone {
-                storage_remove(&text_key(&id));
-                saved.texts.remove(&id);
-            }
+}
+
+/// A refused write, as one alert: what a reload would lose (articles not in storage; none: other
+/// changes), how much space is left, and two ways out.
+fn report(state: AppState, ours: &Workspace, base: &Workspace, error: &str) {
+    let lost: Vec<String> = ours
+        .articles
+        .iter()
+        .filter(|a| !base.articles.iter().any(|b| b.id == a.id))
+        .map(|a| if a.title.is_empty() { a.id.clone() } else { a.title.clone() })
+        .collect();
+    let error = error.to_string();
+    leptos::task::spawn_local(async move {
+        let now = storage_use(false).await;
+        if now.is_some() {
+            state.storage_use.set(now);
         }
-        Err(e) => error = Some(e),
-    }
-    match error {
-        None => Ok(()),
-        Some(error) => Err(Unsaved {
-            articles: ws
-                .articles
-                .iter()
-                .filter(|a| !saved.indexed.contains(&a.id))
-                .map(|a| if a.title.is_empty() { a.id.clone() } else { a.title.clone() })
-                .collect(),
-            error,
-        }),
-    }
+        let lang = state.lang.get_untracked();
+        let mut line = i18n::storage_failed(lang, &lost, &error);
+        if let Some(u) = now {
+            line.push(' ');
+            line.push_str(&i18n::storage_left(lang, (u.quota - u.usage).max(0.0)));
+        }
+        state.notices.dismiss_kind("storage");
+        state.notices.notify_two(
+            Level::Error,
+            "storage",
+            vec![line],
+            (Key::Retry, Rc::new(move || state.save_again.update(|n| *n = n.wrapping_add(1)))),
+            (Key::DownloadBackup, Rc::new(move || state.export_workspace())),
+        );
+    });
+}
+
+/// Read the usage and quota again (asking once, when there are articles, that the browser keep
+/// them).
+fn refresh_use(state: AppState) {
+    let ask = SYNC.with(|s| {
+        let mut s = s.borrow_mut();
+        let ask = !s.asked_persist && state.workspace.with_untracked(|w| !w.articles.is_empty());
+        s.asked_persist |= ask;
+        ask
+    });
+    leptos::task::spawn_local(async move {
+        if let Some(u) = storage_use(ask).await {
+            state.storage_use.set(Some(u));
+        }
+    });
 }
 
 /// Mark an analysis as running (`true`) or finished: if the page dies in it (a panic aborts the
@@ -229,95 +391,3 @@ pub fn install_unload_guard() {
     on_hide.forget();
 }
 
-/// The one effect that saves: the workspace, the language and the theme, whenever one changes
-/// (and again when "Try again" bumps `save_again`). A refusal is reported with what was not
-/// saved; the report goes once saving works again.
-pub fn install(state: AppState, saved: Saved) {
-    let saved = StoredValue::new(saved);
-    // Set when the workspace was just taken from another tab: it is in storage already.
-    let adopted = StoredValue::new(false);
-    install_tab_sync(state, saved, adopted);
-    Effect::new(move |first: Option<()>| {
-        let lang = state.lang.get();
-        let theme = state.theme.get();
-        state.save_again.track();
-        if first.is_none() {
-            // What was just loaded needs no saving; only track the workspace from here on.
-            state.workspace.track();
-            return;
-        }
-        if adopted.get_value() {
-            adopted.set_value(false);
-            state.workspace.track();
-            return;
-        }
-        storage_set(LANG_KEY, lang.code());
-        storage_set(THEME_KEY, theme.code());
-        let mut s = saved.get_value();
-        let result = state.workspace.with(|ws| save(ws, &mut s));
-        saved.set_value(s);
-        state.notices.dismiss_kind("storage");
-        if let Err(u) = result {
-            state.notices.notify(
-                Level::Error,
-                "storage",
-                vec![i18n::storage_failed(state.lang.get_untracked(), &u.articles, &u.error)],
-                Some((Key::Retry, Rc::new(move || state.save_again.update(|n| *n = n.wrapping_add(1))))),
-            );
-        }
-    });
-}
-
-/// Tabs stay one workspace: every change is saved at once (the effect above), and when another
-/// tab of the site writes the workspace index, the browser tells this one (a `storage` event),
-/// which takes that index and its texts as its own workspace. So a tab never writes an index
-/// that lacks what another tab added, nor brings back what another removed. (A change made in
-/// the few milliseconds before the event arrives can still be overwritten; the IndexedDB store
-/// with versioned per-article records that closes that gap is not built yet.)
-fn install_tab_sync(state: AppState, saved: StoredValue<Saved>, adopted: StoredValue<bool>) {
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-    let on_storage = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-        if ev.key().as_deref() != Some(INDEX_KEY) {
-            return;
-        }
-        let Some(raw) = ev.new_value() else { return };
-        let current = state.workspace.get_untracked();
-        if let Some((ws, now)) = adopt(&raw, &current) {
-            saved.set_value(now);
-            adopted.set_value(true);
-            state.workspace.set(ws);
-        }
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-    }
-    on_storage.forget();
-}
-
-/// The workspace another tab wrote (`raw`, its index), with the texts from storage (or, for an
-/// article whose text is not stored, this tab's copy), and what of it is in storage; `None` when
-/// it cannot be read or is what this tab has already.
-fn adopt(raw: &str, current: &Workspace) -> Option<(Workspace, Saved)> {
-    let mut ws = Workspace::from_index(raw).ok()?;
-    let mut texts = HashMap::new();
-    ws.articles.retain_mut(|a| match storage_get(&text_key(&a.id)) {
-        Some(text) => {
-            texts.insert(a.id.clone(), fingerprint(&text));
-            a.text = text;
-            true
-        }
-        None => match current.articles.iter().find(|c| c.id == a.id) {
-            Some(c) => {
-                a.text = c.text.clone();
-                true
-            }
-            None => false,
-        },
-    });
-    if ws == *current {
-        return None;
-    }
-    let indexed = ws.articles.iter().map(|a| a.id.clone()).filter(|id| texts.contains_key(id)).collect();
-    Some((ws, Saved { texts, indexed }))
-}

@@ -1,7 +1,7 @@
 //! The workspace as JSON: the export file and its import (schema [`SCHEMA`], [`ImportError`]),
 //! and the index kept in localStorage with its keys.
 
-use super::Workspace;
+use super::{Article, Workspace};
 use qarin_engine::input::{default_title, id_from_file_name, normalize_newlines, MAX_DOCUMENT_BYTES};
 use qarin_engine::{Document, EntityType};
 use serde::Deserialize;
@@ -29,18 +29,6 @@ pub enum ImportError {
 }
 
 impl Workspace {
-    /// The index kept in localStorage: this workspace with every text left empty, and only the
-    /// articles whose texts are stored (`stored`).
-    pub fn index_json(&self, stored: &HashSet<String>) -> String {
-        let mut index = self.clone();
-        index.articles.retain(|a| stored.contains(&a.id));
-        for a in &mut index.articles {
-            a.text.clear();
-        }
-        // Pretty like the export: one JSON serialisation of the workspace in the web app.
-        serde_json::to_string_pretty(&index).expect("the workspace serialises")
-    }
-
     /// The export file (`qarin.workspace/1`, texts included, pretty-printed, LF line ends).
     pub fn export_json(&self) -> String {
         let mut ws = self.clone();
@@ -105,5 +93,39 @@ impl Workspace {
             return Err(format!("unknown schema {:?}", ws.schema));
         }
         Ok(ws)
+    }
+}
+
+/// A text's fingerprint (64-bit FNV-1a): a text is written again when it is not the one stored
+/// under its id (an import or an undo can bring another text under the same id).
+pub fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+impl Workspace {
+    /// This workspace with each text replaced by its fingerprint (16 hex digits): small, and
+    /// equal where the workspaces are equal. What storage's index holds, and what tabs merge.
+    pub fn sketch(&self) -> Workspace {
+        let mut s = Workspace {
+            schema: self.schema.clone(),
+            articles: Vec::with_capacity(self.articles.len()),
+            bundled: self.bundled.clone(),
+            decisions: self.decisions.clone(),
+            settings: self.settings.clone(),
+        };
+        for a in &self.articles {
+            s.articles.push(Article {
+                id: a.id.clone(),
+                file: a.file.clone(),
+                title: a.title.clone(),
+                outlet: a.outlet.clone(),
+                date: a.date.clone(),
+                url: a.url.clone(),
+                encoding: a.encoding.clone(),
+                added: a.added.clone(),
+                text: format!("{:016x}", fingerprint(&a.text)),
+            });
+        }
+        s
     }
 }

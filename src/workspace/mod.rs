@@ -7,11 +7,14 @@
 //! The same structure is
 //! - exported and imported as one JSON file, schema [`SCHEMA`] (`qarin.workspace/1`), texts
 //!   included, so that a round trip gives the texts back byte for byte;
-//! - kept in the browser's localStorage as an index ([`INDEX_KEY`], the same JSON with every text
-//!   left empty) plus one entry per article text ([`text_key`]), so that renaming an article or
-//!   recording a decision rewrites a few hundred bytes, not every text.
+//! - kept in the browser's IndexedDB (`state::store`) as an index, its [sketch](Workspace::sketch)
+//!   (every text replaced by its fingerprint), plus one record per article text, so that renaming
+//!   an article or recording a decision rewrites a few hundred bytes, not every text; tabs merge
+//!   their changes three ways ([`merge`]). Earlier versions kept it in localStorage
+//!   ([`INDEX_KEY`], [`text_key`]); it is moved on first load.
 
 mod io;
+mod merge;
 #[cfg(test)]
 mod tests;
 mod undo;
@@ -19,7 +22,9 @@ mod undo;
 pub use io::{ImportError, SCHEMA};
 // Used only by the browser modules (`state::persist`, `actions::transfer`), built for wasm32 alone.
 #[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
-pub use io::{text_key, INDEX_KEY, MAX_IMPORT_BYTES, TEXT_PREFIX};
+pub use io::{fingerprint, text_key, INDEX_KEY, MAX_IMPORT_BYTES, TEXT_PREFIX};
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
+pub use merge::merge;
 pub use undo::Undo;
 
 use qarin_engine::decisions::Decision;

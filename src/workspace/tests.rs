@@ -2,7 +2,6 @@
 //! trip and the repairs on import, the localStorage index, safe links.
 
 use super::*;
-use std::collections::HashSet;
 
 fn bundled() -> Vec<Document> {
     vec![
@@ -187,13 +186,19 @@ fn only_web_addresses_are_linked() {
 fn the_index_holds_no_text() {
     let mut ws = Workspace::default();
     ws.articles.push(article("a", "نص طويل"));
-    ws.articles.push(article("b", "نص لم يحفظ"));
-    let stored: HashSet<String> = ["a".to_string()].into();
-    let index = ws.index_json(&stored);
+    ws.articles.push(article("b", "نص آخر"));
+    let sketch = ws.sketch();
+    let index = serde_json::to_string(&sketch).unwrap();
     assert!(!index.contains("نص"));
     let back = Workspace::from_index(&index).unwrap();
-    assert_eq!(back.articles.len(), 1);
-    assert_eq!(back.articles[0].id, "a");
+    assert_eq!(back, sketch);
+    assert_eq!(back.articles[0].text, format!("{:016x}", crate::workspace::fingerprint("نص طويل")));
+    assert_ne!(back.articles[0].text, back.articles[1].text);
+    // Equal workspaces have equal sketches; a changed text changes it.
+    let mut other = ws.clone();
+    assert_eq!(other.sketch(), sketch);
+    other.articles[1].text.push('.');
+    assert_ne!(other.sketch(), sketch);
     assert_eq!(text_key("a"), "qarin.text.a");
     assert!(Workspace::from_index("{\"schema\":\"x\"}").is_err());
 }

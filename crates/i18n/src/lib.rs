@@ -153,8 +153,12 @@ pub fn list(lang: Lang, items: &[String]) -> String {
 pub fn human_size(bytes: f64) -> String {
     const KB: u64 = 1024;
     const MB: u64 = 1024 * 1024;
+    const GB: u64 = 1024 * MB;
     let b = if bytes.is_finite() && bytes > 0.0 { bytes as u64 } else { 0 };
-    if b >= MB {
+    if b >= GB {
+        let tenths = (b * 10 + GB / 2) / GB;
+        format!("{}.{} GB", tenths / 10, tenths % 10)
+    } else if b >= MB {
         let tenths = (b * 10 + MB / 2) / MB;
         format!("{}.{} MB", tenths / 10, tenths % 10)
     } else if b >= KB {
@@ -347,6 +351,7 @@ mod tests {
         assert_eq!(quote(Lang::En, "a"), "“\u{2068}a\u{2069}”");
         assert_eq!(human_size(8.0 * 1024.0 * 1024.0), "8.0 MB");
         assert_eq!(human_size(4096.0), "4 KB");
+        assert_eq!(human_size(12.34 * 1024.0 * 1024.0 * 1024.0), "12.3 GB");
     }
 
     #[test]

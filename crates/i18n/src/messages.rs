@@ -126,6 +126,22 @@ pub fn storage_failed(lang: Lang, what: &[String], err: &str) -> String {
     tf(lang, Key::StorageFailedSome, &[("list", &listed(lang, what)), ("err", err)])
 }
 
+/// How much space the browser still allows.
+pub fn storage_left(lang: Lang, bytes: f64) -> String {
+    tf(lang, Key::StorageLeft, &[("size", &human_size(bytes))])
+}
+
+/// How much the workspace takes of what the browser allows, and whether the browser keeps it.
+pub fn storage_use(lang: Lang, used: f64, quota: f64, persisted: bool) -> String {
+    let key = if persisted { Key::StorageUsePersisted } else { Key::StorageUseBestEffort };
+    tf(lang, key, &[("used", &human_size(used)), ("quota", &human_size(quota))])
+}
+
+/// Storage could not be opened: the workspace lives in this tab only.
+pub fn storage_unavailable(lang: Lang, err: &str) -> String {
+    tf(lang, Key::StorageUnavailable, &[("err", err)])
+}
+
 /// A stored article whose text was gone.
 pub fn text_missing(lang: Lang, title: &str) -> String {
     tf(lang, Key::TextMissing, &[("title", &isolate(title))])

@@ -53,7 +53,7 @@ async fn export_and_import_the_workspace() {
         assert!(csv.lines().next().unwrap().contains("cp1256 count,cp1256 spelling"), "{}", csv.lines().next().unwrap());
 
         // A clean browser, then the import.
-        app.js("localStorage.clear()", vec![]).await;
+        clear_storage(&app).await;
         app.reload().await;
         assert!(user_docs(&app).await.is_empty());
         let exported = downloads.join("qarin-workspace.json");

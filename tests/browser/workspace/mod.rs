@@ -128,6 +128,19 @@ async fn wait_notice(app: &App, kind: &str) -> (String, String, String) {
     serde_json::from_value(v).expect("notice")
 }
 
+/// A clean browser: the workspace's database deleted (the page lets go of it when asked) and
+/// localStorage emptied.
+async fn clear_storage(app: &App) {
+    let done = app
+        .js(
+            "return new Promise(r => { localStorage.clear(); const q = indexedDB.deleteDatabase('qarin'); \
+             q.onsuccess = () => r('deleted'); q.onerror = () => r('error'); })",
+            vec![],
+        )
+        .await;
+    assert_eq!(done, json!("deleted"));
+}
+
 async fn dismiss_all(app: &App) {
     app.js("document.querySelectorAll('#notices .notice-close').forEach(b => b.click())", vec![]).await;
     app.wait_for("the messages to go", UI_TIMEOUT, "return document.querySelectorAll('#notices .notice').length === 0", vec![])

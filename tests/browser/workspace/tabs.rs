@@ -1,10 +1,12 @@
-//! Two tabs on one workspace: what one adds or removes reaches the other without a reload, and
-//! after both reload nothing either added is lost (#13: with a last-write-wins index, tab B's
-//! articles used to vanish when tab A saved, and a removal in B took A's new article with it).
+//! The workspace in the browser's storage (IndexedDB): two tabs on one workspace, where what one
+//! adds or removes reaches the other without a reload, and after both reload nothing either added
+//! is lost (#13: with a last-write-wins index, tab B's articles used to vanish when tab A saved,
+//! and a removal in B took A's new article with it); a workspace an earlier version kept in
+//! localStorage moved over; the space used shown.
 
 use super::*;
 use crate::harness::browser_test;
-use crate::page::paste;
+use crate::page::{paste, reader_text, select_doc};
 
 /// The titles of the user's articles in the list, sorted.
 async fn titles(app: &App) -> Vec<String> {
@@ -83,6 +85,57 @@ async fn two_tabs_add_and_remove_without_losing_anything() {
         assert_eq!(titles(&app).await, names(&["A1", "A2", "A3", "B2"]));
         app.client.close_window().await.expect("close B");
         app.client.switch_to_window(tab_a).await.expect("back to A");
+    })
+    .await;
+}
+
+/// A workspace kept in localStorage by an earlier version is moved into IndexedDB on first load:
+/// its article is there, one whose text was gone is named, the old keys are removed once the
+/// move is written, and a second reload still has the article. The panel shows the space used.
+#[tokio::test]
+async fn a_workspace_of_an_earlier_version_moves_over() {
+    browser_test("ws-migrate", |app| async move {
+        // What the localStorage version wrote: the index (texts left empty), one key per text.
+        let index = json!({
+            "schema": "qarin.workspace/1",
+            "articles": [
+                { "id": "old-one", "title": "مقال محفوظ من قبل", "text": "" },
+                { "id": "lost", "title": "مقال بلا نص", "text": "" }
+            ],
+            "bundled": { "shown": true, "removed": [], "edits": {} },
+            "decisions": [],
+            "settings": { "hidden_types": [] }
+        });
+        app.js(
+            "localStorage.setItem('qarin.workspace', arguments[0]); localStorage.setItem('qarin.text.old-one', arguments[1]);",
+            vec![json!(index.to_string()), json!(UTF8_ARTICLE)],
+        )
+        .await;
+        app.reload().await;
+        assert_eq!(wait_user_docs(&app, 1).await, ["old-one"]);
+        let (_, text, _) = wait_notice(&app, "storage-missing").await;
+        assert!(text.contains("مقال بلا نص"), "{text}");
+        app.wait_for(
+            "the localStorage workspace to be removed",
+            UI_TIMEOUT,
+            "return localStorage.getItem('qarin.workspace') === null && localStorage.getItem('qarin.text.old-one') === null",
+            vec![],
+        )
+        .await;
+        let shown = app
+            .wait_for("the space used", UI_TIMEOUT, "return document.querySelector('#storage-use')?.textContent ?? null", vec![])
+            .await;
+        let shown = shown.as_str().unwrap_or_default().to_string();
+        assert!(shown.starts_with("Saved in this browser: ") && shown.contains(" of the "), "{shown}");
+
+        app.reload().await;
+        assert_eq!(wait_user_docs(&app, 1).await, ["old-one"]);
+        select_doc(&app, "old-one").await;
+        assert!(reader_text(&app).await.contains("استقبل الرئيس الروسي"));
+        assert_eq!(
+            app.js("return Object.keys(localStorage).filter(k => k.startsWith('qarin.text.') || k === 'qarin.workspace').length", vec![]).await,
+            json!(0)
+        );
     })
     .await;
 }
