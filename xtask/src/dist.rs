@@ -123,6 +123,7 @@ pub fn build(opts: &Options) -> Result<()> {
     }
     let took = env::run(&mut trunk)?;
     println!("[dist] built in {}", format_duration(took));
+    site::minify_glue(&opts.dist)?;
     engine_assets(&opts.dist)?;
     let prerendered = prerender(&corpus)?;
     site::finish(&opts.dist, &public_url, &corpus, &prerendered)?;

@@ -24,6 +24,16 @@ pub fn binaryen_bin() -> PathBuf {
     binaryen_prefix().join("node_modules/.bin")
 }
 
+/// Where npm installs terser (the glue's minifier).
+pub fn terser_prefix() -> PathBuf {
+    repo_root().join("target/tools/terser")
+}
+
+/// terser's command-line script (run with `node`).
+pub fn terser_bin() -> PathBuf {
+    terser_prefix().join("node_modules/terser/bin/terser")
+}
+
 /// The directory `cargo install` writes to: `$CARGO_HOME/bin`, by default `~/.cargo/bin`.
 pub fn cargo_bin_dir() -> PathBuf {
     match std::env::var_os("CARGO_HOME") {

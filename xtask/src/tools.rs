@@ -14,6 +14,8 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// Must match `[tools] wasm_opt` in Trunk.toml. Debian's binaryen 108 makes a module that crashes.
 pub const BINARYEN_VERSION: &str = "132";
+/// The JS minifier for wasm-bindgen's glue (trunk's own cannot parse it; see `dist::minify_glue`).
+pub const TERSER_VERSION: &str = "5.51.4";
 
 /// Installs everything: build tools, then the browser used by the end-to-end tests.
 pub fn setup_all() -> Result<()> {
@@ -27,6 +29,7 @@ pub fn setup_build() -> Result<()> {
     trunk()?;
     wasm_bindgen()?;
     wasm_opt()?;
+    terser()?;
     cargo_fetch()
 }
 
@@ -183,6 +186,41 @@ fn wasm_opt() -> Result<()> {
             "{} reports version {other:?} after npm install",
             wasm_opt.display()
         )),
+    }
+}
+
+/// terser from the npm package `terser`, installed under `target/tools/terser`.
+fn terser() -> Result<()> {
+    let name = format!("terser@{TERSER_VERSION}");
+    let bin = env::terser_bin();
+    let probe = || {
+        env::output(env::command("node").arg(&bin).arg("--version"))
+            .and_then(|out| out.split_whitespace().nth(1).map(str::to_string))
+    };
+    match probe() {
+        Some(v) if v == TERSER_VERSION => {
+            step(&name, "present");
+            return Ok(());
+        }
+        Some(v) => step(&name, &format!("found version {v}, reinstalling")),
+        None => step(&name, "missing, installing with npm"),
+    }
+    let prefix = env::terser_prefix();
+    std::fs::create_dir_all(&prefix)
+        .map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
+    let took = env::run(
+        env::command("npm")
+            .arg("install")
+            .arg("--prefix")
+            .arg(&prefix)
+            .args(["--no-audit", "--no-fund", "--no-save", &name]),
+    )?;
+    match probe() {
+        Some(v) if v == TERSER_VERSION => {
+            installed(&name, took);
+            Ok(())
+        }
+        other => Err(format!("{} reports version {other:?} after npm install", bin.display())),
     }
 }
 

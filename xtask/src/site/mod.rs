@@ -20,11 +20,12 @@
 //!
 //! One module a concern: [`html`] (reading and rewriting HTML), [`policy`] (the
 //! Content-Security-Policy and the head tags), [`prerender`], [`sw`] (the service worker),
-//! [`single`] (the single-file page), [`worker`] (the analysis worker's script), [`corpus`] (the corpus check); this file runs them in order
+//! [`single`] (the single-file page), [`worker`] (the analysis worker's script), [`corpus`] (the corpus check), [`minify`] (the JS glue, run right after trunk); this file runs them in order
 //! and holds the file helpers they share.
 
 mod corpus;
 mod html;
+mod minify;
 mod policy;
 mod prerender;
 mod single;
@@ -38,6 +39,7 @@ use crate::icons;
 pub use corpus::corpus_files;
 #[cfg(doc)]
 use prerender::PRERENDER_GATE;
+pub use minify::minify_glue;
 pub use sw::is_documentation;
 
 /// The engine's assets, which `qarin assets` writes into the site and the app fetches beside its
