@@ -60,3 +60,24 @@ pub fn check_analyze(text: &str) {
         }
     }
 }
+
+/// Any bytes as the packed parts of an analysis (`qarin_engine::pack`, what the web app's worker
+/// sends the page): read back or refused with an error, never a panic; what is read back packs
+/// to bytes that read back to the same bytes again.
+#[allow(dead_code)]
+pub fn check_pack(bytes: &[u8]) {
+    use qarin_engine::pack::{from_bytes, to_bytes, Pack};
+    fn again<T: Pack>(bytes: &[u8]) {
+        if let Ok(v) = from_bytes::<T>(bytes) {
+            let packed = to_bytes(&v);
+            let back: T = from_bytes(&packed).expect("packed bytes read back");
+            assert_eq!(to_bytes(&back), packed, "packing is not stable");
+        }
+    }
+    again::<Vec<qarin_engine::DocumentAnalysis>>(bytes);
+    again::<Vec<qarin_engine::Entity>>(bytes);
+    again::<Vec<qarin_engine::Fact>>(bytes);
+    again::<Vec<qarin_engine::Quote>>(bytes);
+    again::<Vec<qarin_engine::WirePair>>(bytes);
+    again::<Vec<qarin_engine::Suggestion>>(bytes);
+}

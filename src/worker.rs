@@ -13,23 +13,25 @@
 //! | `assets` {job, lexicon, model}: the bytes, once | `assets` {job, errors} |
 //! | `doc` {job, json, text}: a document, its text beside (repeated) | |
 //! | `run` {job} | `progress` {job, stage, done, total}, every ~50 ms of work |
-//! | | `part` {job, field, json}: a piece of the result (repeated); a document alone, with its sentence spans |
-//! | | `done` {job, json}: the rest; the result is whole |
+//! | | `part` {job, field, bytes}: a piece of the result (repeated); a document alone |
+//! | | `done` {job, bytes}: the rest; the result is whole |
 //! | `cancel` {job}: a newer analysis took over | |
 //! | `panic`: the tests' hook [`qarin_test_worker_panic`] | |
 //! | | `panic` {cause}: the worker panicked and is dead |
 //!
 //! A job the page no longer wants is dropped by the worker at its next pause. The result comes
-//! back as JSON, a document a message and the lists in pieces of about [`PART_BYTES`], each
-//! parsed by the page in a task of its own; the byte offsets JSON leaves out are restored from
-//! the code point offsets (`Analysis::restore_byte_offsets`), the sentence spans sent beside. When no worker can start (a plain `trunk serve` has no `qarin-worker.js`; a browser
+//! back packed ([`qarin_engine::pack`]: compact bytes, byte offsets and sentence spans
+//! included), a document a message (without its text, which the page has) and the lists in
+//! pieces of about [`PART_BYTES`], each read by the page in a task of its own. (The page reads
+//! no analysis JSON at all: the derived JSON readers of the analysis types cost 35 KiB of
+//! gzipped wasm.) When no worker can start (a plain `trunk serve` has no `qarin-worker.js`; a browser
 //! without module workers), [`analyse`] says so and the caller analyses on the page
 //! ([`crate::job::analyse_here`]). When the worker dies (a panic), the analysis ends
 //! [`Finished::Stopped`] with the panic's words and the next analysis starts a new worker.
 
 use crate::job::Finished;
 use qarin_engine::{Analysis, Analyzer, Document, DocumentAnalysis, Entity, Fact, Progress, Quote, Stage, Suggestion, WirePair};
-use serde::{Deserialize, Serialize};
+use qarin_engine::pack::{self, Pack};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
@@ -42,8 +44,8 @@ use web_sys::js_sys::{self, Object, Reflect};
 pub const WORKER_SCRIPT: &str = "qarin-worker.js";
 /// The single-file page's block holding the worker's source.
 pub const WORKER_BLOCK: &str = "qarin-worker-src";
-/// JSON a message, at most (about): the page parses one such piece in a few milliseconds.
-pub const PART_BYTES: usize = 192 * 1024;
+/// Packed bytes a message, at most (about): the page reads one such piece in a few milliseconds.
+pub const PART_BYTES: usize = 128 * 1024;
 /// The worker's work between two pauses in which it reads its messages, in milliseconds.
 const WORKER_SLICE_MS: f64 = 50.0;
 /// How long a new worker may take to say it is ready before the page does the work itself.
@@ -99,12 +101,8 @@ fn stage_of(code: u32) -> Stage {
     }
 }
 
-/// What of an [`Analysis`] is not a list, sent last.
-#[derive(Serialize, Deserialize)]
-struct Rest {
-    schema: String,
-    reuse: BTreeMap<String, f64>,
-}
+/// What of an [`Analysis`] is not a list, sent last: its schema and its reuse shares.
+type Rest = (String, BTreeMap<String, f64>);
 
 // ---------------------------------------------------------------------------------------------
 // The worker's side.
@@ -236,57 +234,61 @@ async fn run(job: u32, docs: Vec<Document>) {
 }
 
 fn post_result(job: u32, mut a: Analysis) -> Result<(), String> {
-    // The documents one a message, with their sentence spans (which JSON leaves out) and
-    // without their texts (the page has them: it sent them).
+    // The documents one a message, without their texts (the page has them: it sent them).
     for d in &mut a.documents {
         d.text = String::new();
         let m = message("part", job);
         set(&m, "field", &JsValue::from_str("documents"));
-        let json = serde_json::to_string_pretty(&[&*d]).map_err(|e| format!("documents: {e}"))?;
-        set(&m, "json", &JsValue::from_str(&json));
-        let sentences = serde_json::to_string(&d.sentences).map_err(|e| format!("sentences: {e}"))?;
-        set(&m, "sentences", &JsValue::from_str(&sentences));
+        set(&m, "bytes", &js_sys::Uint8Array::from(pack::to_bytes(&vec![std::mem::replace(d, empty_doc())]).as_slice()));
         post(&m);
     }
-    post_list(job, "entities", &a.entities)?;
-    post_list(job, "facts", &a.facts)?;
-    post_list(job, "quotes", &a.quotes)?;
-    post_list(job, "wire", &a.wire)?;
-    post_list(job, "suggestions", &a.suggestions)?;
-    let rest = serde_json::to_string_pretty(&Rest { schema: a.schema, reuse: a.reuse }).map_err(|e| e.to_string())?;
+    post_list(job, "entities", &a.entities);
+    post_list(job, "facts", &a.facts);
+    post_list(job, "quotes", &a.quotes);
+    post_list(job, "wire", &a.wire);
+    post_list(job, "suggestions", &a.suggestions);
+    let rest: Rest = (a.schema, a.reuse);
     let m = message("done", job);
-    set(&m, "json", &JsValue::from_str(&rest));
+    set(&m, "bytes", &js_sys::Uint8Array::from(pack::to_bytes(&rest).as_slice()));
     post(&m);
     Ok(())
 }
 
-/// `items` as JSON arrays of about [`PART_BYTES`] each (an item larger than that goes alone).
-/// Each item is written by `serde_json::to_string_pretty`, as the JSON export writes the whole
-/// analysis, so the two share their code in the wasm.
-fn post_list<T: Serialize>(job: u32, field: &str, items: &[T]) -> Result<(), String> {
-    let send = |json: &mut String| {
-        json.push(']');
+fn empty_doc() -> DocumentAnalysis {
+    DocumentAnalysis {
+        id: String::new(),
+        file: String::new(),
+        title: String::new(),
+        outlet: String::new(),
+        date: String::new(),
+        text: String::new(),
+        mentions: Vec::new(),
+        boilerplate: Vec::new(),
+        sentences: Vec::new(),
+    }
+}
+
+/// `items` packed as lists of about [`PART_BYTES`] each (an item larger than that goes alone).
+fn post_list<T: Pack + Clone>(job: u32, field: &str, items: &[T]) {
+    let send = |bytes: &[u8]| {
         let m = message("part", job);
         set(&m, "field", &JsValue::from_str(field));
-        set(&m, "json", &JsValue::from_str(json));
+        set(&m, "bytes", &js_sys::Uint8Array::from(bytes));
         post(&m);
-        json.clear();
-        json.push('[');
     };
-    let mut json = String::from("[");
-    for item in items {
-        if json.len() > 1 {
-            json.push(',');
-        }
-        json.push_str(&serde_json::to_string_pretty(item).map_err(|e| format!("{field}: {e}"))?);
-        if json.len() >= PART_BYTES {
-            send(&mut json);
+    let mut start = 0;
+    let mut size = 0;
+    for (i, item) in items.iter().enumerate() {
+        size += pack::to_bytes(item).len();
+        if size >= PART_BYTES {
+            send(&pack::to_bytes(&items[start..=i].to_vec()));
+            start = i + 1;
+            size = 0;
         }
     }
-    if json.len() > 1 {
-        send(&mut json);
+    if start < items.len() {
+        send(&pack::to_bytes(&items[start..].to_vec()));
     }
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,15 +591,15 @@ pub async fn analyse(docs: &[Document], report: &dyn Fn(Progress) -> Option<()>,
             }
             "part" => {
                 crate::job::heartbeat();
-                let json = text_of(&m, "json");
+                let bytes = bytes_of(&m);
                 let field = text_of(&m, "field");
                 let read = match field.as_str() {
-                    "documents" => read_documents(&json, &text_of(&m, "sentences"), docs, &mut a.documents),
-                    "entities" => extend::<Entity>(&json, &mut a.entities),
-                    "facts" => extend::<Fact>(&json, &mut a.facts),
-                    "quotes" => extend::<Quote>(&json, &mut a.quotes),
-                    "wire" => extend::<WirePair>(&json, &mut a.wire),
-                    "suggestions" => extend::<Suggestion>(&json, &mut a.suggestions),
+                    "documents" => read_documents(&bytes, docs, &mut a.documents),
+                    "entities" => extend::<Entity>(&bytes, &mut a.entities),
+                    "facts" => extend::<Fact>(&bytes, &mut a.facts),
+                    "quotes" => extend::<Quote>(&bytes, &mut a.quotes),
+                    "wire" => extend::<WirePair>(&bytes, &mut a.wire),
+                    "suggestions" => extend::<Suggestion>(&bytes, &mut a.suggestions),
                     other => Err(format!("unknown part {other}")),
                 };
                 if let Err(e) = read {
@@ -606,11 +608,10 @@ pub async fn analyse(docs: &[Document], report: &dyn Fn(Progress) -> Option<()>,
                 }
             }
             "done" => {
-                return Some(match serde_json::from_str::<Rest>(&text_of(&m, "json")) {
-                    Ok(rest) => {
-                        a.schema = rest.schema;
-                        a.reuse = rest.reuse;
-                        a.restore_corpus_byte_offsets();
+                return Some(match pack::from_bytes::<Rest>(&bytes_of(&m)) {
+                    Ok((schema, reuse)) => {
+                        a.schema = schema;
+                        a.reuse = reuse;
                         Finished::Done(a)
                     }
                     Err(e) => Finished::Stopped(e.to_string()),
@@ -632,25 +633,26 @@ pub async fn analyse(docs: &[Document], report: &dyn Fn(Progress) -> Option<()>,
     }
 }
 
-/// A document of the result, with its text (from `sent`, in the same order), its byte offsets
-/// restored and its sentence spans set.
-fn read_documents(json: &str, sentences: &str, sent: &[Document], into: &mut Vec<DocumentAnalysis>) -> Result<(), String> {
-    let docs: Vec<DocumentAnalysis> = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let spans: Vec<(usize, usize)> = serde_json::from_str(sentences).map_err(|e| format!("sentences: {e}"))?;
+/// A document of the result, with its text (from `sent`, in the same order).
+fn read_documents(bytes: &[u8], sent: &[Document], into: &mut Vec<DocumentAnalysis>) -> Result<(), String> {
+    let docs: Vec<DocumentAnalysis> = pack::from_bytes(bytes).map_err(|e| e.to_string())?;
     for mut d in docs {
         let source = sent.get(into.len()).filter(|s| s.id == d.id).ok_or_else(|| format!("{}: not the document sent in that place", d.id))?;
         d.text = source.text.clone();
-        d.restore_byte_offsets();
-        d.sentences = spans.clone();
         into.push(d);
     }
     Ok(())
 }
 
-fn extend<T: serde::de::DeserializeOwned>(json: &str, into: &mut Vec<T>) -> Result<(), String> {
-    let items: Vec<T> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+fn extend<T: Pack>(bytes: &[u8], into: &mut Vec<T>) -> Result<(), String> {
+    let items: Vec<T> = pack::from_bytes(bytes).map_err(|e| e.to_string())?;
     into.extend(items);
     Ok(())
+}
+
+/// A message's `bytes` (a `Uint8Array`), copied out.
+fn bytes_of(m: &JsValue) -> Vec<u8> {
+    get(m, "bytes").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default()
 }
 
 /// For the browser tests: make the worker panic at the start of its next analysis, as a bug in

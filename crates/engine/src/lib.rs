@@ -44,6 +44,7 @@ pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod normalize;
+pub mod pack;
 pub mod pipeline;
 pub mod recognize;
 pub mod repair;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 /// The stages in pipeline order, as `lib.rs` lists them; `model` comes first: every stage may use it.
 const ORDER: &[&str] = &[
     "model", "input", "normalize", "tokenize", "boilerplate", "lexicon", "repair", "tagger", "recognize", "link", "facts", "compare", "render",
-    "export", "pipeline", "decisions", "eval",
+    "export", "pack", "pipeline", "decisions", "eval",
 ];
 
 /// Lines a source file may have (its test module included), generated tables aside.

@@ -36,6 +36,7 @@ fn fuzz_inputs_replay_without_a_panic() {
             check_html(&text);
             check_tokenize(&text);
             check_analyze(&text);
+            check_pack(&data);
         });
         assert!(run.is_ok(), "{} panics", f.display());
     }
