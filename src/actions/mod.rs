@@ -31,6 +31,7 @@ impl AppState {
     /// Change the workspace with one of its operations; its undo, if it changed anything.
     fn change<T>(&self, op: impl FnOnce(&mut Workspace) -> T) -> T {
         let mut out = None;
+        crate::state::persist::edited();
         self.workspace.update(|ws| out = Some(op(ws)));
         out.expect("update runs its closure")
     }

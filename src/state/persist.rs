@@ -20,6 +20,7 @@ use crate::i18n::{self, Key, Lang};
 use crate::workspace::{text_key, Workspace, INDEX_KEY, TEXT_PREFIX};
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -240,6 +241,16 @@ fn request_sync(state: AppState, read: bool) {
     }
 }
 
+thread_local! {
+    static EDITS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Count a change of the workspace made in this tab (`AppState::change` calls it): a sync that
+/// finds the count moved does not replace the workspace with what it merged.
+pub fn edited() {
+    EDITS.with(|e| e.set(e.get().wrapping_add(1)));
+}
+
 async fn run(state: AppState) {
     loop {
         let (db, base, read) = SYNC.with(|s| {
@@ -248,30 +259,39 @@ async fn run(state: AppState) {
             (s.db.clone(), s.base.clone(), std::mem::take(&mut s.read))
         });
         let Some(db) = db else { break };
-        let ours = state.workspace.get_untracked();
-        let sketch = ours.sketch();
+        let edits = EDITS.with(|e| e.get());
+        // The sketch, and the texts storage may lack: no copy of every text.
+        let (sketch, texts) = state.workspace.with_untracked(|w| {
+            let sketch = w.sketch();
+            let stored: HashMap<&str, &str> = base.articles.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect();
+            let texts: HashMap<String, String> = w
+                .articles
+                .iter()
+                .zip(&sketch.articles)
+                .filter(|(_, s)| stored.get(s.id.as_str()) != Some(&s.text.as_str()))
+                .map(|(a, _)| (a.id.clone(), a.text.clone()))
+                .collect();
+            (sketch, texts)
+        });
         if read || sketch != base {
             let bundled = state.bundled.get_value();
             let taken = |id: &str| bundled.iter().any(|d| d.id == id);
-            match store::sync(&db, &base, &ours, &sketch, taken).await {
-                Ok(done) => {
-                    let migrating = SYNC.with(|s| {
-                        let mut s = s.borrow_mut();
-                        s.base = done.base;
-                        std::mem::take(&mut s.migrating)
-                    });
-                    let changed_meanwhile = state.workspace.with_untracked(|w| *w != ours);
+            match store::sync(&db, &base, &sketch, &texts, taken).await {
+                Ok(mut done) => {
+                    let migrating = SYNC.with(|s| std::mem::take(&mut s.borrow_mut().migrating));
                     if migrating {
                         forget_local();
                     }
-                    if let Some(ws) = done.workspace {
-                        if changed_meanwhile {
+                    if let Some(merged) = done.merged.take() {
+                        if EDITS.with(|e| e.get()) != edits {
                             // The tab changed during the sync: merge again, with that change.
                             SYNC.with(|s| s.borrow_mut().again = true);
                         } else {
-                            state.workspace.set(ws);
+                            let unread = adopt(state, &sketch, merged, &mut done.read, &done.renamed);
+                            done.base.articles.retain(|a| !unread.contains(&a.id));
                         }
                     }
+                    SYNC.with(|s| s.borrow_mut().base = done.base);
                     if done.wrote {
                         if let Some(c) = SYNC.with(|s| s.borrow().channel.clone()) {
                             let _ = c.post_message(&JsValue::from_str("changed"));
@@ -280,7 +300,7 @@ async fn run(state: AppState) {
                     }
                     state.notices.dismiss_kind("storage");
                 }
-                Err(error) => report(state, &ours, &base, &error),
+                Err(error) => report(state, &sketch, &base, &error),
             }
         }
         let more = SYNC.with(|s| {
@@ -296,6 +316,33 @@ async fn run(state: AppState) {
             break;
         }
     }
+}
+
+/// Make the merged workspace (a sketch) this tab's, in place: texts moved from the tab's own
+/// articles (same id, same fingerprint), or taken from those read from storage. Returns the ids
+/// of articles with no text to be had (left out here; storage keeps them as they are).
+fn adopt(state: AppState, ours: &Workspace, merged: Workspace, read: &mut HashMap<String, String>, renamed: &[(String, String)]) -> Vec<String> {
+    let fp: HashMap<&str, &str> = ours.articles.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect();
+    let mut unread = Vec::new();
+    state.workspace.update(|w| {
+        let mut old: HashMap<String, crate::workspace::Article> = std::mem::take(&mut w.articles).into_iter().map(|a| (a.id.clone(), a)).collect();
+        for mut m in merged.articles {
+            let from = renamed.iter().find(|(_, new)| *new == m.id).map_or(m.id.as_str(), |(old, _)| old.as_str()).to_string();
+            let own = old.remove(&from).filter(|_| fp.get(from.as_str()) == Some(&m.text.as_str()));
+            match own.map(|a| a.text).or_else(|| read.remove(&m.id)) {
+                Some(text) => {
+                    m.text = text;
+                    w.articles.push(m);
+                }
+                None => unread.push(m.id),
+            }
+        }
+        w.schema = merged.schema;
+        w.bundled = merged.bundled;
+        w.decisions = merged.decisions;
+        w.settings = merged.settings;
+    });
+    unread
 }
 
 /// A refused write, as one alert: what a reload would lose (articles not in storage; none: other

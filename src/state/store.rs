@@ -13,7 +13,8 @@
 //! left in localStorage (a workspace found there is moved here on first load).
 
 use crate::browser::js_error_text;
-use crate::workspace::{merge, Article, Workspace};
+use crate::workspace::{merge, Workspace};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -150,9 +151,9 @@ pub async fn load(db: &IdbDatabase) -> Result<Stored, String> {
     let keys: Array = keys.await.map_err(why)?.unchecked_into();
     let values: Array = values.await.map_err(why)?.unchecked_into();
     // (Key order: the same in both lists.)
-    let mut stored: Vec<(String, Option<String>)> = keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v.as_string()))).collect();
+    let mut stored: HashMap<String, String> = keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?))).collect();
     let mut missing = Vec::new();
-    ws.articles.retain_mut(|a| match stored.iter_mut().find(|(k, _)| *k == a.id).and_then(|(_, t)| t.take()) {
+    ws.articles.retain_mut(|a| match stored.remove(&a.id) {
         Some(text) => {
             a.text = text;
             true
@@ -162,7 +163,7 @@ pub async fn load(db: &IdbDatabase) -> Result<Stored, String> {
             false
         }
     });
-    for (id, _) in stored.iter().filter(|(_, t)| t.is_some()) {
+    for id in stored.keys() {
         let _ = texts.delete(&JsValue::from_str(id));
     }
     done.await.map_err(why)?;
@@ -173,50 +174,58 @@ pub async fn load(db: &IdbDatabase) -> Result<Stored, String> {
 pub struct Synced {
     /// What storage holds now (a sketch): the next sync's base.
     pub base: Workspace,
-    /// The workspace with the other tabs' changes, when it differs from this tab's.
-    pub workspace: Option<Workspace>,
+    /// The merged workspace (a sketch), when it differs from this tab's.
+    pub merged: Option<Workspace>,
+    /// Texts read from storage for the merged workspace (articles other tabs added), by id.
+    pub read: HashMap<String, String>,
+    /// Ids of this tab's added articles that had to change (old, new).
+    pub renamed: Vec<(String, String)>,
     /// Whether anything was written (the other tabs are then told).
     pub wrote: bool,
 }
 
 /// Merge this tab's changes since `base` (a sketch of what storage held when this tab last met
 /// it) into what storage holds now, in one transaction, and write the result. `ours` is the
-/// tab's workspace, `ours_sketch` its sketch; `taken` tells the ids an added article may not
-/// take (the bundled ones).
-pub async fn sync(db: &IdbDatabase, base: &Workspace, ours: &Workspace, ours_sketch: &Workspace, taken: impl Fn(&str) -> bool) -> Result<Synced, String> {
+/// tab's workspace as a sketch; `texts` holds its texts that storage may lack (those of articles
+/// not in `base` as they are now), by id; `taken` tells the ids an added article may not take
+/// (the bundled ones). Linear in the number of articles.
+pub async fn sync(db: &IdbDatabase, base: &Workspace, ours: &Workspace, texts: &HashMap<String, String>, taken: impl Fn(&str) -> bool) -> Result<Synced, String> {
     let tx = transaction(db, true)?;
     let done = finished(&tx);
     let meta = tx.object_store(META).map_err(|e| js_error_text(&e))?;
-    let texts = tx.object_store(TEXTS).map_err(|e| js_error_text(&e))?;
+    let store = tx.object_store(TEXTS).map_err(|e| js_error_text(&e))?;
     let raw = request(&meta.get(&JsValue::from_str(INDEX)).map_err(|e| js_error_text(&e))?).await.map_err(why)?;
     let theirs = match raw.as_string() {
         Some(raw) => Workspace::from_index(&raw)?,
         None => Workspace::default(),
     };
-    let (merged, renamed) = merge(base, ours_sketch, &theirs, taken);
+    let (merged, renamed) = merge(base, ours, &theirs, taken);
 
-    // This tab's texts, by id and fingerprint (an added article may have been given a new id).
-    let ours_text = |id: &str, fp: &str| -> Option<&Article> {
-        let id = renamed.iter().find(|(_, new)| new == id).map_or(id, |(old, _)| old.as_str());
-        let i = ours_sketch.articles.iter().position(|a| a.id == id && a.text == fp)?;
-        ours.articles.get(i)
-    };
+    let fps = |w: &Workspace| -> HashMap<String, String> { w.articles.iter().map(|a| (a.id.clone(), a.text.clone())).collect() };
+    let (stored, here) = (fps(&theirs), fps(ours));
+    let source = |id: &str| renamed.iter().find(|(_, new)| new == id).map_or(id.to_string(), |(old, _)| old.clone());
     let mut wrote = false;
     let mut reads = Vec::new();
     for a in &merged.articles {
-        let stored = theirs.articles.iter().any(|t| t.id == a.id && t.text == a.text);
-        match (stored, ours_text(&a.id, &a.text)) {
-            (false, Some(o)) => {
-                texts.put_with_key(&JsValue::from_str(&o.text), &JsValue::from_str(&a.id)).map_err(|e| js_error_text(&e))?;
+        let from = source(&a.id);
+        let ours_has = here.get(&from) == Some(&a.text);
+        if stored.get(&a.id) != Some(&a.text) {
+            // Not in storage: this tab's text (by construction of the merge, it has it).
+            if let Some(text) = texts.get(&from).filter(|_| ours_has) {
+                store.put_with_key(&JsValue::from_str(text), &JsValue::from_str(&a.id)).map_err(|e| js_error_text(&e))?;
                 wrote = true;
+                continue;
             }
-            (true, Some(_)) => {}
-            (_, None) => reads.push((a.id.clone(), request(&texts.get(&JsValue::from_str(&a.id)).map_err(|e| js_error_text(&e))?))),
+        }
+        if !ours_has {
+            // Another tab's article: its text, for this tab.
+            reads.push((a.id.clone(), request(&store.get(&JsValue::from_str(&a.id)).map_err(|e| js_error_text(&e))?)));
         }
     }
+    let kept: std::collections::HashSet<&str> = merged.articles.iter().map(|a| a.id.as_str()).collect();
     for t in &theirs.articles {
-        if !merged.articles.iter().any(|a| a.id == t.id) {
-            texts.delete(&JsValue::from_str(&t.id)).map_err(|e| js_error_text(&e))?;
+        if !kept.contains(t.id.as_str()) {
+            store.delete(&JsValue::from_str(&t.id)).map_err(|e| js_error_text(&e))?;
             wrote = true;
         }
     }
@@ -226,43 +235,13 @@ pub async fn sync(db: &IdbDatabase, base: &Workspace, ours: &Workspace, ours_ske
         meta.put_with_key(&JsValue::from_str(&json), &JsValue::from_str(INDEX)).map_err(|e| js_error_text(&e))?;
         wrote = true;
     }
-    let mut read: Vec<(String, Option<String>)> = Vec::with_capacity(reads.len());
+    let mut read = HashMap::new();
     for (id, r) in reads {
-        read.push((id, r.await.map_err(why)?.as_string()));
+        if let Some(text) = r.await.map_err(why)?.as_string() {
+            read.insert(id, text);
+        }
     }
     done.await.map_err(why)?;
-
-    // The merged workspace with its texts: this tab's, or those just read (the index and the
-    // texts were read in one transaction, so they agree). An article listed without a text
-    // (a damaged store) is left out of this tab and out of the base, so storage keeps it as is.
-    let mut base = merged;
-    let workspace = (base != *ours_sketch).then(|| {
-        let mut ws = Workspace {
-            schema: base.schema.clone(),
-            articles: Vec::with_capacity(base.articles.len()),
-            bundled: base.bundled.clone(),
-            decisions: base.decisions.clone(),
-            settings: base.settings.clone(),
-        };
-        let mut unread = Vec::new();
-        for a in &base.articles {
-            let text = match ours_text(&a.id, &a.text) {
-                Some(o) => o.text.clone(),
-                None => match read.iter_mut().find(|(id, _)| *id == a.id).and_then(|(_, t)| t.take()) {
-                    Some(t) => t,
-                    None => {
-                        unread.push(a.id.clone());
-                        continue;
-                    }
-                },
-            };
-            ws.articles.push(Article { text, ..a.clone() });
-        }
-        (ws, unread)
-    });
-    let workspace = workspace.map(|(ws, unread)| {
-        base.articles.retain(|a| !unread.contains(&a.id));
-        ws
-    });
-    Ok(Synced { base, workspace, wrote })
+    let changed = merged != *ours;
+    Ok(Synced { base: merged.clone(), merged: changed.then_some(merged), read, renamed, wrote })
 }

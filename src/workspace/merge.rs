@@ -17,39 +17,76 @@
 //! (`ours == base`) it is `theirs`.
 
 use super::{Article, Workspace};
+use std::collections::{HashMap, HashSet};
 
 /// The merged workspace, and the ids this tab's added articles had to change (old, new).
+/// Linear in the number of articles (a tab may hold thousands).
 pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, taken: impl Fn(&str) -> bool) -> (Workspace, Vec<(String, String)>) {
-    let mut renamed = Vec::new();
-    let mut out = theirs.clone();
-    out.schema = ours.schema.clone();
+    let by_id = |list: &[Article]| -> HashMap<String, usize> { list.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect() };
+    let (in_base, in_ours, in_theirs) = (by_id(&base.articles), by_id(&ours.articles), by_id(&theirs.articles));
+    let before = |id: &str| in_base.get(id).map(|&i| &base.articles[i]);
 
-    // Articles.
-    let find = |list: &[Article], id: &str| list.iter().position(|a| a.id == id);
-    out.articles.retain(|a| !(find(&base.articles, &a.id).is_some() && find(&ours.articles, &a.id).is_none()));
-    for (i, a) in ours.articles.iter().enumerate() {
-        let before = base.articles.iter().find(|b| b.id == a.id);
-        if before == Some(a) {
-            continue; // unchanged here
+    // Storage's articles, without those removed here, with those changed here.
+    let mut kept = Vec::with_capacity(theirs.articles.len() + ours.articles.len());
+    for t in &theirs.articles {
+        match (before(&t.id), in_ours.get(&t.id).map(|&i| &ours.articles[i])) {
+            (Some(_), None) => {}                                 // removed here
+            (Some(b), Some(o)) if b != o => kept.push(o.clone()), // changed here
+            _ => kept.push(t.clone()),
         }
-        if let Some(j) = find(&out.articles, &a.id) {
-            if before.is_some() || out.articles[j] == *a {
-                out.articles[j] = a.clone(); // changed here (or added alike in both)
+    }
+    let mut present: HashSet<String> = kept.iter().map(|a| a.id.clone()).collect();
+
+    // Articles added here (or changed here and removed there), each after the nearest article
+    // before it in this tab's list that the result has.
+    let mut renamed = Vec::new();
+    let mut after: HashMap<Option<String>, Vec<Article>> = HashMap::new();
+    let mut last: Option<String> = None;
+    for o in &ours.articles {
+        let was = before(&o.id);
+        if present.contains(&o.id) {
+            let theirs_differs = in_theirs.get(&o.id).is_some_and(|&i| theirs.articles[i] != *o);
+            if was.is_none() && theirs_differs {
+                // Added here under an id another tab gave to another article meanwhile.
+                let mut a = o.clone();
+                a.id = qarin_engine::input::corpus::unique_id(&o.id, |id| taken(id) || present.contains(id) || in_ours.contains_key(id));
+                renamed.push((o.id.clone(), a.id.clone()));
+                present.insert(a.id.clone());
+                let anchor = std::mem::replace(&mut last, Some(a.id.clone()));
+                after.entry(anchor).or_default().push(a);
                 continue;
             }
-            // Added here under an id another tab gave to another article meanwhile.
-            let mut a = a.clone();
-            let fresh = qarin_engine::input::corpus::unique_id(&a.id, |id| {
-                taken(id) || out.articles.iter().any(|x| x.id == id) || ours.articles.iter().any(|x| x.id == id)
-            });
-            renamed.push((a.id.clone(), fresh.clone()));
-            a.id = fresh;
-            let at = insert_at(&out.articles, &ours.articles[..i]);
-            out.articles.insert(at, a);
+            last = Some(o.id.clone());
             continue;
         }
-        let at = insert_at(&out.articles, &ours.articles[..i]);
-        out.articles.insert(at, a.clone());
+        if was == Some(o) {
+            continue; // unchanged here, removed there
+        }
+        present.insert(o.id.clone());
+        after.entry(last.clone()).or_default().push(o.clone());
+        last = Some(o.id.clone());
+    }
+
+    let mut out = theirs.clone();
+    out.schema = ours.schema.clone();
+    out.articles = Vec::with_capacity(present.len());
+    let mut emit = |anchor: Option<String>, out: &mut Vec<Article>| {
+        let mut stack: Vec<Article> = after.remove(&anchor).unwrap_or_default();
+        stack.reverse();
+        while let Some(a) = stack.pop() {
+            let id = Some(a.id.clone());
+            out.push(a);
+            if let Some(mut more) = after.remove(&id) {
+                more.reverse();
+                stack.extend(more);
+            }
+        }
+    };
+    emit(None, &mut out.articles);
+    for k in kept {
+        let id = Some(k.id.clone());
+        out.articles.push(k);
+        emit(id, &mut out.articles);
     }
 
     // The bundled corpus.
@@ -73,12 +110,6 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, taken: impl
         out.settings = ours.settings.clone();
     }
     (out, renamed)
-}
-
-/// Where to put an article added here: after the last of the articles before it (in this tab's
-/// list) that the result has, or first.
-fn insert_at(result: &[Article], before: &[Article]) -> usize {
-    before.iter().rev().find_map(|p| result.iter().position(|r| r.id == p.id)).map_or(0, |j| j + 1)
 }
 
 /// A set kept as a list: `theirs` without what this tab removed, with what it added (after the
@@ -161,6 +192,22 @@ mod tests {
         let theirs = ws(&[("a", "A"), ("y", "Y")]);
         let got = m(&base, &ours, &theirs);
         assert_eq!(ids(&got), ["x", "y"]);
+    }
+
+    #[test]
+    fn thousands_of_articles_merge_whole_and_in_order() {
+        let list = |r: std::ops::Range<usize>, p: &str| -> Vec<(String, String)> { r.map(|i| (format!("{p}{i}"), format!("T{i}"))).collect() };
+        let make = |v: Vec<(String, String)>| Workspace { articles: v.iter().map(|(i, t)| art(i, t)).collect(), ..Default::default() };
+        let base = make(list(0..3000, "a"));
+        // Here: the first 500 removed, 1,000 added. There: the last 500 removed, 1,000 added.
+        let ours = make([list(500..3000, "a"), list(0..1000, "x")].concat());
+        let theirs = make([list(0..2500, "a"), list(0..1000, "y")].concat());
+        let got = m(&base, &ours, &theirs);
+        // This tab's additions go after the last of its articles the result has (a2499).
+        let want: Vec<String> = [list(500..2500, "a"), list(0..1000, "x"), list(0..1000, "y")].concat().into_iter().map(|(i, _)| i).collect();
+        let got = ids(&got);
+        let first_difference = got.iter().zip(&want).position(|(g, w)| g != w);
+        assert_eq!((got.len(), first_difference), (want.len(), None), "{:?}", first_difference.map(|i| &got[i.saturating_sub(2)..i + 2]));
     }
 
     #[test]
