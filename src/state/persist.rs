@@ -75,17 +75,7 @@ pub struct Loaded {
 fn load_local() -> Option<(Workspace, Vec<String>)> {
     let raw = storage_get(INDEX_KEY)?;
     let mut ws = Workspace::from_index(&raw).ok()?;
-    let mut missing = Vec::new();
-    ws.articles.retain_mut(|a| match storage_get(&text_key(&a.id)) {
-        Some(text) => {
-            a.text = text;
-            true
-        }
-        None => {
-            missing.push(if a.title.is_empty() { a.id.clone() } else { a.title.clone() });
-            false
-        }
-    });
+    let missing = ws.attach_texts(|id| storage_get(&text_key(id)));
     Some((ws, missing))
 }
 

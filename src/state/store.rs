@@ -152,17 +152,7 @@ pub async fn load(db: &IdbDatabase) -> Result<Stored, String> {
     let values: Array = values.await.map_err(why)?.unchecked_into();
     // (Key order: the same in both lists.)
     let mut stored: HashMap<String, String> = keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?))).collect();
-    let mut missing = Vec::new();
-    ws.articles.retain_mut(|a| match stored.remove(&a.id) {
-        Some(text) => {
-            a.text = text;
-            true
-        }
-        None => {
-            missing.push(if a.title.is_empty() { a.id.clone() } else { a.title.clone() });
-            false
-        }
-    });
+    let missing = ws.attach_texts(|id| stored.remove(id));
     for id in stored.keys() {
         let _ = texts.delete(&JsValue::from_str(id));
     }

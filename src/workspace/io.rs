@@ -86,6 +86,23 @@ impl Workspace {
         Ok((ws, skipped))
     }
 
+    /// Give each article of a stored index its text (`text_of` its id); an article without one
+    /// is dropped. Returns the titles (or ids) of those dropped.
+    pub fn attach_texts(&mut self, mut text_of: impl FnMut(&str) -> Option<String>) -> Vec<String> {
+        let mut missing = Vec::new();
+        self.articles.retain_mut(|a| match text_of(&a.id) {
+            Some(text) => {
+                a.text = text;
+                true
+            }
+            None => {
+                missing.push(if a.title.is_empty() { a.id.clone() } else { a.title.clone() });
+                false
+            }
+        });
+        missing
+    }
+
     /// Parse the stored index (texts come from their own keys).
     pub fn from_index(raw: &str) -> Result<Workspace, String> {
         let ws: Workspace = serde_json::from_str(raw).map_err(|e| e.to_string())?;

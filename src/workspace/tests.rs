@@ -202,3 +202,14 @@ fn the_index_holds_no_text() {
     assert_eq!(text_key("a"), "qarin.text.a");
     assert!(Workspace::from_index("{\"schema\":\"x\"}").is_err());
 }
+
+#[test]
+fn stored_texts_are_attached_and_the_missing_named() {
+    let mut ws = Workspace::default();
+    ws.articles.push(article("a", ""));
+    ws.articles.push(Article { id: "b".into(), title: "بلا نص".into(), ..Default::default() });
+    let missing = ws.attach_texts(|id| (id == "a").then(|| "نص".to_string()));
+    assert_eq!(missing, ["بلا نص"]);
+    assert_eq!(ws.articles.len(), 1);
+    assert_eq!(ws.articles[0].text, "نص");
+}

@@ -142,82 +142,55 @@ pub fn locked_version(package: &str) -> Result<String> {
 /// wasm-opt from the npm package `binaryen`, installed under `target/tools/binaryen`; trunk finds
 /// it because [`env::tool_path`] puts its `.bin` directory first on PATH.
 fn wasm_opt() -> Result<()> {
-    let name = format!("wasm-opt (binaryen@{BINARYEN_VERSION})");
     let wasm_opt = env::binaryen_bin().join("wasm-opt");
-    let probe = || {
-        env::output(std::process::Command::new(&wasm_opt).arg("--version"))
-            .and_then(|out| out.split_whitespace().nth(2).map(str::to_string))
-    };
-    match probe() {
-        Some(v) if v == BINARYEN_VERSION => {
-            step(&name, "present");
-            return Ok(());
-        }
-        Some(v) => step(&name, &format!("found version {v}, reinstalling")),
-        None => step(&name, "missing, installing with npm"),
-    }
-    if env::output(env::command("npm").arg("--version")).is_none() {
-        return Err(
-            "npm is not installed; install Node.js and npm (Debian: `apt-get install -y npm`)"
-                .into(),
-        );
-    }
-    let prefix = env::binaryen_prefix();
-    std::fs::create_dir_all(&prefix)
-        .map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
-    let took = env::run(
-        env::command("npm")
-            .arg("install")
-            .arg("--prefix")
-            .arg(&prefix)
-            .args([
-                "--no-audit",
-                "--no-fund",
-                "--no-save",
-                &format!("binaryen@{BINARYEN_VERSION}"),
-            ]),
-    )?;
-    match probe() {
-        Some(v) if v == BINARYEN_VERSION => {
-            installed(&name, took);
-            Ok(())
-        }
-        other => Err(format!(
-            "{} reports version {other:?} after npm install",
-            wasm_opt.display()
-        )),
-    }
+    npm_tool(
+        &format!("wasm-opt (binaryen@{BINARYEN_VERSION})"),
+        &format!("binaryen@{BINARYEN_VERSION}"),
+        BINARYEN_VERSION,
+        &env::binaryen_prefix(),
+        &wasm_opt,
+        || {
+            env::output(std::process::Command::new(&wasm_opt).arg("--version"))
+                .and_then(|out| out.split_whitespace().nth(2).map(str::to_string))
+        },
+    )
 }
 
 /// terser from the npm package `terser`, installed under `target/tools/terser`.
 fn terser() -> Result<()> {
-    let name = format!("terser@{TERSER_VERSION}");
     let bin = env::terser_bin();
-    let probe = || {
-        env::output(env::command("node").arg(&bin).arg("--version"))
-            .and_then(|out| out.split_whitespace().nth(1).map(str::to_string))
-    };
+    npm_tool(
+        &format!("terser@{TERSER_VERSION}"),
+        &format!("terser@{TERSER_VERSION}"),
+        TERSER_VERSION,
+        &env::terser_prefix(),
+        &bin,
+        || {
+            env::output(env::command("node").arg(&bin).arg("--version"))
+                .and_then(|out| out.split_whitespace().nth(1).map(str::to_string))
+        },
+    )
+}
+
+/// An npm package at an exact version in its own folder `prefix`, unless `probe` (the version the
+/// installed command `bin` reports) already says `version`.
+fn npm_tool(name: &str, package: &str, version: &str, prefix: &Path, bin: &Path, probe: impl Fn() -> Option<String>) -> Result<()> {
     match probe() {
-        Some(v) if v == TERSER_VERSION => {
-            step(&name, "present");
+        Some(v) if v == version => {
+            step(name, "present");
             return Ok(());
         }
-        Some(v) => step(&name, &format!("found version {v}, reinstalling")),
-        None => step(&name, "missing, installing with npm"),
+        Some(v) => step(name, &format!("found version {v}, reinstalling")),
+        None => step(name, "missing, installing with npm"),
     }
-    let prefix = env::terser_prefix();
-    std::fs::create_dir_all(&prefix)
-        .map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
-    let took = env::run(
-        env::command("npm")
-            .arg("install")
-            .arg("--prefix")
-            .arg(&prefix)
-            .args(["--no-audit", "--no-fund", "--no-save", &name]),
-    )?;
+    if env::output(env::command("npm").arg("--version")).is_none() {
+        return Err("npm is not installed; install Node.js and npm (Debian: `apt-get install -y npm`)".into());
+    }
+    std::fs::create_dir_all(prefix).map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
+    let took = env::run(env::command("npm").arg("install").arg("--prefix").arg(prefix).args(["--no-audit", "--no-fund", "--no-save", package]))?;
     match probe() {
-        Some(v) if v == TERSER_VERSION => {
-            installed(&name, took);
+        Some(v) if v == version => {
+            installed(name, took);
             Ok(())
         }
         other => Err(format!("{} reports version {other:?} after npm install", bin.display())),

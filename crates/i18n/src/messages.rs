@@ -128,13 +128,13 @@ pub fn storage_failed(lang: Lang, what: &[String], err: &str) -> String {
 
 /// How much space the browser still allows.
 pub fn storage_left(lang: Lang, bytes: f64) -> String {
-    tf(lang, Key::StorageLeft, &[("size", &human_size(bytes))])
+    tf(lang, Key::StorageLeft, &[("size", &isolate(&human_size(bytes)))])
 }
 
 /// How much the workspace takes of what the browser allows, and whether the browser keeps it.
 pub fn storage_use(lang: Lang, used: f64, quota: f64, persisted: bool) -> String {
     let key = if persisted { Key::StorageUsePersisted } else { Key::StorageUseBestEffort };
-    tf(lang, key, &[("used", &human_size(used)), ("quota", &human_size(quota))])
+    tf(lang, key, &[("used", &isolate(&human_size(used))), ("quota", &isolate(&human_size(quota)))])
 }
 
 /// Storage could not be opened: the workspace lives in this tab only.

@@ -126,15 +126,15 @@ async fn a_workspace_of_an_earlier_version_moves_over() {
             .wait_for("the space used", UI_TIMEOUT, "return document.querySelector('#storage-use')?.textContent ?? null", vec![])
             .await;
         let shown = shown.as_str().unwrap_or_default().to_string();
-        assert!(shown.starts_with("Saved in this browser: ") && shown.contains(" of the "), "{shown}");
+        assert!(shown.starts_with("This site keeps ") && shown.contains(" in this browser (your workspace"), "{shown}");
         app.js("document.querySelector('#storage-use').scrollIntoView({ block: 'center' })", vec![]).await;
         app.screenshot("workspace-storage-use").await;
         // The same line in the Arabic interface.
         app.click("button#lang-toggle").await;
         let arabic = app
-            .wait_for("the space used, in Arabic", UI_TIMEOUT, "const t = document.querySelector('#storage-use')?.textContent ?? ''; return t.startsWith('محفوظ') ? t : null", vec![])
+            .wait_for("the space used, in Arabic", UI_TIMEOUT, "const t = document.querySelector('#storage-use')?.textContent ?? ''; return t.startsWith('يحفظ هذا الموقع') ? t : null", vec![])
             .await;
-        assert!(arabic.as_str().unwrap_or_default().contains(" من "), "{arabic}");
+        assert!(arabic.as_str().unwrap_or_default().contains(" من أصل "), "{arabic}");
         app.js("document.querySelector('#storage-use').scrollIntoView({ block: 'center' })", vec![]).await;
         app.screenshot("workspace-storage-use-ar").await;
         app.click("button#lang-toggle").await;
