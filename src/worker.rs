@@ -239,7 +239,7 @@ fn post_result(job: u32, mut a: Analysis) -> Result<(), String> {
         d.text = String::new();
         let m = message("part", job);
         set(&m, "field", &JsValue::from_str("documents"));
-        set(&m, "bytes", &js_sys::Uint8Array::from(pack::to_bytes(&vec![std::mem::replace(d, empty_doc())]).as_slice()));
+        set(&m, "bytes", &js_sys::Uint8Array::from(pack::join_list(&[pack::to_bytes(d)]).as_slice()));
         post(&m);
     }
     post_list(job, "entities", &a.entities);
@@ -254,40 +254,29 @@ fn post_result(job: u32, mut a: Analysis) -> Result<(), String> {
     Ok(())
 }
 
-fn empty_doc() -> DocumentAnalysis {
-    DocumentAnalysis {
-        id: String::new(),
-        file: String::new(),
-        title: String::new(),
-        outlet: String::new(),
-        date: String::new(),
-        text: String::new(),
-        mentions: Vec::new(),
-        boilerplate: Vec::new(),
-        sentences: Vec::new(),
-    }
-}
-
-/// `items` packed as lists of about [`PART_BYTES`] each (an item larger than that goes alone).
-fn post_list<T: Pack + Clone>(job: u32, field: &str, items: &[T]) {
-    let send = |bytes: &[u8]| {
+/// `items` packed as lists of about [`PART_BYTES`] each (an item larger than that goes alone),
+/// each item packed once.
+fn post_list<T: Pack>(job: u32, field: &str, items: &[T]) {
+    let send = |parts: &mut Vec<Vec<u8>>| {
         let m = message("part", job);
         set(&m, "field", &JsValue::from_str(field));
-        set(&m, "bytes", &js_sys::Uint8Array::from(bytes));
+        set(&m, "bytes", &js_sys::Uint8Array::from(pack::join_list(parts).as_slice()));
         post(&m);
+        parts.clear();
     };
-    let mut start = 0;
+    let mut parts = Vec::new();
     let mut size = 0;
-    for (i, item) in items.iter().enumerate() {
-        size += pack::to_bytes(item).len();
+    for item in items {
+        let bytes = pack::to_bytes(item);
+        size += bytes.len();
+        parts.push(bytes);
         if size >= PART_BYTES {
-            send(&pack::to_bytes(&items[start..=i].to_vec()));
-            start = i + 1;
+            send(&mut parts);
             size = 0;
         }
     }
-    if start < items.len() {
-        send(&pack::to_bytes(&items[start..].to_vec()));
+    if !parts.is_empty() {
+        send(&mut parts);
     }
 }
 

@@ -115,6 +115,17 @@ pub fn to_bytes<T: Pack>(v: &T) -> Vec<u8> {
     w.0
 }
 
+/// A list's bytes from its items' bytes (each from [`to_bytes`]): the same as [`to_bytes`] of the
+/// list, without packing an item twice or copying the items into a list first.
+pub fn join_list(items: &[Vec<u8>]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.uint(items.len() as u64);
+    for item in items {
+        w.0.extend_from_slice(item);
+    }
+    w.0
+}
+
 /// The value written by [`to_bytes`]; every byte must be used.
 pub fn from_bytes<T: Pack>(bytes: &[u8]) -> Result<T, PackError> {
     let mut r = Reader { bytes, at: 0 };

@@ -29,6 +29,14 @@ fn numbers_strings_and_containers_come_back() {
 }
 
 #[test]
+fn a_list_joined_from_its_items_is_the_list() {
+    let list = vec![String::from("أ"), String::new(), String::from("قارن")];
+    let items: Vec<Vec<u8>> = list.iter().map(to_bytes).collect();
+    assert_eq!(join_list(&items), to_bytes(&list));
+    assert_eq!(join_list(&[]), to_bytes(&Vec::<String>::new()));
+}
+
+#[test]
 fn enums_with_data_come_back() {
     round(vec![LinkRule::Skeleton { consonants: "qsm".into(), joined: true }, LinkRule::SameCountry { iso: "KZ".into() }, LinkRule::UserSplit]);
     round(vec![Subject::Nationality("روس".into()), Subject::Displaced]);
