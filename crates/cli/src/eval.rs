@@ -57,6 +57,10 @@ pub struct Args {
     /// (rule codes such as `title`, `organisation`; `alias`, `gazetteer`, `corpus`, `tagger`).
     #[arg(long, value_delimiter = ',')]
     without: Vec<String>,
+    /// With --conll: also write `token gold predicted` per scored token (blank line between
+    /// sentences, conlleval's input) to this file, to read the errors.
+    #[arg(long, value_name = "FILE")]
+    dump: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<(), String> {
@@ -82,12 +86,20 @@ pub fn run(args: Args) -> Result<(), String> {
         return Err(format!("{}: nothing to score (no sentence in the last {dev_fraction} of the file)", conll.display()));
     }
     if pipeline {
-        let scores = pipeline_scores(dev, &opts);
+        let (scores, tagged) = pipeline_scores(dev, &opts);
+        if let Some(path) = &args.dump {
+            dump(path, dev, &tagged)?;
+        }
         println!("# the whole pipeline on {} ({} sentences from sentence {}, articles of {SENTENCES_PER_ARTICLE} sentences)", conll.display(), dev.len(), split + 1);
         print!("{}", scores.report());
         return Ok(());
     }
-    let scores = score_with(&tagger, dev, &Lists::runtime(lexicon()));
+    let lists = Lists::runtime(lexicon());
+    let scores = score_with(&tagger, dev, &lists);
+    if let Some(path) = &args.dump {
+        let tagged: Vec<Vec<String>> = tagger.tag_conll(dev, &lists).into_iter().map(|t| t.iter().map(|&t| tags::name(t, false)).collect()).collect();
+        dump(path, dev, &tagged)?;
+    }
     let what = model.as_ref().map_or("the embedded model".to_string(), |m| m.display().to_string());
     println!("# {what} on {} ({} sentences from sentence {})", conll.display(), dev.len(), split + 1);
     print!("{}", scores.report());
@@ -126,7 +138,20 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
             skipped.push(name.clone());
             continue;
         }
-        let (gold, s) = crate::story::evaluate(&texts, &gold_root.join(name).join("gold.json"), opts)?;
+        // A copy fetched anew has its gold placed again beside it (`realign.py`), or a gold of
+        // the articles at hand when some could not be fetched again: that one is scored.
+        let local = ["gold.realigned.json", "gold.partial.json"].iter().map(|f| texts.join(f)).find(|p| p.is_file());
+        let gold_path = local.clone().unwrap_or_else(|| gold_root.join(name).join("gold.json"));
+        let (gold, s) = match crate::story::evaluate(&texts, &gold_path, opts) {
+            Ok(r) => r,
+            Err(e) => {
+                skipped.push(format!("{name} ({e})"));
+                continue;
+            }
+        };
+        if let Some(p) = &local {
+            println!("# gold: {}", p.display());
+        }
         print!("{}", crate::story::report(&gold, &s, errors));
         println!();
         rows.push((name.clone(), s));
@@ -156,7 +181,7 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
     }
     println!("{:<26} {:>6.1} {:>6.1} {:>6.1}   (mentions of the dev stories pooled, the bundled corpus left out)", "dev stories", 100.0 * all.precision(), 100.0 * all.recall(), 100.0 * all.f1());
     if !skipped.is_empty() {
-        println!("# not scored (no texts under {}): {}", text_root.display(), skipped.join(", "));
+        println!("# not scored (texts missing under {}): {}", text_root.display(), skipped.join("; "));
     }
     Ok(())
 }
@@ -169,7 +194,7 @@ const SENTENCES_PER_ARTICLE: usize = 40;
 /// space, one sentence per line; a token covered (even in part: proclitics are outside the
 /// pipeline's highlights, inside ANERcorp's) by a mention gets its type, `B-` on the first token
 /// of the mention.
-fn pipeline_scores(dev: &[Vec<qarin_engine::input::conll::TaggedToken>], opts: &qarin_engine::recognize::Options) -> Scores {
+fn pipeline_scores(dev: &[Vec<qarin_engine::input::conll::TaggedToken>], opts: &qarin_engine::recognize::Options) -> (Scores, Vec<Vec<String>>) {
     let mut docs = Vec::new();
     let mut ranges: Vec<Vec<Vec<(usize, usize)>>> = Vec::new();
     for (k, chunk) in dev.chunks(SENTENCES_PER_ARTICLE).enumerate() {
@@ -193,6 +218,7 @@ fn pipeline_scores(dev: &[Vec<qarin_engine::input::conll::TaggedToken>], opts: &
     }
     let analysis = qarin_engine::Analyzer::with_options(&docs, opts.clone()).finish();
     let mut scores = Scores::default();
+    let mut tagged = Vec::new();
     for ((d, chunk), doc_ranges) in analysis.documents.iter().zip(dev.chunks(SENTENCES_PER_ARTICLE)).zip(&ranges) {
         for (s, sr) in chunk.iter().zip(doc_ranges) {
             let mut pred = vec!["O".to_string(); s.len()];
@@ -207,7 +233,20 @@ fn pipeline_scores(dev: &[Vec<qarin_engine::input::conll::TaggedToken>], opts: &
             }
             let gold: Vec<String> = s.iter().map(|t| t.tag.replace("PERS", "PER")).collect();
             scores.add(&gold, &pred);
+            tagged.push(pred);
         }
     }
-    scores
+    (scores, tagged)
+}
+
+/// `token gold predicted` per token, a blank line after each sentence.
+fn dump(path: &Path, dev: &[Vec<qarin_engine::input::conll::TaggedToken>], tagged: &[Vec<String>]) -> Result<(), String> {
+    let mut out = String::new();
+    for (s, p) in dev.iter().zip(tagged) {
+        for (t, p) in s.iter().zip(p) {
+            out.push_str(&format!("{} {} {}\n", t.token, t.tag.replace("PERS", "PER"), p.replace("PERS", "PER")));
+        }
+        out.push('\n');
+    }
+    std::fs::write(path, out).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -44,3 +44,23 @@ fn partial_names_link_within_an_unseen_article() {
     assert_eq!(cities.len(), 3, "{f:?}");
     assert!(cities.iter().all(|c| c.2 == cities[0].2));
 }
+
+fn mentions_of(text: &str) -> Vec<(String, EntityType)> {
+    let doc = Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: text.into(), ..Default::default() };
+    analyze(&[doc]).documents[0].mentions.iter().map(|m| (m.text.clone(), m.kind)).collect()
+}
+
+#[test]
+fn an_institution_takes_its_domain_after_lil() {
+    let f = mentions_of("وأفاد المعهد الوطني للجيوفيزياء بأن الهزة بلغت 7 درجات، وقال المجلس الأعلى للأمن القومي الإيراني إن الاتفاق مهم.");
+    assert!(f.contains(&("المعهد الوطني للجيوفيزياء".to_string(), EntityType::Org)), "{f:?}");
+    assert!(f.iter().any(|(t, k)| t.starts_with("المجلس الأعلى للأمن القومي") && *k == EntityType::Org), "{f:?}");
+}
+
+#[test]
+fn no_name_runs_across_a_line_break() {
+    // A title at the end of a line, a verb and a name on the next.
+    let f = mentions_of("سامح شكري وزير الخارجية المصري\nرحب سامح شكري بالوفود المشاركة في المؤتمر.\nوقال الرئيس\nيزور القاهرة غدا.");
+    assert!(f.iter().all(|(t, _)| !t.contains('\n')), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("رحب")), "{f:?}");
+}

@@ -43,6 +43,14 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.rule(RuleId::Abbreviation) {
         all.extend(crate::recognize::adjust::abbreviations(words));
     }
+    if opts.on("title-end") && opts.on("tagger") {
+        crate::recognize::adjust::title_end_from_tagger(words, ask, tagged, &mut all);
+    }
+    if opts.on("tagger-contains") && opts.on("tagger") {
+        // A list's name inside a longer name of the same type the tagger found (`عبد الله` in
+        // `عبد الله العليمي`) is part of it, not a name of its own.
+        all.retain(|c| !matches!(c.origin, Origin::Gazetteer | Origin::Corpus) || !tagged.iter().any(|t| t.kind == c.kind && t.first <= c.first && c.last <= t.last && t.last - t.first > c.last - c.first));
+    }
     if opts.on("tagger") {
         all.extend(tagged.iter().cloned());
     }
@@ -65,6 +73,8 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     // A name has two letters at least: a lone letter is a conjunction or a stray initial (the
     // tagger can put `و` between quotes into an organisation), never a name worth linking.
     all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2);
+    // No name runs across a sentence end or a line break, whichever finder found it.
+    all.retain(|c| c.first >= c.last || words[c.first].sentence == words[c.last - 1].sentence);
     resolve(all)
 }
 

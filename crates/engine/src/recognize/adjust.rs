@@ -133,12 +133,7 @@ pub fn given_names_before(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>
 
 /// One-word adjectives of places dropped (see the module documentation).
 pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
-    cands.retain(|c| {
-        !(c.last - c.first == 1
-            && matches!(c.origin, Origin::Tagger | Origin::Corpus)
-            && ask.nisba_of_place(&words[c.first])
-            && !ask.lex.names.contains_key(words[c.first].norm()))
-    });
+    cands.retain(|c| !(c.last - c.first == 1 && matches!(c.origin, Origin::Tagger | Origin::Corpus) && ask.nisba_of_place(&words[c.first]) && !ask.lex.names.contains_key(words[c.first].norm())));
 }
 
 /// Dotted abbreviations of two letters or more (see the module documentation).
@@ -161,6 +156,22 @@ pub fn abbreviations(words: &[Token]) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// A title finds where a person's name starts (`الرئيس هادي`); where it ends, the tagger knows
+/// better than a run of name-like words (`هادي فوض`, `عبدربه منصور هادي بصفته`): a title's name
+/// that the tagger reads as the same person ending earlier is cut where the tagger ends it,
+/// unless a word cut off is a known name or given name.
+pub fn title_end_from_tagger(words: &[Token], ask: &Ask, tagged: &[Candidate], cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.origin == Origin::Rule(RuleId::Title) && c.kind == EntityType::Per) {
+        let Some(t) = tagged.iter().find(|t| t.kind == EntityType::Per && t.first == c.first && t.last < c.last && t.last > t.first) else {
+            continue;
+        };
+        let cut_off_is_name = (t.last..c.last).any(|k| words[k].is_body_arabic() && (ask.first_name(&words[k]) || ask.lex.names.contains_key(words[k].norm())));
+        if !cut_off_is_name {
+            *c = super::make(words, c.first, words[c.first].splits.first(), t.last - 1, EntityType::Per, c.origin, c.priority);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -205,11 +216,7 @@ mod tests {
         let text = "وافق على تعيين علي خان إسماعيلوف، وحضر إيناس طالب ومحمود أبو العباس.";
         let tz = crate::pipeline::read(text);
         let w = &tz.tokens;
-        let mut c = vec![
-            at(w, "خان", 1, EntityType::Loc, Origin::Tagger),
-            at(w, "إسماعيلوف", 1, EntityType::Per, Origin::Corpus),
-            at(w, "إيناس", 2, EntityType::Per, Origin::Tagger),
-        ];
+        let mut c = vec![at(w, "خان", 1, EntityType::Loc, Origin::Tagger), at(w, "إسماعيلوف", 1, EntityType::Per, Origin::Corpus), at(w, "إيناس", 2, EntityType::Per, Origin::Tagger)];
         let j = w.iter().position(|t| t.text == "ومحمود").unwrap();
         let mut m = make(w, j, w[j].splits.iter().find(|s| s.clitics == "و"), j + 2, EntityType::Per, Origin::Tagger, 3);
         m.key = "محمود ابو العباس".into();
@@ -220,5 +227,23 @@ mod tests {
         // else's name and `و` starts a new one.
         assert_eq!(got, ["علي خان إسماعيلوف", "إيناس طالب", "محمود أبو العباس"]);
         assert_eq!(c[0].key, "علي خان اسماعيلوف");
+    }
+
+    #[test]
+    fn a_titles_name_ends_where_the_tagger_ends_it() {
+        let text = "وكان الرئيس هادي فوض المجلس، وقال الرئيس محمد علي";
+        let tz = crate::pipeline::read(text);
+        let w = &tz.tokens;
+        let mut c = vec![at(w, "هادي", 2, EntityType::Per, Origin::Rule(RuleId::Title)), at(w, "محمد", 2, EntityType::Per, Origin::Rule(RuleId::Title))];
+        let tagged = vec![at(w, "هادي", 1, EntityType::Per, Origin::Tagger), at(w, "محمد", 1, EntityType::Per, Origin::Tagger)];
+        title_end_from_tagger(w, &Ask::default(), &tagged, &mut c);
+        let got: Vec<&str> = c.iter().map(|c| &text[c.byte_start..c.byte_end]).collect();
+        // `فوض` is a verb; `علي` is a given name, which the tagger's shorter span does not cut.
+        assert_eq!(got, ["هادي", "محمد علي"]);
+        assert_eq!(c[0].key, "هادي");
+        // Without a tagger's span nothing changes.
+        let mut d = vec![at(w, "هادي", 2, EntityType::Per, Origin::Rule(RuleId::Title))];
+        title_end_from_tagger(w, &Ask::default(), &[], &mut d);
+        assert_eq!(&text[d[0].byte_start..d[0].byte_end], "هادي فوض");
     }
 }

@@ -68,7 +68,7 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
     let mut out = Vec::new();
     let on = |r: RuleId| opts.rule(r);
     if on(RuleId::Organisation) || on(RuleId::Media) {
-        organisations(words, ask, &mut out);
+        organisations(words, ask, opts.on("org-complement"), &mut out);
         out.retain(|c| !matches!(c.origin, Origin::Rule(r) if !on(r)));
     }
     if on(RuleId::PlaceTrigger) {
@@ -92,7 +92,7 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
 /// The construct chain after an organisation head at `i`; returns the last word of the name.
 /// Definite nouns chain until a definite noun is followed by anything but a relative adjective;
 /// proper names and indefinite nouns in construct may precede them; `لل…` may close a proper name.
-fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool) -> Option<usize> {
+fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, complement: bool) -> Option<usize> {
     #[derive(PartialEq)]
     enum Prev {
         Head,
@@ -110,6 +110,14 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool) -> Optio
             break;
         }
         let n = w.norm();
+        // `المعهد الوطني للجيوفيزياء`, `المجلس الأعلى للأمن القومي`: a definite name takes
+        // its domain as `لل` + noun, which relative adjectives may follow.
+        if complement && (prev == Prev::Definite || (prev == Prev::Head && definite_head)) && n.starts_with("لل") && n.chars().count() >= 5 {
+            prev = Prev::Definite;
+            last = Some(j);
+            k = j;
+            continue;
+        }
         if ask.has_article(w) {
             let after_definite = prev == Prev::Definite || (prev == Prev::Head && definite_head);
             if after_definite && !ask.nisba(w) {
@@ -137,7 +145,7 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool) -> Optio
     last
 }
 
-fn organisations(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
+fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let Some(split) = head(&words[i], &ask.lex.org_heads) else { continue };
         let definite = split.stem.starts_with("ال");
@@ -157,7 +165,7 @@ fn organisations(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
                 }
             }
         }
-        if let Some(last) = org_chain(words, ask, i, definite) {
+        if let Some(last) = org_chain(words, ask, i, definite, complement) {
             out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
         }
     }
@@ -235,7 +243,8 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         let definite = split.stem.starts_with("ال");
         let mut j = i + 1;
         let mut skipped = 0;
-        while j < words.len() && skipped < 6 {
+        // A name never runs past the end of the title's sentence or line.
+        while j < words.len() && skipped < 6 && words[j].sentence == w.sentence {
             let x = &words[j];
             if is_comma(x) {
                 j += 1;
@@ -270,7 +279,7 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
             }
             break;
         }
-        if (!definite && skipped == 0) || j >= words.len() {
+        if (!definite && skipped == 0) || j >= words.len() || words[j].sentence != w.sentence {
             continue;
         }
         // A short word in ي right after the title is an imperfect verb (`يزور`), unless it is a
@@ -309,6 +318,9 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
     let mut count = 0;
     while count < 6 {
         let x = &words[k];
+        if x.sentence != words[j].sentence {
+            break;
+        }
         let n = x.norm();
         let blocked_here = count > 0 && span_at(known, k).is_some_and(|c| c.kind != EntityType::Per && !weak(c, ask));
         if blocked_here || (count > 0 && n.starts_with('و') && !ask.first_name(x)) {
@@ -317,7 +329,7 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
         let is_first = ask.first_name(x) || (first_names.contains(n) && !x.ends_with_maqsura());
         if CONNECTORS.contains(&n) {
             // A connector only counts with a name after it.
-            let Some(next) = next_word(words, k) else { break };
+            let Some(next) = next_word(words, k).filter(|&n| words[n].sentence == x.sentence) else { break };
             let y = &words[next];
             let ok = ask.name_like(y) || ask.first_name(y) || (ask.has_article(y) && !ask.common(y) && !ask.temporal(y));
             if count == 0 && n != "عبد" && n != "ابو" || !ok {
