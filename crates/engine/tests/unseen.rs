@@ -64,3 +64,13 @@ fn no_name_runs_across_a_line_break() {
     assert!(f.iter().all(|(t, _)| !t.contains('\n')), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t.starts_with("رحب")), "{f:?}");
 }
+
+#[test]
+fn the_cities_of_arab_countries_are_places_but_not_the_words_they_spell() {
+    let f = mentions_of("وفي سوريا، ضرب الزلزال كلا من حلب وإدلب واللاذقية، وقال بايدن إنه يتابع. وصلى الناجون في الزاوية وسجلت هزة ثانية.");
+    for city in ["حلب", "إدلب", "اللاذقية"] {
+        assert!(f.contains(&(city.to_string(), EntityType::Loc)), "{city}: {f:?}");
+    }
+    // `بايدن` is not ب + a city, `الزاوية` "the corner" and `هزة` "a tremor" are not places.
+    assert!(!f.iter().any(|(t, k)| *k == EntityType::Loc && ["ايدن", "الزاوية", "هزة"].contains(&t.as_str())), "{f:?}");
+}

@@ -30,7 +30,7 @@ pub fn read(text: &str) -> Tokenized<'_> {
 }
 
 fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candidate], opts: &Options) -> Vec<Candidate> {
-    let mut gaz = gazetteer::candidates(words, ask, corpus);
+    let mut gaz = gazetteer::candidates(words, ask, corpus, opts.on("city"));
     gaz.retain(|c| match c.origin {
         Origin::Corpus => opts.on("corpus"),
         Origin::Place => opts.on("place"),

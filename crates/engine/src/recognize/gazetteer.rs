@@ -1,8 +1,10 @@
 //! Longest-match lookup of known names, over the words of a document: the lexicon's names
 //! (countries, names tagged in ANERcorp, platforms) and names found elsewhere in the corpus.
-//! Of GeoNames' places, only names of two words or more are matched here, trusted least; one-word
+//! Of GeoNames' places, names of two words or more are matched here, trusted least. One-word
 //! places are left to the tagger, which reads them as a feature (measured: matched here they cut
-//! people named after a city, such as `نور سلطان نزارباييف`, and added little).
+//! people named after a city, such as `نور سلطان نزارباييف`, and spelt ordinary words), except
+//! the cities of 100,000 people or more of Arab countries, which the tagger trained on ANERcorp
+//! often misses (`حلب وإدلب واللاذقية`; see [`arab_city`] for what keeps ordinary words out).
 //!
 //! A name may start with proclitics on its first word (`وبيلاروس`, `للاتحاد الأوروبي`); the other
 //! words must match as written (matching form). A hyphen written between two words without spaces
@@ -37,7 +39,7 @@ pub fn next_word(words: &[Token], i: usize) -> Option<usize> {
 }
 
 /// The longest known name starting at word `i`, if any.
-pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames) -> Option<Candidate> {
+pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames, cities: bool) -> Option<Candidate> {
     let first = &words[i];
     if !first.is_body_word() {
         return None;
@@ -68,7 +70,12 @@ pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames) -> O
                 // A place of GeoNames whose name has two words or more, of a town of 10,000
                 // people or more (`شرم الشيخ`). Trusted least (it yields to any other finder:
                 // `نور سلطان` the city is in `نور سلطان نزارباييف` the person).
-                (n > 1).then(|| ask.lex.place(&key)).flatten().filter(|p| p.population >= 10_000).map(|_| (EntityType::Loc, Origin::Place, 2))
+                (n > 1)
+                    .then(|| ask.lex.place(&key))
+                    .flatten()
+                    .filter(|p| p.population >= 10_000)
+                    .map(|_| (EntityType::Loc, Origin::Place, 2))
+                    .or_else(|| (n == 1 && cities).then(|| arab_city(ask, first, split, &key)).flatten().map(|_| (EntityType::Loc, Origin::Place, 1)))
             };
             let Some((kind, origin, priority)) = found else { continue };
             if n == 1 && (ask.lex.common.contains(&key) || ask.lex.function.contains(&key)) {
@@ -98,6 +105,32 @@ pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames) -> O
 }
 
 /// All gazetteer and corpus-name candidates of a document (possibly overlapping).
-pub fn candidates(words: &[Token], ask: &Ask, corpus: &CorpusNames) -> Vec<Candidate> {
-    (0..words.len()).filter_map(|i| match_at(words, i, ask, corpus)).collect()
+pub fn candidates(words: &[Token], ask: &Ask, corpus: &CorpusNames, cities: bool) -> Vec<Candidate> {
+    (0..words.len()).filter_map(|i| match_at(words, i, ask, corpus, cities)).collect()
+}
+
+/// Countries of the Arab League: there a city's Arabic name in GeoNames is its own name. Elsewhere
+/// it is a transliteration, which often spells an ordinary Arabic word (Heze `هزة` "tremor",
+/// Uşak `عشاق` "lovers"), so one-word names of cities abroad are left to the tagger.
+const ARAB_LEAGUE: [&str; 22] = ["AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE"];
+
+/// A one-word city of an Arab country of 100,000 people or more (`حلب`, `إدلب`, `الحسيمة`),
+/// trusted least (every other finder wins over it). Not when the word is ordinary: a common,
+/// function or given-name word, with or without its article (`المدينة`, `حماد`), a frequent noun
+/// once the article is off (`الزاوية`), or so frequent
+/// that the ordinary sense may be meant (Zipf ≥ 5.2: `صور` "pictures"); and after a proclitic
+/// only if the word as written is rarer than the name (`بحلب`, but `بايدن` is not ب + ايدن).
+fn arab_city<'l>(ask: &'l Ask, w: &Token, split: &crate::model::Split, key: &str) -> Option<&'l crate::lexicon::Place> {
+    let place = ask.lex.place(key).filter(|p| p.population >= 100_000 && ARAB_LEAGUE.contains(&p.country.as_str()))?;
+    let bare = key.strip_prefix("ال").unwrap_or(key);
+    let ordinary = |k: &str| ask.lex.common.contains(k) || ask.lex.function.contains(k) || ask.lex.first_names.contains(k);
+    // With the article, the bare word must not be a frequent noun itself (`الزاوية` "the corner").
+    let frequent_noun = bare.len() < key.len() && ask.lex.zipf(bare) >= 42;
+    if key.chars().count() < 3 || ordinary(key) || ordinary(bare) || frequent_noun || ask.lex.zipf(key) >= 52 {
+        return None;
+    }
+    if split.stripped > 0 && split.clitics != "و" && ask.lex.zipf(w.norm()) >= ask.lex.zipf(key) {
+        return None;
+    }
+    Some(place)
 }
