@@ -74,3 +74,21 @@ fn the_cities_of_arab_countries_are_places_but_not_the_words_they_spell() {
     // `بايدن` is not ب + a city, `الزاوية` "the corner" and `هزة` "a tremor" are not places.
     assert!(!f.iter().any(|(t, k)| *k == EntityType::Loc && ["ايدن", "الزاوية", "هزة"].contains(&t.as_str())), "{f:?}");
 }
+
+#[test]
+fn events_of_different_numbers_stay_apart() {
+    let doc = Document {
+        id: "t".into(),
+        file: "t.txt".into(),
+        title: "t".into(),
+        text: "سلم رئيس \"كوب 26\" الرئاسة إلى مصر في افتتاح \"كوب 27\" اليوم.\nوخسر المنتخب في مونديال 2002 ثم عاد في مونديال 2018، وقال إن المونديال حلم.".into(),
+        ..Default::default()
+    };
+    let a = analyze(&[doc]);
+    let entity = |text: &str| a.documents[0].mentions.iter().find(|m| m.text == text).map(|m| m.entity.clone());
+    for (x, y) in [("كوب 26", "كوب 27"), ("مونديال 2002", "مونديال 2018")] {
+        let (ex, ey) = (entity(x), entity(y));
+        assert!(ex.is_some() && ey.is_some(), "{x} / {y}: {:?}", a.documents[0].mentions);
+        assert_ne!(ex, ey, "{x} and {y} were linked");
+    }
+}

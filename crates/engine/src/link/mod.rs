@@ -107,17 +107,33 @@ struct Linker {
     dsu: Dsu,
     log: Vec<(usize, usize, LinkRule)>,
     suggest: Vec<(usize, usize, LinkRule)>,
+    /// The numbers written in the names of each group, at its root.
+    numbers: Vec<BTreeSet<String>>,
 }
 
 impl Linker {
-    /// Join two nodes of one type, unless both hold numbers and not the same ones (`كوب 26` is not
-    /// `كوب 27`, whatever else they share).
+    fn new(nodes: Vec<Node>) -> Linker {
+        let n = nodes.len();
+        let numbers = nodes.iter().map(|nd| numbers(&nd.key).into_iter().map(str::to_string).collect()).collect();
+        Linker { nodes, dsu: Dsu { parent: (0..n).collect() }, log: Vec::new(), suggest: Vec::new(), numbers }
+    }
+
+    /// Join the groups of two nodes of one type, unless both groups hold numbers and not the same
+    /// ones (`كوب 26` is not `كوب 27`, whatever else they share, nor through a `كوب` without a
+    /// number joined to one of them first).
     fn join(&mut self, a: usize, b: usize, rule: LinkRule) {
-        let (na, nb) = (numbers(&self.nodes[a].key), numbers(&self.nodes[b].key));
-        if !na.is_empty() && !nb.is_empty() && na != nb {
+        if self.nodes[a].kind != self.nodes[b].kind {
             return;
         }
-        if self.nodes[a].kind == self.nodes[b].kind && self.dsu.union(a, b) {
+        let (ra, rb) = (self.dsu.find(a), self.dsu.find(b));
+        let (na, nb) = (&self.numbers[ra], &self.numbers[rb]);
+        if ra == rb || (!na.is_empty() && !nb.is_empty() && na != nb) {
+            return;
+        }
+        let merged = if na.is_empty() { nb.clone() } else { na.clone() };
+        if self.dsu.union(a, b) {
+            let root = self.dsu.find(a);
+            self.numbers[root] = merged;
             self.log.push((a, b, rule));
         }
     }
@@ -206,7 +222,7 @@ fn distinct_nodes(mentions: &[LinkInput]) -> Distinct {
 pub fn link(mentions: &[LinkInput]) -> Linked {
     let (nodes, node_of, index) = distinct_nodes(mentions);
     let n = nodes.len();
-    let mut l = Linker { nodes, dsu: Dsu { parent: (0..n).collect() }, log: Vec::new(), suggest: Vec::new() };
+    let mut l = Linker::new(nodes);
 
     // 2. aliases
     for m in mentions {

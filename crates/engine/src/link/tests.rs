@@ -10,7 +10,7 @@ use crate::normalize::normalize;
 fn link_reference(mentions: &[LinkInput]) -> Linked {
     let (nodes, node_of, index) = distinct_nodes(mentions);
     let n = nodes.len();
-    let mut l = Linker { nodes, dsu: Dsu { parent: (0..n).collect() }, log: Vec::new(), suggest: Vec::new() };
+    let mut l = Linker::new(nodes);
 
     // 2. aliases
     for m in mentions {

@@ -16,8 +16,7 @@ pub mod gazetteer;
 pub mod rules;
 pub mod ask;
 
-use crate::model::{Candidate, EntityType, Origin, RuleId, Split, Token};
-use gazetteer::next_word;
+use crate::model::{Candidate, EntityType, Origin, RuleId, Split, Token, TokenKind};
 
 /// Which finders run. Every finder is on by default; turning one off (`qarin eval --without`)
 /// measures what it brings, which is how each is justified (see the README's figures).
@@ -77,23 +76,20 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     kept
 }
 
-/// Build a candidate from word `i` (read with `split`) through word `last`.
+/// Build a candidate from word `i` (read with `split`) through word `last`; its key is the
+/// matching form of its words and numbers, one space between.
 pub(crate) fn make(words: &[Token], i: usize, split: Option<&Split>, last: usize, kind: EntityType, origin: Origin, priority: u8) -> Candidate {
     let first = &words[i];
     let (stem, start) = match split {
         Some(s) => (s.stem.clone(), first.stem_start(s)),
         None => (first.norm().to_string(), first.start),
     };
+    // Every word and number of the span, in matching form: `كوب 26` and `كوب 27` are two keys.
     let mut key = stem;
-    let mut k = i;
-    while k < last {
-        match next_word(words, k) {
-            Some(j) if j <= last => {
-                key.push(' ');
-                key.push_str(words[j].norm());
-                k = j;
-            }
-            _ => break,
+    for w in words.get(i + 1..=last).unwrap_or_default() {
+        if w.is_body_word() || w.kind == TokenKind::Number {
+            key.push(' ');
+            key.push_str(w.norm());
         }
     }
     Candidate { first: i, last: last + 1, byte_start: start, byte_end: words[last].end, kind, key, origin, priority, alias_of: None }
