@@ -92,3 +92,23 @@ fn events_of_different_numbers_stay_apart() {
         assert_ne!(ex, ey, "{x} and {y} were linked");
     }
 }
+
+#[test]
+fn an_acronym_with_and_without_the_article_is_one_entity() {
+    let doc = Document {
+        id: "t".into(),
+        file: "t.txt".into(),
+        title: "t".into(),
+        text: "قال رئيس الاتحاد الدولي لكرة القدم \"فيفا\" جياني إنفانتينو إن الفيفا سيدعم البطولة.\nوقررت أوبك خفض الإنتاج، وقال وزير إن الأوبك ستجتمع مجددا.".into(),
+        ..Default::default()
+    };
+    let a = analyze(&[doc]);
+    let entity = |text: &str| a.documents[0].mentions.iter().find(|m| m.text == text).map(|m| m.entity.clone());
+    for (x, y) in [("فيفا", "الفيفا"), ("أوبك", "الأوبك")] {
+        let (ex, ey) = (entity(x), entity(y));
+        assert!(ex.is_some() && ey.is_some(), "{x} / {y}: {:?}", a.documents[0].mentions);
+        assert_eq!(ex, ey, "{x} and {y} were not linked");
+    }
+    let reasons: Vec<&str> = a.entities.iter().flat_map(|e| e.reasons.iter()).map(|r| r.rule.code()).collect();
+    assert!(reasons.contains(&"article"), "{reasons:?}");
+}

@@ -192,6 +192,7 @@ pub fn link_reason(lang: Lang, r: &LinkReason) -> String {
         LinkRule::Skeleton { joined: false, .. } => Key::LinkSkeleton,
         LinkRule::Skeleton { joined: true, .. } => Key::LinkSkeletonJoined,
         LinkRule::Orthographic => Key::LinkOrthographic,
+        LinkRule::Article => Key::LinkArticle,
         LinkRule::SurnameVariant => Key::LinkSurnameVariant,
         LinkRule::GivenNameDiffers => Key::LinkGivenNameDiffers,
         LinkRule::Surname => Key::LinkSurname,

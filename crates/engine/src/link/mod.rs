@@ -8,6 +8,8 @@
 //!    three letters;
 //! 4. `orthographic`: place names that differ only in a final `-يا`/`-ية` (`سوريا`/`سورية`) or a
 //!    final `-يا` (`بيلاروس`/`بيلاروسيا`);
+//!    `article`: one-word organisation or event names written with and without the article
+//!    (`الفيفا`/`فيفا`, `الأوبك`/`أوبك`), three letters or more without it;
 //! 5. `surname_variant`: people with the same given names whose surnames are within two edits of
 //!    each other on the skeleton (without the article, four letters or more, the edits at most
 //!    half the shorter: `محمد الخامس`/`محمد السادس` are two people) (`علي خان إسماعيلوف`/`علي خان سميلوف`);
@@ -240,6 +242,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
         let mut by_skeletons: HashMap<(EntityType, &[String]), Vec<usize>> = HashMap::new();
         let mut by_whole: HashMap<(EntityType, &str), Vec<usize>> = HashMap::new();
         let mut by_ya: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_bare: HashMap<(EntityType, &str), Vec<usize>> = HashMap::new();
         let mut by_given: HashMap<&[String], Vec<usize>> = HashMap::new();
         for (i, nd) in nodes.iter().enumerate() {
             if joined_len[i] >= 3 {
@@ -251,13 +254,16 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
             if nd.kind == EntityType::Loc && nd.key.chars().count() >= 4 {
                 by_ya.entry(ya_stem(&nd.key)).or_default().push(i);
             }
+            if matches!(nd.kind, EntityType::Org | EntityType::Misc) && nd.words.len() == 1 {
+                by_bare.entry((nd.kind, nd.key.strip_prefix("ال").unwrap_or(&nd.key))).or_default().push(i);
+            }
             if nd.kind == EntityType::Per && nd.words.len() >= 2 {
                 // The given names; their slice length fixes the word count.
                 by_given.entry(&nd.words[..nd.words.len() - 1]).or_default().push(i);
             }
         }
         let mut pairs = Vec::new();
-        for bucket in by_skeletons.values().chain(by_whole.values()).chain(by_ya.values()).chain(by_given.values()) {
+        for bucket in by_skeletons.values().chain(by_whole.values()).chain(by_ya.values()).chain(by_bare.values()).chain(by_given.values()) {
             push_pairs(bucket, &mut pairs);
         }
         pairs.sort_unstable();
@@ -278,6 +284,8 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
             l.join(a, b, LinkRule::Skeleton { consonants, joined: true });
         } else if na.kind == EntityType::Loc && ya_variant(&na.key, &nb.key) {
             l.join(a, b, LinkRule::Orthographic);
+        } else if with_article(na, nb) {
+            l.join(a, b, LinkRule::Article);
         } else if na.kind == EntityType::Per
             && na.words.len() >= 2
             && na.words.len() == nb.words.len()
@@ -385,3 +393,11 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
 
 #[cfg(test)]
 mod tests;
+
+/// One-word organisation or event names, one the other with the article (`الفيفا` / `فيفا`), three
+/// letters or more without it.
+fn with_article(a: &Node, b: &Node) -> bool {
+    let one_word = |n: &Node| matches!(n.kind, EntityType::Org | EntityType::Misc) && n.words.len() == 1;
+    let of = |long: &Node, short: &Node| long.key.strip_prefix("ال") == Some(short.key.as_str()) && short.key.chars().count() >= 3;
+    a.kind == b.kind && one_word(a) && one_word(b) && (of(a, b) || of(b, a))
+}

@@ -38,6 +38,8 @@ fn link_reference(mentions: &[LinkInput]) -> Linked {
                 l.join(a, b, LinkRule::Skeleton { consonants, joined: true });
             } else if na.kind == EntityType::Loc && ya_variant_reference(&na.key, &nb.key) {
                 l.join(a, b, LinkRule::Orthographic);
+            } else if with_article(na, nb) {
+                l.join(a, b, LinkRule::Article);
             } else if na.kind == EntityType::Per
                 && na.words.len() >= 2
                 && na.words.len() == nb.words.len()
@@ -194,7 +196,9 @@ fn name(rng: &mut Rng, kind: EntityType) -> String {
             w.push(rng.pick(&SURNAMES).to_string());
             w
         }
-        (EntityType::Org, 0) => vec![rng.pick(&ORG_WORDS).to_string()],
+        (EntityType::Org, 0) if rng.chance(50) => vec![rng.pick(&ORG_WORDS).to_string()],
+        // A transliterated acronym, with the article or without (`الفيفا` / `فيفا`).
+        (EntityType::Org | EntityType::Misc, 0) => vec![format!("{}{}", if rng.chance(50) { "ال" } else { "" }, rng.pick(&["فيفا", "اوبك", "ناتو", "يونسكو"]))],
         (EntityType::Org, _) => {
             let mut w = vec![rng.pick(&HEADS).to_string()];
             w.extend(ORG_WORDS.iter().filter(|_| rng.chance(40)).map(|s| s.to_string()));
@@ -276,7 +280,7 @@ fn blocking_links_as_every_pair_would() {
         }
     }
     // The generated names exercise every rule, so a missed candidate pair would show.
-    for rule in ["same_normalized", "alias", "skeleton", "orthographic", "surname_variant", "part_of_name", "surname", "partial_name"] {
+    for rule in ["same_normalized", "alias", "skeleton", "orthographic", "article", "surname_variant", "part_of_name", "surname", "partial_name"] {
         assert!(rules.get(rule).copied().unwrap_or(0) >= 20, "rule {rule} too rare in the generated inputs: {rules:?}");
     }
     assert!(one_word_skeletons >= 20, "one-word skeletons too rare: {one_word_skeletons}");

@@ -71,6 +71,9 @@ pub enum LinkRule {
     },
     /// Place names that differ only in the ending -ya/-iya.
     Orthographic,
+    /// A one-word organisation or event name written with and without the article (`الفيفا` /
+    /// `فيفا`, `الأوبك` / `أوبك`): a transliterated acronym takes it or not.
+    Article,
     /// The same given names; surnames that differ by at most two letters.
     SurnameVariant,
     /// The same surname in different articles, with different given names.
@@ -104,6 +107,7 @@ impl LinkRule {
             LinkRule::Alias => "alias",
             LinkRule::Skeleton { .. } => "skeleton",
             LinkRule::Orthographic => "orthographic",
+            LinkRule::Article => "article",
             LinkRule::SurnameVariant => "surname_variant",
             LinkRule::GivenNameDiffers => "given_name_differs",
             LinkRule::Surname => "surname",

@@ -87,6 +87,7 @@ impl Pack for LinkRule {
             PartialName => 11,
             UserMerge => 12,
             UserSplit => 13,
+            Article => 14,
         };
         w.uint(n);
         match self {
@@ -116,6 +117,7 @@ impl Pack for LinkRule {
             11 => PartialName,
             12 => UserMerge,
             13 => UserSplit,
+            14 => Article,
             _ => return Err(r.error("unknown LinkRule")),
         })
     }
