@@ -112,3 +112,10 @@ fn an_acronym_with_and_without_the_article_is_one_entity() {
     let reasons: Vec<&str> = a.entities.iter().flat_map(|e| e.reasons.iter()).map(|r| r.rule.code()).collect();
     assert!(reasons.contains(&"article"), "{reasons:?}");
 }
+
+#[test]
+fn a_name_after_a_title_does_not_start_with_a_preposition() {
+    let f = mentions_of("بحضور رئيس اتحاد الإمارات لكرة القدم، وأنهى المنتخب الشوط الأول بتقدمه بهدفين. وكتب نائب المجلس، كانات نوروف على صفحته.");
+    assert!(!f.iter().any(|(t, k)| *k == EntityType::Per && (t.starts_with("لكرة") || t.starts_with("بهدفين"))), "{f:?}");
+    assert!(f.contains(&("كانات نوروف".to_string(), EntityType::Per)), "{f:?}");
+}

@@ -293,6 +293,12 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         {
             continue;
         }
+        // A name does not start with a preposition (`رئيس اتحاد الإمارات لكرة القدم`, `بتقدمه
+        // بهدفين`): a word read as ل/ب/ك + a word more frequent than it is is not a name, unless
+        // it is a known name as written (`لطفي`, `بشار`).
+        if preposition_first(ask, start) {
+            continue;
+        }
         let last = person_run(words, ask, known, j, &crate::lexicon::WordSet::default(), true);
         if let Some(l) = last {
             let split = words[j].splits.first();
@@ -301,6 +307,18 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
     }
 }
 
+
+/// A word read best as a preposition and a word: ل, ب or ك (after و or ف, or alone) before a stem
+/// of three letters or more that is an ordinary word (Zipf 3 or more) more frequent than the word
+/// as written (`لكرة`, `بهدفين`; not `كانات` nor `بلينكن`), and the word is no known name or given
+/// name.
+fn preposition_first(ask: &Ask, w: &Token) -> bool {
+    if !w.is_body_arabic() || ask.first_name(w) || ask.lex.names.contains_key(w.norm()) || ask.surname_like(w) {
+        return false;
+    }
+    let whole = ask.lex.zipf(w.norm());
+    w.splits.iter().any(|s| matches!(s.clitics.trim_start_matches(['و', 'ف']), "ل" | "ب" | "ك") && s.stem.chars().count() >= 3 && ask.lex.zipf(&s.stem) >= 30 && ask.lex.zipf(&s.stem) > whole)
+}
 
 /// Words that join the parts of an Arabic name: بن، ابن، بنت، آل، أبو، عبد.
 const CONNECTORS: [&str; 7] = ["بن", "ابن", "بنت", "ال", "ابو", "عبد", "ام"];
