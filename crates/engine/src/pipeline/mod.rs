@@ -52,7 +52,10 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
         all.retain(|c| !matches!(c.origin, Origin::Gazetteer | Origin::Corpus) || !tagged.iter().any(|t| t.kind == c.kind && t.first <= c.first && c.last <= t.last && t.last - t.first > c.last - c.first));
     }
     if opts.on("tagger") {
-        all.extend(tagged.iter().cloned());
+        // The tagger's one-word names that are ordinary words (ANERcorp's common words, or Zipf
+        // 5 and more in wordfreq) and that no list knows as a name or a place are left out.
+        let ordinary = |c: &Candidate| opts.on("tagger-common") && c.last - c.first == 1 && (ask.lex.common.contains(&c.key) || ask.lex.zipf(&c.key) >= 50) && !ask.lex.names.contains_key(&c.key) && ask.lex.place(&c.key).is_none();
+        all.extend(tagged.iter().filter(|c| !ordinary(c)).cloned());
     }
     if opts.on("plus") {
         crate::recognize::adjust::plus(words, &mut all);
