@@ -119,3 +119,10 @@ fn a_name_after_a_title_does_not_start_with_a_preposition() {
     assert!(!f.iter().any(|(t, k)| *k == EntityType::Per && (t.starts_with("لكرة") || t.starts_with("بهدفين"))), "{f:?}");
     assert!(f.contains(&("كانات نوروف".to_string(), EntityType::Per)), "{f:?}");
 }
+
+#[test]
+fn the_conjunction_before_a_name_is_not_part_of_it() {
+    let f = mentions_of("ويضم المجلس سبعة أعضاء هم سلطان العرادة، وطارق صالح، وعبد الله العليمي، وعثمان مجلي، وفرج البحسني.");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("وعبد") || t.starts_with("وفرج")), "{f:?}");
+    assert!(f.iter().any(|(t, k)| t == "فرج البحسني" && *k == EntityType::Per), "{f:?}");
+}

@@ -43,6 +43,17 @@ pub fn name_start<'w>(w: &'w Token, lists: &Lists, doc_forms: &HashSet<&str>) ->
         })
 }
 
+/// `و` before the first word of a name of two words or more (`وعبد الله العليمي`, `وفرج
+/// البحسني`): a conjunction, unless the whole word is a known name (`وليد`, `وائل`).
+/// ANERcorp's lists hold such words with their `و` (`وعبد`, `وفرج`): only the given names of the
+/// name gazetteer keep it.
+fn and_before_a_name<'w>(w: &'w Token, several_words: bool, lists: &Lists) -> Option<&'w Split> {
+    if !several_words || lists.lex.gazetteer_first_names.contains(w.norm()) || lists.lex.names.get(w.norm()).is_some_and(|e| e.source != crate::lexicon::Source::Anercorp) {
+        return None;
+    }
+    w.splits.iter().skip(1).find(|s| s.clitics == "و" && s.stem.chars().count() >= 3 && !lists.common(&s.stem))
+}
+
 /// Candidates for the entities tagged over `words[offset..offset + tags.len()]`.
 pub fn candidates(words: &[Token], offset: usize, tags: &[Tag], lists: &Lists, doc_forms: &HashSet<&str>, out: &mut Vec<Candidate>) {
     let mut i = 0;
@@ -68,7 +79,7 @@ pub fn candidates(words: &[Token], offset: usize, tags: &[Tag], lists: &Lists, d
             continue;
         }
         let first = &words[a];
-        let split = if first.kind == TokenKind::Arabic { name_start(first, lists, doc_forms) } else { None };
+        let split = if first.kind == TokenKind::Arabic { name_start(first, lists, doc_forms).or_else(|| and_before_a_name(first, a < b, lists)) } else { None };
         let (mut key, byte_start) = match split {
             Some(s) => (s.stem.clone(), first.stem_start(s)),
             None => (first.norm().to_string(), first.start),
