@@ -174,6 +174,29 @@ pub fn title_end_from_tagger(words: &[Token], ask: &Ask, tagged: &[Candidate], c
     }
 }
 
+/// Two persons' names written one right after the other, with nothing between (`عبد الرحمن` `أبو
+/// زرعة`, a given name from a list and a kunya the tagger found), are one person's name: a list of
+/// people is written with commas or `و`, which starts a new name. Six words at most.
+pub fn join_adjacent_people(words: &[Token], cands: &mut Vec<Candidate>) {
+    crate::sort::by_key(cands, |c| (c.first, c.last));
+    let mut i = 0;
+    while i + 1 < cands.len() {
+        let (a, b) = (&cands[i], &cands[i + 1]);
+        let adjacent = b.first == a.last && words[a.first].sentence == words[b.first].sentence && b.byte_start == words[b.first].start;
+        if a.kind == EntityType::Per && b.kind == EntityType::Per && adjacent && b.last - a.first <= 6 {
+            let mut merged = a.clone();
+            merged.last = b.last;
+            merged.byte_end = b.byte_end;
+            merged.key = format!("{} {}", a.key, b.key);
+            merged.priority = a.priority.max(b.priority);
+            cands[i] = merged;
+            cands.remove(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +268,23 @@ mod tests {
         let mut d = vec![at(w, "هادي", 2, EntityType::Per, Origin::Rule(RuleId::Title))];
         title_end_from_tagger(w, &Ask::default(), &[], &mut d);
         assert_eq!(&text[d[0].byte_start..d[0].byte_end], "هادي فوض");
+    }
+
+    #[test]
+    fn two_names_with_nothing_between_are_one() {
+        let text = "وعبد الرحمن أبو زرعة، وعبد الله العليمي";
+        let tz = crate::pipeline::read(text);
+        let w = &tz.tokens;
+        let j = w.iter().position(|t| t.text == "وعبد").unwrap();
+        let given = make(w, j, w[j].splits.iter().find(|s| s.clitics == "و"), j + 1, EntityType::Per, Origin::Gazetteer, 4);
+        let kunya = at(w, "أبو", 2, EntityType::Per, Origin::Corpus);
+        let k = w.iter().rposition(|t| t.text == "وعبد").unwrap();
+        let other = make(w, k, w[k].splits.iter().find(|s| s.clitics == "و"), k + 2, EntityType::Per, Origin::Tagger, 3);
+        let mut c = vec![kunya, other, given];
+        join_adjacent_people(w, &mut c);
+        let got: Vec<&str> = c.iter().map(|c| &text[c.byte_start..c.byte_end]).collect();
+        // The comma and the `و` start another name.
+        assert_eq!(got, ["عبد الرحمن أبو زرعة", "عبد الله العليمي"]);
+        assert_eq!(c[0].key, "عبد الرحمن ابو زرعه");
     }
 }
