@@ -126,3 +126,18 @@ fn the_conjunction_before_a_name_is_not_part_of_it() {
     assert!(!f.iter().any(|(t, _)| t.starts_with("وعبد") || t.starts_with("وفرج")), "{f:?}");
     assert!(f.iter().any(|(t, k)| t == "فرج البحسني" && *k == EntityType::Per), "{f:?}");
 }
+
+#[test]
+fn an_agency_after_a_dateline_is_no_alias_of_the_place() {
+    let doc = Document {
+        id: "t".into(),
+        file: "t.txt".into(),
+        title: "t".into(),
+        text: "دبي، الإمارات العربية المتحدة (CNN) — خطف حفل الافتتاح الأنظار، وقالت منظمة معاهدة الأمن الجماعي (CSTO) إنها ترحب.".into(),
+        ..Default::default()
+    };
+    let a = analyze(&[doc]);
+    let entity_of = |text: &str| a.documents[0].mentions.iter().find(|m| m.text == text).map(|m| m.entity.clone());
+    assert_ne!(entity_of("CNN"), entity_of("الإمارات العربية المتحدة"), "{:?}", a.documents[0].mentions);
+    assert!(entity_of("CSTO").is_some() && entity_of("CSTO") == entity_of("منظمة معاهدة الأمن الجماعي"), "{:?}", a.documents[0].mentions);
+}

@@ -380,7 +380,7 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
 
 
 /// `منظمة معاهدة الأمن الجماعي (CSTO)`, `حلف شمال الأطلسي «ناتو»`: one bracketed or quoted word
-/// right after a name is an alias of it.
+/// right after an organisation's or event's name is an alias of it.
 fn aliases(words: &[Token], known: &[Candidate], out: &mut Vec<Candidate>) {
     for c in known {
         let (Some(open), Some(inner), Some(close)) = (words.get(c.last), words.get(c.last + 1), words.get(c.last + 2)) else {
@@ -389,7 +389,10 @@ fn aliases(words: &[Token], known: &[Candidate], out: &mut Vec<Candidate>) {
         let bracketed = (open.is_punct("(") && close.is_punct(")")) || (is_quote(open, &OPEN_QUOTES) && is_quote(close, &CLOSE_QUOTES));
         let acronym = inner.kind == TokenKind::Latin && inner.text.chars().all(|ch| ch.is_ascii_uppercase());
         let arabic_alias = inner.is_body_arabic() && !inner.text.starts_with("ال") && !inner.text.ends_with('ة');
-        if bracketed && inner.is_body_word() && (acronym || arabic_alias) && c.key.contains(' ') {
+        // A place's name in a dateline is followed by the agency's (`دبي، الإمارات العربية المتحدة
+        // (CNN) —`): only organisations and events take an alias this way.
+        let aliased_kind = matches!(c.kind, EntityType::Org | EntityType::Misc);
+        if bracketed && aliased_kind && inner.is_body_word() && (acronym || arabic_alias) && c.key.contains(' ') {
             let mut a = make(words, c.last + 1, None, c.last + 1, c.kind, Origin::Alias, 6);
             a.alias_of = Some(c.key.clone());
             a.key = inner.norm().to_string();
