@@ -141,3 +141,10 @@ fn an_agency_after_a_dateline_is_no_alias_of_the_place() {
     assert_ne!(entity_of("CNN"), entity_of("الإمارات العربية المتحدة"), "{:?}", a.documents[0].mentions);
     assert!(entity_of("CSTO").is_some() && entity_of("CSTO") == entity_of("منظمة معاهدة الأمن الجماعي"), "{:?}", a.documents[0].mentions);
 }
+
+#[test]
+fn a_place_after_its_trigger_stops_at_a_preposition() {
+    let f = mentions_of("انتشلت فرق الإنقاذ طفلة من تحت أنقاض مبنى منهار في بلدة جندريس بريف مدينة عفرين شمال غربي سوريا.");
+    assert!(!f.iter().any(|(t, _)| t.contains("بريف")), "{f:?}");
+    assert!(f.contains(&("جندريس".to_string(), EntityType::Loc)), "{f:?}");
+}

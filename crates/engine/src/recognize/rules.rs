@@ -183,7 +183,7 @@ fn name_run(words: &[Token], ask: &Ask, j: usize, max: usize, known: &[Candidate
     while count < max {
         let Some(k) = next_word(words, last) else { break };
         let w = &words[k];
-        if !ask.name_like(w) || w.norm().starts_with('و') && !ask.first_name(w) || span_at(known, k).is_some() || w.text.ends_with('ة') {
+        if !ask.name_like(w) || w.norm().starts_with('و') && !ask.first_name(w) || span_at(known, k).is_some() || w.text.ends_with('ة') || preposition_first(ask, w) {
             break;
         }
         last = k;
@@ -341,7 +341,7 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
         }
         let n = x.norm();
         let blocked_here = count > 0 && span_at(known, k).is_some_and(|c| c.kind != EntityType::Per && !weak(c, ask));
-        if blocked_here || (count > 0 && n.starts_with('و') && !ask.first_name(x)) {
+        if blocked_here || (count > 0 && n.starts_with('و') && !ask.first_name(x)) || (count > 0 && preposition_first(ask, x)) {
             break;
         }
         let is_first = ask.first_name(x) || (first_names.contains(n) && !x.ends_with_maqsura());
