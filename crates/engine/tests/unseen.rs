@@ -148,3 +148,10 @@ fn a_place_after_its_trigger_stops_at_a_preposition() {
     assert!(!f.iter().any(|(t, _)| t.contains("بريف")), "{f:?}");
     assert!(f.contains(&("جندريس".to_string(), EntityType::Loc)), "{f:?}");
 }
+
+#[test]
+fn a_city_named_like_a_person_is_a_city() {
+    let f = mentions_of("ودعا محافظ غازي عنتاب السكان إلى التجمع في الخارج، وقال الرئيس نور سلطان نزارباييف إن البلاد بخير.");
+    assert!(f.contains(&("غازي عنتاب".to_string(), EntityType::Loc)), "{f:?}");
+    assert!(!f.iter().any(|(t, k)| t.starts_with("نور سلطان") && *k == EntityType::Loc && t.contains("نزارباييف")), "{f:?}");
+}

@@ -197,6 +197,18 @@ pub fn join_adjacent_people(words: &[Token], cands: &mut Vec<Candidate>) {
     }
 }
 
+/// A name of two words or more typed as a person whose words are exactly a city of 100,000 people
+/// or more (`غازي عنتاب`: Gaziantep, though `غازي` is a given name) is that city, unless a list
+/// knows it as a person. A longer name stays a person (`نور سلطان نزارباييف`).
+pub fn cities_typed_as_people(ask: &Ask, cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last - c.first >= 2 && c.origin != Origin::Gazetteer) {
+        let city = ask.lex.place(&c.key).is_some_and(|p| p.population >= 100_000);
+        if city && ask.lex.names.get(&c.key).is_none_or(|e| e.kind != EntityType::Per) {
+            c.kind = EntityType::Loc;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
