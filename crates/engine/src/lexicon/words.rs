@@ -108,6 +108,10 @@ pub const EVENT_ALONE: &[&str] = &["المونديال", "الأولمبياد"]
 pub const EVENT_WEAK_HEADS: &[&str] = &["مؤتمر", "قمة", "بطولة", "منتدى", "مهرجان", "معرض", "دورة", "ملتقى"];
 
 /// Heads of team names (`المنتخب السعودي`, `منتخب السعودية`, `نادي الهلال`).
+/// Heads of the names of buildings and sites (LOC with the head: `ملعب لوسيل`, `استاد البصرة
+/// الدولي`, `ميدان التحرير`, `معبر رفح`).
+pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "ميدان", "معبر"];
+
 pub const TEAM_HEADS: &[&str] = &["منتخب", "المنتخب", "نادي", "النادي"];
 
 /// Other names of countries than the CLDR names of `data/gazetteers/country-names/ar.json`, by

@@ -12,6 +12,7 @@ pub enum RuleId {
     Title,
     Event,
     Team,
+    Facility,
     Abbreviation,
 }
 
@@ -25,6 +26,7 @@ impl RuleId {
             RuleId::Title => "title",
             RuleId::Event => "event",
             RuleId::Team => "team",
+            RuleId::Facility => "facility",
             RuleId::Abbreviation => "abbreviation",
         }
     }

@@ -7,6 +7,8 @@
 //!   name only when a proper name, a place, a number or a Latin acronym follows it
 //!   (`قمة شرم الشيخ`, `مؤتمر COP 26`; not `مؤتمر المناخ`). A weak head right before a strong one
 //!   is left out (`بطولة كأس الخليج` → `كأس الخليج`).
+//! - **Buildings and sites** (LOC): `ملعب`/`استاد`/`ميدان`/`معبر` and a proper name, with the
+//!   relative adjectives after it (`ملعب لوسيل`, `استاد البصرة الدولي`, `معبر رفح`).
 //! - **Teams** (ORG): `منتخب`/`نادي` and a relative adjective of a place, a place or a known name
 //!   (`المنتخب السعودي`, `المنتخب الوطني السعودي`, `منتخب السعودية`).
 //!
@@ -101,6 +103,7 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     use crate::lexicon::words as lists;
     let (event_heads, event_alone, event_weak, team_heads) =
         (matching(lists::EVENT_HEADS), matching(lists::EVENT_ALONE), matching(lists::EVENT_WEAK_HEADS), matching(lists::TEAM_HEADS));
+    let facility_heads = matching(lists::FACILITY_HEADS);
     let (event_heads, event_alone, event_weak, team_heads) = (&event_heads[..], &event_alone[..], &event_weak[..], &team_heads[..]);
     let mut out = Vec::new();
     for i in 0..words.len() {
@@ -127,6 +130,36 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
             let next_is_strong = next_word(words, i).is_some_and(|j| head_of(&words[j], event_heads).is_some());
             if let (false, Some((last, true))) = (next_is_strong, chain(words, ask, i)) {
                 out.push(make(words, i, Some(split), last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+            }
+            continue;
+        }
+        if let Some(split) = head_of(w, &facility_heads) {
+            // A proper name (a known name or place, or a name-like word that is no common word),
+            // then relative adjectives (`الدولي`, `الرياضية`).
+            let proper = |x: &Token| link(x, ask) == Some(Link::Proper) || (x.is_body_arabic() && ask.name_like(x) && !ask.common(x) && !ask.has_article(x));
+            // Further words of the name are names as written, not a preposition and a place
+            // (`ملعب لوسيل بالدوحة`).
+            let more = |x: &Token| {
+                x.is_body_word()
+                    && (ask.lex.names.contains_key(x.norm()) || ask.lex.place(x.norm()).is_some() || (ask.name_like(x) && !ask.common(x) && !ask.has_article(x) && !super::rules::preposition_first(ask, x)))
+            };
+            if let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) {
+                if proper(&words[j]) {
+                    let mut last = j;
+                    // The name may have several words (`ملعب سانتياغو برنابيو`, `ملعب ثاني بن جاسم`).
+                    while let Some(k) = next_word(words, last).filter(|&k| k - j < 4 && words[k].sentence == w.sentence && (more(&words[k]) || words[k].norm == "بن")) {
+                        last = k;
+                    }
+                    while let Some(k) = next_word(words, last).filter(|&k| words[k].sentence == w.sentence && ask.nisba(&words[k]) && !ask.nisba_of_place(&words[k])) {
+                        last = k;
+                    }
+                    let mut c = make(words, i, Some(split), last, EntityType::Loc, Origin::Rule(RuleId::Facility), 5);
+                    // `استاد`, `ستاد` and `ملعب` are one word, "stadium": one key for one place.
+                    if let Some(rest) = c.key.strip_prefix("استاد ").or_else(|| c.key.strip_prefix("ستاد ")) {
+                        c.key = format!("ملعب {rest}");
+                    }
+                    out.push(c);
+                }
             }
             continue;
         }
@@ -178,5 +211,18 @@ mod tests {
         assert_eq!(found("وتصدر منتخب السعودية الترتيب"), [("منتخب السعودية".to_string(), Org)]);
         assert_eq!(found("أحرز الهدف للمنتخب الوطني السعودي"), [("لمنتخب الوطني السعودي".to_string(), Org)]);
         assert!(found("المنتخب الذي فاز").is_empty());
+    }
+
+    #[test]
+    fn buildings_and_sites() {
+        use EntityType::Loc;
+        let tz = crate::pipeline::read("على ستاد البصرة الدولي");
+        let c = candidates(&tz.tokens, &Ask::default());
+        assert_eq!(c.len(), 1);
+        // `ستاد` and `ملعب` are one word: one key.
+        assert_eq!(c[0].key, "ملعب البصره الدولي");
+        assert_eq!(found("المباراة على ملعب لوسيل بالدوحة أمس"), [("ملعب لوسيل".to_string(), Loc)]);
+        assert_eq!(found("مواجهة على ملعب سانتياغو برنابيو الشهير"), [("ملعب سانتياغو برنابيو".to_string(), Loc)]);
+        assert!(found("خرج اللاعب من الملعب وعاد").is_empty());
     }
 }

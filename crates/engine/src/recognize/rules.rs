@@ -312,7 +312,7 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
 /// of three letters or more that is an ordinary word (Zipf 3 or more) more frequent than the word
 /// as written (`لكرة`, `بهدفين`; not `كانات` nor `بلينكن`), and the word is no known name or given
 /// name.
-fn preposition_first(ask: &Ask, w: &Token) -> bool {
+pub(crate) fn preposition_first(ask: &Ask, w: &Token) -> bool {
     if !w.is_body_arabic() || ask.first_name(w) || ask.lex.names.contains_key(w.norm()) || ask.surname_like(w) {
         return false;
     }
