@@ -133,13 +133,15 @@ fn an_agency_after_a_dateline_is_no_alias_of_the_place() {
         id: "t".into(),
         file: "t.txt".into(),
         title: "t".into(),
-        text: "دبي، الإمارات العربية المتحدة (CNN) — خطف حفل الافتتاح الأنظار، وقالت منظمة معاهدة الأمن الجماعي (CSTO) إنها ترحب.".into(),
+        text: "دبي، الإمارات العربية المتحدة (CNN) — خطف حفل الافتتاح الأنظار، وقالت منظمة معاهدة الأمن الجماعي (CSTO) إنها ترحب.\nوفاز نادي ريال مدريد (إسبانيا) على ضيفه.".into(),
         ..Default::default()
     };
     let a = analyze(&[doc]);
     let entity_of = |text: &str| a.documents[0].mentions.iter().find(|m| m.text == text).map(|m| m.entity.clone());
     assert_ne!(entity_of("CNN"), entity_of("الإمارات العربية المتحدة"), "{:?}", a.documents[0].mentions);
     assert!(entity_of("CSTO").is_some() && entity_of("CSTO") == entity_of("منظمة معاهدة الأمن الجماعي"), "{:?}", a.documents[0].mentions);
+    // A club's country in brackets is the country, not the club's alias.
+    assert!(a.documents[0].mentions.iter().all(|m| m.text != "إسبانيا" || m.kind == EntityType::Loc), "{:?}", a.documents[0].mentions);
 }
 
 #[test]

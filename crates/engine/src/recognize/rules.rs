@@ -82,7 +82,7 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
     all.extend(out.iter().cloned());
     all.extend(known.iter().filter(|c| c.origin == Origin::Corpus).cloned());
     if opts.on("alias") {
-        aliases(words, &all, &mut out);
+        aliases(words, ask, &all, &mut out);
     }
     out
 }
@@ -381,7 +381,7 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
 
 /// `منظمة معاهدة الأمن الجماعي (CSTO)`, `حلف شمال الأطلسي «ناتو»`: one bracketed or quoted word
 /// right after an organisation's or event's name is an alias of it.
-fn aliases(words: &[Token], known: &[Candidate], out: &mut Vec<Candidate>) {
+fn aliases(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
     for c in known {
         let (Some(open), Some(inner), Some(close)) = (words.get(c.last), words.get(c.last + 1), words.get(c.last + 2)) else {
             continue;
@@ -392,7 +392,10 @@ fn aliases(words: &[Token], known: &[Candidate], out: &mut Vec<Candidate>) {
         // A place's name in a dateline is followed by the agency's (`دبي، الإمارات العربية المتحدة
         // (CNN) —`): only organisations and events take an alias this way.
         let aliased_kind = matches!(c.kind, EntityType::Org | EntityType::Misc);
-        if bracketed && aliased_kind && inner.is_body_word() && (acronym || arabic_alias) && c.key.contains(' ') {
+        // A club's country in brackets (`ريال مدريد (إسبانيا)`) is no alias: a word a list knows as
+        // a name of another type, or as a place, is not taken as one.
+        let listed_otherwise = ask.lex.names.get(inner.norm()).is_some_and(|e| e.kind != c.kind) || ask.lex.place(inner.norm()).is_some();
+        if bracketed && aliased_kind && !listed_otherwise && inner.is_body_word() && (acronym || arabic_alias) && c.key.contains(' ') {
             let mut a = make(words, c.last + 1, None, c.last + 1, c.kind, Origin::Alias, 6);
             a.alias_of = Some(c.key.clone());
             a.key = inner.norm().to_string();
