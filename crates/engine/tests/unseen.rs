@@ -157,3 +157,12 @@ fn a_city_named_like_a_person_is_a_city() {
     assert!(f.contains(&("غازي عنتاب".to_string(), EntityType::Loc)), "{f:?}");
     assert!(!f.iter().any(|(t, k)| t.starts_with("نور سلطان") && *k == EntityType::Loc && t.contains("نزارباييف")), "{f:?}");
 }
+
+#[test]
+fn a_small_town_abroad_lends_no_latin_name() {
+    let doc = Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: "وقع الزلزال في منطقة إيغيل بإقليم الحوز قرب مراكش.".into(), ..Default::default() };
+    let a = analyze(&[doc]);
+    let latin = |label: &str| a.entities.iter().find(|e| e.label == label).map(|e| e.latin.clone());
+    assert_eq!(latin("مراكش").as_deref(), Some("Marrakesh"), "{:?}", a.entities);
+    assert!(latin("إيغيل").is_some_and(|l| l != "Eagle"), "{:?}", a.entities);
+}

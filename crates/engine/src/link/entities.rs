@@ -63,10 +63,13 @@ pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::L
             _ => None,
         });
         let country = english.is_some();
-        // A place GeoNames knows goes by its Latin name there (`دمياط` Damietta).
+        // A place GeoNames knows goes by its Latin name there (`دمياط` Damietta), if it is in an
+        // Arab country or a city of 100,000 people or more: the Arabic name of a small town abroad
+        // is a transliteration that another place may share (`إيغيل` in Morocco is not Eagle).
+        let trusted = |p: &crate::lexicon::Place| p.population >= 100_000 || crate::recognize::gazetteer::ARAB_LEAGUE.contains(&p.country.as_str());
         let latin = english.or_else(|| {
             (inputs[ms[0]].kind == EntityType::Loc)
-                .then(|| ms.iter().find_map(|&i| lex.place(&inputs[i].key).map(|p| p.latin.clone()).filter(|l| !l.is_empty())))
+                .then(|| ms.iter().find_map(|&i| lex.place(&inputs[i].key).filter(|p| trusted(p)).map(|p| p.latin.clone()).filter(|l| !l.is_empty())))
                 .flatten()
         });
         let mentions: Vec<(&str, &str)> = ms.iter().map(|&i| (docs[inputs[i].doc].id.as_str(), inputs[i].surface.as_str())).collect();

@@ -7,7 +7,8 @@
 //!   Abi, `أم` Umm, `آل` Al (a family: `آل سعود` Al Saud), `الله` Allah;
 //! - **`عبد`** before a name with the article is `Abd al-…` (`عبد الفتاح` Abd al-Fattah), and
 //!   `عبد الله`, `عبدالله` are Abdullah; `عبدال…` written as one word is split the same way;
-//! - **the article** `ال` is written `al-` (`السيسي` al-Sisi), whatever letter follows;
+//! - **the article** `ال` is written `al-` (`السيسي` al-Sisi), whatever letter follows, and `لل`
+//!   (ل before the article) `lil-` (`للجيوفيزياء` lil-Jyufizya');
 //! - **common given names** whose vowels the script does not write take their usual press spelling
 //!   from [`GIVEN`] (`محمد` Mohammed, `أحمد` Ahmed, `عمر` Omar …);
 //! - **endings** of Slavic and Central Asian names: `-وف` -ov, `-يف` -ev (after a vowel letter
@@ -213,6 +214,10 @@ fn word(w: &str) -> String {
     if let Some(rest) = key.strip_prefix("عبدال").filter(|r| r.chars().count() >= 2) {
         return format!("Abd al-{}", word(rest));
     }
+    // `ل` before the article, its alef not written: `للجيوفيزياء` → `lil-Jiyufiziya'`.
+    if chars.len() > 3 && chars[0] == 'ل' && chars[1] == 'ل' {
+        return format!("lil-{}", word(&chars[2..].iter().collect::<String>()));
+    }
     if chars.len() > 3 && chars[0] == 'ا' && chars[1] == 'ل' {
         return format!("al-{}", word(&chars[2..].iter().collect::<String>()));
     }
@@ -282,6 +287,7 @@ mod tests {
             ("داود", "Daud"),
             ("CSTO", "CSTO"),
             ("ألما-آتا", "Alma Ata"),
+            ("المعهد الوطني للجيوفيزياء", "Al-Ma'hd al-Watni lil-Jyufizya'"),
         ] {
             assert_eq!(transliterate(arabic), latin, "{arabic}");
         }

@@ -112,7 +112,7 @@ pub fn candidates(words: &[Token], ask: &Ask, corpus: &CorpusNames, cities: bool
 /// Countries of the Arab League: there a city's Arabic name in GeoNames is its own name. Elsewhere
 /// it is a transliteration, which often spells an ordinary Arabic word (Heze `هزة` "tremor",
 /// Uşak `عشاق` "lovers"), so one-word names of cities abroad are left to the tagger.
-const ARAB_LEAGUE: [&str; 22] = ["AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE"];
+pub(crate) const ARAB_LEAGUE: [&str; 22] = ["AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE"];
 
 /// A one-word city of an Arab country of 100,000 people or more (`حلب`, `إدلب`, `الحسيمة`),
 /// trusted least (every other finder wins over it). Not when the word is ordinary: a common,
