@@ -40,17 +40,29 @@ pub fn plus(words: &[Token], cands: &mut [Candidate]) {
 /// A place's name right before a person's name is the person's given names (`نور سلطان`
 /// `نزارباييف` → `نور سلطان نزارباييف`): the two become one person.
 pub fn person_after_place(words: &[Token], cands: &mut Vec<Candidate>) {
-    crate::sort::by_key(cands, |c| (c.first, c.last));
-    let mut i = 0;
-    while i + 1 < cands.len() {
-        let (a, b) = (&cands[i], &cands[i + 1]);
-        if a.origin == Origin::Place && b.kind == EntityType::Per && b.first == a.last && words[a.first].sentence == words[b.first].sentence {
+    join_neighbours(cands, false, |a, b| {
+        (a.origin == Origin::Place && b.kind == EntityType::Per && b.first == a.last && words[a.first].sentence == words[b.first].sentence).then(|| {
             let mut merged = b.clone();
             merged.first = a.first;
             merged.byte_start = a.byte_start;
             merged.key = format!("{} {}", a.key, b.key);
+            merged
+        })
+    });
+}
+
+/// Replace each pair of neighbouring candidates (in text order) that `join` joins by the joined
+/// one; `again`: the joined candidate may join its next neighbour too.
+fn join_neighbours(cands: &mut Vec<Candidate>, again: bool, join: impl Fn(&Candidate, &Candidate) -> Option<Candidate>) {
+    crate::sort::by_key(cands, |c| (c.first, c.last));
+    let mut i = 0;
+    while i + 1 < cands.len() {
+        if let Some(merged) = join(&cands[i], &cands[i + 1]) {
             cands[i] = merged;
             cands.remove(i + 1);
+            if again {
+                continue;
+            }
         }
         i += 1;
     }
@@ -178,23 +190,17 @@ pub fn title_end_from_tagger(words: &[Token], ask: &Ask, tagged: &[Candidate], c
 /// زرعة`, a given name from a list and a kunya the tagger found), are one person's name: a list of
 /// people is written with commas or `و`, which starts a new name. Six words at most.
 pub fn join_adjacent_people(words: &[Token], cands: &mut Vec<Candidate>) {
-    crate::sort::by_key(cands, |c| (c.first, c.last));
-    let mut i = 0;
-    while i + 1 < cands.len() {
-        let (a, b) = (&cands[i], &cands[i + 1]);
+    join_neighbours(cands, true, |a, b| {
         let adjacent = b.first == a.last && words[a.first].sentence == words[b.first].sentence && b.byte_start == words[b.first].start;
-        if a.kind == EntityType::Per && b.kind == EntityType::Per && adjacent && b.last - a.first <= 6 {
+        (a.kind == EntityType::Per && b.kind == EntityType::Per && adjacent && b.last - a.first <= 6).then(|| {
             let mut merged = a.clone();
             merged.last = b.last;
             merged.byte_end = b.byte_end;
             merged.key = format!("{} {}", a.key, b.key);
             merged.priority = a.priority.max(b.priority);
-            cands[i] = merged;
-            cands.remove(i + 1);
-            continue;
-        }
-        i += 1;
-    }
+            merged
+        })
+    });
 }
 
 /// A name of two words or more typed as a person whose words are exactly a city of 100,000 people
