@@ -109,14 +109,15 @@ struct Linker {
     dsu: Dsu,
     log: Vec<(usize, usize, LinkRule)>,
     suggest: Vec<(usize, usize, LinkRule)>,
-    /// The numbers written in the names of each group, at its root.
-    numbers: Vec<BTreeSet<String>>,
+    /// The numbers written in the names of each group, at its root, sorted and joined by spaces
+    /// (one string, not a set: the page's code stays smaller).
+    numbers: Vec<String>,
 }
 
 impl Linker {
     fn new(nodes: Vec<Node>) -> Linker {
         let n = nodes.len();
-        let numbers = nodes.iter().map(|nd| numbers(&nd.key).into_iter().map(str::to_string).collect()).collect();
+        let numbers = nodes.iter().map(|nd| numbers(&nd.key).into_iter().collect::<Vec<_>>().join(" ")).collect();
         Linker { nodes, dsu: Dsu { parent: (0..n).collect() }, log: Vec::new(), suggest: Vec::new(), numbers }
     }
 
