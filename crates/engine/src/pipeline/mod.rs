@@ -43,13 +43,22 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.rule(RuleId::Abbreviation) {
         all.extend(crate::recognize::adjust::abbreviations(words));
     }
+    // The tagger's span over each word, if any (its spans never overlap): a look-up per candidate,
+    // not a scan of every span (a long text has tens of thousands).
+    let mut tagged_at: Vec<Option<&Candidate>> = vec![None; words.len()];
+    for t in tagged {
+        for slot in tagged_at.iter_mut().take(t.last.min(words.len())).skip(t.first) {
+            *slot = Some(t);
+        }
+    }
     if opts.on("title-end") && opts.on("tagger") {
-        crate::recognize::adjust::title_end_from_tagger(words, ask, tagged, &mut all);
+        crate::recognize::adjust::title_end_from_tagger(words, ask, &tagged_at, &mut all);
     }
     if opts.on("tagger-contains") && opts.on("tagger") {
         // A list's name inside a longer name of the same type the tagger found (`عبد الله` in
         // `عبد الله العليمي`) is part of it, not a name of its own.
-        all.retain(|c| !matches!(c.origin, Origin::Gazetteer | Origin::Corpus) || !tagged.iter().any(|t| t.kind == c.kind && t.first <= c.first && c.last <= t.last && t.last - t.first > c.last - c.first));
+        let inside_longer = |c: &Candidate| tagged_at.get(c.first).copied().flatten().is_some_and(|t| t.kind == c.kind && c.last <= t.last && t.last - t.first > c.last - c.first);
+        all.retain(|c| !matches!(c.origin, Origin::Gazetteer | Origin::Corpus) || !inside_longer(c));
     }
     if opts.on("tagger") {
         // The tagger's one-word names that are ordinary words (ANERcorp's common words, or Zipf

@@ -174,9 +174,10 @@ pub fn abbreviations(words: &[Token]) -> Vec<Candidate> {
 /// better than a run of name-like words (`هادي فوض`, `عبدربه منصور هادي بصفته`): a title's name
 /// that the tagger reads as the same person ending earlier is cut where the tagger ends it,
 /// unless a word cut off is a known name or given name.
-pub fn title_end_from_tagger(words: &[Token], ask: &Ask, tagged: &[Candidate], cands: &mut [Candidate]) {
+/// `tagged_at[k]`: the tagger's span over word `k`, if any.
+pub fn title_end_from_tagger(words: &[Token], ask: &Ask, tagged_at: &[Option<&Candidate>], cands: &mut [Candidate]) {
     for c in cands.iter_mut().filter(|c| c.origin == Origin::Rule(RuleId::Title) && c.kind == EntityType::Per) {
-        let Some(t) = tagged.iter().find(|t| t.kind == EntityType::Per && t.first == c.first && t.last < c.last && t.last > t.first) else {
+        let Some(t) = tagged_at.get(c.first).copied().flatten().filter(|t| t.kind == EntityType::Per && t.first == c.first && t.last < c.last && t.last > t.first) else {
             continue;
         };
         let cut_off_is_name = (t.last..c.last).any(|k| words[k].is_body_arabic() && (ask.first_name(&words[k]) || ask.lex.names.contains_key(words[k].norm())));
@@ -270,6 +271,11 @@ mod tests {
         assert_eq!(c[0].key, "علي خان اسماعيلوف");
     }
 
+    /// The tagger's span over each word.
+    fn at_words<'c>(w: &[Token], tagged: &'c [Candidate]) -> Vec<Option<&'c Candidate>> {
+        (0..w.len()).map(|k| tagged.iter().find(|t| t.first <= k && k < t.last)).collect()
+    }
+
     #[test]
     fn a_titles_name_ends_where_the_tagger_ends_it() {
         let text = "وكان الرئيس هادي فوض المجلس، وقال الرئيس محمد علي";
@@ -277,14 +283,14 @@ mod tests {
         let w = &tz.tokens;
         let mut c = vec![at(w, "هادي", 2, EntityType::Per, Origin::Rule(RuleId::Title)), at(w, "محمد", 2, EntityType::Per, Origin::Rule(RuleId::Title))];
         let tagged = vec![at(w, "هادي", 1, EntityType::Per, Origin::Tagger), at(w, "محمد", 1, EntityType::Per, Origin::Tagger)];
-        title_end_from_tagger(w, &Ask::default(), &tagged, &mut c);
+        title_end_from_tagger(w, &Ask::default(), &at_words(w, &tagged), &mut c);
         let got: Vec<&str> = c.iter().map(|c| &text[c.byte_start..c.byte_end]).collect();
         // `فوض` is a verb; `علي` is a given name, which the tagger's shorter span does not cut.
         assert_eq!(got, ["هادي", "محمد علي"]);
         assert_eq!(c[0].key, "هادي");
         // Without a tagger's span nothing changes.
         let mut d = vec![at(w, "هادي", 2, EntityType::Per, Origin::Rule(RuleId::Title))];
-        title_end_from_tagger(w, &Ask::default(), &[], &mut d);
+        title_end_from_tagger(w, &Ask::default(), &at_words(w, &[]), &mut d);
         assert_eq!(&text[d[0].byte_start..d[0].byte_end], "هادي فوض");
     }
 

@@ -117,9 +117,9 @@ pub(crate) const ARAB_LEAGUE: [&str; 22] = ["AE", "BH", "DJ", "DZ", "EG", "IQ", 
 /// A one-word city of an Arab country of 100,000 people or more (`حلب`, `إدلب`, `الحسيمة`),
 /// trusted least (every other finder wins over it). Not when the word is ordinary: a common,
 /// function or given-name word, with or without its article (`المدينة`, `حماد`), a frequent noun
-/// once the article is off (`الزاوية`), or so frequent
-/// that the ordinary sense may be meant (Zipf ≥ 5.2: `صور` "pictures"); and after a proclitic
-/// only if the word as written is rarer than the name (`بحلب`, but `بايدن` is not ب + ايدن).
+/// once the article is off (`الزاوية`), or so frequent that the ordinary sense may be meant (Zipf ≥
+/// 5.2: `صور` "pictures"); and after a proclitic only if the word as written is rarer than the
+/// name (`بحلب`, but `بايدن` is not ب + ايدن).
 fn arab_city<'l>(ask: &'l Ask, w: &Token, split: &crate::model::Split, key: &str) -> Option<&'l crate::lexicon::Place> {
     let place = ask.lex.place(key).filter(|p| p.population >= 100_000 && ARAB_LEAGUE.contains(&p.country.as_str()))?;
     let bare = key.strip_prefix("ال").unwrap_or(key);
