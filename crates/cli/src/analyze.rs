@@ -1,7 +1,7 @@
 //! `qarin analyze` and `qarin explain`.
 
 use qarin_engine::input::corpus::{dedupe_ids, read_dir, read_file, Loaded};
-use qarin_engine::export::{facts_to_csv, to_csv, to_json};
+use qarin_engine::export::{brat, conll::to_conll, facts_to_csv, jsonl::to_jsonl, to_csv, to_json, zip::zip};
 use qarin_i18n::{fact_label, Lang};
 use std::path::PathBuf;
 
@@ -14,6 +14,13 @@ pub enum Format {
     Csv,
     /// The facts table.
     FactsCsv,
+    /// CoNLL: `token TAB BIO-tag TAB entity id`, a blank line between sentences.
+    Conll,
+    /// brat standoff: `ID.txt` and `ID.ann` per article and `annotation.conf`, into the folder
+    /// `--output` names, or zipped when it ends in `.zip`.
+    Brat,
+    /// JSON Lines, one mention per line with its offsets and entity.
+    Jsonl,
 }
 
 #[derive(clap::Args)]
@@ -22,7 +29,7 @@ pub struct Args {
     #[arg(required = true, value_name = "DIR|FILE")]
     inputs: Vec<PathBuf>,
     /// Output format; without it, the output file's extension decides (`.csv`: the comparison
-    /// table), JSON otherwise.
+    /// table, `.conll`, `.jsonl`, `.zip`: brat), JSON otherwise.
     #[arg(short, long, value_enum)]
     format: Option<Format>,
     /// Write here instead of standard output.
@@ -73,16 +80,39 @@ fn analyze_timed(docs: &[qarin_engine::Document]) -> qarin_engine::Analysis {
 pub fn run(args: Args) -> Result<(), String> {
     let format = args.format.unwrap_or_else(|| match args.output.as_ref().and_then(|o| o.extension()).and_then(|e| e.to_str()) {
         Some("csv") => Format::Csv,
+        Some("conll") => Format::Conll,
+        Some("jsonl") => Format::Jsonl,
+        Some("zip") => Format::Brat,
         _ => Format::Json,
     });
+    if format == Format::Brat && args.output.is_none() {
+        return Err("--format brat writes several files: name a folder or a .zip file with --output".into());
+    }
     let docs = load(&args.inputs)?;
     let analysis = if args.timings { analyze_timed(&docs) } else { qarin_engine::analyze(&docs) };
     let text = match format {
         Format::Json => to_json(&analysis) + "\n",
         Format::Csv => to_csv(&analysis),
         Format::FactsCsv => facts_to_csv(&analysis, &|f| (fact_label(Lang::En, f), fact_label(Lang::Ar, f))),
+        Format::Conll => to_conll(&analysis),
+        Format::Jsonl => to_jsonl(&analysis),
+        Format::Brat => return write_brat(args.output.as_deref().unwrap_or(std::path::Path::new(".")), &analysis),
     };
     crate::output::write(args.output.as_deref(), &text)
+}
+
+/// The brat collection into a folder (created if needed), or a `.zip` file.
+fn write_brat(out: &std::path::Path, analysis: &qarin_engine::Analysis) -> Result<(), String> {
+    let files = brat::to_brat(analysis);
+    if out.extension().is_some_and(|e| e == "zip") {
+        let bytes = zip(&files.into_iter().map(|(n, c)| (n, c.into_bytes())).collect::<Vec<_>>());
+        return crate::output::write_bytes(Some(out), &bytes);
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: cannot create the folder ({e})", out.display()))?;
+    for (name, content) in files {
+        crate::output::write(Some(&out.join(name)), &content)?;
+    }
+    Ok(())
 }
 
 #[derive(clap::Args)]
@@ -107,7 +137,7 @@ pub fn explain(args: ExplainArgs) -> Result<(), String> {
 /// Reads every input. Every file that cannot be read is named with its reason (one line each) and
 /// the whole run fails, so nothing is written; warnings about files that were read (a guessed
 /// encoding, no Arabic text) go to standard error.
-fn load(inputs: &[PathBuf]) -> Result<Vec<qarin_engine::Document>, String> {
+pub(crate) fn load(inputs: &[PathBuf]) -> Result<Vec<qarin_engine::Document>, String> {
     let mut loaded: Vec<(PathBuf, Loaded)> = Vec::new();
     let mut failed: Vec<String> = Vec::new();
     for path in inputs {

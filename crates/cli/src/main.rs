@@ -5,6 +5,7 @@ mod analyze;
 mod assets;
 mod bench;
 mod eval;
+mod import;
 mod lexicon;
 mod output;
 mod prerender;
@@ -27,8 +28,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Recognise and link the named entities of Arabic articles; write the analysis (JSON schema
-    /// qarin.analysis/1), the comparison table or the facts table (CSV, UTF-8 with BOM).
+    /// qarin.analysis/1), the comparison table or the facts table (CSV, UTF-8 with BOM), or the
+    /// names as CoNLL, brat standoff or JSON Lines.
     Analyze(analyze::Args),
+    /// Turn CoNLL or brat annotations of articles into a gold file (qarin.gold/1) for `eval
+    /// --story`.
+    Import(import::Args),
     /// List every name found, with the list, rule or model that found it.
     Explain(analyze::ExplainArgs),
     /// Regenerate the word lists derived from ANERcorp.
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(a) => analyze::run(a),
         Command::Explain(a) => analyze::explain(a),
+        Command::Import(a) => import::run(a),
         Command::Lexicon(a) => lexicon::run(a),
         Command::Train(a) => train::run(a),
         Command::Tag(a) => tag::run(a),

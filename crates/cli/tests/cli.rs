@@ -305,3 +305,42 @@ fn timings_name_every_stage_and_the_steps_across_articles() {
     // The table is the same as without timings.
     assert_eq!(out.stdout, qarin(&["analyze", corpus, "--format", "csv"]).stdout);
 }
+
+/// A tool's annotations come back as a gold file that scores Qarin's own output at 100 %: the
+/// CoNLL and brat exports keep every name, and `import` reads them back to the same offsets.
+#[test]
+fn conll_and_brat_exports_import_back_as_a_gold_file_qarin_matches() {
+    let dir = scratch("formats");
+    let c = corpus();
+    let (conll, zip, brat, jsonl) = (dir.join("a.conll"), dir.join("a.zip"), dir.join("brat"), dir.join("a.jsonl"));
+    for (args, out) in [(vec![], &conll), (vec![], &zip), (vec!["--format", "brat"], &brat), (vec![], &jsonl)] {
+        let mut a = vec!["analyze", c.to_str().unwrap(), "-o", out.to_str().unwrap()];
+        a.extend(args);
+        let o = qarin(&a);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let z = std::fs::read(&zip).unwrap();
+    assert_eq!(&z[..4], b"PK\x03\x04");
+    assert!(brat.join("annotation.conf").exists());
+    let lines = std::fs::read_to_string(&jsonl).unwrap().lines().count();
+    for (flag, src) in [("--conll", &conll), ("--brat", &brat)] {
+        let gold = dir.join(format!("gold{flag}.json"));
+        let o = qarin(&["import", c.to_str().unwrap(), flag, src.to_str().unwrap(), "-o", gold.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&gold).unwrap()).unwrap();
+        let n: usize = g["documents"].as_array().unwrap().iter().map(|d| d["mentions"].as_array().unwrap().len()).sum();
+        assert_eq!(n, lines, "{flag}: every mention of the JSON Lines export is in the gold file");
+        let o = qarin(&["eval", "--story", c.to_str().unwrap(), gold.to_str().unwrap()]);
+        let report = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(report.lines().nth(1).is_some_and(|l| l.contains("F1 100.0")), "{flag}: {report}");
+    }
+    // A token that is not in the text is refused, naming the file and the line.
+    let bad = dir.join("bad.conll");
+    std::fs::write(&bad, "# document = 000_671904eb4ced40ec\nكلمة\tB-PER\n").unwrap();
+    let o = qarin(&["import", c.to_str().unwrap(), "--conll", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("bad.conll: line 2"), "{}", stderr(&o));
+    let o = qarin(&["analyze", c.to_str().unwrap(), "--format", "brat"]);
+    assert!(!o.status.success() && stderr(&o).contains("--output"), "{}", stderr(&o));
+}

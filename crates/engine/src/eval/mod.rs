@@ -11,5 +11,5 @@
 pub mod gold;
 pub mod story;
 
-pub use gold::{Gold, GoldDocument, GoldMention};
+pub use gold::{Gold, GoldDocument, GoldMention, GOLD_SCHEMA};
 pub use story::{score, Error, ErrorKind, Prf, StoryScores};

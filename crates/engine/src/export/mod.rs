@@ -1,82 +1,89 @@
-//! Output formats: the analysis as JSON (`qarin.analysis/1`), the comparison table and the facts
-//! table as CSV. Words for people (the facts' labels) come from the caller, in its language.
+//! Output formats, and the annotation formats read back in.
+//!
+//! - [`tables`]: the analysis as JSON (`qarin.analysis/1`), the comparison table and the facts
+//!   table as CSV.
+//! - [`conll`]: one token per line, `token TAB BIO-tag TAB entity id`, a blank line between
+//!   sentences, `# document = ID` before each article (the CoNLL layout of ANERcorp and of
+//!   conlleval, with the entity id as a third column). Read back with [`conll::import`].
+//! - [`brat`]: brat standoff, per article `ID.txt` (the text, unchanged) and `ID.ann` (`T` lines
+//!   with code point offsets, the entity id as an `AnnotatorNotes` line), plus the collection's
+//!   `annotation.conf`. Read back with [`brat::import`].
+//! - [`jsonl`]: JSON Lines, one mention per line with its offsets, entity and label.
+//! - [`zip`]: a stored (uncompressed) ZIP archive of several files, for the brat bundle.
+//!
+//! Every format's offsets are code points into the article's text, as in the analysis; an
+//! import returns [`Span`]s in the same terms, so that export then import gives the same
+//! mentions (tested in `tests/formats.rs`).
 
-use crate::compare::table;
-use crate::model::{Analysis, Fact, FactKind};
+pub mod brat;
+pub mod conll;
+pub mod jsonl;
+mod tables;
+pub mod zip;
 
-/// The analysis as `qarin.analysis/1` JSON, pretty-printed.
-pub fn to_json(a: &Analysis) -> String {
-    serde_json::to_string_pretty(a).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+pub use tables::{facts_to_csv, to_csv, to_json};
+
+use crate::model::EntityType;
+use std::fmt;
+
+/// One name read from an annotation file: code point offsets into its article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// The entity id the file gives, if any (CoNLL's third column, brat's `entity=` note).
+    pub entity: Option<String>,
 }
 
-/// One CSV field: quoted when it holds a comma, a quote or a line break.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+/// The names of one article read from an annotation file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// The article's id (CoNLL: its `# document =` line; brat: the file's name without `.ann`).
+    pub document: String,
+    pub spans: Vec<Span>,
 }
 
-/// CSV text from rows of fields: UTF-8 with a BOM (so spreadsheet programs read Arabic
-/// correctly), CRLF line ends.
-fn csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut out = String::from("\u{FEFF}");
-    for row in rows {
-        out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
+/// Why an annotation file could not be read. `line` counts from 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file names an article that is not loaded.
+    UnknownDocument { line: usize, document: String },
+    /// A token line before any `# document =` line, with more than one article loaded.
+    NoDocument { line: usize },
+    /// A CoNLL token that is not the next word of the article's text.
+    TokenNotInText { line: usize, token: String, offset: usize },
+    /// A tag that is not `O`, `B-TYPE` or `I-TYPE` with a known type.
+    BadTag { line: usize, tag: String },
+    /// A brat line that cannot be read.
+    BadLine { line: usize },
+    /// A brat span outside the text, or whose text differs from the article's at its offsets.
+    SpanMismatch { line: usize, start: usize, end: usize },
 }
 
-/// The comparison table as CSV. Columns: id, type, label, latin, coverage, then per article its
-/// count and spelling.
-pub fn to_csv(a: &Analysis) -> String {
-    let mut header = vec!["id".to_string(), "type".into(), "label".into(), "latin".into(), "coverage".into()];
-    for d in &a.documents {
-        header.push(format!("{} count", d.id));
-        header.push(format!("{} spelling", d.id));
-    }
-    let rows = table(a).into_iter().map(|row| {
-        let mut cols = vec![row.entity.id.clone(), row.entity.kind.code().to_string(), row.entity.label.clone(), row.entity.latin.clone(), row.coverage().to_string()];
-        for c in &row.cells {
-            cols.push(c.count.to_string());
-            cols.push(c.spelling.clone().unwrap_or_default());
-        }
-        cols
-    });
-    csv(std::iter::once(header).chain(rows))
-}
-
-/// The facts table as CSV: one row per fact, a column per document.
-///
-/// Columns: `id`, `kind`, `label`, `label_ar`, `status`, then one column per document id (in
-/// document order). `labels` words a fact's topic in English and Arabic. A cell lists the
-/// article's distinct values as `text [value]`, joined by ` | ` (`أكثر من 10 أيام [10]`); it is
-/// empty when the article does not report the fact.
-pub fn facts_to_csv(a: &Analysis, labels: &dyn Fn(&Fact) -> (String, String)) -> String {
-    let ids: Vec<&str> = a.documents.iter().map(|d| d.id.as_str()).collect();
-    let mut header: Vec<String> = ["id", "kind", "label", "label_ar", "status"].iter().map(|s| s.to_string()).collect();
-    header.extend(ids.iter().map(|d| d.to_string()));
-    let rows = a.facts.iter().map(|f| {
-        let kind = match f.kind {
-            FactKind::Quantity => "quantity",
-            FactKind::Date => "date",
-            FactKind::Name => "name",
-        };
-        let (en, ar) = labels(f);
-        let mut cols = vec![f.id.clone(), kind.to_string(), en, ar, f.status.code().to_string()];
-        for d in &ids {
-            let mut cells: Vec<String> = Vec::new();
-            for v in f.values.iter().filter(|v| v.document == *d) {
-                let c = format!("{} [{}]", v.text, v.value.display());
-                if !cells.contains(&c) {
-                    cells.push(c);
-                }
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::UnknownDocument { line, document } => write!(f, "line {line}: no article has the id “{document}”"),
+            ImportError::NoDocument { line } => write!(f, "line {line}: a token before any “# document = ID” line"),
+            ImportError::TokenNotInText { line, token, offset } => {
+                write!(f, "line {line}: the token “{token}” is not the next word of the article (after code point {offset})")
             }
-            cols.push(cells.join(" | "));
+            ImportError::BadTag { line, tag } => write!(f, "line {line}: “{tag}” is not a tag (O, B-TYPE or I-TYPE; types PER, LOC, ORG, MISC)"),
+            ImportError::BadLine { line } => write!(f, "line {line}: not a brat annotation line"),
+            ImportError::SpanMismatch { line, start, end } => write!(f, "line {line}: the span {start}–{end} is not that text in the article"),
         }
-        cols
-    });
-    csv(std::iter::once(header).chain(rows))
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// An entity type from the names annotation tools use (`PER`, `PERS`, `PERSON`, `GPE`…).
+pub(crate) fn kind_of(name: &str) -> Option<EntityType> {
+    match name.to_ascii_uppercase().as_str() {
+        "PERSON" => Some(EntityType::Per),
+        "LOCATION" | "GPE" | "FAC" => Some(EntityType::Loc),
+        "ORGANIZATION" | "ORGANISATION" => Some(EntityType::Org),
+        other => EntityType::from_code(other),
+    }
 }
