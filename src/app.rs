@@ -22,9 +22,6 @@ use leptos::prelude::*;
 use qarin_engine::Document;
 use std::time::Duration;
 
-/// The corpus bundled at build time by `build.rs`.
-const CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
-
 /// Whether a drag carries files (not text or a link dragged within the page).
 fn drags_files(ev: &web_sys::DragEvent) -> bool {
     ev.data_transfer()
@@ -49,12 +46,13 @@ fn watch_drag(state: AppState, last: StoredValue<f64>) {
     );
 }
 
+/// The app, given the bundled articles (`crate::assets::corpus`, loaded before it is mounted).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(corpus: Result<Vec<Document>, String>) -> impl IntoView {
     // The bundled corpus and the user's workspace go through the same analysis (`refresh`).
-    let (bundled, corpus_error) = match serde_json::from_str::<Vec<Document>>(CORPUS_JSON) {
+    let (bundled, corpus_error) = match corpus {
         Ok(docs) => (docs, None),
-        Err(e) => (Vec::new(), Some(e.to_string())),
+        Err(e) => (Vec::new(), Some(e)),
     };
     let state = AppState::new(bundled);
     provide_context(state);

@@ -1,5 +1,5 @@
-//! The engine's word lists and model, loaded as assets beside the app's code (`qarin assets`
-//! writes them; `cargo xtask dist` puts them in the site, the service worker caches them, and the
+//! The engine's word lists and model, and the bundled articles, loaded as assets beside the
+//! app's code (`qarin assets` writes them; `cargo xtask dist` puts them in the site, the service worker caches them, and the
 //! single-file page carries them inline as base64 blocks). Loaded once, before the first
 //! analysis, each parse in a task of its own.
 
@@ -11,6 +11,8 @@ use web_sys::js_sys;
 pub const LEXICON: &str = "qarin-lexicon.bin";
 /// The tagger's model.
 pub const MODEL: &str = "qarin-tagger.bin";
+/// The bundled articles (`qarin assets --corpus`): data, kept out of the code.
+pub const CORPUS: &str = "qarin-corpus.json";
 
 /// The bytes of an inline block `<script type="application/octet-stream" id="ID">base64</script>`
 /// (the single-file page), if the page has one.
@@ -45,6 +47,12 @@ pub async fn bytes(name: &str) -> Result<js_sys::Uint8Array, String> {
     }
     let buf = JsFuture::from(resp.array_buffer().map_err(|e| format!("{name}: {e:?}"))?).await.map_err(|e| format!("{name}: {e:?}"))?;
     Ok(js_sys::Uint8Array::new(&buf))
+}
+
+/// The bundled articles, which the app opens with.
+pub async fn corpus() -> Result<Vec<qarin_engine::Document>, String> {
+    let bytes = fetch(CORPUS).await?;
+    serde_json::from_slice(&bytes).map_err(|e| format!("{CORPUS}: {e}"))
 }
 
 async fn fetch(name: &str) -> Result<Vec<u8>, String> {

@@ -46,7 +46,12 @@ fn main() {
     }));
     state::persist::install_unload_guard();
     browser::mark("qarin:main");
-    leptos::mount::mount_to_body(app::App);
+    // The bundled articles are data beside the code (`assets::CORPUS`); the prerendered first
+    // article shows meanwhile.
+    leptos::task::spawn_local(async {
+        let corpus = assets::corpus().await;
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App corpus=corpus/> });
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -92,6 +92,7 @@ impl AppState {
             articles.push(Article {
                 file: l.doc.file,
                 title: l.doc.title,
+                outlet: l.doc.outlet,
                 encoding: encoding.unwrap_or(l.encoding.label()).to_string(),
                 added: added_at.clone(),
                 text: l.doc.text,

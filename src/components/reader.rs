@@ -171,7 +171,7 @@ fn ReaderMeta(rd: Arc<ReaderDoc>) -> impl IntoView {
                 <div class="reader-meta-top">
                     <h2 id="reader-heading" class="reader-heading">
                         <span class="article-n">{crate::i18n::article_n(lang, i + 1)}</span>
-                        {(!d.outlet.trim().is_empty()).then(|| view! {
+                        {(!d.outlet.trim().is_empty() || data.outlet_guess(i).is_some()).then(|| view! {
                             <span class="sep" aria-hidden="true">" · "</span>
                             <span>{data.doc_label(i, lang)}</span>
                         })}
@@ -199,6 +199,22 @@ fn ReaderMeta(rd: Arc<ReaderDoc>) -> impl IntoView {
                 // The title, when it is not simply the text's first line (a renamed article).
                 {(!d.title.trim().is_empty() && d.title.trim() != qarin_engine::input::default_title(&d.text)).then(|| view! {
                     <p class="reader-title" lang="ar" dir="auto">{d.title.clone()}</p>
+                })}
+                {data.outlet_guess(i).map(|g| {
+                    let (name, id_use, meta_use) = (g.name.clone(), id.clone(), meta.clone());
+                    view! {
+                        <p class="outlet-guess">
+                            <span lang="ar" dir="auto">{crate::i18n::tf(lang, Key::OutletFound, &[("name", &crate::i18n::isolate(&g.name))])}</span>
+                            " "
+                            <span class="muted">"(" {crate::i18n::outlet_cue(lang, g.cue)} ")"</span>
+                            " "
+                            <button type="button" id="use-outlet" class="btn small" on:click=move |_| {
+                                state.set_meta(&id_use, Meta { outlet: name.clone(), ..meta_use.clone() });
+                            }>
+                                {t(lang, Key::OutletUse)}
+                            </button>
+                        </p>
+                    }
                 })}
                 <p class="reader-facts">
                     {(!d.date.is_empty()).then(|| view! { <time datetime=d.date.clone()>{d.date.clone()}</time> })}

@@ -70,14 +70,21 @@ impl Data {
     }
 
     /// A short label for the article: its outlet (the part in the interface's script when the
-    /// outlet is given as "Arabic (Latin)"), or "Article N".
+    /// outlet is given as "Arabic (Latin)"), else the outlet the text names itself by, else
+    /// "Article N".
     pub fn doc_label(&self, i: usize, lang: Lang) -> String {
         let outlet = self.analysis.documents[i].outlet.trim();
-        if outlet.is_empty() {
-            article_n(lang, i + 1)
-        } else {
-            outlet_label(lang, outlet)
+        match self.outlet_guess(i) {
+            _ if !outlet.is_empty() => outlet_label(lang, outlet),
+            Some(g) => g.name.clone(),
+            None => article_n(lang, i + 1),
         }
+    }
+
+    /// The outlet the article's text names itself by, when its details give none.
+    pub fn outlet_guess(&self, i: usize) -> Option<&qarin_engine::OutletGuess> {
+        let d = &self.analysis.documents[i];
+        d.outlet_guess.as_ref().filter(|_| d.outlet.trim().is_empty())
     }
 }
 

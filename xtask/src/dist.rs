@@ -84,11 +84,9 @@ fn check_dist_dir(dist: &Path) -> Result<()> {
 
 /// Builds the site (tools must be set up) and prints its sizes.
 ///
-/// The bundled corpus is compiled into the wasm (`build.rs` reads `QARIN_CORPUS_DIR`, cargo
-/// rebuilds when it or the folder's files change). A build for another corpus goes into its own
-/// cargo target folder (`target/corpus-build/`), so switching back and forth does not rebuild
-/// the default site each time, and two builds never share trunk's intermediate files; afterwards
-/// [`site::finish`] checks that the wasm embeds every article of the folder asked for.
+/// The bundled corpus is data beside the code (`qarin-corpus.json`, written by `qarin assets
+/// --corpus`), so a build for another corpus is the same trunk build with another file;
+/// [`site::finish`] checks that the file holds every article of the folder asked for.
 pub fn build(opts: &Options) -> Result<()> {
     let public_url = normalize_public_url(&opts.public_url)?;
     check_dist_dir(&opts.dist)?;
@@ -111,32 +109,24 @@ pub fn build(opts: &Options) -> Result<()> {
         // No colour codes in logs. trunk parses NO_COLOR as a bool, so a user's `NO_COLOR=1`
         // would make it fail: always pass a value it accepts.
         .env("NO_COLOR", "true");
-    if opts.corpus.is_some() {
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map_or_else(|| env::repo_root().join("target"), PathBuf::from);
-        trunk
-            .env("QARIN_CORPUS_DIR", &corpus)
-            .env("CARGO_TARGET_DIR", target.join("corpus-build"));
-    } else {
-        // The default site always bundles corpus/, whatever the caller's environment says.
-        trunk.env_remove("QARIN_CORPUS_DIR");
-    }
     let took = env::run(&mut trunk)?;
     println!("[dist] built in {}", format_duration(took));
     site::minify_glue(&opts.dist)?;
-    engine_assets(&opts.dist)?;
+    engine_assets(&opts.dist, &corpus)?;
     let prerendered = prerender(&corpus)?;
     site::finish(&opts.dist, &public_url, &corpus, &prerendered)?;
     report(&opts.dist)
 }
 
-/// The engine's assets (the tagger's model, the word lists), written into `dist` by the CLI's
-/// `qarin assets`: the very bytes the CLI has built in, so the app and the CLI find the same names.
-fn engine_assets(dist: &Path) -> Result<()> {
+/// The engine's assets (the tagger's model, the word lists) and the bundled articles, written into
+/// `dist` by the CLI's `qarin assets --corpus`: the very bytes the CLI has built in, so the app
+/// and the CLI find the same names, and the folder read by the CLI's own loader.
+fn engine_assets(dist: &Path, corpus: &Path) -> Result<()> {
     let mut cmd = env::cargo();
     cmd.args(["run", "--quiet", "-p", "qarin-cli", "--bin", "qarin", "--", "assets", "-o"])
         .arg(dist)
-        .env_remove("QARIN_CORPUS_DIR")
+        .arg("--corpus")
+        .arg(corpus)
         .stdin(Stdio::null());
     println!("[dist] the engine's assets:");
     env::run(&mut cmd)?;
@@ -161,8 +151,6 @@ fn prerender(corpus: &Path) -> Result<String> {
         "prerender",
     ])
     .arg(corpus)
-    // The CLI ignores it, but cargo must not rebuild anything because of a caller's value.
-    .env_remove("QARIN_CORPUS_DIR")
     .stdin(Stdio::null())
     .stderr(Stdio::inherit());
     let shown = env::describe(&cmd);

@@ -1,7 +1,9 @@
-//! `qarin assets -o DIR`: the files the web app loads beside its code: the word lists packed into
-//! one (`qarin-lexicon.bin`, see `qarin_engine::lexicon::data`) and the tagger's model
-//! (`qarin-tagger.bin`), exactly the bytes this program has built in, so that the app and the CLI
-//! find the same names. `cargo xtask dist` runs it.
+//! `qarin assets -o DIR [--corpus DIR]`: the files the web app loads beside its code: the word
+//! lists packed into one (`qarin-lexicon.bin`, see `qarin_engine::lexicon::data`) and the
+//! tagger's model (`qarin-tagger.bin`), exactly the bytes this program has built in, so that the
+//! app and the CLI find the same names; with `--corpus`, the articles the app opens with
+//! (`qarin-corpus.json`: the folder read as `qarin analyze` reads it, as JSON documents).
+//! `cargo xtask dist` runs it.
 
 use qarin_engine::lexicon::data::Tables;
 use std::path::PathBuf;
@@ -10,12 +12,18 @@ use std::path::PathBuf;
 pub const LEXICON: &str = "qarin-lexicon.bin";
 /// The model's file name in the built site.
 pub const MODEL: &str = "qarin-tagger.bin";
+/// The bundled articles' file name in the built site.
+pub const CORPUS: &str = "qarin-corpus.json";
 
 #[derive(clap::Args)]
 pub struct Args {
     /// The folder to write them to (created if need be).
     #[arg(short, long)]
     output: PathBuf,
+    /// Also write the articles of this folder (`.txt`, `.md`, `.html`, an optional `meta.json`)
+    /// as the corpus the app opens with.
+    #[arg(long, value_name = "DIR")]
+    corpus: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<(), String> {
@@ -24,5 +32,12 @@ pub fn run(args: Args) -> Result<(), String> {
     crate::train::write_bytes(&args.output.join(LEXICON), &lexicon)?;
     crate::train::write_bytes(&args.output.join(MODEL), qarin_engine::tagger::EMBEDDED_MODEL)?;
     eprintln!("wrote {} ({} bytes) and {} ({} bytes) to {}", LEXICON, lexicon.len(), MODEL, qarin_engine::tagger::EMBEDDED_MODEL.len(), args.output.display());
+    if let Some(dir) = &args.corpus {
+        let mut docs = qarin_engine::input::corpus::load_dir(dir).map_err(|e| format!("cannot bundle the corpus: {e}"))?;
+        qarin_engine::input::corpus::dedupe_ids(&mut docs);
+        let json = serde_json::to_string(&docs).map_err(|e| e.to_string())?;
+        crate::train::write_bytes(&args.output.join(CORPUS), json.as_bytes())?;
+        eprintln!("wrote {CORPUS} ({} articles of {}, {} bytes)", docs.len(), dir.display(), json.len());
+    }
     Ok(())
 }

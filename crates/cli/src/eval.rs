@@ -161,8 +161,16 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
     // The bundled demonstration corpus is shown but not pooled: the dev stories are what the
     // engine is judged on.
     let mut all = qarin_engine::eval::Prf::default();
+    let mut outlets = (0, 0, 0);
     for (name, s) in &rows {
         if !name.starts_with("bundled") {
+            for (_, _, guess, right) in &s.outlets {
+                match (guess, right) {
+                    (None, _) => outlets.2 += 1,
+                    (Some(_), true) => outlets.0 += 1,
+                    (Some(_), false) => outlets.1 += 1,
+                }
+            }
             all.correct += s.mentions.correct;
             all.found += s.mentions.found;
             all.gold += s.mentions.gold;
@@ -180,6 +188,7 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
         );
     }
     println!("{:<26} {:>6.1} {:>6.1} {:>6.1}   (mentions of the dev stories pooled, the bundled corpus left out)", "dev stories", 100.0 * all.precision(), 100.0 * all.recall(), 100.0 * all.f1());
+    println!("outlets named in the text (dev stories): {} right, {} wrong, {} not found, of {} articles", outlets.0, outlets.1, outlets.2, outlets.0 + outlets.1 + outlets.2);
     if !skipped.is_empty() {
         println!("# not scored (texts missing under {}): {}", text_root.display(), skipped.join("; "));
     }

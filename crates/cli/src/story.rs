@@ -71,6 +71,14 @@ pub fn report(gold: &Gold, s: &StoryScores, max_errors: usize) -> String {
     }
     let _ = writeln!(o, "linking         B³ P {:5.1} R {:5.1} F1 {:5.1}   CEAF-e P {:5.1} R {:5.1} F1 {:5.1}", 100.0 * s.b3.precision, 100.0 * s.b3.recall, 100.0 * s.b3.f1(), 100.0 * s.ceafe.precision, 100.0 * s.ceafe.recall, 100.0 * s.ceafe.f1());
     let _ = writeln!(o, "entities kept whole {:.2} ({} of {} with two mentions or more found)   apart pairs respected {} of {}", s.kept_whole_share(), s.kept_whole.0, s.kept_whole.1, s.apart_respected.0, s.apart_respected.1);
+    for (file, gold_outlet, guess, right) in &s.outlets {
+        let verdict = match (guess, right) {
+            (None, _) => "none found".to_string(),
+            (Some(g), true) => format!("«{g}» right"),
+            (Some(g), false) => format!("«{g}» WRONG"),
+        };
+        let _ = writeln!(o, "outlet named in the text  {file}: {verdict} (metadata «{gold_outlet}»)");
+    }
     if max_errors > 0 && !s.errors.is_empty() {
         let _ = writeln!(o, "errors ({} in all{}):", s.errors.len(), if s.errors.len() > max_errors { format!(", first {max_errors}") } else { String::new() });
         for e in s.errors.iter().take(max_errors) {

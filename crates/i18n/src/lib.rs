@@ -319,6 +319,25 @@ pub fn outlet_label(lang: Lang, outlet: &str) -> String {
     }
 }
 
+/// How the outlet's name was found in an article's text.
+pub fn outlet_cue(lang: Lang, cue: qarin_engine::OutletCue) -> &'static str {
+    use qarin_engine::OutletCue;
+    t(
+        lang,
+        match cue {
+            OutletCue::Dateline => Key::OutletCueDateline,
+            OutletCue::Editor => Key::OutletCueEditor,
+            OutletCue::Copyright => Key::OutletCueCopyright,
+            OutletCue::Agency => Key::OutletCueAgency,
+        },
+    )
+}
+
+/// The tooltip of an outlet found in the text.
+pub fn outlet_guessed_hint(lang: Lang, cue: qarin_engine::OutletCue) -> String {
+    tf(lang, Key::OutletGuessedHint, &[("cue", outlet_cue(lang, cue))])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,3 +390,4 @@ mod tests {
         assert_eq!(outlet_label(Lang::Ar, "ليفانت نيوز (Levant News)"), "ليفانت نيوز");
     }
 }
+

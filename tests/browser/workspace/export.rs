@@ -204,3 +204,36 @@ async fn merge_and_split_entities() {
     })
     .await;
 }
+
+/// (5) An article that names its outlet in a dateline: the reader offers the name, the
+/// comparison's column shows it marked as found in the text, and "Use as the outlet" makes it the
+/// article's outlet, kept across a reload.
+#[tokio::test]
+async fn outlet_named_in_the_text() {
+    browser_test("ws-outlet", |app| async move {
+        let text = format!("الخرطوم | برق السودان\n{PASTED_ARTICLE}");
+        paste(&app, "", &text).await;
+        let ids = wait_user_docs(&app, 1).await;
+        let id = ids[0].clone();
+        select_doc(&app, &id).await;
+        let guess = app.wait_for_css("p.outlet-guess").await.text().await.unwrap();
+        assert!(guess.contains("برق السودان"), "{guess}");
+        let th = format!("table#compare-table thead th{}", attr_sel("data-doc", &id));
+        compare_columns(&app).await;
+        assert_eq!(app.attr(&th, "class").await.unwrap_or_default().split(' ').filter(|c| *c == "guessed").count(), 1, "marked as found in the text");
+        assert_eq!(app.css(&format!("{th} .doc-col-label")).await.text().await.unwrap(), "برق السودان");
+        app.screenshot("outlet-guessed-column").await;
+
+        select_doc(&app, &id).await;
+        app.click("button#use-outlet").await;
+        app.wait_for("the suggestion to go once used", UI_TIMEOUT, "return document.querySelector('p.outlet-guess') === null", vec![]).await;
+        compare_columns(&app).await;
+        assert!(!app.attr(&th, "class").await.unwrap_or_default().contains("guessed"), "now the article's own outlet");
+        assert_eq!(app.css(&format!("{th} .doc-col-label")).await.text().await.unwrap(), "برق السودان");
+        app.reload().await;
+        compare_columns(&app).await;
+        assert_eq!(app.css(&format!("{th} .doc-col-label")).await.text().await.unwrap(), "برق السودان", "the outlet is kept");
+        assert!(!app.attr(&th, "class").await.unwrap_or_default().contains("guessed"));
+    })
+    .await;
+}

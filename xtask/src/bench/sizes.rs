@@ -78,7 +78,7 @@ pub fn size_report(dist: &Path) -> Result<String> {
     let (asset_raw, asset_gz, asset_br) = total(&is_asset);
     line(
         &mut out,
-        "ASSETS (model, word lists)",
+        "ASSETS (model, word lists, corpus)",
         bytes(asset_raw),
         bytes(asset_gz),
         bytes(asset_br),
@@ -115,6 +115,6 @@ pub fn size_report(dist: &Path) -> Result<String> {
         "  (both webfont weights together: {}; files are served as they are, woff2 is compressed)\n",
         bytes(font_raw)
     ));
-    out.push_str("  SITE = what a first visit downloads: the page and its files, then the service worker and every file it precaches, but for the engine's assets (the tagger's model and the word lists, fetched beside the wasm and counted on their own line and budget); not the single-file page qarin-offline.html (a download of its own) nor fonts/OFL.txt and fonts/README.md (the webfont's licence and notes, never fetched by the app).\n");
+    out.push_str("  SITE = what a first visit downloads: the page and its files, then the service worker and every file it precaches, but for the data the app fetches beside the wasm (the tagger's model, the word lists and the bundled articles, counted on their own line and budget); not the single-file page qarin-offline.html (a download of its own) nor fonts/OFL.txt and fonts/README.md (the webfont's licence and notes, never fetched by the app).\n");
     Ok(out)
 }

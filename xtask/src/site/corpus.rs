@@ -1,9 +1,9 @@
-//! The corpus check: the built wasm must embed every article of the corpus the build was asked
-//! for, so a stale build for another corpus cannot slip through.
+//! The corpus check: the site's `qarin-corpus.json` must hold every article of the corpus the
+//! build was asked for, so a stale file from another corpus cannot slip through.
 
 use std::path::{Path, PathBuf};
 
-use super::{one_file, read};
+use super::read;
 use crate::env::Result;
 
 /// The `.txt`/`.md` files of a corpus folder, sorted, as the engine lists them.
@@ -28,7 +28,7 @@ pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// A piece of `text` that the bundled corpus JSON (inside the wasm) holds verbatim: the longest
+/// A piece of `text` that the bundled corpus JSON holds verbatim: the longest
 /// run, up to 60 bytes, of a line without characters JSON would escape.
 fn snippet(text: &str) -> Option<&str> {
     let mut best: Option<&str> = None;
@@ -73,9 +73,9 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     false
 }
 
-/// Fails unless the built wasm embeds a piece of every article of `corpus`.
+/// Fails unless the site's corpus file holds a piece of every article of `corpus`.
 pub fn check_corpus(dist: &Path, corpus: &Path) -> Result<()> {
-    let wasm = read(&one_file(dist, "wasm module", |n| n.ends_with("_bg.wasm"))?)?;
+    let json = read(&dist.join(super::CORPUS))?;
     let files = corpus_files(corpus)?;
     for file in &files {
         let Ok(text) = String::from_utf8(read(file)?) else {
@@ -84,16 +84,17 @@ pub fn check_corpus(dist: &Path, corpus: &Path) -> Result<()> {
         let Some(piece) = snippet(&text) else {
             continue;
         };
-        if !contains(&wasm, piece.as_bytes()) {
+        if !contains(&json, piece.as_bytes()) {
             return Err(format!(
-                "the built app does not contain the article {} (looked for {piece:?}): the \
-                 build is stale or was made from another corpus",
+                "the site's {} does not contain the article {} (looked for {piece:?}): it is \
+                 stale or was made from another corpus",
+                super::CORPUS,
                 file.display()
             ));
         }
     }
     println!(
-        "[dist] checked: the app embeds all {} articles of {}",
+        "[dist] checked: the app's corpus holds all {} articles of {}",
         files.len(),
         corpus.display()
     );
@@ -114,11 +115,11 @@ mod tests {
         let b = "استقبل الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي في القاهرة";
         std::fs::write(corpus.join("a.txt"), a).unwrap();
         std::fs::write(corpus.join("b.txt"), b).unwrap();
-        let wasm = format!("\0asm...[{{\"id\":\"a\",\"text\":\"{a}\"}}]...");
-        std::fs::write(dist.join("app_bg.wasm"), &wasm).unwrap();
+        let json = format!("[{{\"id\":\"a\",\"text\":\"{a}\"}}]");
+        std::fs::write(dist.join(super::super::CORPUS), &json).unwrap();
         let err = check_corpus(&dist, &corpus).unwrap_err();
         assert!(err.contains("b.txt") && err.contains("stale"), "{err}");
-        std::fs::write(dist.join("app_bg.wasm"), format!("{wasm}{b}")).unwrap();
+        std::fs::write(dist.join(super::super::CORPUS), format!("{json}{b}")).unwrap();
         let ok = check_corpus(&dist, &corpus);
         std::fs::remove_dir_all(&dir).unwrap();
         ok.unwrap();

@@ -10,8 +10,8 @@
 //! - `qarin-worker.js`, the analysis worker's script ([`worker`]), importing trunk's glue;
 //! - `qarin-offline.html`: the whole app in one file (wasm, JS, CSS, fonts, the engine's assets
 //!   inlined) that works when opened from disk (`file://`);
-//! - a check that the wasm embeds every article of the corpus the build was asked for, so a stale
-//!   build for another corpus cannot slip through;
+//! - a check that `qarin-corpus.json` holds every article of the corpus the build was asked for,
+//!   so a stale file from another corpus cannot slip through;
 //! - the prerendered first view: the reader's HTML of the first article (`qarin prerender`, run by
 //!   [`crate::dist`]) written into `<body>` of `index.html` and of the single file, inside
 //!   `div#prerender`, so the article and its highlighted names show before the wasm has loaded;
@@ -42,9 +42,12 @@ use prerender::PRERENDER_GATE;
 pub use minify::minify_glue;
 pub use sw::is_documentation;
 
-/// The engine's assets, which `qarin assets` writes into the site and the app fetches beside its
-/// code (names as in `src/assets.rs`).
-pub const ENGINE_ASSETS: [&str; 2] = ["qarin-lexicon.bin", "qarin-tagger.bin"];
+/// The bundled articles (`qarin assets --corpus`; name as in `src/assets.rs`).
+pub const CORPUS: &str = "qarin-corpus.json";
+
+/// The engine's assets and the bundled articles: data, not code, which `qarin assets` writes
+/// into the site and the app fetches beside its code (names as in `src/assets.rs`).
+pub const ENGINE_ASSETS: [&str; 3] = ["qarin-lexicon.bin", "qarin-tagger.bin", CORPUS];
 
 /// The single-file page written beside the site.
 pub const SINGLE_FILE: &str = "qarin-offline.html";

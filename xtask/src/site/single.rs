@@ -216,7 +216,7 @@ pub fn single_file(dist: &Path, index: &str, prerender: &str) -> Result<()> {
     write(&dist.join(SINGLE_FILE), page)
 }
 
-/// The engine's assets as data blocks `qarin-asset-<name without .bin>`, which the app reads
+/// The engine's assets and the corpus as data blocks `qarin-asset-<name without .bin>`, which the app reads
 /// instead of fetching them (`src/assets.rs`).
 fn asset_blocks(dist: &Path) -> Result<String> {
     let mut out = String::new();

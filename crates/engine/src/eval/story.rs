@@ -113,6 +113,9 @@ pub struct StoryScores {
     /// Gold articles with no article of the same file in the analysis.
     pub missing_files: Vec<String>,
     pub errors: Vec<Error>,
+    /// Per article with an outlet in the gold file: (file, gold outlet, the outlet the text
+    /// names itself by if found, whether the two agree).
+    pub outlets: Vec<(String, String, Option<String>, bool)>,
 }
 
 impl StoryScores {
@@ -147,6 +150,14 @@ fn context(text: &str, start: usize, end: usize) -> String {
 }
 
 /// Score `analysis` against `gold`. Gold articles are matched to analysed ones by file name.
+/// Whether an outlet's name found in a text is the gold file's (`الاسم (Latin)`): one contains
+/// the other, in matching form, for either of the gold's names.
+fn same_outlet(found: &str, gold: &str) -> bool {
+    let f = crate::normalize::normalize(found);
+    let strip = |s: &str| s.strip_prefix("ال").map(str::to_string).unwrap_or_else(|| s.to_string());
+    gold.split(['(', ')']).map(|g| crate::normalize::normalize(g.trim())).filter(|g| !g.is_empty()).any(|g| g.contains(&f) || f.contains(&g) || strip(&g) == strip(&f))
+}
+
 pub fn score(analysis: &Analysis, gold: &Gold) -> StoryScores {
     let mut out = StoryScores::default();
     let by_file: HashMap<&str, &DocumentAnalysis> = analysis.documents.iter().map(|d| (d.file.as_str(), d)).collect();
@@ -159,6 +170,11 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryScores {
             out.missing_files.push(gd.file.clone());
             continue;
         };
+        if !gd.outlet.is_empty() {
+            let guess = d.outlet_guess.as_ref().map(|g| g.name.clone());
+            let right = guess.as_deref().is_some_and(|g| same_outlet(g, &gd.outlet));
+            out.outlets.push((gd.file.clone(), gd.outlet.clone(), guess, right));
+        }
         let i = texts.len();
         texts.push(&d.text);
         files.push(&gd.file);
@@ -394,7 +410,7 @@ mod tests {
         ];
         let analysis = Analysis {
             schema: SCHEMA.into(),
-            documents: vec![DocumentAnalysis { id: "d".into(), file: "d.txt".into(), title: String::new(), outlet: String::new(), date: String::new(), text: text.into(), mentions, boilerplate: vec![], sentences: vec![] }],
+            documents: vec![DocumentAnalysis { id: "d".into(), file: "d.txt".into(), title: String::new(), outlet: String::new(), date: String::new(), text: text.into(), mentions, boilerplate: vec![], outlet_guess: None, sentences: vec![] }],
             entities: vec![],
             facts: vec![],
             quotes: vec![],

@@ -1,7 +1,8 @@
 //! CoNLL: one token per line, `token TAB tag TAB entity`, a blank line after each sentence.
 //!
 //! Rules of [`to_conll`]:
-//! - the tokens are the engine's ([`crate::tokenize`]), and its sentences; a token is cut where a
+//! - the tokens are the engine's ([`crate::tokenize::token_indices`]), and its sentences (a text
+//!   read back from JSON, which does not carry them, is cut at line breaks); a token is cut where a
 //!   name starts or ends inside it, so a proclitic stays outside the name (`وبغداد` → `و` `O`,
 //!   `بغداد` `B-LOC`), as in ANERcorp;
 //! - tags are BIO2: `B-TYPE` on a name's first token, `I-TYPE` on the others, `O` elsewhere;
@@ -16,7 +17,7 @@
 
 use super::{kind_of, ImportError, Imported, Span};
 use crate::model::{Analysis, EntityType};
-use crate::tokenize::{char_to_byte, tokenize};
+use crate::tokenize::{char_to_byte, token_indices};
 
 /// The analysis as CoNLL (see the module's rules).
 pub fn to_conll(a: &Analysis) -> String {
@@ -28,24 +29,32 @@ pub fn to_conll(a: &Analysis) -> String {
         let bytes = char_to_byte(&d.text);
         let at = |c: usize| bytes.get(c).copied().unwrap_or(d.text.len());
         let spans: Vec<(usize, usize, &crate::model::Mention)> = d.mentions.iter().map(|m| (at(m.start), at(m.end), m)).collect();
-        let tokenized = tokenize(&d.text);
+        // Sentence ends (bytes): the analysis' sentences, else the line breaks.
+        let ends: Vec<usize> = if d.sentences.is_empty() { d.text.match_indices('\n').map(|(i, _)| i).collect() } else { d.sentences.iter().map(|s| s.1).collect() };
         let mut next = 0; // first span that may still cover a token
-        let mut sentence = None;
-        for t in &tokenized.tokens {
-            if sentence.is_some_and(|s| s != t.sentence) {
+        let mut end_i = 0; // first sentence end not yet passed
+        let mut first = true;
+        for (t_start, t_text, _) in token_indices(&d.text) {
+            let t_end = t_start + t_text.len();
+            let mut new_sentence = false;
+            while end_i < ends.len() && ends[end_i] <= t_start {
+                end_i += 1;
+                new_sentence = true;
+            }
+            if new_sentence && !first {
                 out.push('\n');
             }
-            sentence = Some(t.sentence);
+            first = false;
             // Cut the token where a name starts or ends inside it.
-            let mut cuts = vec![t.start];
-            for &(s, e, _) in spans.iter().skip(next).take_while(|(s, _, _)| *s < t.end) {
+            let mut cuts = vec![t_start];
+            for &(s, e, _) in spans.iter().skip(next).take_while(|(s, _, _)| *s < t_end) {
                 for c in [s, e] {
-                    if c > t.start && c < t.end {
+                    if c > t_start && c < t_end {
                         cuts.push(c);
                     }
                 }
             }
-            cuts.push(t.end);
+            cuts.push(t_end);
             cuts.sort_unstable();
             cuts.dedup();
             for w in cuts.windows(2) {
@@ -163,7 +172,7 @@ mod tests {
     }
 
     fn analysis(text: &str, mentions: Vec<Mention>) -> Analysis {
-        let d = DocumentAnalysis { id: "a".into(), file: "a.txt".into(), title: String::new(), outlet: String::new(), date: String::new(), text: text.into(), mentions, boilerplate: vec![], sentences: vec![] };
+        let d = DocumentAnalysis { id: "a".into(), file: "a.txt".into(), title: String::new(), outlet: String::new(), date: String::new(), text: text.into(), mentions, boilerplate: vec![], outlet_guess: None, sentences: crate::tokenize::tokenize(text).sentence_bytes() };
         Analysis { schema: String::new(), documents: vec![d], entities: vec![], facts: vec![], quotes: vec![], wire: vec![], reuse: Default::default(), suggestions: vec![] }
     }
 
@@ -173,6 +182,14 @@ mod tests {
         let a = analysis(text, vec![mention(text, "محمد بن سلمان", EntityType::Per, "E1"), mention(text, "بغداد", EntityType::Loc, "E2")]);
         let c = to_conll(&a);
         assert_eq!(c, "# document = a\nوصل\tO\t_\nمحمد\tB-PER\tE1\nبن\tI-PER\tE1\nسلمان\tI-PER\tE1\nو\tO\t_\nبغداد\tB-LOC\tE2\n.\tO\t_\n\nثم\tO\t_\nعاد\tO\t_\n\n");
+    }
+
+    #[test]
+    fn without_sentences_lines_end_them() {
+        let text = "زار ماكرون باريس. ثم عاد\nإلى فرنسا";
+        let mut a = analysis(text, vec![]);
+        a.documents[0].sentences.clear();
+        assert_eq!(to_conll(&a), "# document = a\nزار\tO\t_\nماكرون\tO\t_\nباريس\tO\t_\n.\tO\t_\nثم\tO\t_\nعاد\tO\t_\n\nإلى\tO\t_\nفرنسا\tO\t_\n\n");
     }
 
     #[test]

@@ -6,20 +6,11 @@
 //! (true when the mention is inside site furniture and not counted).
 
 use crate::model::Analysis;
-use serde::Serialize;
 
-#[derive(Serialize)]
-struct Line<'a> {
-    document: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    entity: &'a str,
-    label: &'a str,
-    latin: &'a str,
-    boilerplate: bool,
+/// A JSON string (written by hand with `serde_json`'s escaping: a derived serializer for the line
+/// cost the web page more code).
+fn js(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
 /// The mentions as JSON Lines (see the module's fields).
@@ -29,21 +20,18 @@ pub fn to_jsonl(a: &Analysis) -> String {
     for d in &a.documents {
         for m in &d.mentions {
             let e = entities.get(m.entity.as_str());
-            let line = Line {
-                document: &d.id,
-                start: m.start,
-                end: m.end,
-                text: &m.text,
-                kind: m.kind.code(),
-                entity: &m.entity,
-                label: e.map_or("", |e| e.label.as_str()),
-                latin: e.map_or("", |e| e.latin.as_str()),
-                boilerplate: d.boilerplate.iter().any(|b| b.start <= m.start && m.end <= b.end),
-            };
-            if let Ok(s) = serde_json::to_string(&line) {
-                out.push_str(&s);
-                out.push('\n');
-            }
+            out.push_str(&format!(
+                "{{\"document\":{},\"start\":{},\"end\":{},\"text\":{},\"type\":\"{}\",\"entity\":{},\"label\":{},\"latin\":{},\"boilerplate\":{}}}\n",
+                js(&d.id),
+                m.start,
+                m.end,
+                js(&m.text),
+                m.kind.code(),
+                js(&m.entity),
+                js(e.map_or("", |e| e.label.as_str())),
+                js(e.map_or("", |e| e.latin.as_str())),
+                d.boilerplate.iter().any(|b| b.start <= m.start && m.end <= b.end)
+            ));
         }
     }
     out

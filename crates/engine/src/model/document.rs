@@ -96,6 +96,10 @@ pub struct DocumentAnalysis {
     pub mentions: Vec<Mention>,
     #[serde(default)]
     pub boilerplate: Vec<Boilerplate>,
+    /// The outlet the text names itself by (a dateline, an editor or copyright line), as a
+    /// suggestion for when `outlet` is empty ([`crate::compare::outlet`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet_guess: Option<OutletGuess>,
     /// Sentence spans as UTF-8 byte ranges into `text` (for keyword-in-context).
     #[serde(skip)]
     pub sentences: Vec<(usize, usize)>,
@@ -145,4 +149,24 @@ impl DocumentAnalysis {
         };
         Kwic { before, hit: &self.text[m.byte_start..m.byte_end], after }
     }
+}
+
+/// Which rule found the outlet's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutletCue {
+    Dateline,
+    Editor,
+    Copyright,
+    Agency,
+}
+
+/// The outlet's name as the article writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletGuess {
+    pub name: String,
+    /// Code point offsets of the name in the text.
+    pub start: usize,
+    pub end: usize,
+    pub cue: OutletCue,
 }

@@ -4,7 +4,7 @@
 
 use super::{Pack, PackError, Reader, Writer};
 use crate::model::{
-    Aspect, Boilerplate, BoilerplateKind, DiffKind, DiffRun, DocumentAnalysis, Entity, EntityType, Fact, FactKind, FactValue, Frame, LinkReason, LinkRule, Mention, QClass,
+    OutletCue, OutletGuess, Aspect, Boilerplate, BoilerplateKind, DiffKind, DiffRun, DocumentAnalysis, Entity, EntityType, Fact, FactKind, FactValue, Frame, LinkReason, LinkRule, Mention, QClass,
     Qualifier, Quote, Spelling, Status, Subject, Suggestion, Topic, Value, WirePair,
 };
 
@@ -55,10 +55,12 @@ unit_enum!(Aspect { Event, Start, End, Length, Until, Ago });
 unit_enum!(QClass { Personnel, Killed, Injured, Arrested, Duration, Age, Money, Percent, Population, Count });
 unit_enum!(Qualifier { About, MoreThan, LessThan, AtLeast, AtMost });
 unit_enum!(DiffKind { Same, Changed, OnlyA, OnlyB });
+unit_enum!(OutletCue { Dateline, Editor, Copyright, Agency });
 
 record!(Mention { start, end, kind, entity, text, byte_start, byte_end });
 record!(Boilerplate { start, end, kind, byte_start, byte_end });
-record!(DocumentAnalysis { id, file, title, outlet, date, text, mentions, boilerplate, sentences });
+record!(OutletGuess { name, start, end, cue });
+record!(DocumentAnalysis { id, file, title, outlet, date, text, mentions, boilerplate, outlet_guess, sentences });
 record!(Spelling { text, count });
 record!(LinkReason { variant, to, rule });
 record!(Entity { id, kind, label, latin, variants, documents, spellings, reasons });

@@ -386,6 +386,7 @@ impl<'a> Analyzer<'a> {
                 text: doc.text.clone(),
                 mentions,
                 boilerplate,
+                outlet_guess: crate::compare::outlet::guess(&doc.text),
                 sentences,
             });
         }

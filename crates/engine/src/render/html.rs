@@ -206,6 +206,7 @@ mod tests {
                 text: text.into(),
                 mentions,
                 boilerplate,
+                outlet_guess: None,
                 sentences: vec![],
             }],
             entities: vec![],

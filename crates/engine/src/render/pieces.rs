@@ -168,7 +168,7 @@ mod tests {
     }
 
     fn doc(text: &str, mentions: Vec<Mention>, boilerplate: Vec<Boilerplate>) -> DocumentAnalysis {
-        DocumentAnalysis { id: "d".into(), file: "d.txt".into(), title: String::new(), outlet: String::new(), date: String::new(), text: text.into(), mentions, boilerplate, sentences: vec![] }
+        DocumentAnalysis { id: "d".into(), file: "d.txt".into(), title: String::new(), outlet: String::new(), date: String::new(), text: text.into(), mentions, boilerplate, outlet_guess: None, sentences: vec![] }
     }
 
     fn joined(d: &DocumentAnalysis) -> String {

@@ -99,3 +99,9 @@ pub(super) const MONTH_CUES: &[&str] = &["في", "شهر", "مطلع", "اواي
 pub(super) const DAY_CUES: &[&str] = &["يوم", "اليوم", "مساء", "صباح", "ظهر", "فجر", "ليل", "ليله", "منذ", "حتي", "صبيحه", "عشيه"];
 pub(super) const YEAR_WORDS: &[&str] = &["عام", "سنه"];
 pub(super) const SPAN_WORDS: &[(&str, u8)] = &[("اسبوع", 0), ("شهر", 1), ("عام", 2), ("سنه", 2)];
+
+/// Whether a matching-form word is a month or a weekday name (with or without a proclitic), for
+/// telling a date line from a name (`crate::compare::outlet`).
+pub fn is_calendar_word(norm: &str) -> bool {
+    month_word(norm).is_some() || with_article_forms(norm).iter().any(|f| weekday_word(f).is_some() || month_word(f).is_some()) || norm.strip_prefix('و').is_some_and(|r| month_word(r).is_some())
+}
