@@ -47,8 +47,8 @@ fn main() {
     state::persist::install_unload_guard();
     browser::mark("qarin:main");
     // The bundled articles are data beside the code (`assets::CORPUS`); the prerendered first
-    // article shows meanwhile.
-    leptos::task::spawn_local(async {
+    // article shows meanwhile. (Leptos' own executor starts with the mount: not yet here.)
+    wasm_bindgen_futures::spawn_local(async {
         let corpus = assets::corpus().await;
         leptos::mount::mount_to_body(move || leptos::view! { <app::App corpus=corpus/> });
     });
