@@ -13,6 +13,8 @@ pub const LEXICON: &str = "qarin-lexicon.bin";
 pub const MODEL: &str = "qarin-tagger.bin";
 /// The bundled articles (`qarin assets --corpus`): data, kept out of the code.
 pub const CORPUS: &str = "qarin-corpus.json";
+/// Their analysis, made at build time by the same engine (packed, without the texts).
+pub const CORPUS_ANALYSIS: &str = "qarin-corpus-analysis.bin";
 
 /// The bytes of an inline block `<script type="application/octet-stream" id="ID">base64</script>`
 /// (the single-file page), if the page has one.
@@ -53,6 +55,13 @@ pub async fn bytes(name: &str) -> Result<js_sys::Uint8Array, String> {
 pub async fn corpus() -> Result<Vec<qarin_engine::Document>, String> {
     let bytes = fetch(CORPUS).await?;
     serde_json::from_slice(&bytes).map_err(|e| format!("{CORPUS}: {e}"))
+}
+
+/// The bundled articles' analysis made at build time, if it can be read (else the app analyses
+/// them itself).
+pub async fn corpus_analysis() -> Option<qarin_engine::Analysis> {
+    let bytes = fetch(CORPUS_ANALYSIS).await.ok()?;
+    qarin_engine::pack::from_bytes(&bytes).ok()
 }
 
 async fn fetch(name: &str) -> Result<Vec<u8>, String> {

@@ -50,6 +50,9 @@ fn main() {
     // article shows meanwhile. (Leptos' own executor starts with the mount: not yet here.)
     wasm_bindgen_futures::spawn_local(async {
         let corpus = assets::corpus().await;
+        if let (Ok(docs), Some(a)) = (&corpus, assets::corpus_analysis().await) {
+            job::precomputed(docs, a);
+        }
         leptos::mount::mount_to_body(move || leptos::view! { <app::App corpus=corpus/> });
     });
 }

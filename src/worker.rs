@@ -531,10 +531,26 @@ async fn send_assets(client: &Rc<Client>, assets_failed: &dyn Fn(String)) {
     }
 }
 
+/// Start the worker and send it the word lists and the model before any analysis is asked of it
+/// (after the build-time analysis of the bundled articles was shown: the user's first article is
+/// then analysed at once). What fails is kept, and the next analysis reports it.
+pub async fn warm_up() {
+    if let Some(client) = client().await {
+        send_assets(&client, &|e| WARM_UP_FAILED.with(|w| *w.borrow_mut() = Some(e))).await;
+    }
+}
+
+thread_local! {
+    static WARM_UP_FAILED: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
 /// Analyse `docs` in the worker. `None`: no worker can run here (the caller does the work).
 pub async fn analyse(docs: &[Document], report: &dyn Fn(Progress) -> Option<()>, assets_failed: &dyn Fn(String)) -> Option<Finished> {
     let client = client().await?;
     send_assets(&client, assets_failed).await;
+    if let Some(e) = WARM_UP_FAILED.with(|w| w.borrow_mut().take()) {
+        assets_failed(e);
+    }
     let job = Job::open(&client);
     // The documents, one a message, the text beside the rest (the page's part of the work:
     // a little JSON and a copy of each text, in slices).

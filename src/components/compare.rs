@@ -143,14 +143,9 @@ pub fn Compare() -> impl IntoView {
             (0..data.doc_count())
                 .map(|i| {
                     let d = &data.analysis.documents[i];
-                    // An outlet found in the text is marked as such.
-                    let guessed = data.outlet_guess(i).map(|g| crate::i18n::outlet_guessed_hint(lang, g.cue));
-                    let title = match &guessed {
-                        Some(h) => format!("{} — {h}", data.doc_title(i, lang)),
-                        None => data.doc_title(i, lang),
-                    };
                     view! {
-                        <th scope="col" class="doc-col" class:guessed=guessed.is_some() data-doc=d.id.clone() title=title>
+                        // An outlet found in the text is in italics (the reader says where from).
+                        <th scope="col" class="doc-col" class:guessed=data.outlet_guess(i).is_some() data-doc=d.id.clone() title=data.doc_title(i, lang)>
                             <button type="button" class="doc-col-btn" on:click={
                                 let id = d.id.clone();
                                 move |_| state.open_doc(&id)

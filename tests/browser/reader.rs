@@ -408,3 +408,35 @@ async fn about_panel_credits_the_data_and_model() {
     })
     .await;
 }
+
+/// The bundled articles open with their analysis made at build time (`qarin-corpus-analysis.bin`):
+/// the reader is ready before the word lists and the model have loaded; then the worker warms up,
+/// and an article the user pastes is analysed there, with its own highlights.
+#[tokio::test]
+async fn bundled_articles_open_with_their_build_time_analysis() {
+    browser_test("precomputed", |app| async move {
+        app.wait_for_css("main#app[data-ready=true] article#reader mark").await;
+        let order = app
+            .js(
+                "const m = (n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null; \
+                 return [m('qarin:data-set'), m('qarin:assets-loaded')];",
+                vec![],
+            )
+            .await;
+        let (set, assets) = (order[0].as_f64().expect("the data was set"), order[1].as_f64());
+        assert!(assets.is_none_or(|a| set < a), "shown before the assets had loaded: {order}");
+        app.wait_for("the worker, warmed up", UI_TIMEOUT, "return window.wasmBindings.qarin_analysis_in_worker() === true", vec![]).await;
+        crate::page::paste(&app, "", "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن فرنسا ستدعم المغرب.").await;
+        app.wait_for(
+            "the pasted article analysed, with names",
+            UI_TIMEOUT,
+            "return document.querySelector('button.doc-item[data-source=user]') !== null && document.querySelector('.updating') === null",
+            vec![],
+        )
+        .await;
+        select_doc(&app, "pasted").await;
+        let names: Vec<String> = marks(&app).await.into_iter().map(|m| m.text).collect();
+        assert!(names.iter().any(|n| n.contains("ماكرون")), "{names:?}");
+    })
+    .await;
+}

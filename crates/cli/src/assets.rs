@@ -2,7 +2,8 @@
 //! lists packed into one (`qarin-lexicon.bin`, see `qarin_engine::lexicon::data`) and the
 //! tagger's model (`qarin-tagger.bin`), exactly the bytes this program has built in, so that the
 //! app and the CLI find the same names; with `--corpus`, the articles the app opens with
-//! (`qarin-corpus.json`: the folder read as `qarin analyze` reads it, as JSON documents).
+//! (`qarin-corpus.json`: the folder read as `qarin analyze` reads it, as JSON documents) and their
+//! analysis (`qarin-corpus-analysis.bin`, packed, without the texts).
 //! `cargo xtask dist` runs it.
 
 use qarin_engine::lexicon::data::Tables;
@@ -14,6 +15,8 @@ pub const LEXICON: &str = "qarin-lexicon.bin";
 pub const MODEL: &str = "qarin-tagger.bin";
 /// The bundled articles' file name in the built site.
 pub const CORPUS: &str = "qarin-corpus.json";
+/// Their analysis, made here at build time, in the engine's packed form, without the texts.
+pub const CORPUS_ANALYSIS: &str = "qarin-corpus-analysis.bin";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,6 +41,15 @@ pub fn run(args: Args) -> Result<(), String> {
         let json = serde_json::to_string(&docs).map_err(|e| e.to_string())?;
         crate::train::write_bytes(&args.output.join(CORPUS), json.as_bytes())?;
         eprintln!("wrote {CORPUS} ({} articles of {}, {} bytes)", docs.len(), dir.display(), json.len());
+        // The app shows this analysis at once when it opens on these very articles (same engine,
+        // same texts), instead of waiting for its word lists, its model and its worker.
+        let mut analysis = qarin_engine::analyze(&docs);
+        for d in &mut analysis.documents {
+            d.text = String::new();
+        }
+        let packed = qarin_engine::pack::to_bytes(&analysis);
+        crate::train::write_bytes(&args.output.join(CORPUS_ANALYSIS), &packed)?;
+        eprintln!("wrote {CORPUS_ANALYSIS} ({} bytes)", packed.len());
     }
     Ok(())
 }

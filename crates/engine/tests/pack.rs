@@ -27,4 +27,7 @@ fn an_analysis_comes_back_whole() {
     let packed = to_bytes(&a.entities).len() + to_bytes(&a.facts).len();
     let json = serde_json::to_string(&a.entities).unwrap().len() + serde_json::to_string(&a.facts).unwrap().len();
     assert!(packed < json, "{packed} bytes packed, {json} as JSON");
+    // The whole analysis in one piece (the bundled articles' analysis made at build time).
+    assert_eq!(from_bytes::<qarin_engine::Analysis>(&to_bytes(&a)).unwrap(), a);
+    assert!(from_bytes::<qarin_engine::Analysis>(&to_bytes(&a)[..100]).is_err(), "a truncated file is an error, not a panic");
 }

@@ -333,10 +333,6 @@ pub fn outlet_cue(lang: Lang, cue: qarin_engine::OutletCue) -> &'static str {
     )
 }
 
-/// The tooltip of an outlet found in the text.
-pub fn outlet_guessed_hint(lang: Lang, cue: qarin_engine::OutletCue) -> String {
-    tf(lang, Key::OutletGuessedHint, &[("cue", outlet_cue(lang, cue))])
-}
 
 #[cfg(test)]
 mod tests {

@@ -218,6 +218,7 @@ async fn outlet_named_in_the_text() {
         select_doc(&app, &id).await;
         let guess = app.wait_for_css("p.outlet-guess").await.text().await.unwrap();
         assert!(guess.contains("برق السودان"), "{guess}");
+        app.screenshot("outlet-guess-reader").await;
         let th = format!("table#compare-table thead th{}", attr_sel("data-doc", &id));
         compare_columns(&app).await;
         assert_eq!(app.attr(&th, "class").await.unwrap_or_default().split(' ').filter(|c| *c == "guessed").count(), 1, "marked as found in the text");

@@ -45,9 +45,9 @@ pub use sw::is_documentation;
 /// The bundled articles (`qarin assets --corpus`; name as in `src/assets.rs`).
 pub const CORPUS: &str = "qarin-corpus.json";
 
-/// The engine's assets and the bundled articles: data, not code, which `qarin assets` writes
+/// The engine's assets, the bundled articles and their analysis: data, not code, which `qarin assets` writes
 /// into the site and the app fetches beside its code (names as in `src/assets.rs`).
-pub const ENGINE_ASSETS: [&str; 3] = ["qarin-lexicon.bin", "qarin-tagger.bin", CORPUS];
+pub const ENGINE_ASSETS: [&str; 4] = ["qarin-lexicon.bin", "qarin-tagger.bin", CORPUS, "qarin-corpus-analysis.bin"];
 
 /// The single-file page written beside the site.
 pub const SINGLE_FILE: &str = "qarin-offline.html";

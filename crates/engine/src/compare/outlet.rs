@@ -32,8 +32,8 @@ pub const NOT_OUTLETS: &[&str] = &[
     "تاريخ النشر", "اخر تحديث", "نشر في", "بتاريخ", "منذ", "رياضه", "اقتصاد", "سياسه", "محليات", "دولي", "عربي ودولي", "اخبار", "الرييسيه", "متابعه",
 ];
 const BYLINE: &[&str] = &["بقلم", "كتب", "كتبت", "اعداد", "حوار", "ترجمه"];
-const EDITOR: &[&str] = &["فريق تحرير", "هييه تحرير", "محرر"];
-const COPYRIGHT: &[&str] = &["جميع الحقوق محفوظه", "حقوق النشر محفوظه", "حقوق الطبع محفوظه", "©", "copyright"];
+const EDITOR: &[&str] = &["فريق تحرير", "هيئة تحرير", "محرر"];
+const COPYRIGHT: &[&str] = &["جميع الحقوق محفوظة", "جميع الحقوق محفوظه", "حقوق النشر محفوظة", "حقوق الطبع محفوظة", "©", "Copyright", "copyright"];
 const SEPARATORS: &[char] = &['|', '–', '—', '-', '/', '_', ':', '⁄'];
 const MAX_WORDS: usize = 4;
 
@@ -128,60 +128,35 @@ fn dateline(at: usize, line: &str) -> Option<(usize, usize)> {
     }
 }
 
-/// The name after a cue phrase found in `line` (matching forms compared word by word), up to a
-/// separator or the line's end.
+/// `s` without the white space, digits and marks that stand before a name.
+fn skip(s: &str) -> &str {
+    s.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit() || matches!(c, '©' | ':' | '-' | '–'))
+}
+
+/// The name after a cue phrase found in `line` (as written, in its usual spellings), up to a
+/// separator or the line's end; `لـ`, `موقع`, `صحيفة`, a year before it and a year after it are
+/// left out.
 fn after_cue(at: usize, line: &str, cues: &[&str]) -> Option<(usize, usize)> {
-    // Word starts in the line, with their matching forms.
-    let mut starts: Vec<(usize, String)> = Vec::new();
-    let mut i = 0;
-    for w in line.split_inclusive(char::is_whitespace) {
-        let core = w.trim_end();
-        if !core.is_empty() {
-            starts.push((i, normalize(core)));
-        }
-        i += w.len();
-    }
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphabetic());
     for cue in cues {
-        let cue_words: Vec<String> = cue.split(' ').map(normalize).collect();
-        let n = cue_words.len();
-        for k in 0..starts.len().saturating_sub(n - 1) {
-            let matches = (0..n).all(|j| {
-                let w = starts[k + j].1.trim_matches(|c: char| !c.is_alphanumeric() && c != '©');
-                w == cue_words[j]
-            });
-            if !matches {
-                continue;
-            }
-            let after_start = starts.get(k + n).map_or(line.len(), |s| s.0);
-            let rest = &line[after_start..];
-            let end = rest.find(SEPARATORS).unwrap_or(rest.len());
-            let mut name = &rest[..end];
-            let mut offset = after_start;
-            // `لـ` / `ل` / `لموقع` / a year before the name.
-            loop {
-                let t = name.trim_start();
-                offset += name.len() - t.len();
-                name = t;
-                let skip = ["لـ", "ل ", "لموقع ", "موقع ", "لصحيفة ", "صحيفة ", "لشبكة ", "شبكة "].iter().find(|p| name.starts_with(**p)).map(|p| p.len()).or_else(|| {
-                    let d = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '©').len();
-                    (d > 0).then_some(d)
-                });
-                match skip {
-                    Some(l) => {
-                        offset += l;
-                        name = &name[l..];
-                    }
-                    None => break,
-                }
-            }
-            // … and a year after it.
-            let name = name.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '.' | '©'));
-            let ws = words(name);
-            if ws.is_empty() || ws.len() > MAX_WORDS || NOT_OUTLETS.contains(&ws.join(" ").as_str()) {
-                continue;
-            }
-            return trimmed(name, at + offset);
+        let Some(i) = line.find(cue) else { continue };
+        let rest = &line[i + cue.len()..];
+        if !edge(line[..i].chars().next_back()) || !edge(rest.chars().next()) {
+            continue;
         }
+        let mut name = skip(rest);
+        for p in ["لـ", "ل ", "لموقع ", "موقع ", "لصحيفة ", "صحيفة ", "لشبكة ", "شبكة "] {
+            if let Some(r) = name.strip_prefix(p) {
+                name = skip(r);
+            }
+        }
+        let name = &name[..name.find(SEPARATORS).unwrap_or(name.len())];
+        let name = name.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '.' | '©'));
+        let ws = words(name);
+        if ws.is_empty() || ws.len() > MAX_WORDS || NOT_OUTLETS.contains(&ws.join(" ").as_str()) {
+            continue;
+        }
+        return trimmed(name, at + (name.as_ptr() as usize - line.as_ptr() as usize));
     }
     None
 }

@@ -60,13 +60,12 @@ pub struct Loaded {
 }
 
 /// Build a [`Document`] from a file's name and bytes, saying how it was read. HTML files
-/// (`.html`, `.htm`) are reduced to their article text, titled by their `<h1>`/`<title>`, their
-/// outlet the site's own name from its metadata (`og:site_name`).
+/// (`.html`, `.htm`) are reduced to their article text, titled by their `<h1>`/`<title>`.
 pub fn read_document(file: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
     let d = read_file_bytes(file, bytes)?;
     let title = d.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| default_title(&d.text));
     Ok(Loaded {
-        doc: Document { id: id_from_file_name(file), file: file.to_string(), title, outlet: d.site.unwrap_or_default(), text: d.text, ..Document::default() },
+        doc: Document { id: id_from_file_name(file), file: file.to_string(), title, text: d.text, ..Document::default() },
         encoding: d.encoding,
         guessed: d.guessed,
         warnings: d.warnings,

@@ -99,8 +99,6 @@ pub struct Decoded {
     pub guessed: bool,
     /// The title an HTML page gives itself.
     pub title: Option<String>,
-    /// The name an HTML page's site gives itself (`og:site_name`).
-    pub site: Option<String>,
     pub warnings: Vec<InputWarning>,
 }
 
@@ -176,11 +174,11 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, InputError> {
 /// The decoded text to a [`Decoded`]: newlines, HTML extraction, the empty check, warnings.
 fn finish(raw: String, encoding: TextEncoding, guessed: bool, html: bool) -> Result<Decoded, InputError> {
     let raw = normalize_newlines(&raw);
-    let (text, title, site) = if html {
+    let (text, title) = if html {
         let e = html::extract(&raw);
-        (e.text, e.title, e.site)
+        (e.text, e.title)
     } else {
-        (raw, None, None)
+        (raw, None)
     };
     if text.trim().is_empty() {
         return Err(InputError::Empty);
@@ -192,7 +190,7 @@ fn finish(raw: String, encoding: TextEncoding, guessed: bool, html: bool) -> Res
     if !text.chars().any(encoding::is_arabic_letter) {
         warnings.push(InputWarning::NoArabic);
     }
-    Ok(Decoded { text, encoding, guessed, title, site, warnings })
+    Ok(Decoded { text, encoding, guessed, title, warnings })
 }
 
 fn check_binary_bytes(bytes: &[u8]) -> Result<(), InputError> {

@@ -4,7 +4,7 @@
 
 use super::{Pack, PackError, Reader, Writer};
 use crate::model::{
-    OutletCue, OutletGuess, Aspect, Boilerplate, BoilerplateKind, DiffKind, DiffRun, DocumentAnalysis, Entity, EntityType, Fact, FactKind, FactValue, Frame, LinkReason, LinkRule, Mention, QClass,
+    Analysis, OutletCue, OutletGuess, Aspect, Boilerplate, BoilerplateKind, DiffKind, DiffRun, DocumentAnalysis, Entity, EntityType, Fact, FactKind, FactValue, Frame, LinkReason, LinkRule, Mention, QClass,
     Qualifier, Quote, Spelling, Status, Subject, Suggestion, Topic, Value, WirePair,
 };
 
@@ -61,6 +61,7 @@ record!(Mention { start, end, kind, entity, text, byte_start, byte_end });
 record!(Boilerplate { start, end, kind, byte_start, byte_end });
 record!(OutletGuess { name, start, end, cue });
 record!(DocumentAnalysis { id, file, title, outlet, date, text, mentions, boilerplate, outlet_guess, sentences });
+record!(Analysis { schema, documents, entities, facts, quotes, wire, reuse, suggestions });
 record!(Spelling { text, count });
 record!(LinkReason { variant, to, rule });
 record!(Entity { id, kind, label, latin, variants, documents, spellings, reasons });

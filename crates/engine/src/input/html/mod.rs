@@ -11,8 +11,6 @@
 //! - When the page has an `<article>`, the longest one is the text; else its `<main>`; else the
 //!   whole page.
 //! - The title is the first `<h1>` of that text, else `<title>`, else the first `<h1>` anywhere.
-//! - The site's name is the `content` of `<meta property="og:site_name">`, else of
-//!   `<meta name="application-name">` ([`site_name`]).
 //!
 //! Attribute values (`onerror=…`, `href=…`) are never part of the text.
 
@@ -32,8 +30,6 @@ pub struct Extracted {
     pub text: String,
     /// The page's title, when it has one.
     pub title: Option<String>,
-    /// The name the site gives itself in its metadata, when it does.
-    pub site: Option<String>,
 }
 
 /// Elements whose content is raw text up to the matching end tag, and is dropped (`title` is kept
@@ -68,54 +64,7 @@ const VOID: [&str; 14] = [
 pub fn extract(html: &str) -> Extracted {
     let mut p = Parser { html, bytes: html.as_bytes(), pos: 0, out: Out::default(), ranges: None };
     p.run();
-    let mut e = p.finish();
-    e.site = site_name(html);
-    e
-}
-
-/// The value of attribute `name` in the inside of a tag (`meta property="x" content='y'`).
-fn attribute<'h>(tag: &'h str, name: &str) -> Option<&'h str> {
-    let lower = tag.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find(name).map(|i| from + i) {
-        from = i + name.len();
-        let before_ok = i == 0 || lower.as_bytes()[i - 1].is_ascii_whitespace();
-        let rest = lower[from..].trim_start();
-        if !before_ok || !rest.starts_with('=') {
-            continue;
-        }
-        let v = &tag[tag.len() - rest.len() + 1..];
-        let v = v.trim_start();
-        return Some(match v.chars().next() {
-            Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or(""),
-            _ => v.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
-        });
-    }
-    None
-}
-
-/// The site's own name from its `<meta>` tags: `og:site_name`, else `application-name`.
-pub fn site_name(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let mut found: [Option<String>; 2] = [None, None];
-    let mut from = 0;
-    while let Some(i) = lower[from..].find("<meta").map(|i| from + i) {
-        let end = lower[i..].find('>').map_or(html.len(), |e| i + e);
-        let tag = &html[i + 5..end];
-        from = end;
-        let key = attribute(tag, "property").or_else(|| attribute(tag, "name")).map(str::to_ascii_lowercase);
-        let slot = match key.as_deref() {
-            Some("og:site_name") => 0,
-            Some("application-name") => 1,
-            _ => continue,
-        };
-        let value = attribute(tag, "content").map(|c| decode_entities(c).trim().to_string()).filter(|c| !c.is_empty() && c.chars().count() <= 80);
-        if found[slot].is_none() {
-            found[slot] = value;
-        }
-    }
-    let [og, app] = found;
-    og.or(app)
+    p.finish()
 }
 
 struct Parser<'a> {
@@ -300,22 +249,12 @@ impl<'a> Parser<'a> {
                 .find(|t| !t.is_empty())
         };
         let title = h1_in(true).or(r.title).or_else(|| h1_in(false));
-        Extracted { text, title, site: None }
+        Extracted { text, title }
     }
 }
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_site_names_itself_in_its_metadata() {
-        let page = r#"<html><head><meta charset="utf-8"><meta name="application-name" content="app">
-            <META content='الجزيرة نت' PROPERTY="og:site_name"><title>t</title></head><body><p>نص</p></body></html>"#;
-        assert_eq!(extract(page).site.as_deref(), Some("الجزيرة نت"));
-        assert_eq!(site_name(r#"<meta name="application-name" content="عربي21 &amp; شركاه">"#).as_deref(), Some("عربي21 & شركاه"));
-        assert_eq!(site_name(r#"<meta name="description" content="og:site_name"><p>og:site_name</p>"#), None);
-        assert_eq!(site_name("<meta property=og:site_name content=Hespress>").as_deref(), Some("Hespress"));
-    }
 
     #[test]
     fn scripts_styles_comments_are_dropped() {
