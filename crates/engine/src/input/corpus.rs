@@ -151,9 +151,7 @@ fn apply_meta(doc: &mut Document, m: MetaEntry) {
     if !m.title.trim().is_empty() {
         doc.title = m.title;
     }
-    if !m.outlet.trim().is_empty() {
-        doc.outlet = m.outlet;
-    }
+    doc.outlet = m.outlet;
     doc.date = m.date;
     doc.url = m.url;
 }
