@@ -81,3 +81,29 @@ pub fn check_pack(bytes: &[u8]) {
     again::<Vec<qarin_engine::WirePair>>(bytes);
     again::<Vec<qarin_engine::Suggestion>>(bytes);
 }
+
+/// Any text as JSON (`qarin_engine::json`, what the web app reads a workspace file and the
+/// bundled articles with): a value or an error at a place inside the text, never a panic; it
+/// accepts what serde_json accepts, and numbers too large for a float besides (kept as written
+/// here; `7e454`); reading the value as documents or decisions never panics.
+#[allow(dead_code)]
+pub fn check_json(text: &str) {
+    use qarin_engine::json::{parse, FromJson, JsonError};
+    let ours = parse(text);
+    let theirs = serde_json::from_str::<serde_json::Value>(text);
+    let too_large = theirs.as_ref().is_err_and(|e| e.to_string().starts_with("number out of range"));
+    if !too_large {
+        assert_eq!(ours.is_ok(), theirs.is_ok(), "accepts differently from serde_json");
+    }
+    match ours {
+        Ok(v) => {
+            let _ = Vec::<qarin_engine::Document>::from_json(&v);
+            let _ = Vec::<qarin_engine::decisions::Decision>::from_json(&v);
+        }
+        Err(JsonError::Syntax { line, column, .. }) => {
+            assert!(line >= 1 && line <= text.matches('\n').count() + 1, "error line outside the text");
+            assert!(column >= 1, "error column");
+        }
+        Err(e) => panic!("parse gave a field error: {e}"),
+    }
+}

@@ -54,7 +54,8 @@ pub async fn bytes(name: &str) -> Result<js_sys::Uint8Array, String> {
 /// The bundled articles, which the app opens with.
 pub async fn corpus() -> Result<Vec<qarin_engine::Document>, String> {
     let bytes = fetch(CORPUS).await?;
-    serde_json::from_slice(&bytes).map_err(|e| format!("{CORPUS}: {e}"))
+    let text = String::from_utf8(bytes).map_err(|e| format!("{CORPUS}: {e}"))?;
+    qarin_engine::json::from_str(&text).map_err(|e| format!("{CORPUS}: {e}"))
 }
 
 /// The bundled articles' analysis made at build time, if it can be read (else the app analyses

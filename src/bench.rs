@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 /// can time it and compute a throughput in tokens per second.
 #[wasm_bindgen]
 pub fn qarin_bench(docs_json: &str) -> u32 {
-    let docs: Vec<qarin_engine::Document> = match serde_json::from_str(docs_json) {
+    let docs: Vec<qarin_engine::Document> = match qarin_engine::json::from_str(docs_json) {
         Ok(docs) => docs,
         Err(e) => wasm_bindgen::throw_str(&format!("qarin_bench: not a list of documents: {e}")),
     };
@@ -33,7 +33,7 @@ pub fn qarin_memory_bytes() -> f64 {
 /// meanwhile.
 #[wasm_bindgen]
 pub async fn qarin_bench_sliced(docs_json: String) -> Result<JsValue, JsValue> {
-    let docs: Vec<qarin_engine::Document> = serde_json::from_str(&docs_json)
+    let docs: Vec<qarin_engine::Document> = qarin_engine::json::from_str(&docs_json)
         .map_err(|e| JsValue::from_str(&format!("qarin_bench_sliced: not a list of documents: {e}")))?;
     let slices = std::cell::Cell::new(0u32);
     // The longest slice: from one report (made just before each yield) to the next.
@@ -64,7 +64,7 @@ pub async fn qarin_bench_sliced(docs_json: String) -> Result<JsValue, JsValue> {
 /// watch the page's long tasks meanwhile.
 #[wasm_bindgen]
 pub async fn qarin_bench_worker(docs_json: String) -> Result<JsValue, JsValue> {
-    let docs: Vec<qarin_engine::Document> = serde_json::from_str(&docs_json)
+    let docs: Vec<qarin_engine::Document> = qarin_engine::json::from_str(&docs_json)
         .map_err(|e| JsValue::from_str(&format!("qarin_bench_worker: not a list of documents: {e}")))?;
     let reports = std::cell::Cell::new(0u32);
     let t0 = crate::job::now();

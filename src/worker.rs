@@ -171,7 +171,7 @@ fn on_request(data: JsValue) {
             set(&m, "errors", &JsValue::from_str(&errors.join("; ")));
             post(&m);
         }
-        "doc" => match serde_json::from_str::<Document>(&text_of(&data, "json")) {
+        "doc" => match qarin_engine::json::from_str::<Document>(&text_of(&data, "json")) {
             Ok(mut doc) => {
                 doc.text = text_of(&data, "text");
                 DOCS.with(|d| d.borrow_mut().entry(job).or_default().push(doc));

@@ -1,10 +1,10 @@
 //! The workspace as JSON: the export file and its import (schema [`SCHEMA`], [`ImportError`]),
 //! and the index kept in localStorage with its keys.
 
-use super::{Article, Workspace};
+use super::{Article, Bundled, Meta, Settings, Workspace};
 use qarin_engine::input::{default_title, id_from_file_name, normalize_newlines, MAX_DOCUMENT_BYTES};
 use qarin_engine::{Document, EntityType};
-use serde::Deserialize;
+use qarin_engine::json::{self, FromJson, Json, JsonError};
 use std::collections::HashSet;
 
 /// The schema name of an exported workspace.
@@ -44,17 +44,13 @@ impl Workspace {
             return Err(ImportError::TooLarge(raw.len()));
         }
         let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+        let value = json::parse(raw).map_err(|e| ImportError::NotJson(e.to_string()))?;
         // The schema first, so that another JSON file is named as such rather than as broken.
-        #[derive(Deserialize)]
-        struct Probe {
-            #[serde(default)]
-            schema: String,
+        let schema = value.get("schema").and_then(|s| String::from_json(s).ok()).unwrap_or_default();
+        if schema != SCHEMA {
+            return Err(ImportError::WrongSchema(schema));
         }
-        let probe: Probe = serde_json::from_str(raw).map_err(|e| ImportError::NotJson(e.to_string()))?;
-        if probe.schema != SCHEMA {
-            return Err(ImportError::WrongSchema(probe.schema));
-        }
-        let mut ws: Workspace = serde_json::from_str(raw).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        let mut ws = Workspace::from_json(&value).map_err(|e| ImportError::NotJson(e.to_string()))?;
         let mut skipped = Vec::new();
         let mut seen: HashSet<String> = bundled.iter().map(|d| d.id.clone()).collect();
         let mut articles = Vec::with_capacity(ws.articles.len());
@@ -105,7 +101,7 @@ impl Workspace {
 
     /// Parse the stored index (texts come from their own keys).
     pub fn from_index(raw: &str) -> Result<Workspace, String> {
-        let ws: Workspace = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+        let ws: Workspace = json::from_str(raw).map_err(|e| e.to_string())?;
         if ws.schema != SCHEMA {
             return Err(format!("unknown schema {:?}", ws.schema));
         }
@@ -144,5 +140,58 @@ impl Workspace {
             });
         }
         s
+    }
+}
+
+// Reading the workspace's JSON (the file, the stored index) with the engine's small reader: the
+// same fields and defaults as the serde attributes of the types, which still write it.
+
+impl FromJson for Article {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        Ok(Article {
+            id: v.field("id")?,
+            file: v.field_or("file")?,
+            title: v.field_or("title")?,
+            outlet: v.field_or("outlet")?,
+            date: v.field_or("date")?,
+            url: v.field_or("url")?,
+            encoding: v.field_or("encoding")?,
+            added: v.field_or("added")?,
+            text: v.field_or("text")?,
+        })
+    }
+}
+
+impl FromJson for Meta {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        Ok(Meta { title: v.field_or("title")?, outlet: v.field_or("outlet")?, date: v.field_or("date")?, url: v.field_or("url")? })
+    }
+}
+
+impl FromJson for Bundled {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        let shown = match v.get("shown") {
+            None | Some(Json::Null) => true,
+            Some(_) => v.field("shown")?,
+        };
+        Ok(Bundled { shown, removed: v.field_or("removed")?, edits: v.field_or("edits")? })
+    }
+}
+
+impl FromJson for Settings {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        Ok(Settings { hidden_types: v.field_or("hidden_types")? })
+    }
+}
+
+impl FromJson for Workspace {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        Ok(Workspace {
+            schema: v.field("schema")?,
+            articles: v.field_or("articles")?,
+            bundled: v.field_or("bundled")?,
+            decisions: v.field_or("decisions")?,
+            settings: v.field_or("settings")?,
+        })
     }
 }

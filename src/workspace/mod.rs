@@ -30,44 +30,33 @@ pub use undo::Undo;
 use qarin_engine::decisions::Decision;
 use qarin_engine::input::id_from_file_name;
 use qarin_engine::{Document, EntityType};
-use serde::{Deserialize, Serialize};
+// Written with serde; read with the engine's small JSON reader (`io.rs`), for the wasm's size.
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// An article the user added.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Article {
     pub id: String,
     /// The file it came from (empty for pasted text).
-    #[serde(default)]
     pub file: String,
-    #[serde(default)]
     pub title: String,
-    #[serde(default)]
     pub outlet: String,
-    #[serde(default)]
     pub date: String,
-    #[serde(default)]
     pub url: String,
     /// How the file was read: `UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1256`, or `pasted`.
-    #[serde(default)]
     pub encoding: String,
     /// When it was added (ISO 8601).
-    #[serde(default)]
     pub added: String,
-    #[serde(default)]
     pub text: String,
 }
 
 /// Editable metadata of an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Meta {
-    #[serde(default)]
     pub title: String,
-    #[serde(default)]
     pub outlet: String,
-    #[serde(default)]
     pub date: String,
-    #[serde(default)]
     pub url: String,
 }
 
@@ -103,21 +92,14 @@ fn one_line(s: &str) -> String {
 }
 
 /// What the user did to the bundled corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Bundled {
     /// Whether the bundled articles are part of the workspace at all.
-    #[serde(default = "yes")]
     pub shown: bool,
     /// Bundled articles removed one by one (ids).
-    #[serde(default)]
     pub removed: Vec<String>,
     /// Metadata edits of bundled articles, by id.
-    #[serde(default)]
     pub edits: BTreeMap<String, Meta>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 impl Default for Bundled {
@@ -126,10 +108,9 @@ impl Default for Bundled {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Settings {
     /// Entity types whose highlighting is switched off (`PER`, `LOC`, `ORG`, `MISC`).
-    #[serde(default)]
     pub hidden_types: Vec<String>,
 }
 
@@ -153,16 +134,12 @@ impl Settings {
 }
 
 /// The whole workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Workspace {
     pub schema: String,
-    #[serde(default)]
     pub articles: Vec<Article>,
-    #[serde(default)]
     pub bundled: Bundled,
-    #[serde(default)]
     pub decisions: Vec<Decision>,
-    #[serde(default)]
     pub settings: Settings,
 }
 

@@ -86,6 +86,11 @@ fn import_refuses_other_files_and_repairs_articles() {
         Err(ImportError::WrongSchema("qarin.analysis/1".into()))
     );
     assert_eq!(Workspace::import("{}", &b), Err(ImportError::WrongSchema(String::new())));
+    // A field of the wrong kind is named by its path; a bundled set hidden stays hidden.
+    let wrong = Workspace::import(r#"{"schema":"qarin.workspace/1","articles":[{"id":"a","text":"ن"},{"id":"b","title":7}]}"#, &b);
+    assert_eq!(wrong, Err(ImportError::NotJson("expected a string at `articles[1].title`".into())));
+    let hidden = Workspace::import(r#"{"schema":"qarin.workspace/1","bundled":{"shown":false,"removed":null}}"#, &b).unwrap().0;
+    assert!(!hidden.bundled.shown && hidden.bundled.removed.is_empty());
     let raw = r#"{"schema":"qarin.workspace/1","articles":[
         {"id":"b1","text":"نص\r\nمكرر"},
         {"id":"../x y","title":"","text":"عنوان\nنص"},

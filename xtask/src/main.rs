@@ -84,7 +84,7 @@ enum Command {
         /// Seconds per target.
         #[arg(long, value_name = "N", default_value_t = 60)]
         seconds: u64,
-        /// Only these targets (decode, html, tokenize, analyze).
+        /// Only these targets (decode, html, tokenize, analyze, pack, json).
         targets: Vec<String>,
     },
 }

@@ -26,6 +26,18 @@ pub enum Decision {
     Apart { a: String, b: String },
 }
 
+impl crate::json::FromJson for Decision {
+    fn from_json(v: &crate::json::Json) -> Result<Self, crate::json::JsonError> {
+        let tag: String = v.field("decision")?;
+        Ok(match tag.as_str() {
+            "merge" => Decision::Merge { keep: v.field("keep")?, absorb: v.field("absorb")? },
+            "split" => Decision::Split { entity: v.field("entity")?, spelling: v.field("spelling")? },
+            "apart" => Decision::Apart { a: v.field("a")?, b: v.field("b")? },
+            _ => return Err(crate::json::JsonError::Field { path: "decision".into(), expected: crate::json::Expected::Known }),
+        })
+    }
+}
+
 struct Group {
     id: String,
     kind: crate::model::EntityType,
@@ -246,5 +258,9 @@ mod tests {
         let j = serde_json::to_string(&d).unwrap();
         assert!(j.contains("\"decision\":\"merge\""));
         assert_eq!(serde_json::from_str::<Vec<Decision>>(&j).unwrap(), d);
+        // The app's reader (crate::json) reads what serde writes.
+        assert_eq!(crate::json::from_str::<Vec<Decision>>(&j).unwrap(), d);
+        let unknown = crate::json::from_str::<Vec<Decision>>(r#"[{"decision": "join", "a": "x"}]"#).unwrap_err();
+        assert_eq!(unknown.to_string(), "expected a known name at `[0].decision`");
     }
 }

@@ -40,6 +40,7 @@ pub mod eval;
 pub mod export;
 pub mod facts;
 pub mod input;
+pub mod json;
 pub mod lexicon;
 pub mod link;
 pub mod model;

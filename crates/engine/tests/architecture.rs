@@ -73,11 +73,11 @@ fn stages_import_only_from_earlier_stages() {
             checked += 1;
             // Items re-exported at the crate root (`crate::Analysis`) are model types, or
             // `crate::analyze` (the pipeline).
-            // `sort` (the small stable sort, for the wasm's size) is a tool every stage may use,
-            // as it may use `model`.
+            // `sort` (the small stable sort) and `json` (the small JSON reader), both for the wasm's
+            // size, are tools every stage may use, as it may use `model`.
             let target = match name.as_str() {
                 "analyze" | "explain" => "pipeline",
-                "sort" => "model",
+                "sort" | "json" => "model",
                 n if position(n).is_some() => n,
                 _ => "model",
             };

@@ -1,7 +1,7 @@
 //! Every input the fuzzers (`cargo xtask fuzz`, targets in `fuzz/`) ever crashed on, kept in
-//! `fuzz/regressions/<target>/`, and the fuzzers' seeds (`fuzz/seeds/`), replayed through all four
+//! `fuzz/regressions/<target>/`, and the fuzzers' seeds (`fuzz/seeds/`), replayed through all six
 //! targets' checks (`fuzz/checks.rs`, the same code the targets run): decoding, HTML extraction,
-//! tokenisation, the whole analysis.
+//! tokenisation, the whole analysis, packed bytes, JSON.
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +37,7 @@ fn fuzz_inputs_replay_without_a_panic() {
             check_tokenize(&text);
             check_analyze(&text);
             check_pack(&data);
+            check_json(&text);
         });
         assert!(run.is_ok(), "{} panics", f.display());
     }

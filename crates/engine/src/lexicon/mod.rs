@@ -123,8 +123,8 @@ impl Lexicon {
             }
             names.insert(phrase, NameEntry { kind: ty, source: Source::Anercorp });
         }
-        let en: BTreeMap<String, String> = serde_json::from_str(&t.countries_en).unwrap_or_default();
-        let ar: BTreeMap<String, String> = serde_json::from_str(&t.countries_ar).unwrap_or_default();
+        let en: BTreeMap<String, String> = crate::json::from_str(&t.countries_en).unwrap_or_default();
+        let ar: BTreeMap<String, String> = crate::json::from_str(&t.countries_ar).unwrap_or_default();
         for (iso, name) in ar {
             let english = en.get(&iso).cloned().unwrap_or_default();
             names.insert(normalize(&name), NameEntry { kind: EntityType::Loc, source: Source::Country { iso, english } });

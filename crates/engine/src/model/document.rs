@@ -22,6 +22,20 @@ pub struct Document {
     pub text: String,
 }
 
+impl crate::json::FromJson for Document {
+    fn from_json(v: &crate::json::Json) -> Result<Self, crate::json::JsonError> {
+        Ok(Document {
+            id: v.field("id")?,
+            file: v.field("file")?,
+            title: v.field("title")?,
+            outlet: v.field_or("outlet")?,
+            date: v.field_or("date")?,
+            url: v.field_or("url")?,
+            text: v.field("text")?,
+        })
+    }
+}
+
 /// One highlighted name in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
