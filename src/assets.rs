@@ -26,6 +26,21 @@ fn inline(id: &str) -> Option<Vec<u8>> {
     Some(bin.chars().map(|c| c as u8).collect())
 }
 
+thread_local! {
+    /// Requests started ahead ([`prefetch`]), taken by the first [`bytes`] of their asset.
+    static PENDING: std::cell::RefCell<Vec<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Start fetching the asset `name` now, so that it downloads while something else does (unless
+/// the page carries it inline: the single-file page, where there is nothing to fetch).
+pub fn prefetch(name: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let inline = window.document().and_then(|d| d.get_element_by_id(&format!("qarin-asset-{}", name.trim_end_matches(".bin"))));
+    if inline.is_none() {
+        PENDING.with(|p| p.borrow_mut().push((name.to_string(), window.fetch_with_str(name))));
+    }
+}
+
 /// The bytes of the asset `name`, for the worker (`crate::worker`), which installs them itself.
 /// An inline block is read once (and removed from the page); its bytes are kept, since a worker
 /// that died is replaced by one that needs them again.
@@ -42,7 +57,11 @@ pub async fn bytes(name: &str) -> Result<js_sys::Uint8Array, String> {
         return Ok(b);
     }
     let window = web_sys::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(name)).await.map_err(|e| format!("{name}: {e:?}"))?;
+    let started = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        p.iter().position(|(n, _)| n == name).map(|i| p.swap_remove(i).1)
+    });
+    let resp = JsFuture::from(started.unwrap_or_else(|| window.fetch_with_str(name))).await.map_err(|e| format!("{name}: {e:?}"))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| format!("{name}: not a response"))?;
     if !resp.ok() {
         return Err(format!("{name}: HTTP {}", resp.status()));

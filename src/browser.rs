@@ -129,13 +129,22 @@ pub fn download(file_name: &str, mime: &str, content: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
+    download_url(file_name, &url);
+    let url2 = url.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url2);
+        },
+        std::time::Duration::from_secs(2),
+    );
+}
+
+/// Offer the resource at `url` (an object or `data:` URL) as a file download, through a
+/// temporary `<a download>`.
+pub fn download_url(file_name: &str, url: &str) {
     let doc = document();
-    if let Some(a) = doc
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
+    if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(url);
         a.set_download(file_name);
         let _ = a.set_attribute("hidden", "");
         if let Some(body) = doc.body() {
@@ -144,13 +153,6 @@ pub fn download(file_name: &str, mime: &str, content: &str) {
             a.remove();
         }
     }
-    let url2 = url.clone();
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url2);
-        },
-        std::time::Duration::from_secs(2),
-    );
 }
 
 /// If the reader's top edge is scrolled out of view, bring it back.

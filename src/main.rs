@@ -48,6 +48,8 @@ fn main() {
     browser::mark("qarin:main");
     // The bundled articles are data beside the code (`assets::CORPUS`); the prerendered first
     // article shows meanwhile. (Leptos' own executor starts with the mount: not yet here.)
+    // Both requests at once: the analysis downloads while the articles do.
+    assets::prefetch(assets::CORPUS_ANALYSIS);
     wasm_bindgen_futures::spawn_local(async {
         let corpus = assets::corpus().await;
         if let (Ok(docs), Some(a)) = (&corpus, assets::corpus_analysis().await) {

@@ -1,6 +1,8 @@
-//! The comparison table: one row per entity, one column per article.
+//! The comparison: coverage at a glance (`coverage`), then the table, one row per entity and one
+//! column per article.
 
 use crate::browser;
+use crate::components::coverage::CoverageMap;
 use crate::i18n::{cell_label, showing, type_name, Key, Lang};
 use crate::state::AppState;
 use crate::table::{rows, SortKey};
@@ -189,6 +191,7 @@ pub fn Compare() -> impl IntoView {
                 </div>
                 <p class="showing" aria-live="polite">{move || showing(state.lang.get(), visible.with(Vec::len), total())}</p>
             </div>
+            <CoverageMap visible=visible/>
             <div class="table-scroll" role="region" tabindex="0" aria-labelledby="compare-caption" on:scroll=on_scroll>
                 <table
                     id="compare-table"

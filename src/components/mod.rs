@@ -3,6 +3,7 @@
 pub mod about;
 pub mod add;
 pub mod compare;
+pub mod coverage;
 pub mod doc_list;
 pub mod entity_panel;
 pub mod facts;

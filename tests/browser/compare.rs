@@ -214,3 +214,120 @@ async fn compare_table_counts_filters_and_sorts() {
     })
     .await;
 }
+
+/// The map's cells, in drawing order: (entity, article, mentions, named in the lead, x).
+async fn coverage_cells(app: &App) -> Vec<(String, String, i64, bool, f64)> {
+    let v = app
+        .js(
+            "return [...document.querySelectorAll('svg#coverage-svg g.cov-cell')].map(g => \
+               [g.dataset.entity, g.dataset.doc, Number(g.dataset.count), g.dataset.lead === '1', Number(g.querySelector('rect').getAttribute('x'))])",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(v).expect("coverage cells")
+}
+
+/// Coverage at a glance: the map's cells are the table's (its first rows, in its order, the same
+/// counts); a cell opens its article at the entity with the entity's panel, by mouse and by
+/// keyboard; each article's "only here" names are the table's rows named by that article alone;
+/// the Arabic interface mirrors the columns; the picture is saved as an SVG file.
+#[tokio::test]
+async fn coverage_map_agrees_with_the_table_and_opens_mentions() {
+    browser_test("coverage", |app| async move {
+        let downloads = crate::workspace::scratch("coverage");
+        crate::workspace::allow_downloads(&app, &downloads).await;
+        show_compare(&app).await;
+        app.wait_for_css("svg#coverage-svg g.cov-cell").await;
+        let rows = compare_rows(&app).await;
+        let cells = coverage_cells(&app).await;
+        let expected: Vec<(String, String, i64)> = rows
+            .iter()
+            .take(30)
+            .flat_map(|r| r.cells.iter().filter(|c| c.count.unwrap() > 0).map(move |c| (r.entity.clone().unwrap(), c.doc.clone().unwrap(), c.count.unwrap())))
+            .collect();
+        let drawn: Vec<(String, String, i64)> = cells.iter().map(|(e, d, n, _, _)| (e.clone(), d.clone(), *n)).collect();
+        assert_eq!(drawn, expected, "the map's cells differ from the table's first rows");
+        assert!(cells.iter().any(|c| c.3), "no entity named in any article's lead");
+        assert_eq!(app.count("svg#coverage-svg g.cov-cell[data-lead] circle").await, cells.iter().filter(|c| c.3).count(), "a dot per cell in the lead");
+        // "Only this article names": exactly the table's rows with one article, listed under it.
+        let single: Vec<&Row> = rows.iter().filter(|r| r.coverage == Some(1)).collect();
+        if let Some(r) = single.first() {
+            let doc = r.cells.iter().find(|c| c.count.unwrap() > 0).unwrap().doc.clone().unwrap();
+            let listed = app.attr(&format!("ul.cov-lists li{}", attr_sel("data-doc", &doc)), "data-doc").await;
+            assert_eq!(listed.as_deref(), Some(doc.as_str()), "an article that alone names {:?} has no list", r.label);
+        }
+        app.screenshot("coverage-en").await;
+
+        // A click on a cell in the second article: the reader there, at the entity, and its panel.
+        let docs = doc_ids_of(&rows);
+        let (entity, doc, ..) = cells.iter().find(|c| c.1 == docs[1]).expect("a cell in the second article").clone();
+        app.click(&format!("svg#coverage-svg g.cov-cell{}{}", attr_sel("data-entity", &entity), attr_sel("data-doc", &doc))).await;
+        wait_panel(&app, &entity).await;
+        app.wait_for(
+            "the reader at the cell's entity",
+            UI_TIMEOUT,
+            "const r = document.querySelector('article#reader'); const m = document.querySelector('article#reader mark.current'); \
+             return r && r.dataset.doc === arguments[0] && m && m.dataset.entity === arguments[1];",
+            vec![serde_json::json!(doc), serde_json::json!(entity)],
+        )
+        .await;
+
+        // The keyboard: Enter on a focused cell of the first article.
+        show_compare(&app).await;
+        let (entity, doc, ..) = coverage_cells(&app).await.into_iter().find(|c| c.1 == docs[0]).expect("a cell in the first article");
+        let sel = format!("svg#coverage-svg g.cov-cell{}{}", attr_sel("data-entity", &entity), attr_sel("data-doc", &doc));
+        app.js("document.querySelector(arguments[0]).focus()", vec![serde_json::json!(sel)]).await;
+        app.css(&sel).await.send_keys("\u{E007}").await.expect("Enter on the cell");
+        app.wait_for(
+            "Enter on a cell to open its article",
+            UI_TIMEOUT,
+            "const r = document.querySelector('article#reader'); return r && r.dataset.doc === arguments[0];",
+            vec![serde_json::json!(doc)],
+        )
+        .await;
+        wait_panel(&app, &entity).await;
+
+        // Saved as SVG: the same cells in a file that is SVG.
+        show_compare(&app).await;
+        app.click("button#save-coverage").await;
+        let svg = String::from_utf8(crate::workspace::wait_download(&downloads, "qarin-coverage.svg").await).unwrap();
+        assert!(svg.starts_with("<svg") && svg.contains("xmlns=\"http://www.w3.org/2000/svg\""), "{}", &svg[..svg.len().min(200)]);
+        assert_eq!(svg.matches("class=\"cov-cell\"").count(), cells.len());
+        // And as PNG: a real PNG, twice the picture's width.
+        app.click("button#save-coverage-png").await;
+        let png = crate::workspace::wait_download(&downloads, "qarin-coverage.png").await;
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let svg_width: u32 = app.attr("svg#coverage-svg", "width").await.unwrap().parse().unwrap();
+        assert_eq!(width, svg_width * 2, "PNG width");
+
+        // Arabic: the first article's column is to the right of the last one's.
+        let toggled = app.js("return document.documentElement.getAttribute('lang')", vec![]).await != "ar";
+        if toggled {
+            app.click("button#lang-toggle").await;
+        }
+        app.wait_for("the Arabic interface", UI_TIMEOUT, "return document.documentElement.getAttribute('lang') === 'ar'", vec![]).await;
+        let ar = coverage_cells(&app).await;
+        let x_of = |d: &str| ar.iter().find(|c| c.1 == d).map(|c| c.4);
+        if let (Some(first), Some(last)) = (x_of(&docs[0]), x_of(docs.last().unwrap())) {
+            assert!(first > last, "columns not mirrored: first at {first}, last at {last}");
+        }
+        app.screenshot("coverage-ar").await;
+        // The dark theme: cells drawn in its colours (the theme's variables, not the fallbacks).
+        let fill = "return getComputedStyle(document.querySelector('svg#coverage-svg g.cov-cell rect')).fill";
+        let light = app.js(fill, vec![]).await;
+        app.click("button#theme-toggle").await;
+        app.wait_for("the dark theme's colours in the map", UI_TIMEOUT, &format!("{fill} !== arguments[0]"), vec![light]).await;
+        app.screenshot("coverage-ar-dark").await;
+        app.click("button#theme-toggle").await;
+        if toggled {
+            app.click("button#lang-toggle").await;
+        }
+    })
+    .await;
+}
+
+/// The articles in the table's column order.
+fn doc_ids_of(rows: &[Row]) -> Vec<String> {
+    rows.first().map(|r| r.cells.iter().map(|c| c.doc.clone().unwrap()).collect()).unwrap_or_default()
+}

@@ -40,7 +40,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// A fresh scratch folder for one test's files and downloads.
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("qarin-workspace-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
@@ -54,7 +54,7 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
 }
 
 /// Real downloads into `dir` (headless Chromium refuses them by default).
-async fn allow_downloads(app: &App, dir: &Path) {
+pub(crate) async fn allow_downloads(app: &App, dir: &Path) {
     app.cdp(
         "Browser.setDownloadBehavior",
         json!({ "behavior": "allow", "downloadPath": dir.to_str().unwrap() }),
@@ -63,7 +63,7 @@ async fn allow_downloads(app: &App, dir: &Path) {
 }
 
 /// Waits for a finished download called `name` in `dir` and returns its bytes.
-async fn wait_download(dir: &Path, name: &str) -> Vec<u8> {
+pub(crate) async fn wait_download(dir: &Path, name: &str) -> Vec<u8> {
     let path = dir.join(name);
     let deadline = Instant::now() + UI_TIMEOUT;
     loop {

@@ -1,0 +1,267 @@
+//! Coverage at a glance, at the top of the comparison: an entity × article map drawn as SVG (the
+//! shade of a cell by its mentions, a dot where the article names the entity in its lead, the
+//! names only one article gives faded), then per article the names only it gives and its blind
+//! spots. Its rows are the table's first rows, in the table's order and filter; the table below
+//! holds the same data for screen readers. A cell is a button (click, Enter or Space): it opens
+//! the article at the entity's first mention there, with the entity's panel. The picture can be
+//! saved as an SVG file; colours fall back to the light theme's outside the page.
+//!
+//! Drawn with plain DOM calls (one small helper, names and labels as text nodes) rather than
+//! `view!`: the same picture written as views cost about 20 KB of the page's gzipped code.
+
+use crate::browser;
+use crate::i18n::{cell_label, t, tf, Key, Lang};
+use crate::state::AppState;
+use leptos::ev;
+use leptos::prelude::*;
+use qarin_engine::compare::coverage::coverage;
+use qarin_engine::EntityType;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// Rows drawn at most (the table has them all).
+const ROWS: usize = 30;
+const LABEL_W: usize = 190;
+const CELL_W: usize = 58;
+const CELL_H: usize = 26;
+const HEAD_H: usize = 44;
+
+/// The type's strong colour: the theme's CSS variable, with the light theme's value for a saved
+/// file.
+fn colour(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Per => "var(--per-strong,#a65300)",
+        EntityType::Loc => "var(--loc-strong,#0a6b45)",
+        EntityType::Org => "var(--org-strong,#3343c0)",
+        EntityType::Misc => "var(--misc-strong,#a42a63)",
+    }
+}
+
+/// `s` cut to `n` characters with an ellipsis.
+fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n - 1).collect::<String>() + "…"
+    }
+}
+
+/// A new element under `parent` (SVG when `svg`), with attributes and text (a text node).
+fn add(parent: &Element, svg: bool, tag: &str, attrs: &[(&str, &str)], text: &str) -> Element {
+    let doc = document();
+    let el = if svg { doc.create_element_ns(Some(SVG_NS), tag) } else { doc.create_element(tag) }.expect("a known element");
+    for (k, v) in attrs {
+        let _ = el.set_attribute(k, v);
+    }
+    if !text.is_empty() {
+        el.set_text_content(Some(text));
+    }
+    let _ = parent.append_child(&el);
+    el
+}
+
+/// Draw the map and the lists into `holder` (emptied first).
+fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang: Lang) {
+    holder.set_text_content(None);
+    let n = data.doc_count();
+    if n == 0 || rows.is_empty() {
+        return;
+    }
+    let a = &data.analysis;
+    let pic = coverage(a);
+    let rtl = lang == Lang::Ar;
+    let (width, height) = (LABEL_W + n * CELL_W + 8, HEAD_H + rows.len() * CELL_H + 4);
+    // Columns run right to left in the Arabic interface, the names on the right.
+    let col_x = |j: usize| if rtl { width - LABEL_W - (j + 1) * CELL_W } else { LABEL_W + j * CELL_W };
+    let (label_x, label_anchor) = if rtl { (width - LABEL_W + 8, "start") } else { (LABEL_W - 8, "end") };
+    let most = rows.iter().flat_map(|&e| a.entities[e].documents.values().copied()).max().unwrap_or(1).max(1) as f64;
+    let scroll = add(holder, false, "div", &[("class", "cov-scroll")], "");
+    let svg = add(
+        &scroll,
+        true,
+        "svg",
+        &[
+            ("id", "coverage-svg"),
+            ("xmlns", SVG_NS),
+            ("role", "group"),
+            ("aria-label", t(lang, Key::CoverageLabel)),
+            ("width", &width.to_string()),
+            ("height", &height.to_string()),
+            ("viewBox", &format!("0 0 {width} {height}")),
+            ("font-family", "'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif"),
+            ("fill", "currentColor"),
+            // Anchors as drawn, whatever the page's direction (Arabic text is still shaped right).
+            ("direction", "ltr"),
+        ],
+        "",
+    );
+    for j in 0..n {
+        let x = (col_x(j) + CELL_W / 2).to_string();
+        let label = data.doc_label(j, lang);
+        let num = add(&svg, true, "text", &[("x", &x), ("y", "16"), ("text-anchor", "middle"), ("font-weight", "bold")], &(j + 1).to_string());
+        add(&num, true, "title", &[], &label);
+        // The outlet under the number, when there is one ("Article N" would say the number again).
+        if !a.documents[j].outlet.trim().is_empty() || data.outlet_guess(j).is_some() {
+            let t = add(&svg, true, "text", &[("x", &x), ("y", "34"), ("text-anchor", "middle"), ("font-size", "11")], &short(&label, 9));
+            add(&t, true, "title", &[], &label);
+        }
+    }
+    for (r, &ei) in rows.iter().enumerate() {
+        let e = &a.entities[ei];
+        let y = HEAD_H + r * CELL_H;
+        let single = e.coverage() == 1 && n != 1;
+        let row = add(&svg, true, "g", &[("class", if single { "cov-row single" } else { "cov-row" })], "");
+        let name = add(&row, true, "text", &[("x", &label_x.to_string()), ("y", &(y + 18).to_string()), ("text-anchor", label_anchor), ("font-size", "13")], &short(&e.label, 24));
+        add(&name, true, "title", &[], &e.label);
+        if single {
+            let _ = name.set_attribute("opacity", "0.55");
+        }
+        for (j, d) in a.documents.iter().enumerate() {
+            let x = col_x(j);
+            let rect = [("x", (x + 3).to_string()), ("y", (y + 3).to_string()), ("width", (CELL_W - 6).to_string()), ("height", (CELL_H - 6).to_string())];
+            let rect: Vec<(&str, &str)> = rect.iter().map(|(k, v)| (*k, v.as_str())).chain([("rx", "3")]).collect();
+            let count = e.documents.get(&d.id).copied().unwrap_or(0);
+            if count == 0 {
+                // Attributes, not only the page's CSS, so that a saved picture draws it the same.
+                let el = add(&row, true, "rect", &rect, "");
+                for (k, v) in [("class", "cov-absent"), ("fill", "none"), ("stroke", "#b8b1a4"), ("stroke-dasharray", "3 3")] {
+                    let _ = el.set_attribute(k, v);
+                }
+                continue;
+            }
+            let lead = pic.prominent[ei][j];
+            let spelling = e.spellings.get(&d.id).and_then(|s| s.first()).map_or(e.label.as_str(), |s| s.text.as_str());
+            let mut label = cell_label(lang, count, &data.doc_label(j, lang), spelling);
+            if lead {
+                label = format!("{label} — {}", t(lang, Key::InLead));
+            }
+            let cell = add(
+                &row,
+                true,
+                "g",
+                &[("class", "cov-cell"), ("tabindex", "0"), ("role", "button"), ("aria-label", &label), ("data-doc", &d.id), ("data-entity", &e.id), ("data-count", &count.to_string())],
+                "",
+            );
+            // Shade: a share of the most mentions of any drawn cell, on a square-root scale, in
+            // whole percent (no float formatting).
+            let shade = (18.0 + 72.0 * (count as f64 / most).sqrt()) as u32;
+            let r = add(&cell, true, "rect", &rect, "");
+            let _ = r.set_attribute("style", &format!("fill:{};fill-opacity:{shade}%", colour(e.kind)));
+            add(&cell, true, "text", &[("x", &(x + CELL_W / 2).to_string()), ("y", &(y + 18).to_string()), ("text-anchor", "middle"), ("font-size", "12")], &count.to_string());
+            if lead {
+                let _ = cell.set_attribute("data-lead", "1");
+                let c = add(&cell, true, "circle", &[("cx", &(x + CELL_W - 9).to_string()), ("cy", &(y + 9).to_string()), ("r", "3.5")], "");
+                let _ = c.set_attribute("style", &format!("fill:{}", colour(e.kind)));
+            }
+        }
+    }
+    // Per article: the names only it gives, and those every other article gives but it does not.
+    let names = |ids: &[usize]| {
+        let mut s = ids.iter().take(6).map(|&e| a.entities[e].label.as_str()).collect::<Vec<_>>().join(if rtl { "، " } else { ", " });
+        if ids.len() > 6 {
+            s.push_str(&format!(" (+{})", ids.len() - 6));
+        }
+        s
+    };
+    let list = add(holder, false, "ul", &[("class", "cov-lists")], "");
+    for (j, ac) in pic.articles.iter().enumerate().filter(|(_, ac)| !ac.only.is_empty() || !ac.missing.is_empty()) {
+        let li = add(&list, false, "li", &[("data-doc", &a.documents[j].id)], "");
+        add(&li, false, "b", &[], &format!("{} {}", j + 1, data.doc_label(j, lang)));
+        for (ids, class, key) in [(&ac.only, "cov-only", Key::OnlyHere), (&ac.missing, "cov-missing", Key::MissingHere)] {
+            if !ids.is_empty() {
+                let span = add(&li, false, "span", &[("class", class)], &format!("{}: ", t(lang, key)));
+                add(&span, false, "bdi", &[("lang", "ar")], &names(ids));
+            }
+        }
+    }
+}
+
+/// Save `svg` as a PNG at twice its size on white: drawn as an image onto a canvas (the page's
+/// fonts are not available to an image: the system's Arabic font draws the names).
+fn png(svg: &Element) {
+    let (w, h) = (svg.get_attribute("width").and_then(|v| v.parse::<u32>().ok()).unwrap_or(600), svg.get_attribute("height").and_then(|v| v.parse::<u32>().ok()).unwrap_or(400));
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let url = format!("data:image/svg+xml;charset=utf-8,{}", web_sys::js_sys::encode_uri_component(&svg.outer_html()));
+    let image = img.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(canvas) = document().create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else { return };
+        canvas.set_width(w * 2);
+        canvas.set_height(h * 2);
+        let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(0.0, 0.0, f64::from(w * 2), f64::from(h * 2));
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(w * 2), f64::from(h * 2));
+        if let Ok(data) = canvas.to_data_url() {
+            browser::download_url("qarin-coverage.png", &data);
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&url);
+}
+
+#[component]
+pub fn CoverageMap(visible: Memo<Vec<(usize, String)>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let holder: NodeRef<leptos::html::Div> = NodeRef::new();
+    // Redrawn when the analysis, the table's rows or the language change.
+    Effect::new(move |_| {
+        let rows: Vec<usize> = visible.with(|v| v.iter().take(ROWS).map(|(i, _)| *i).collect());
+        let lang = state.lang.get();
+        let data = state.data.get();
+        if let (Some(el), Some(data)) = (holder.get(), data) {
+            draw(&el, &data, &rows, lang);
+        }
+    });
+
+    // One handler for every cell: the cell is the nearest element with a `data-entity`.
+    let open = move |target: Option<web_sys::EventTarget>| {
+        let cell = target.and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("[data-entity]").ok().flatten());
+        let Some(cell) = cell else { return };
+        let (Some(doc), Some(entity)) = (cell.get_attribute("data-doc"), cell.get_attribute("data-entity")) else { return };
+        let start = state.data.with_untracked(|d| {
+            let d = d.as_ref()?;
+            let i = d.doc_index(&doc)?;
+            d.analysis.documents[i].mentions.iter().find(|m| m.entity == entity).map(|m| m.start)
+        });
+        if let Some(start) = start {
+            state.select_entity(&entity, None, false);
+            state.jump(&doc, start);
+        }
+    };
+    let save = move |_| {
+        if let Some(svg) = document().query_selector("#coverage-svg").ok().flatten() {
+            browser::download("qarin-coverage.svg", "image/svg+xml;charset=utf-8", &svg.outer_html());
+        }
+    };
+    let save_png = move |_| {
+        if let Some(svg) = document().query_selector("#coverage-svg").ok().flatten() {
+            png(&svg);
+        }
+    };
+
+    view! {
+        <details class="coverage" open>
+            <summary>{move || state.t(Key::CoverageTitle)}</summary>
+            <p class="cov-legend">
+                {move || state.t(Key::CoverageLegend)}" "
+                {move || (visible.with(Vec::len) > ROWS).then(|| tf(state.lang.get(), Key::CoverageFirst, &[("n", &ROWS.to_string())]))}
+            </p>
+            <div
+                node_ref=holder
+                on:click=move |ev: ev::MouseEvent| open(ev.target())
+                on:keydown=move |ev: ev::KeyboardEvent| {
+                    let k = ev.key();
+                    if k == "Enter" || k == " " {
+                        ev.prevent_default();
+                        open(ev.target());
+                    }
+                }
+            ></div>
+            <button type="button" class="btn small" id="save-coverage" on:click=save>{move || state.t(Key::SaveSvg)}</button>
+            " "
+            <button type="button" class="btn small" id="save-coverage-png" on:click=save_png>{move || state.t(Key::SavePng)}</button>
+        </details>
+    }
+}
