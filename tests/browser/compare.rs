@@ -238,15 +238,7 @@ async fn coverage_map_agrees_with_the_table_and_opens_mentions() {
         crate::workspace::allow_downloads(&app, &downloads).await;
         show_compare(&app).await;
         app.wait_for_css("svg#coverage-svg g.cov-cell").await;
-        let rows = compare_rows(&app).await;
-        let cells = coverage_cells(&app).await;
-        let expected: Vec<(String, String, i64)> = rows
-            .iter()
-            .take(30)
-            .flat_map(|r| r.cells.iter().filter(|c| c.count.unwrap() > 0).map(move |c| (r.entity.clone().unwrap(), c.doc.clone().unwrap(), c.count.unwrap())))
-            .collect();
-        let drawn: Vec<(String, String, i64)> = cells.iter().map(|(e, d, n, _, _)| (e.clone(), d.clone(), *n)).collect();
-        assert_eq!(drawn, expected, "the map's cells differ from the table's first rows");
+        let (rows, cells) = map_matches_table(&app).await;
         assert!(cells.iter().any(|c| c.3), "no entity named in any article's lead");
         assert_eq!(app.count("svg#coverage-svg g.cov-cell[data-lead] circle").await, cells.iter().filter(|c| c.3).count(), "a dot per cell in the lead");
         // "Only this article names": exactly the table's rows with one article, listed under it.
@@ -323,6 +315,68 @@ async fn coverage_map_agrees_with_the_table_and_opens_mentions() {
         if toggled {
             app.click("button#lang-toggle").await;
         }
+    })
+    .await;
+}
+
+/// The map's cells are the table's first 30 rows' non-empty cells, in the table's order, with the
+/// same counts. Returns the table's rows and the map's cells.
+async fn map_matches_table(app: &App) -> (Vec<Row>, Vec<(String, String, i64, bool, f64)>) {
+    let rows = compare_rows(app).await;
+    let cells = coverage_cells(app).await;
+    let expected: Vec<(String, String, i64)> = rows
+        .iter()
+        .take(30)
+        .flat_map(|r| r.cells.iter().filter(|c| c.count.unwrap() > 0).map(move |c| (r.entity.clone().unwrap(), c.doc.clone().unwrap(), c.count.unwrap())))
+        .collect();
+    let drawn: Vec<(String, String, i64)> = cells.iter().map(|(e, d, n, _, _)| (e.clone(), d.clone(), *n)).collect();
+    assert!(!drawn.is_empty(), "an empty map");
+    assert_eq!(drawn, expected, "the map's cells differ from the table's first rows");
+    (rows, cells)
+}
+
+/// Seven short reports of one meeting, written for this test.
+const SEVEN: [&str; 7] = [
+    "عقد وزراء خارجية الأردن ومصر والعراق اجتماعا في عمان اليوم الأحد.\nوقال وزير الخارجية الأردني أيمن الصفدي إن الاجتماع بحث التعاون الاقتصادي.\nوشارك في الاجتماع وزير الخارجية المصري سامح شكري.",
+    "استضافت عمان اجتماعا ثلاثيا ضم الأردن ومصر والعراق.\nوأكد أيمن الصفدي أهمية مشروع الربط الكهربائي.\nوحضر فؤاد حسين وزير خارجية العراق.",
+    "بغداد - أعلنت وزارة الخارجية العراقية أن فؤاد حسين شارك في اجتماع عمان.\nوبحث الوزراء مع أيمن الصفدي وسامح شكري ملف الطاقة.",
+    "القاهرة - قال سامح شكري إن مصر والأردن والعراق اتفقت على تعزيز التجارة.\nوجاء ذلك خلال اجتماع في عمان.",
+    "التقى أيمن الصفدي في عمان نظيريه المصري والعراقي.\nوأشار البنك الدولي إلى أهمية المشروعات المشتركة.",
+    "عمان - اختتم اجتماع وزراء خارجية الأردن ومصر والعراق أعماله.\nوقال فؤاد حسين إن الاجتماع المقبل سيعقد في بغداد.",
+    "رحبت جامعة الدول العربية باجتماع عمان الثلاثي.\nوقال أحمد أبو الغيط إن التعاون بين الأردن ومصر والعراق نموذج.",
+];
+
+/// A user's own story of seven articles, the bundled ones hidden: the map has their seven
+/// columns, agrees with the table, and lists what only one outlet names.
+#[tokio::test]
+async fn coverage_map_of_a_users_seven_articles() {
+    browser_test("coverage-user", |app| async move {
+        for (i, text) in SEVEN.iter().enumerate() {
+            crate::page::paste(&app, &format!("تقرير {}", i + 1), text).await;
+        }
+        app.wait_for(
+            "seven pasted articles",
+            UI_TIMEOUT,
+            "return document.querySelectorAll('button.doc-item[data-source=user]').length === 7 && document.querySelector('.updating') === null",
+            vec![],
+        )
+        .await;
+        app.click("input#show-bundled").await;
+        app.wait_for("only the seven", UI_TIMEOUT, "return document.querySelectorAll('button.doc-item').length === 7 && document.querySelector('.updating') === null", vec![]).await;
+        show_compare(&app).await;
+        app.wait_for(
+            "the map of seven articles",
+            UI_TIMEOUT,
+            "const c = [...document.querySelectorAll('svg#coverage-svg g.cov-cell')]; return c.length > 0 && new Set(c.map(g => g.dataset.doc)).size === 7",
+            vec![],
+        )
+        .await;
+        let (rows, _) = map_matches_table(&app).await;
+        assert_eq!(doc_ids_of(&rows).len(), 7);
+        let single = rows.iter().filter(|r| r.coverage == Some(1)).count();
+        assert!(single > 0, "no name given by one article alone: {:?}", rows.iter().map(|r| &r.label).collect::<Vec<_>>());
+        assert!(app.count("ul.cov-lists li .cov-only").await > 0, "no 'only this article' list");
+        app.screenshot("coverage-user-7").await;
     })
     .await;
 }
