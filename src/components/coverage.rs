@@ -9,17 +9,15 @@
 //! Drawn with plain DOM calls (one small helper, names and labels as text nodes) rather than
 //! `view!`: the same picture written as views cost about 20 KB of the page's gzipped code.
 
-use crate::browser;
 use crate::i18n::{cell_label, t, tf, Key, Lang};
 use crate::state::AppState;
 use leptos::ev;
 use leptos::prelude::*;
 use qarin_engine::compare::coverage::coverage;
 use qarin_engine::EntityType;
+use crate::components::picture::{self, add, button, frame, SVG_NS};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
-
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// Rows drawn at most (the table has them all).
 const ROWS: usize = 30;
@@ -48,23 +46,14 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-/// A new element under `parent` (SVG when `svg`), with attributes and text (a text node).
-fn add(parent: &Element, svg: bool, tag: &str, attrs: &[(&str, &str)], text: &str) -> Element {
-    let doc = document();
-    let el = if svg { doc.create_element_ns(Some(SVG_NS), tag) } else { doc.create_element(tag) }.expect("a known element");
-    for (k, v) in attrs {
-        let _ = el.set_attribute(k, v);
+/// Draw the picture into `holder`: its frame, the map, the lists, the buttons. `total`: the
+/// table's rows (the map draws the first [`ROWS`] of them).
+fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], total: usize, lang: Lang) {
+    let mut legend = t(lang, Key::CoverageLegend).to_string();
+    if total > ROWS {
+        legend = format!("{legend} {}", tf(lang, Key::CoverageFirst, &[("n", &ROWS.to_string())]));
     }
-    if !text.is_empty() {
-        el.set_text_content(Some(text));
-    }
-    let _ = parent.append_child(&el);
-    el
-}
-
-/// Draw the map and the lists into `holder` (emptied first).
-fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang: Lang) {
-    holder.set_text_content(None);
+    let holder = &frame(holder, "coverage", t(lang, Key::CoverageTitle), &legend);
     let n = data.doc_count();
     if n == 0 || rows.is_empty() {
         return;
@@ -176,29 +165,8 @@ fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang:
             }
         }
     }
-}
-
-/// Save `svg` as a PNG at twice its size on white: drawn as an image onto a canvas (the page's
-/// fonts are not available to an image: the system's Arabic font draws the names).
-fn png(svg: &Element) {
-    let (w, h) = (svg.get_attribute("width").and_then(|v| v.parse::<u32>().ok()).unwrap_or(600), svg.get_attribute("height").and_then(|v| v.parse::<u32>().ok()).unwrap_or(400));
-    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
-    let url = format!("data:image/svg+xml;charset=utf-8,{}", web_sys::js_sys::encode_uri_component(&svg.outer_html()));
-    let image = img.clone();
-    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let Some(canvas) = document().create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else { return };
-        canvas.set_width(w * 2);
-        canvas.set_height(h * 2);
-        let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
-        ctx.set_fill_style_str("#ffffff");
-        ctx.fill_rect(0.0, 0.0, f64::from(w * 2), f64::from(h * 2));
-        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(w * 2), f64::from(h * 2));
-        if let Ok(data) = canvas.to_data_url() {
-            browser::download_url("qarin-coverage.png", &data);
-        }
-    });
-    img.set_onload(Some(onload.unchecked_ref()));
-    img.set_src(&url);
+    button(holder, "save-coverage", t(lang, Key::SaveSvg));
+    button(holder, "save-coverage-png", t(lang, Key::SavePng));
 }
 
 #[component]
@@ -207,61 +175,55 @@ pub fn CoverageMap(visible: Memo<Vec<(usize, String)>>) -> impl IntoView {
     let holder: NodeRef<leptos::html::Div> = NodeRef::new();
     // Redrawn when the analysis, the table's rows or the language change.
     Effect::new(move |_| {
-        let rows: Vec<usize> = visible.with(|v| v.iter().take(ROWS).map(|(i, _)| *i).collect());
+        let (rows, total): (Vec<usize>, usize) = visible.with(|v| (v.iter().take(ROWS).map(|(i, _)| *i).collect(), v.len()));
         let lang = state.lang.get();
         let data = state.data.get();
         if let (Some(el), Some(data)) = (holder.get(), data) {
-            draw(&el, &data, &rows, lang);
+            draw(&el, &data, &rows, total, lang);
         }
     });
 
-    // One handler for every cell: the cell is the nearest element with a `data-entity`.
-    let open = move |target: Option<web_sys::EventTarget>| {
-        let cell = target.and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("[data-entity]").ok().flatten());
-        let Some(cell) = cell else { return };
-        let (Some(doc), Some(entity)) = (cell.get_attribute("data-doc"), cell.get_attribute("data-entity")) else { return };
-        let start = state.data.with_untracked(|d| {
-            let d = d.as_ref()?;
-            let i = d.doc_index(&doc)?;
-            d.analysis.documents[i].mentions.iter().find(|m| m.entity == entity).map(|m| m.start)
-        });
-        if let Some(start) = start {
-            state.select_entity(&entity, None, false);
-            state.jump(&doc, start);
-        }
-    };
-    let save = move |_| {
-        if let Some(svg) = document().query_selector("#coverage-svg").ok().flatten() {
-            browser::download("qarin-coverage.svg", "image/svg+xml;charset=utf-8", &svg.outer_html());
-        }
-    };
-    let save_png = move |_| {
-        if let Some(svg) = document().query_selector("#coverage-svg").ok().flatten() {
-            png(&svg);
-        }
-    };
-
-    view! {
-        <details class="coverage" open>
-            <summary>{move || state.t(Key::CoverageTitle)}</summary>
-            <p class="cov-legend">
-                {move || state.t(Key::CoverageLegend)}" "
-                {move || (visible.with(Vec::len) > ROWS).then(|| tf(state.lang.get(), Key::CoverageFirst, &[("n", &ROWS.to_string())]))}
-            </p>
-            <div
-                node_ref=holder
-                on:click=move |ev: ev::MouseEvent| open(ev.target())
-                on:keydown=move |ev: ev::KeyboardEvent| {
-                    let k = ev.key();
-                    if k == "Enter" || k == " " {
-                        ev.prevent_default();
-                        open(ev.target());
-                    }
+    // One handler for the whole picture: a button by its id, else a cell (the nearest element
+    // with a `data-entity`; Enter and Space too). Buttons are left to their own Enter.
+    let act = move |target: Option<web_sys::EventTarget>, key: bool| -> bool {
+        let Some(target) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+        match picture::button_id(&target).as_deref() {
+            Some("save-coverage") if !key => picture::save_svg("coverage-svg", "qarin-coverage.svg"),
+            Some("save-coverage-png") if !key => {
+                if let Some(svg) = document().get_element_by_id("coverage-svg") {
+                    picture::png(&svg, "qarin-coverage.png");
                 }
-            ></div>
-            <button type="button" class="btn small" id="save-coverage" on:click=save>{move || state.t(Key::SaveSvg)}</button>
-            " "
-            <button type="button" class="btn small" id="save-coverage-png" on:click=save_png>{move || state.t(Key::SavePng)}</button>
-        </details>
+            }
+            Some(_) => {}
+            None => {
+                let Some(cell) = target.closest("[data-entity]").ok().flatten() else { return false };
+                let (Some(doc), Some(entity)) = (cell.get_attribute("data-doc"), cell.get_attribute("data-entity")) else { return false };
+                let start = state.data.with_untracked(|d| {
+                    let d = d.as_ref()?;
+                    let i = d.doc_index(&doc)?;
+                    d.analysis.documents[i].mentions.iter().find(|m| m.entity == entity).map(|m| m.start)
+                });
+                if let Some(start) = start {
+                    state.select_entity(&entity, None, false);
+                    state.jump(&doc, start);
+                }
+                return true;
+            }
+        }
+        false
+    };
+    view! {
+        <div
+            node_ref=holder
+            on:click=move |ev: ev::MouseEvent| {
+                act(ev.target(), false);
+            }
+            on:keydown=move |ev: ev::KeyboardEvent| {
+                let k = ev.key();
+                if (k == "Enter" || k == " ") && act(ev.target(), true) {
+                    ev.prevent_default();
+                }
+            }
+        ></div>
     }
 }

@@ -1,5 +1,6 @@
 //! The facts view: what the articles count, date and name, one row per fact and one column per
-//! article, conflicts first and obvious; each value jumps to its place in the reader.
+//! article, conflicts first and obvious; each value jumps to its place in the reader. Above the
+//! table, the dated facts on one time axis (`timeline`).
 
 use crate::browser;
 use crate::i18n::{self, t, Key, Lang};
@@ -245,6 +246,7 @@ pub fn Facts() -> impl IntoView {
         <section class="facts-view" aria-labelledby="facts-heading">
             <h2 id="facts-heading" class="view-heading">{move || state.t(Key::FactsIntro)}</h2>
             <p class="facts-summary muted">{summary}</p>
+            <crate::components::timeline::Timeline/>
             <div class="facts-controls">
                 <div class="field">
                     <label for="facts-status">{move || state.t(Key::FactsStatusLabel)}</label>

@@ -326,3 +326,70 @@ async fn entity_panel_shows_who_said_what() {
     })
     .await;
 }
+
+/// The timeline: each mark is a value of a date row of the facts table, coloured by that row's
+/// status; selecting one (click, or Enter) opens its article with the value highlighted; it is
+/// mirrored in Arabic and drawn in the dark theme too.
+#[tokio::test]
+async fn timeline_marks_are_dated_facts_and_open_their_sentence() {
+    browser_test("timeline", |app| async move {
+        app.open("").await;
+        app.click("button#tab-facts").await;
+        app.wait_for_css("table#facts-table tbody tr").await;
+        app.wait_for_css("svg#timeline-svg g.tl-mark").await;
+        let v = app
+            .js(
+                "return [...document.querySelectorAll('svg#timeline-svg g.tl-mark')].map(g => { \
+                   const row = document.querySelector(`#facts-table tr[data-fact=\"${g.dataset.fact}\"]`); \
+                   const shape = g.querySelector('circle, rect'); \
+                   return [g.dataset.fact, g.dataset.doc, row ? row.dataset.kind : '', row ? row.dataset.status : '', shape.getAttribute('fill'), g.getAttribute('aria-label')]; })",
+                vec![],
+            )
+            .await;
+        let marks: Vec<(String, String, String, String, String, String)> = serde_json::from_value(v).unwrap();
+        assert!(marks.len() >= 3, "too few marks: {marks:?}");
+        for (fact, _, kind, status, fill, _) in &marks {
+            assert_eq!(kind, "date", "{fact}: a mark for a row that is not a date row");
+            let want = match status.as_str() {
+                "conflict" => "#c0392b",
+                "agree" => "#1e8449",
+                _ => "#7f8c8d",
+            };
+            assert_eq!(fill, want, "{fact}: colour vs status {status}");
+        }
+        let legend = app.js("return document.querySelector('details.timeline .cov-legend').textContent", vec![]).await;
+        assert!(legend.as_str().unwrap().contains(&marks.iter().map(|m| &m.0).collect::<std::collections::BTreeSet<_>>().len().to_string()), "legend {legend}");
+        app.screenshot("timeline-en").await;
+
+        // A click opens the value's sentence in its article.
+        let (fact, doc, ..) = marks[0].clone();
+        let sel = format!("svg#timeline-svg g.tl-mark{}{}", attr_sel("data-fact", &fact), attr_sel("data-doc", &doc));
+        app.click(&sel).await;
+        let hit = wait_highlight(&app, "the timeline's value in the reader", &doc).await;
+        assert!(marks[0].5.contains(hit.as_str().unwrap()), "highlight {hit} is not the mark's value ({})", marks[0].5);
+        // Enter on the last mark.
+        app.click("button#tab-facts").await;
+        let (fact, doc, ..) = marks.last().unwrap().clone();
+        let sel = format!("svg#timeline-svg g.tl-mark{}{}", attr_sel("data-fact", &fact), attr_sel("data-doc", &doc));
+        app.wait_for_css(&sel).await;
+        app.js("document.querySelector(arguments[0]).dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))", vec![json!(sel)]).await;
+        wait_highlight(&app, "Enter on a timeline mark", &doc).await;
+
+        // Arabic, dark: time runs right to left.
+        app.click("button#tab-facts").await;
+        let toggled = app.js("return document.documentElement.getAttribute('lang')", vec![]).await != "ar";
+        if toggled {
+            app.click("button#lang-toggle").await;
+        }
+        app.click("button#theme-toggle").await;
+        app.wait_for_css("svg#timeline-svg g.tl-mark").await;
+        let label_x = app.js("return Number(document.querySelector('svg#timeline-svg > text[text-anchor=start]')?.getAttribute('x') ?? -1)", vec![]).await;
+        assert!(label_x.as_f64().unwrap() > 400.0, "the labels are not on the right in Arabic: x = {label_x}");
+        app.screenshot("timeline-ar-dark").await;
+        app.click("button#theme-toggle").await;
+        if toggled {
+            app.click("button#lang-toggle").await;
+        }
+    })
+    .await;
+}

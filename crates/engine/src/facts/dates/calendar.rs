@@ -66,6 +66,30 @@ pub fn parse_iso(s: &str) -> Option<i64> {
     Some(days_from_civil(y, m, d))
 }
 
+/// The days a resolved ISO value covers, first and last: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a
+/// range `A/B` of those. A value without a year (`--01-06`) or relative (`-P1W`) covers no days
+/// that can be placed on a calendar: `None`.
+pub fn iso_span(s: &str) -> Option<(i64, i64)> {
+    if let Some((a, b)) = s.split_once('/') {
+        let (a, b) = (iso_span(a)?, iso_span(b)?);
+        return (a.0 <= b.1).then_some((a.0, b.1));
+    }
+    let s = s.trim();
+    if !s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = s.get(0..4)?.parse().ok()?;
+    match s.len() {
+        4 => Some((days_from_civil(y, 1, 1), days_from_civil(y, 12, 31))),
+        7 if s.get(4..5)? == "-" => {
+            let m: u8 = s.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?;
+            Some((days_from_civil(y, m, 1), days_from_civil(y, m, days_in_month(y, m))))
+        }
+        10 => parse_iso(s).map(|z| (z, z)),
+        _ => None,
+    }
+}
+
 pub(super) fn iso_day(z: i64) -> String {
     let (y, m, d) = civil_from_days(z);
     format!("{y:04}-{m:02}-{d:02}")
@@ -74,6 +98,19 @@ pub(super) fn iso_day(z: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_of_resolved_values() {
+        let day = |y, m, d| days_from_civil(y, m, d);
+        assert_eq!(iso_span("2022-01-09"), Some((day(2022, 1, 9), day(2022, 1, 9))));
+        assert_eq!(iso_span("2007-10"), Some((day(2007, 10, 1), day(2007, 10, 31))));
+        assert_eq!(iso_span("2024-02"), Some((day(2024, 2, 1), day(2024, 2, 29))));
+        assert_eq!(iso_span("1991"), Some((day(1991, 1, 1), day(1991, 12, 31))));
+        assert_eq!(iso_span("2004-06-16/2004-06-17"), Some((day(2004, 6, 16), day(2004, 6, 17))));
+        for relative in ["--01-06", "-P1W", "P0D", "-W-2", "---19", "2022-13", "2022-02-30", "2022/2021", ""] {
+            assert_eq!(iso_span(relative), None, "{relative}");
+        }
+    }
 
     #[test]
     fn calendar() {

@@ -47,7 +47,7 @@ pub mod phrase;
 pub mod values;
 pub mod words;
 
-pub use calendar::{civil_from_days, days_from_civil, days_in_month, iso_week, parse_iso, weekday};
+pub use calendar::{civil_from_days, days_from_civil, days_in_month, iso_span, iso_week, parse_iso, weekday};
 pub use mentions::scan;
 pub use values::{compatible, dateline_in_text, resolve, DateVal, Resolved};
 

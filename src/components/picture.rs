@@ -1,0 +1,84 @@
+//! What the pictures (`coverage`, `timeline`) share: elements made with plain DOM calls (one
+//! small helper; names and labels always text nodes, never markup), the frame around each
+//! picture (a `<details>` with its title and legend, kept open or closed across redraws), and
+//! saving a drawn SVG as a file or as a PNG.
+//!
+//! Why not `view!`: each picture written as views cost the page about 20 KB of gzipped code
+//! (every element and attribute combination is its own generic type); as DOM calls, a few KB.
+
+use crate::browser;
+use leptos::prelude::document;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+pub const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// A new element under `parent` (SVG when `svg`), with attributes and text (a text node).
+pub fn add(parent: &Element, svg: bool, tag: &str, attrs: &[(&str, &str)], text: &str) -> Element {
+    let doc = document();
+    let el = if svg { doc.create_element_ns(Some(SVG_NS), tag) } else { doc.create_element(tag) }.expect("a known element");
+    for (k, v) in attrs {
+        let _ = el.set_attribute(k, v);
+    }
+    if !text.is_empty() {
+        el.set_text_content(Some(text));
+    }
+    let _ = parent.append_child(&el);
+    el
+}
+
+/// Empty `holder` and put a picture's frame in it: `<details class=class>` (open unless the
+/// previous one was closed by the user) with `title` and `legend`. Returns the details element.
+pub fn frame(holder: &Element, class: &str, title: &str, legend: &str) -> Element {
+    let open = holder.first_element_child().is_none_or(|d| d.has_attribute("open"));
+    holder.set_text_content(None);
+    let details = add(holder, false, "details", &[("class", class)], "");
+    if open {
+        let _ = details.set_attribute("open", "");
+    }
+    add(&details, false, "summary", &[], title);
+    add(&details, false, "p", &[("class", "cov-legend")], legend);
+    details
+}
+
+/// A small button with an id (the picture's one click handler tells them apart by it).
+pub fn button(parent: &Element, id: &str, text: &str) {
+    add(parent, false, "button", &[("type", "button"), ("class", "btn small"), ("id", id)], text);
+}
+
+/// Save the SVG `#id` as `file`.
+pub fn save_svg(id: &str, file: &str) {
+    if let Some(svg) = document().get_element_by_id(id) {
+        browser::download(file, "image/svg+xml;charset=utf-8", &svg.outer_html());
+    }
+}
+
+/// The id of the button `target` is in, if any.
+pub fn button_id(target: &Element) -> Option<String> {
+    target.closest("button[id]").ok().flatten().map(|b| b.id())
+}
+
+/// Save `svg` as a PNG at twice its size on white: drawn as an image onto a canvas (the page's
+/// fonts are not available to an image: the system's Arabic font draws the names).
+pub fn png(svg: &Element, file: &str) {
+    let (w, h) = (svg.get_attribute("width").and_then(|v| v.parse::<u32>().ok()).unwrap_or(600), svg.get_attribute("height").and_then(|v| v.parse::<u32>().ok()).unwrap_or(400));
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let url = format!("data:image/svg+xml;charset=utf-8,{}", web_sys::js_sys::encode_uri_component(&svg.outer_html()));
+    let image = img.clone();
+    let file = file.to_string();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(canvas) = document().create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else { return };
+        canvas.set_width(w * 2);
+        canvas.set_height(h * 2);
+        let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(0.0, 0.0, f64::from(w * 2), f64::from(h * 2));
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(w * 2), f64::from(h * 2));
+        if let Ok(data) = canvas.to_data_url() {
+            browser::download_url(&file, &data);
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&url);
+}
+
