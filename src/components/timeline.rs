@@ -22,6 +22,9 @@ const PLOT_W: usize = 560;
 const ROW_H: usize = 24;
 const AXIS_H: usize = 30;
 
+/// A fact's marks: (value index, first day, last day).
+type Marks = Vec<(usize, i64, i64)>;
+
 fn status_colour(s: Status) -> &'static str {
     match s {
         Status::Conflict => "#c0392b",
@@ -35,8 +38,8 @@ fn status_colour(s: Status) -> &'static str {
 fn draw(holder: &Element, data: &crate::state::data::Data, lang: Lang) {
     let a = &data.analysis;
     let mut left_out = 0;
-    // (first day, fact index, [(value index, first, last)])
-    let mut rows: Vec<(i64, usize, Vec<(usize, i64, i64)>)> = Vec::new();
+    // (first day, fact index, its marks)
+    let mut rows: Vec<(i64, usize, Marks)> = Vec::new();
     for (fi, f) in a.facts.iter().enumerate().filter(|(_, f)| f.kind == FactKind::Date) {
         let mut marks = Vec::new();
         for (vi, v) in f.values.iter().enumerate() {
