@@ -3,7 +3,7 @@
 //! article's date are left out and counted), one line a fact on one time axis, each value a mark
 //! coloured by the fact's status (conflict, agreement, one article). A mark is a button (click,
 //! Enter, Space): it opens the value's sentence in its article. Drawn with DOM calls as the
-//! coverage map is (`coverage::add`), saved as SVG.
+//! coverage map is (`picture`), saved as SVG or PNG.
 
 use crate::components::picture::{self, add, button, frame, SVG_NS};
 use crate::i18n::{fact_label, t, tf, Key, Lang};
@@ -144,6 +144,7 @@ fn draw(holder: &Element, data: &crate::state::data::Data, lang: Lang) {
         }
     }
     button(&frame, "save-timeline", t(lang, Key::SaveSvg));
+    button(&frame, "save-timeline-png", t(lang, Key::SavePng));
 }
 
 #[component]
@@ -161,8 +162,14 @@ pub fn Timeline() -> impl IntoView {
     let act = move |target: Option<web_sys::EventTarget>, key: bool| -> bool {
         let Some(target) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
         if let Some(id) = picture::button_id(&target) {
-            if id == "save-timeline" && !key {
-                picture::save_svg("timeline-svg", "qarin-timeline.svg");
+            match id.as_str() {
+                "save-timeline" if !key => picture::save_svg("timeline-svg", "qarin-timeline.svg"),
+                "save-timeline-png" if !key => {
+                    if let Some(svg) = document().get_element_by_id("timeline-svg") {
+                        picture::png(&svg, "qarin-timeline.png");
+                    }
+                }
+                _ => {}
             }
             return false;
         }

@@ -333,6 +333,8 @@ async fn entity_panel_shows_who_said_what() {
 #[tokio::test]
 async fn timeline_marks_are_dated_facts_and_open_their_sentence() {
     browser_test("timeline", |app| async move {
+        let downloads = crate::workspace::scratch("timeline");
+        crate::workspace::allow_downloads(&app, &downloads).await;
         app.open("").await;
         app.click("button#tab-facts").await;
         app.wait_for_css("table#facts-table tbody tr").await;
@@ -360,6 +362,13 @@ async fn timeline_marks_are_dated_facts_and_open_their_sentence() {
         let legend = app.js("return document.querySelector('details.timeline .cov-legend').textContent", vec![]).await;
         assert!(legend.as_str().unwrap().contains(&marks.iter().map(|m| &m.0).collect::<std::collections::BTreeSet<_>>().len().to_string()), "legend {legend}");
         app.screenshot("timeline-en").await;
+        // Saved as SVG (the same marks) and as PNG.
+        app.click("button#save-timeline").await;
+        let svg = String::from_utf8(crate::workspace::wait_download(&downloads, "qarin-timeline.svg").await).unwrap();
+        assert_eq!(svg.matches("class=\"tl-mark\"").count(), marks.len(), "the saved SVG's marks");
+        app.click("button#save-timeline-png").await;
+        let png = crate::workspace::wait_download(&downloads, "qarin-timeline.png").await;
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
 
         // A click opens the value's sentence in its article.
         let (fact, doc, ..) = marks[0].clone();
