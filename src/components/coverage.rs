@@ -11,11 +11,10 @@
 
 use crate::i18n::{cell_label, t, tf, Key, Lang};
 use crate::state::AppState;
-use leptos::ev;
 use leptos::prelude::*;
 use qarin_engine::compare::coverage::coverage;
 use qarin_engine::EntityType;
-use crate::components::picture::{self, add, button, frame, SVG_NS};
+use crate::components::picture::{self, add, button, frame};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -66,26 +65,7 @@ fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], total
     let col_x = |j: usize| if rtl { width - LABEL_W - (j + 1) * CELL_W } else { LABEL_W + j * CELL_W };
     let (label_x, label_anchor) = if rtl { (width - LABEL_W + 8, "start") } else { (LABEL_W - 8, "end") };
     let most = rows.iter().flat_map(|&e| a.entities[e].documents.values().copied()).max().unwrap_or(1).max(1) as f64;
-    let scroll = add(holder, false, "div", &[("class", "cov-scroll")], "");
-    let svg = add(
-        &scroll,
-        true,
-        "svg",
-        &[
-            ("id", "coverage-svg"),
-            ("xmlns", SVG_NS),
-            ("role", "group"),
-            ("aria-label", t(lang, Key::CoverageLabel)),
-            ("width", &width.to_string()),
-            ("height", &height.to_string()),
-            ("viewBox", &format!("0 0 {width} {height}")),
-            ("font-family", "'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif"),
-            ("fill", "currentColor"),
-            // Anchors as drawn, whatever the page's direction (Arabic text is still shaped right).
-            ("direction", "ltr"),
-        ],
-        "",
-    );
+    let svg = picture::svg(holder, "coverage-svg", t(lang, Key::CoverageLabel), width, height);
     for j in 0..n {
         let x = (col_x(j) + CELL_W / 2).to_string();
         let label = data.doc_label(j, lang);
@@ -212,18 +192,5 @@ pub fn CoverageMap(visible: Memo<Vec<(usize, String)>>) -> impl IntoView {
         }
         false
     };
-    view! {
-        <div
-            node_ref=holder
-            on:click=move |ev: ev::MouseEvent| {
-                act(ev.target(), false);
-            }
-            on:keydown=move |ev: ev::KeyboardEvent| {
-                let k = ev.key();
-                if (k == "Enter" || k == " ") && act(ev.target(), true) {
-                    ev.prevent_default();
-                }
-            }
-        ></div>
-    }
+    picture::holder(holder, act)
 }

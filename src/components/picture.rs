@@ -7,7 +7,8 @@
 //! (every element and attribute combination is its own generic type); as DOM calls, a few KB.
 
 use crate::browser;
-use leptos::prelude::document;
+use leptos::ev;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -41,9 +42,50 @@ pub fn frame(holder: &Element, class: &str, title: &str, legend: &str) -> Elemen
     details
 }
 
+/// A picture's SVG in a scrolling box under `parent`: `id`, `label` for screen readers, its size
+/// in pixels, the app's Arabic font, text in the current colour, and left-to-right anchors
+/// whatever the page's direction (Arabic names are still shaped right to left).
+pub fn svg(parent: &Element, id: &str, label: &str, width: usize, height: usize) -> Element {
+    let scroll = add(parent, false, "div", &[("class", "cov-scroll")], "");
+    let (w, h) = (width.to_string(), height.to_string());
+    let attrs = [
+        ("id", id),
+        ("xmlns", SVG_NS),
+        ("role", "group"),
+        ("aria-label", label),
+        ("width", &w),
+        ("height", &h),
+        ("viewBox", &format!("0 0 {w} {h}")),
+        ("font-family", "'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif"),
+        ("fill", "currentColor"),
+        ("direction", "ltr"),
+    ];
+    add(&scroll, true, "svg", &attrs, "")
+}
+
 /// A small button with an id (the picture's one click handler tells them apart by it).
 pub fn button(parent: &Element, id: &str, text: &str) {
     add(parent, false, "button", &[("type", "button"), ("class", "btn small"), ("id", id)], text);
+}
+
+/// The element a picture is drawn into, with its one handler: `act(target, by_key)` for a click,
+/// or for Enter or Space (whose default is prevented when `act` says it activated a mark; a
+/// button keeps its own Enter).
+pub fn holder(node: NodeRef<leptos::html::Div>, act: impl Fn(Option<web_sys::EventTarget>, bool) -> bool + Copy + 'static) -> impl IntoView {
+    view! {
+        <div
+            node_ref=node
+            on:click=move |ev: ev::MouseEvent| {
+                act(ev.target(), false);
+            }
+            on:keydown=move |ev: ev::KeyboardEvent| {
+                let k = ev.key();
+                if (k == "Enter" || k == " ") && act(ev.target(), true) {
+                    ev.prevent_default();
+                }
+            }
+        ></div>
+    }
 }
 
 /// Save the SVG `#id` as `file`.

@@ -5,10 +5,9 @@
 //! Enter, Space): it opens the value's sentence in its article. Drawn with DOM calls as the
 //! coverage map is (`picture`), saved as SVG or PNG.
 
-use crate::components::picture::{self, add, button, frame, SVG_NS};
+use crate::components::picture::{self, add, button, frame};
 use crate::i18n::{fact_label, t, tf, Key, Lang};
 use crate::state::AppState;
-use leptos::ev;
 use leptos::prelude::*;
 use qarin_engine::facts::dates::{civil_from_days, iso_span};
 use qarin_engine::facts::Status;
@@ -59,7 +58,6 @@ fn draw(holder: &Element, data: &crate::state::data::Data, lang: Lang) {
     if rows.is_empty() {
         return;
     }
-    let scroll = add(&frame, false, "div", &[("class", "cov-scroll")], "");
     let lo = rows.iter().flat_map(|r| r.2.iter().map(|m| m.1)).min().unwrap_or(0);
     let hi = rows.iter().flat_map(|r| r.2.iter().map(|m| m.2)).max().unwrap_or(lo).max(lo + 1);
     let rtl = lang == Lang::Ar;
@@ -71,24 +69,7 @@ fn draw(holder: &Element, data: &crate::state::data::Data, lang: Lang) {
         let px = (f * PLOT_W as f64) as usize;
         if rtl { width - LABEL_W - px } else { LABEL_W + px }
     };
-    let svg = add(
-        &scroll,
-        true,
-        "svg",
-        &[
-            ("id", "timeline-svg"),
-            ("xmlns", SVG_NS),
-            ("role", "group"),
-            ("aria-label", t(lang, Key::TimelineTitle)),
-            ("width", &width.to_string()),
-            ("height", &height.to_string()),
-            ("viewBox", &format!("0 0 {width} {height}")),
-            ("font-family", "'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif"),
-            ("fill", "currentColor"),
-            ("direction", "ltr"),
-        ],
-        "",
-    );
+    let svg = picture::svg(&frame, "timeline-svg", t(lang, Key::TimelineTitle), width, height);
     // The axis: a tick a year (every few years over a long span), or a month within two years.
     let (y0, y1) = (civil_from_days(lo).0, civil_from_days(hi).0);
     let ticks: Vec<(i64, String)> = if y1 - y0 >= 2 {
@@ -181,18 +162,5 @@ pub fn Timeline() -> impl IntoView {
         }
         true
     };
-    view! {
-        <div
-            node_ref=holder
-            on:click=move |ev: ev::MouseEvent| {
-                act(ev.target(), false);
-            }
-            on:keydown=move |ev: ev::KeyboardEvent| {
-                let k = ev.key();
-                if (k == "Enter" || k == " ") && act(ev.target(), true) {
-                    ev.prevent_default();
-                }
-            }
-        ></div>
-    }
+    picture::holder(holder, act)
 }
