@@ -120,10 +120,19 @@ pub fn replace_hash(hash: &str) {
 
 /// Offer `content` as a file download (Blob + object URL + a temporary `<a download>`).
 pub fn download(file_name: &str, mime: &str, content: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    download_part(file_name, mime, &JsValue::from_str(content));
+}
+
+/// Offer `bytes` as a file download (a ZIP archive).
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
+    download_part(file_name, mime, &js_sys::Uint8Array::from(bytes));
+}
+
+fn download_part(file_name: &str, mime: &str, part: &JsValue) {
+    let parts = js_sys::Array::of1(part);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+    let Ok(blob) = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &opts) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

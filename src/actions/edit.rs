@@ -77,6 +77,25 @@ impl AppState {
         self.announce(i18n::split_done(self.lang_now(), spelling));
     }
 
+    /// Correct a name ([`Decision::Name`] or [`Decision::NotName`]; `name` is the words, for the
+    /// message), offering "Undo".
+    pub fn correct(&self, d: Decision, name: &str) {
+        let lang = self.lang_now();
+        let msg = match &d {
+            Decision::Name { kind, .. } => i18n::tf(lang, i18n::Key::CorrectDone, &[("name", &i18n::isolate(name)), ("type", i18n::type_name(lang, *kind))]),
+            _ => i18n::tf(lang, i18n::Key::CorrectGone, &[("name", &i18n::isolate(name))]),
+        };
+        let undo = self.change(|ws| ws.decide(d));
+        self.offer_undo("corrected", msg, undo);
+    }
+
+    /// Take back every correction of a name, offering "Undo".
+    pub fn reset_corrections(&self) {
+        if let Some(undo) = self.change(|ws| ws.reset_names()) {
+            self.offer_undo("corrected", i18n::t(self.lang_now(), i18n::Key::CorrectionsReset).to_string(), undo);
+        }
+    }
+
     /// Take a decision back.
     pub fn undo_decision(&self, d: &Decision) {
         self.change(|ws| ws.retract(d));

@@ -45,14 +45,14 @@ fn matches(f: &Fact, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
     }
-    let n = needle.to_lowercase();
-    crate::i18n::fact_label(Lang::En, f).to_lowercase().contains(&n)
+    let n = needle.to_ascii_lowercase();
+    crate::i18n::fact_label(Lang::En, f).to_ascii_lowercase().contains(&n)
         || crate::i18n::fact_label(Lang::Ar, f).contains(needle)
-        || f.id.to_lowercase().contains(&n)
+        || f.id.to_ascii_lowercase().contains(&n)
         || f
             .values
             .iter()
-            .any(|v| v.text.contains(needle) || v.value.display().to_lowercase().contains(&n))
+            .any(|v| v.text.contains(needle) || v.value.display().to_ascii_lowercase().contains(&n))
 }
 
 /// Fact rows shown at first, and added by each "show more".
@@ -190,7 +190,7 @@ pub fn Facts() -> impl IntoView {
                     <tr
                         data-fact=id
                         data-status=st.code()
-                        data-kind=format!("{:?}", f.kind).to_lowercase()
+                        data-kind=format!("{:?}", f.kind).to_ascii_lowercase()
                         class:selected=selected
                         data-selected=move || selected2().then_some("true")
                     >

@@ -32,6 +32,23 @@ pub fn Header() -> impl IntoView {
             browser::download("qarin-facts.csv", "text/csv;charset=utf-8", &csv);
         }
     };
+    // The research formats (qarin_engine::export): CoNLL, brat standoff (a ZIP), JSON Lines.
+    let download_format = move |ev: leptos::ev::Event| {
+        let select = event_target::<web_sys::HtmlSelectElement>(&ev);
+        let format = select.value();
+        select.set_value("");
+        let Some(d) = state.data.get_untracked() else { return };
+        let a = &d.analysis;
+        match format.as_str() {
+            "conll" => browser::download("qarin-names.conll", "text/plain;charset=utf-8", &qarin_engine::export::conll::to_conll(a)),
+            "jsonl" => browser::download("qarin-mentions.jsonl", "application/jsonl;charset=utf-8", &qarin_engine::export::jsonl::to_jsonl(a)),
+            "brat" => {
+                let files: Vec<(String, Vec<u8>)> = qarin_engine::export::brat::to_brat(a).into_iter().map(|(n, t)| (n, t.into_bytes())).collect();
+                browser::download_bytes("qarin-brat.zip", "application/zip", &qarin_engine::export::zip::zip(&files));
+            }
+            _ => {}
+        }
+    };
     let toggle_lang = move |_| {
         let lang = state.lang.get_untracked().other();
         state.lang.set(lang);
@@ -69,6 +86,12 @@ pub fn Header() -> impl IntoView {
                         <span aria-hidden="true" class="icon">"⤓"</span>
                         {move || state.t(Key::DownloadFactsCsv)}
                     </button>
+                    <select id="download-format" class="btn" disabled=not_ready aria-label=move || state.t(Key::DownloadFormats) on:change=download_format>
+                        <option value="">{move || state.t(Key::DownloadFormats)}</option>
+                        <option value="conll">"CoNLL"</option>
+                        <option value="brat">"brat (ZIP)"</option>
+                        <option value="jsonl">"JSON Lines"</option>
+                    </select>
                 </div>
                 <button
                     type="button"

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod add;
 pub mod compare;
+pub mod correct;
 pub mod coverage;
 pub mod picture;
 pub mod doc_list;

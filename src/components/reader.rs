@@ -22,6 +22,8 @@ pub fn Reader() -> impl IntoView {
     let shown = RwSignal::new(0usize);
     // Which rendering of the reader the filling belongs to (a new article stops the old one).
     let generation = StoredValue::new(0u32);
+    // The words selected in the article, for correcting names (code points).
+    let picked = RwSignal::new(None::<(usize, usize)>);
 
     // Scroll to (and focus) a mention once its article is rendered.
     Effect::new(move |_| {
@@ -81,9 +83,16 @@ pub fn Reader() -> impl IntoView {
                     generation.set_value(run);
                     fill(shown, total, generation, run);
                     let rd_runs = rd.clone();
+                    let rd_sel = rd.clone();
+                    picked.set(None);
+                    let pick = move || picked.set(super::correct::selected(&rd_sel));
+                    let pick_key = pick.clone();
                     view! {
                     <ReaderMeta rd=rd.clone()/>
+                    <super::correct::CorrectBar rd=rd.clone() picked=picked/>
                     <article
+                        on:mouseup=move |_| pick()
+                        on:keyup=move |_| pick_key()
                         id="reader"
                         class=hidden_classes
                         data-doc=id
@@ -355,6 +364,7 @@ fn render_mark(state: AppState, doc: String, m: MarkInfo, text: AnyView) -> impl
         end,
         label,
         latin,
+        by_user,
     } = m;
     let entity_sel = entity.clone();
     let doc_cur = doc.clone();
@@ -396,6 +406,7 @@ fn render_mark(state: AppState, doc: String, m: MarkInfo, text: AnyView) -> impl
             data-entity=entity
             data-start=start.to_string()
             data-end=end.to_string()
+            data-by=by_user.then_some("user")
             tabindex="0"
             role="button"
             class=class

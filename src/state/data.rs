@@ -97,6 +97,8 @@ pub struct MarkInfo {
     pub end: usize,
     pub label: String,
     pub latin: String,
+    /// The reader marked it (a correction), not the engine.
+    pub by_user: bool,
 }
 
 /// One run of the article open in the reader: what it is and its byte range in the text, as the
@@ -137,7 +139,7 @@ impl ReaderDoc {
             .iter()
             .map(|m| {
                 let (label, latin) = data.entity(&m.entity).map(|e| (e.label.clone(), e.latin.clone())).unwrap_or_else(|| (m.text.clone(), String::new()));
-                MarkInfo { kind: m.kind, entity: m.entity.clone(), start: m.start, end: m.end, label, latin }
+                MarkInfo { kind: m.kind, entity: m.entity.clone(), start: m.start, end: m.end, label, latin, by_user: m.by_user }
             })
             .collect();
         let pieces: Vec<Piece> = piece_indices(doc).map(|(at, p)| Piece { kind: p.kind, start: at, end: at + p.text.len() }).collect();

@@ -318,6 +318,16 @@ impl Workspace {
         Some(Undo::Decisions(before))
     }
 
+    /// Take back every correction of a name (the linking decisions stay); `None` if there is none.
+    pub fn reset_names(&mut self) -> Option<Undo> {
+        if !self.decisions.iter().any(Decision::is_name) {
+            return None;
+        }
+        let before = self.decisions.clone();
+        self.decisions.retain(|d| !d.is_name());
+        Some(Undo::Decisions(before))
+    }
+
     /// Replace the whole workspace (an import).
     pub fn replace(&mut self, other: Workspace) -> Undo {
         Undo::Replace(Box::new(std::mem::replace(self, other)))

@@ -29,6 +29,7 @@ mod harness;
 mod page;
 
 mod compare;
+mod correct;
 mod facts;
 mod offline;
 mod panel;

@@ -1,12 +1,19 @@
-//! A reader's own linking decisions, applied on top of the engine's: merge two entities, split
-//! one spelling off an entity, or keep apart two entities the engine suggested as one
+//! A reader's own decisions, applied on top of the engine's: correct a name in the text (mark a
+//! span as a name of a type, or say a highlight is no name: [`names`], which also carries the
+//! correction to the same name in every other article), merge two entities, split one spelling
+//! off an entity, or keep apart two entities the engine suggested as one
 //! ([`crate::model::Suggestion`]; accepting a suggestion is a merge). Decisions are kept by the
-//! app (and exported with the workspace) and applied in order after every analysis; one that no
-//! longer applies (an entity or spelling that is gone) is skipped, never an error.
+//! app (and exported with the workspace) and applied after every analysis: the name corrections
+//! first, in order, then the linking decisions, in order; one that no longer applies (an entity,
+//! spelling or article that is gone) is skipped, never an error.
 //!
 //! After the decisions: suggestions between entities now one, or kept apart, are gone; facts and
 //! quotes of a merged entity name the entity it joined; the given-name conflict between two
 //! entities kept apart is no conflict any more (two people).
+
+mod names;
+
+pub use names::find_name;
 
 use crate::link::entities::{assemble, sort_entities};
 use crate::link::latin::transliterate;
@@ -24,6 +31,24 @@ pub enum Decision {
     Split { entity: String, spelling: String },
     /// `a` and `b`, which the engine suggested as one, are two: the suggestion is answered.
     Apart { a: String, b: String },
+    /// In article `doc`, code points `start..end` are a name of type `kind` (added, retyped,
+    /// extended or shrunk), and so is the same name elsewhere ([`names`]).
+    Name {
+        doc: String,
+        start: usize,
+        end: usize,
+        #[serde(rename = "type")]
+        kind: crate::model::EntityType,
+    },
+    /// The highlight at `start..end` in article `doc` is no name, nor is the same word elsewhere.
+    NotName { doc: String, start: usize, end: usize },
+}
+
+impl Decision {
+    /// Whether this decision corrects a name in the text (rather than linking entities).
+    pub fn is_name(&self) -> bool {
+        matches!(self, Decision::Name { .. } | Decision::NotName { .. })
+    }
 }
 
 impl crate::json::FromJson for Decision {
@@ -33,6 +58,12 @@ impl crate::json::FromJson for Decision {
             "merge" => Decision::Merge { keep: v.field("keep")?, absorb: v.field("absorb")? },
             "split" => Decision::Split { entity: v.field("entity")?, spelling: v.field("spelling")? },
             "apart" => Decision::Apart { a: v.field("a")?, b: v.field("b")? },
+            "name" => {
+                let code: String = v.field("type")?;
+                let kind = crate::model::EntityType::from_code(&code).ok_or(crate::json::JsonError::Field { path: "type".into(), expected: crate::json::Expected::Known })?;
+                Decision::Name { doc: v.field("doc")?, start: v.field("start")?, end: v.field("end")?, kind }
+            }
+            "not_name" => Decision::NotName { doc: v.field("doc")?, start: v.field("start")?, end: v.field("end")? },
             _ => return Err(crate::json::JsonError::Field { path: "decision".into(), expected: crate::json::Expected::Known }),
         })
     }
@@ -50,8 +81,14 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
     if decisions.is_empty() {
         return a.clone();
     }
+    let mut named = a.clone();
+    let created = names::apply_names(&mut named, decisions);
+    let a = &named;
     let mut groups: BTreeMap<String, Group> = crate::sort::map(
-        a.entities.iter().map(|e| (e.id.clone(), Group { id: e.id.clone(), kind: e.kind, latin: Some(e.latin.clone()), reasons: e.reasons.clone() })),
+        a.entities
+            .iter()
+            .map(|e| (e.id.clone(), Group { id: e.id.clone(), kind: e.kind, latin: Some(e.latin.clone()), reasons: e.reasons.clone() }))
+            .chain(created.into_iter().map(|(id, kind)| (id.clone(), Group { id, kind, latin: None, reasons: Vec::new() }))),
     );
     // Current group of every mention, by (document index, mention index).
     let mut of: Vec<Vec<String>> = a.documents.iter().map(|d| d.mentions.iter().map(|m| m.entity.clone()).collect()).collect();
@@ -62,6 +99,7 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
     for d in decisions {
         match d {
             Decision::Apart { a, b } => apart.push((a.clone(), b.clone())),
+            Decision::Name { .. } | Decision::NotName { .. } => {}
             Decision::Merge { keep, absorb } => {
                 let (Some(k), Some(b)) = (groups.get(keep), groups.get(absorb)) else { continue };
                 if keep == absorb || k.kind != b.kind {
@@ -116,7 +154,6 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
             }
         }
     }
-    let mut out = a.clone();
     let mut members: BTreeMap<String, Vec<(&str, &str)>> = BTreeMap::new();
     for (di, doc) in a.documents.iter().enumerate() {
         for (mi, m) in doc.mentions.iter().enumerate() {
@@ -136,6 +173,8 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
         entities.push(e);
     }
     sort_entities(&mut entities);
+    drop(members);
+    let mut out = named;
     out.entities = entities;
     let now = |id: &str| {
         let mut id = id.to_string();
@@ -162,6 +201,10 @@ pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
     for q in &mut out.quotes {
         q.entity = now(&q.entity);
     }
+    // Facts and quotes about an entity left without a mention (a name corrected away) go.
+    let alive = crate::sort::set(out.entities.iter().map(|e| e.id.as_str()));
+    out.quotes.retain(|q| alive.contains(q.entity.as_str()));
+    out.facts.retain(|f| f.entity.as_deref().is_none_or(|e| alive.contains(e)));
     for (di, doc) in out.documents.iter_mut().enumerate() {
         for (mi, m) in doc.mentions.iter_mut().enumerate() {
             m.entity = of[di][mi].clone();
@@ -254,7 +297,13 @@ mod tests {
 
     #[test]
     fn decisions_round_trip_as_json() {
-        let d = vec![Decision::Merge { keep: "a".into(), absorb: "b".into() }, Decision::Split { entity: "a".into(), spelling: "س".into() }, Decision::Apart { a: "a".into(), b: "c".into() }];
+        let d = vec![
+            Decision::Merge { keep: "a".into(), absorb: "b".into() },
+            Decision::Split { entity: "a".into(), spelling: "س".into() },
+            Decision::Apart { a: "a".into(), b: "c".into() },
+            Decision::Name { doc: "d1".into(), start: 3, end: 9, kind: crate::model::EntityType::Org },
+            Decision::NotName { doc: "d2".into(), start: 0, end: 4 },
+        ];
         let j = serde_json::to_string(&d).unwrap();
         assert!(j.contains("\"decision\":\"merge\""));
         assert_eq!(serde_json::from_str::<Vec<Decision>>(&j).unwrap(), d);
@@ -262,5 +311,115 @@ mod tests {
         assert_eq!(crate::json::from_str::<Vec<Decision>>(&j).unwrap(), d);
         let unknown = crate::json::from_str::<Vec<Decision>>(r#"[{"decision": "join", "a": "x"}]"#).unwrap_err();
         assert_eq!(unknown.to_string(), "expected a known name at `[0].decision`");
+        let bad_type = crate::json::from_str::<Decision>(r#"{"decision": "name", "doc": "d", "start": 1, "end": 2, "type": "CITY"}"#).unwrap_err();
+        assert_eq!(bad_type.to_string(), "expected a known name at `type`");
+        let bad_start = crate::json::from_str::<Decision>(r#"{"decision": "not_name", "doc": "d", "start": -1, "end": 2}"#).unwrap_err();
+        assert_eq!(bad_start.to_string(), "expected a whole number from 0 at `start`");
+    }
+
+    use crate::model::EntityType;
+
+    #[test]
+    fn a_typed_name_is_found_as_a_word() {
+        let text = "قال مسؤولو القاهرةالجديدة إن وبالقاهره هدوءا.";
+        let (s, e) = find_name(text, " القاهرة ").unwrap();
+        assert_eq!(text.chars().skip(s).take(e - s).collect::<String>(), "القاهره");
+        assert_eq!(find_name(text, "هرة"), None, "inside a word");
+        assert_eq!(find_name(text, "  "), None);
+    }
+
+    fn two(a: &str, b: &str) -> Analysis {
+        let doc = |id: &str, text: &str| Document { id: id.into(), file: format!("{id}.txt"), title: id.into(), text: text.into(), ..Default::default() };
+        analyze(&[doc("a", a), doc("b", b)])
+    }
+
+    /// Code point span of the `nth` occurrence of `needle` in article `d`.
+    fn at(a: &Analysis, d: usize, needle: &str, nth: usize) -> (usize, usize) {
+        let text = &a.documents[d].text;
+        let byte = text.match_indices(needle).nth(nth).expect(needle).0;
+        let start = text[..byte].chars().count();
+        (start, start + needle.chars().count())
+    }
+
+    fn spans(a: &Analysis, d: usize) -> Vec<(String, EntityType, bool)> {
+        a.documents[d].mentions.iter().map(|m| (m.text.clone(), m.kind, m.by_user)).collect()
+    }
+
+    #[test]
+    fn a_name_added_in_one_article_is_marked_in_every_other() {
+        // A made-up group no list knows: the engine does not mark it whole.
+        let a = two("أعلنت جماعة زرقاوند الخضراء مسؤوليتها عن الهجوم.\nوقال متحدث باسم زرقاوند الخضراء إنها ستواصل.", "ونفت لزرقاوند الخضراء ذلك، وقال مسؤول في زرقاوندالخضراء كلاما.");
+        assert!(a.documents.iter().all(|d| d.mentions.iter().all(|m| m.text != "زرقاوند الخضراء")), "{:?}", spans(&a, 0));
+        // The engine's wrong name crosses it: it goes.
+        assert!(spans(&a, 0).iter().any(|(t, _, _)| t == "باسم زرقاوند"), "{:?}", spans(&a, 0));
+        let (start, end) = at(&a, 0, "زرقاوند الخضراء", 0);
+        let out = apply(&a, &[Decision::Name { doc: "a".into(), start, end, kind: EntityType::Org }]);
+        let ours: Vec<_> = out.documents.iter().flat_map(|d| &d.mentions).filter(|m| m.by_user).collect();
+        // Both in article a, the one after the proclitic ل in b; not the one glued to the next word.
+        assert_eq!(ours.len(), 3, "{ours:?}");
+        assert!(ours.iter().all(|m| m.by_user && m.kind == EntityType::Org && m.text == "زرقاوند الخضراء"));
+        assert!(!spans(&out, 0).iter().any(|(t, _, _)| t == "باسم زرقاوند"), "{:?}", spans(&out, 0));
+        let id = &ours[0].entity;
+        assert!(ours.iter().all(|m| m.entity == *id));
+        let e = out.entity(id).expect("a new entity");
+        assert_eq!((e.total(), e.kind), (3, EntityType::Org));
+        let b = &out.documents[1];
+        let m = b.mentions.iter().find(|m| m.by_user).unwrap();
+        assert_eq!(&b.text[m.byte_start..m.byte_end], m.text, "byte offsets point at the name");
+        assert_eq!(b.text.chars().skip(m.start).take(m.end - m.start).collect::<String>(), m.text);
+    }
+
+    #[test]
+    fn a_spelling_variant_is_the_same_name_and_a_longer_engine_name_stays() {
+        let a = two("زار وزير الخارجية مدينة القاهرة أمس.", "وصل الوفد إلى القاهره، ثم غادر.");
+        // Retype: the city as an organisation (a reader's choice), then back.
+        let (s, e) = at(&a, 0, "القاهرة", 0);
+        assert!(spans(&a, 0).iter().any(|(t, k, _)| t == "القاهرة" && *k == EntityType::Loc), "{:?}", spans(&a, 0));
+        let org = apply(&a, &[Decision::Name { doc: "a".into(), start: s, end: e, kind: EntityType::Org }]);
+        assert!(spans(&org, 1).contains(&("القاهره".into(), EntityType::Org, true)), "teh marbuta folded: {:?}", spans(&org, 1));
+        let back = apply(&a, &[Decision::Name { doc: "a".into(), start: s, end: e, kind: EntityType::Org }, Decision::Name { doc: "b".into(), start: at(&a, 1, "القاهره", 0).0, end: at(&a, 1, "القاهره", 0).1, kind: EntityType::Loc }]);
+        assert!(spans(&back, 0).contains(&("القاهرة".into(), EntityType::Loc, true)), "{:?}", spans(&back, 0));
+        // Extend: "مدينة القاهرة" as one place; the engine's shorter name inside it goes.
+        let (s, e) = at(&a, 0, "مدينة القاهرة", 0);
+        let long = apply(&a, &[Decision::Name { doc: "a".into(), start: s, end: e, kind: EntityType::Loc }]);
+        let here = spans(&long, 0);
+        assert!(here.contains(&("مدينة القاهرة".into(), EntityType::Loc, true)) && !here.iter().any(|(t, _, _)| t == "القاهرة"), "{here:?}");
+        // Shrink back to "القاهرة" in article b: the longer user name in a is not cut.
+        let (s, e) = at(&a, 1, "القاهره", 0);
+        let short = apply(&a, &[Decision::Name { doc: "a".into(), start: at(&a, 0, "مدينة القاهرة", 0).0, end: at(&a, 0, "مدينة القاهرة", 0).1, kind: EntityType::Loc }, Decision::Name { doc: "b".into(), start: s, end: e, kind: EntityType::Loc }]);
+        assert!(spans(&short, 0).contains(&("مدينة القاهرة".into(), EntityType::Loc, true)), "{:?}", spans(&short, 0));
+    }
+
+    #[test]
+    fn not_a_name_goes_everywhere_with_its_facts() {
+        let a = two("قال الرئيس الروسي فلاديمير بوتين في موسكو إن بوتين سيزور روسيا.", "وفي موسكو قال بوتين إن روسيا لن تتراجع.");
+        let moscow = |an: &Analysis| an.documents.iter().flat_map(|d| &d.mentions).filter(|m| m.text == "موسكو").count();
+        assert_eq!(moscow(&a), 2);
+        let m = a.documents[1].mentions.iter().find(|m| m.text == "موسكو").unwrap();
+        let out = apply(&a, &[Decision::NotName { doc: "b".into(), start: m.start, end: m.end }]);
+        assert_eq!(moscow(&out), 0);
+        assert!(out.entities.iter().all(|e| e.label != "موسكو"));
+        assert!(out.facts.iter().filter_map(|f| f.entity.as_deref()).all(|e| out.entity(e).is_some()));
+        assert!(out.quotes.iter().all(|q| out.entity(&q.entity).is_some()));
+        // The other names are untouched.
+        assert_eq!(out.documents.iter().map(|d| d.mentions.len()).sum::<usize>() + 2, a.documents.iter().map(|d| d.mentions.len()).sum::<usize>());
+    }
+
+    #[test]
+    fn name_decisions_that_do_not_apply_are_skipped() {
+        let a = two("زار الوزير مدينة القاهرة\nأمس.", "نص آخر.");
+        let text = &a.documents[0].text;
+        let n = text.chars().count();
+        let nl = text.chars().position(|c| c == '\n').unwrap();
+        for d in [
+            Decision::Name { doc: "gone".into(), start: 0, end: 3, kind: EntityType::Per },
+            Decision::Name { doc: "a".into(), start: 5, end: 5, kind: EntityType::Per },
+            Decision::Name { doc: "a".into(), start: n - 2, end: n + 5, kind: EntityType::Per },
+            Decision::Name { doc: "a".into(), start: nl - 3, end: nl + 2, kind: EntityType::Per },
+            Decision::Name { doc: "a".into(), start: 3, end: 4, kind: EntityType::Per }, // a blank
+            Decision::NotName { doc: "a".into(), start: 0, end: 2 },
+        ] {
+            assert_eq!(apply(&a, &[d.clone()]).documents, a.documents, "{d:?}");
+        }
     }
 }

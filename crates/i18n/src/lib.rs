@@ -261,13 +261,13 @@ pub fn topic_label(lang: Lang, topic: &Topic) -> String {
         Topic::Money { currency, event } => {
             let cur = Key::from_name(&format!("currency.{currency}")).map_or(currency.as_str(), |k| t(lang, k));
             match event {
-                Some(f) => tf(lang, Key::FactMoneyEvent, &[("currency", cur), ("event_lc", &ev(*f).to_lowercase())]),
+                Some(f) => tf(lang, Key::FactMoneyEvent, &[("currency", cur), ("event_lc", &ev(*f).to_ascii_lowercase())]),
                 None => tf(lang, Key::FactMoney, &[("currency", cur)]),
             }
         }
-        Topic::Percent { event: Some(f) } => tf(lang, Key::FactPercentEvent, &[("event_lc", &ev(*f).to_lowercase())]),
+        Topic::Percent { event: Some(f) } => tf(lang, Key::FactPercentEvent, &[("event_lc", &ev(*f).to_ascii_lowercase())]),
         Topic::Percent { event: None } => t(lang, Key::FactPercent).to_string(),
-        Topic::Count { noun, event: Some(f) } => tf(lang, Key::FactCountEvent, &[("noun", noun), ("event_lc", &ev(*f).to_lowercase())]),
+        Topic::Count { noun, event: Some(f) } => tf(lang, Key::FactCountEvent, &[("noun", noun), ("event_lc", &ev(*f).to_ascii_lowercase())]),
         Topic::Count { noun, event: None } => tf(lang, Key::FactCount, &[("noun", noun)]),
         Topic::Date { event: None, .. } => t(lang, Key::FactDate).to_string(),
         Topic::Date { event: Some(f), aspect } => {

@@ -380,7 +380,7 @@ mod tests {
     }
 
     fn found(g: &GoldMention, kind: EntityType, entity: &str) -> Mention {
-        Mention { start: g.start, end: g.end, kind, entity: entity.into(), text: g.text.clone(), byte_start: 0, byte_end: 0 }
+        Mention { start: g.start, end: g.end, kind, entity: entity.into(), text: g.text.clone(), byte_start: 0, byte_end: 0, by_user: false }
     }
 
     /// A hand-counted fixture. Gold: PER أحمد ×2 and محمد ×1 (different people), LOC بغداد,

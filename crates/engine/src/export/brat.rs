@@ -122,7 +122,7 @@ mod tests {
     #[test]
     fn a_name_over_a_line_break_is_written_as_fragments_and_read_back() {
         let text = "وزارة\nالخارجية قالت";
-        let m = Mention { start: 0, end: 14, kind: EntityType::Org, entity: "E7".into(), text: "وزارة\nالخارجية".into(), byte_start: 0, byte_end: 0 };
+        let m = Mention { start: 0, end: 14, kind: EntityType::Org, entity: "E7".into(), text: "وزارة\nالخارجية".into(), byte_start: 0, byte_end: 0, by_user: false };
         let a = ann(text, std::slice::from_ref(&m));
         assert_eq!(a, "T1\tORG 0 5;6 14\tوزارة الخارجية\n#1\tAnnotatorNotes T1\tentity=E7\n");
         let back = import(&a, "x", text).unwrap();

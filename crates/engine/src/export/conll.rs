@@ -55,7 +55,7 @@ pub fn to_conll(a: &Analysis) -> String {
                 }
             }
             cuts.push(t_end);
-            cuts.sort_unstable();
+            crate::sort::natural(&mut cuts);
             cuts.dedup();
             for w in cuts.windows(2) {
                 let (s, e) = (w[0], w[1]);
@@ -168,7 +168,7 @@ mod tests {
     fn mention(text: &str, name: &str, kind: EntityType, entity: &str) -> Mention {
         let b = text.find(name).unwrap();
         let start = text[..b].chars().count();
-        Mention { start, end: start + name.chars().count(), kind, entity: entity.into(), text: name.into(), byte_start: b, byte_end: b + name.len() }
+        Mention { start, end: start + name.chars().count(), kind, entity: entity.into(), text: name.into(), byte_start: b, byte_end: b + name.len(), by_user: false }
     }
 
     fn analysis(text: &str, mentions: Vec<Mention>) -> Analysis {

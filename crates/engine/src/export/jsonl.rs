@@ -3,7 +3,8 @@
 //! Each line is an object with `document` (the article's id), `start` and `end` (code point
 //! offsets into its text), `text` (the name as written), `type` (`PER`, `LOC`, `ORG`, `MISC`),
 //! `entity` (its id), `label` and `latin` (the entity's Arabic and Latin names) and `boilerplate`
-//! (true when the mention is inside site furniture and not counted).
+//! (true when the mention is inside site furniture and not counted), `by` (`"engine"`, or
+//! `"user"` for a name the reader marked: [`crate::decisions::Decision::Name`]).
 
 use crate::model::Analysis;
 
@@ -21,7 +22,7 @@ pub fn to_jsonl(a: &Analysis) -> String {
         for m in &d.mentions {
             let e = entities.get(m.entity.as_str());
             out.push_str(&format!(
-                "{{\"document\":{},\"start\":{},\"end\":{},\"text\":{},\"type\":\"{}\",\"entity\":{},\"label\":{},\"latin\":{},\"boilerplate\":{}}}\n",
+                "{{\"document\":{},\"start\":{},\"end\":{},\"text\":{},\"type\":\"{}\",\"entity\":{},\"label\":{},\"latin\":{},\"boilerplate\":{},\"by\":\"{}\"}}\n",
                 js(&d.id),
                 m.start,
                 m.end,
@@ -30,7 +31,8 @@ pub fn to_jsonl(a: &Analysis) -> String {
                 js(&m.entity),
                 js(e.map_or("", |e| e.label.as_str())),
                 js(e.map_or("", |e| e.latin.as_str())),
-                d.boilerplate.iter().any(|b| b.start <= m.start && m.end <= b.end)
+                d.boilerplate.iter().any(|b| b.start <= m.start && m.end <= b.end),
+                if m.by_user { "user" } else { "engine" }
             ));
         }
     }

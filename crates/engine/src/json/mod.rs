@@ -60,6 +60,8 @@ pub enum Syntax {
 pub enum Expected {
     String,
     Bool,
+    /// A whole number from 0 (an offset).
+    Count,
     Array,
     Object,
     /// The field must be there.
@@ -110,6 +112,7 @@ impl fmt::Display for JsonError {
                 let what = match expected {
                     Expected::String => "a string",
                     Expected::Bool => "true or false",
+                    Expected::Count => "a whole number from 0",
                     Expected::Array => "an array",
                     Expected::Object => "an object",
                     Expected::Present => "a value (missing)",
@@ -181,6 +184,15 @@ impl FromJson for bool {
     }
 }
 
+impl FromJson for usize {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        match v {
+            Json::Num(n) => n.parse().map_err(|_| JsonError::field(Expected::Count)),
+            _ => Err(JsonError::field(Expected::Count)),
+        }
+    }
+}
+
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: &Json) -> Result<Self, JsonError> {
         match v {
@@ -224,6 +236,11 @@ mod tests {
         assert_eq!(Json::Arr(vec![]).field::<String>("x").unwrap_err(), JsonError::Field { path: String::new(), expected: Expected::Object });
         let nested = JsonError::field(Expected::Bool).within("shown").within("bundled");
         assert_eq!(nested.to_string(), "expected true or false at `bundled.shown`");
+        let n = parse(r#"{"at": 42, "neg": -1, "frac": 1.5, "s": "3"}"#).unwrap();
+        assert_eq!(n.field::<usize>("at").unwrap(), 42);
+        for bad in ["neg", "frac", "s"] {
+            assert_eq!(n.field::<usize>(bad).unwrap_err(), JsonError::Field { path: bad.into(), expected: Expected::Count }, "{bad}");
+        }
     }
 
     #[test]

@@ -53,6 +53,13 @@ pub struct Mention {
     pub byte_start: usize,
     #[serde(skip)]
     pub byte_end: usize,
+    /// Made by the reader's correction ([`crate::decisions::Decision::Name`]), not by the engine.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub by_user: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// What kind of site boilerplate a span is.

@@ -311,10 +311,31 @@ impl Value {
     pub fn display(&self) -> String {
         match self {
             Value::Int(i) => i.to_string(),
-            Value::Num(f) => format!("{f}"),
+            Value::Num(f) => decimal(*f),
             Value::Text(s) => s.clone(),
         }
     }
+}
+
+/// `f` with at most six decimals, trailing zeros dropped (`2.5`, `0.333333`, `-1.25`): written
+/// with integers, because the standard library's float formatting costs the web page about
+/// 10 KB of code.
+pub fn decimal(f: f64) -> String {
+    if !f.is_finite() {
+        return String::new();
+    }
+    let sign = if f < 0.0 { "-" } else { "" };
+    let abs = f.abs();
+    if abs >= 9.0e12 {
+        return format!("{sign}{}", abs.round() as u64);
+    }
+    let scaled = (abs * 1e6).round() as u64;
+    let (int, frac) = (scaled / 1_000_000, scaled % 1_000_000);
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    let digits = format!("{frac:06}");
+    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
 }
 
 fn is_false(b: &bool) -> bool {
@@ -479,4 +500,18 @@ pub struct FactsReport {
     /// Per document id: the date relative dates were resolved against (ISO 8601), when known.
     #[serde(default)]
     pub datelines: BTreeMap<String, String>,
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use super::{decimal, Value};
+
+    #[test]
+    fn decimals_as_people_write_them() {
+        for (f, s) in [(2.5, "2.5"), (-1.25, "-1.25"), (0.1, "0.1"), (1.0 / 3.0, "0.333333"), (3.7, "3.7"), (1e13 + 0.5, "10000000000001"), (0.0000001, "0"), (f64::NAN, "")] {
+            assert_eq!(decimal(f), s, "{f}");
+        }
+        assert_eq!(Value::number(2030.0).display(), "2030");
+        assert_eq!(Value::number(12.75).display(), "12.75");
+    }
 }

@@ -57,7 +57,7 @@ unit_enum!(Qualifier { About, MoreThan, LessThan, AtLeast, AtMost });
 unit_enum!(DiffKind { Same, Changed, OnlyA, OnlyB });
 unit_enum!(OutletCue { Dateline, Editor, Copyright, Agency });
 
-record!(Mention { start, end, kind, entity, text, byte_start, byte_end });
+record!(Mention { start, end, kind, entity, text, byte_start, byte_end, by_user });
 record!(Boilerplate { start, end, kind, byte_start, byte_end });
 record!(OutletGuess { name, start, end, cue });
 record!(DocumentAnalysis { id, file, title, outlet, date, text, mentions, boilerplate, outlet_guess, sentences });

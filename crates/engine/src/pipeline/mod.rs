@@ -371,6 +371,7 @@ impl<'a> Analyzer<'a> {
                     text: doc.text[c.byte_start..c.byte_end].to_string(),
                     byte_start: c.byte_start,
                     byte_end: c.byte_end,
+                    by_user: false,
                 });
             }
             let (boilerplate, sentences) = match &self.streams[d] {

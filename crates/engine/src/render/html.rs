@@ -191,6 +191,7 @@ mod tests {
             text: needle.into(),
             byte_start,
             byte_end,
+            by_user: false,
         }
     }
 
