@@ -3,6 +3,7 @@
 
 use crate::browser;
 use crate::components::coverage::CoverageMap;
+use crate::components::graph::Graph;
 use crate::i18n::{cell_label, showing, type_name, Key, Lang};
 use crate::state::AppState;
 use crate::table::{rows, SortKey};
@@ -192,6 +193,7 @@ pub fn Compare() -> impl IntoView {
                 <p class="showing" aria-live="polite">{move || showing(state.lang.get(), visible.with(Vec::len), total())}</p>
             </div>
             <CoverageMap visible=visible/>
+            <Graph visible=visible/>
             <div class="table-scroll" role="region" tabindex="0" aria-labelledby="compare-caption" on:scroll=on_scroll>
                 <table
                     id="compare-table"

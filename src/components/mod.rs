@@ -9,6 +9,7 @@ pub mod picture;
 pub mod doc_list;
 pub mod entity_panel;
 pub mod facts;
+pub mod graph;
 pub mod header;
 pub mod legend;
 pub mod notices;

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use serde::Deserialize;
+use serde_json::json;
 
 use crate::harness::{browser_test, App, UI_TIMEOUT};
 use crate::page::{attr_sel, doc_ids, marks, select_doc, wait_panel, Mark};
@@ -377,6 +378,14 @@ async fn coverage_map_of_a_users_seven_articles() {
         assert!(single > 0, "no name given by one article alone: {:?}", rows.iter().map(|r| &r.label).collect::<Vec<_>>());
         assert!(app.count("ul.cov-lists li .cov-only").await > 0, "no 'only this article' list");
         app.screenshot("coverage-user-7").await;
+        // The graph of the same seven: its nodes are the table's rows.
+        app.wait_for_css("svg#graph-svg g.graph-node").await;
+        let row_ids: BTreeSet<String> = rows.iter().filter_map(|r| r.entity.clone()).collect();
+        let v = app.js("return [...document.querySelectorAll('svg#graph-svg g.graph-node')].map(g => g.dataset.entity)", vec![]).await;
+        let nodes: Vec<String> = serde_json::from_value(v).unwrap();
+        assert!(nodes.len() >= 3 && nodes.iter().all(|n| row_ids.contains(n)), "{nodes:?}");
+        app.js("document.querySelector('svg#graph-svg').scrollIntoView({block: 'center'})", vec![]).await;
+        app.screenshot("graph-user-7").await;
     })
     .await;
 }
@@ -384,4 +393,73 @@ async fn coverage_map_of_a_users_seven_articles() {
 /// The articles in the table's column order.
 fn doc_ids_of(rows: &[Row]) -> Vec<String> {
     rows.first().map(|r| r.cells.iter().map(|c| c.doc.clone().unwrap()).collect()).unwrap_or_default()
+}
+
+/// Who appears with whom (#14): the graph's nodes are rows of the table (its type filter
+/// applies), every line joins two drawn nodes, a node opens its entity, and the picture is
+/// saved as SVG.
+#[tokio::test]
+async fn graph_of_names_in_the_same_sentence() {
+    browser_test("graph", |app| async move {
+        let downloads = crate::workspace::scratch("graph");
+        crate::workspace::allow_downloads(&app, &downloads).await;
+        show_compare(&app).await;
+        app.wait_for_css("svg#graph-svg g.graph-node").await;
+        let rows = compare_rows(&app).await;
+        let row_ids: BTreeSet<String> = rows.iter().filter_map(|r| r.entity.clone()).collect();
+        let graph = || async {
+            let v = app
+                .js(
+                    "return [[...document.querySelectorAll('svg#graph-svg g.graph-node')].map(g => [g.dataset.entity, g.dataset.type]), \
+                     [...document.querySelectorAll('svg#graph-svg line.graph-edge')].map(l => [l.dataset.a, l.dataset.b, Number(l.dataset.count)])]",
+                    vec![],
+                )
+                .await;
+            serde_json::from_value::<(Vec<(String, String)>, Vec<(String, String, i64)>)>(v).unwrap()
+        };
+        let (nodes, edges) = graph().await;
+        assert!(nodes.len() >= 5 && !edges.is_empty(), "{nodes:?} {edges:?}");
+        let ids: BTreeSet<&String> = nodes.iter().map(|(e, _)| e).collect();
+        assert!(ids.iter().all(|e| row_ids.contains(*e)), "a node that is no row of the table");
+        assert!(edges.iter().all(|(a, b, n)| ids.contains(a) && ids.contains(b) && a != b && *n >= 1), "{edges:?}");
+
+        // The table's type filter applies to the graph.
+        let select = app.css("select#filter-type").await;
+        select.select_by_value("LOC").await.unwrap();
+        app.wait_for(
+            "only places in the graph",
+            UI_TIMEOUT,
+            "const g = [...document.querySelectorAll('svg#graph-svg g.graph-node')]; return g.length > 0 && g.every(x => x.dataset.type === 'LOC')",
+            vec![],
+        )
+        .await;
+        select.select_by_value("all").await.unwrap();
+        app.wait_for("all types again", UI_TIMEOUT, "return document.querySelectorAll('svg#graph-svg g.graph-node').length === arguments[0]", vec![json!(nodes.len())]).await;
+
+        // A node opens its entity; Enter on a focused node too.
+        let (first, _) = nodes[0].clone();
+        app.js("document.querySelector('svg#graph-svg').scrollIntoView({block: 'center'})", vec![]).await;
+        app.screenshot("graph-en").await;
+        app.click(&format!("svg#graph-svg g.graph-node{} circle", attr_sel("data-entity", &first))).await;
+        wait_panel(&app, &first).await;
+        let (second, _) = nodes[1].clone();
+        let node = app.css(&format!("svg#graph-svg g.graph-node{}", attr_sel("data-entity", &second))).await;
+        app.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", vec![serde_json::to_value(&node).unwrap()]).await;
+        node.send_keys("\u{E007}").await.unwrap();
+        wait_panel(&app, &second).await;
+
+        app.click("button#save-graph").await;
+        let svg = String::from_utf8(crate::workspace::wait_download(&downloads, "qarin-graph.svg").await).unwrap();
+        assert_eq!(svg.matches("class=\"graph-node\"").count(), nodes.len(), "the saved SVG's nodes");
+
+        // In Arabic, mirrored and with the same nodes.
+        app.click("button#lang-toggle").await;
+        app.wait_for("the Arabic graph", UI_TIMEOUT, "return document.documentElement.lang === 'ar' && document.querySelectorAll('svg#graph-svg g.graph-node').length === arguments[0]", vec![json!(nodes.len())]).await;
+        app.js("document.querySelector('svg#graph-svg').scrollIntoView({block: 'center'})", vec![]).await;
+        app.screenshot("graph-ar").await;
+        app.click("button#theme-toggle").await;
+        app.wait_for("the dark theme", UI_TIMEOUT, "return document.documentElement.dataset.theme === 'dark'", vec![]).await;
+        app.screenshot("graph-ar-dark").await;
+    })
+    .await;
 }

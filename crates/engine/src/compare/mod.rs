@@ -4,6 +4,7 @@
 //! columns).
 
 pub mod coverage;
+pub mod graph;
 pub mod outlet;
 mod table;
 
