@@ -93,3 +93,63 @@ fn counts_match_mentions() {
         }
     }
 }
+
+/// Fifty corrections made at random (a fixed seed) on the bundled corpus change only the names
+/// they correct: every mention afterwards is the reader's, or one the engine made before that no
+/// correction touches; the offsets stay sound. (Corrections do not retrain the tagger, so one
+/// reader's corrections cannot degrade the recognition of other names: the ANERcorp figures do
+/// not move.)
+#[test]
+fn fifty_random_corrections_leave_every_other_name_alone() {
+    use qarin_engine::decisions::{apply, Decision};
+    use qarin_engine::normalize::normalize;
+    use qarin_engine::EntityType;
+    let a = analysis();
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let mut decisions = Vec::new();
+    let mut touched: Vec<String> = Vec::new();
+    while decisions.len() < 50 {
+        let d = &a.documents[next(a.documents.len())];
+        // A word of the text (a run of letters), marked as a name of some type, or a
+        // highlight said to be no name.
+        let chars: Vec<char> = d.text.chars().collect();
+        let at = next(chars.len());
+        if !chars[at].is_alphabetic() || (at > 0 && chars[at - 1].is_alphabetic()) {
+            continue;
+        }
+        let end = (at..chars.len()).find(|&i| !chars[i].is_alphabetic()).unwrap_or(chars.len());
+        if next(4) == 0 && !d.mentions.is_empty() {
+            let m = &d.mentions[next(d.mentions.len())];
+            touched.push(normalize(&m.text));
+            decisions.push(Decision::NotName { doc: d.id.clone(), start: m.start, end: m.end });
+        } else {
+            touched.push(normalize(&chars[at..end].iter().collect::<String>()));
+            decisions.push(Decision::Name { doc: d.id.clone(), start: at, end, kind: EntityType::ALL[next(4)] });
+        }
+    }
+    let out = apply(a, &decisions);
+    let mut kept = 0;
+    for (before, after) in a.documents.iter().zip(&out.documents) {
+        let chars: Vec<char> = after.text.chars().collect();
+        for m in &after.mentions {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+            assert_eq!(&after.text[m.byte_start..m.byte_end], m.text);
+            if !m.by_user {
+                let same = before.mentions.iter().find(|b| b.start == m.start && b.end == m.end).expect("an engine mention that was not there before");
+                assert_eq!((same.kind, &same.text), (m.kind, &m.text));
+                kept += 1;
+            }
+        }
+        // An engine mention gone: a correction touched it (its words, or a span over it).
+        for b in &before.mentions {
+            let still = after.mentions.iter().any(|m| m.start == b.start && m.end == b.end && !m.by_user);
+            let overlapped = after.mentions.iter().any(|m| m.by_user && m.start < b.end && b.start < m.end);
+            assert!(still || overlapped || touched.contains(&normalize(&b.text)), "{:?} vanished untouched", b.text);
+        }
+    }
+    assert!(kept > 100, "most of the engine's names stay: {kept}");
+}
