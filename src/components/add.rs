@@ -22,6 +22,7 @@ pub fn AddArticles() -> impl IntoView {
     let paste_text: NodeRef<html::Textarea> = NodeRef::new();
 
     let on_files = move |_| {
+        crate::browser::mark("qarin:files-change");
         let Some(input) = file_input.get() else {
             return;
         };

@@ -185,11 +185,12 @@ pub fn report(m: &Measures, native: &NativeTimes, runs: usize) -> Result<()> {
         };
         let get = |k: &str| s.get(k).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
         println!(
-            "  {what}: {:.0} ms; longest main-thread task {:.0} ms (five longest: {}; {} over 50 ms); worker {}; localStorage {}, origin usage {}   budget: no task over 50 ms: {}",
+            "  {what}: {:.0} ms; longest main-thread task of the app {:.0} ms (five longest: {}; {} over 50 ms; the browser's own task handing over the files, before the app's code runs: {:.0} ms); worker {}; localStorage {}, origin usage {}   budget: no task over 50 ms: {}",
             get("ms"),
             get("longest_ms"),
             s.get("top").cloned().unwrap_or_default(),
             s.get("long_tasks").cloned().unwrap_or_default(),
+            get("before_app_ms"),
             s.get("worker").cloned().unwrap_or_default(),
             mib(get("local_bytes")),
             mib(get("usage_bytes")),
