@@ -107,3 +107,51 @@ pub fn check_json(text: &str) {
         Err(e) => panic!("parse gave a field error: {e}"),
     }
 }
+
+/// Any bytes as the reader's decisions on a small analysis of two articles (made once): each
+/// group of four bytes is a decision (a name marked or taken away, a merge,
+/// a split, a pair kept apart) with any article, offsets and type, valid or not. Applying them
+/// never panics, and what comes out is sound: every mention in order, without overlap, pointing
+/// at its own text by code points and bytes, and of an entity that is there.
+#[allow(dead_code)]
+pub fn check_decisions(bytes: &[u8]) {
+    use qarin_engine::decisions::{apply, Decision};
+    use qarin_engine::{Document, EntityType};
+    static MADE: std::sync::OnceLock<(Vec<Document>, qarin_engine::Analysis)> = std::sync::OnceLock::new();
+    let (docs, a) = MADE.get_or_init(|| {
+        let doc = |id: &str, text: &str| Document { id: id.into(), file: format!("{id}.txt"), title: id.into(), outlet: String::new(), date: String::new(), url: String::new(), text: text.into() };
+        let docs = vec![
+            doc("a", "قال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا لن تتراجع.\nوأكد بوتين ذلك، ولروسيا مصالح."),
+            doc("b", "وفي موسكو قال الوزير سيرغي لافروف إن بوتين وافق، وبالقاهرة رحبت مصر، و\u{64e}موسكو\u{650} هادئة."),
+        ];
+        let a = qarin_engine::analyze(&docs);
+        (docs, a)
+    });
+    let ids: Vec<String> = a.entities.iter().map(|e| e.id.clone()).chain(["x".to_string()]).collect();
+    let mut decisions = Vec::new();
+    for g in bytes.chunks(4) {
+        let b = |i: usize| g.get(i).copied().unwrap_or(0) as usize;
+        let d = ["a", "b", "gone"][b(1) % 3].to_string();
+        let (start, end) = (b(2) * 2, b(2) * 2 + b(3) % 24);
+        let kind = EntityType::ALL[b(3) % 4];
+        let e = |i: usize| ids[i % ids.len()].clone();
+        decisions.push(match b(0) % 6 {
+            0 | 1 => Decision::Name { doc: d, start, end, kind },
+            2 => Decision::NotName { doc: d, start, end },
+            3 => Decision::Merge { keep: e(b(1)), absorb: e(b(2)) },
+            4 => Decision::Split { entity: e(b(1)), spelling: a.documents[0].mentions.get(b(2) % 4).map_or(String::new(), |m| m.text.clone()) },
+            _ => Decision::Apart { a: e(b(1)), b: e(b(2)) },
+        });
+    }
+    let out = apply(a, &decisions);
+    for (d, da) in docs.iter().zip(&out.documents) {
+        let mut end = 0;
+        for m in &da.mentions {
+            assert!(m.start >= end && m.start < m.end, "mentions in order, without overlap");
+            end = m.end;
+            assert_eq!(d.text.get(m.byte_start..m.byte_end), Some(m.text.as_str()), "mention bytes");
+            assert_eq!(d.text[..m.byte_start].chars().count(), m.start, "mention start in code points");
+            assert!(out.entities.iter().any(|e| e.id == m.entity), "mention of an unknown entity");
+        }
+    }
+}

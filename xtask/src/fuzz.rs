@@ -16,7 +16,7 @@ use std::time::Instant;
 use crate::env::{self, Result};
 
 pub const CARGO_FUZZ_VERSION: &str = "0.13.1";
-pub const TARGETS: &[&str] = &["decode", "html", "tokenize", "analyze", "pack", "json"];
+pub const TARGETS: &[&str] = &["decode", "html", "tokenize", "analyze", "pack", "json", "decisions"];
 
 fn tools_root() -> PathBuf {
     env::repo_root().join("target/tools/cargo-fuzz")

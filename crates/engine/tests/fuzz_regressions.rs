@@ -1,7 +1,7 @@
 //! Every input the fuzzers (`cargo xtask fuzz`, targets in `fuzz/`) ever crashed on, kept in
-//! `fuzz/regressions/<target>/`, and the fuzzers' seeds (`fuzz/seeds/`), replayed through all six
+//! `fuzz/regressions/<target>/`, and the fuzzers' seeds (`fuzz/seeds/`), replayed through all seven
 //! targets' checks (`fuzz/checks.rs`, the same code the targets run): decoding, HTML extraction,
-//! tokenisation, the whole analysis, packed bytes, JSON.
+//! tokenisation, the whole analysis, packed bytes, JSON, the reader's decisions.
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +38,7 @@ fn fuzz_inputs_replay_without_a_panic() {
             check_analyze(&text);
             check_pack(&data);
             check_json(&text);
+            check_decisions(&data);
         });
         assert!(run.is_ok(), "{} panics", f.display());
     }
