@@ -11,8 +11,7 @@ use crate::i18n::{cell_label, t, tf, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
 use qarin_engine::compare::coverage::coverage;
-use qarin_engine::EntityType;
-use crate::components::picture::{self, add, button, frame};
+use crate::components::picture::{self, add, button, frame, short, strong as colour};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -22,26 +21,6 @@ const LABEL_W: usize = 190;
 const CELL_W: usize = 58;
 const CELL_H: usize = 26;
 const HEAD_H: usize = 44;
-
-/// The type's strong colour: the theme's CSS variable, with the light theme's value for a saved
-/// file.
-fn colour(kind: EntityType) -> &'static str {
-    match kind {
-        EntityType::Per => "var(--per-strong,#a65300)",
-        EntityType::Loc => "var(--loc-strong,#0a6b45)",
-        EntityType::Org => "var(--org-strong,#3343c0)",
-        EntityType::Misc => "var(--misc-strong,#a42a63)",
-    }
-}
-
-/// `s` cut to `n` characters with an ellipsis.
-fn short(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n - 1).collect::<String>() + "…"
-    }
-}
 
 /// Draw the picture into `holder`: its frame, the map, the lists, the buttons. `total`: the
 /// table's rows (the map draws the first [`ROWS`] of them).

@@ -6,7 +6,7 @@
 //! node is a button (click, Enter or Space): it opens the entity's panel. Saved as SVG or PNG.
 //! Drawn with plain DOM calls (`picture`, which says why).
 
-use crate::components::picture::{self, add, button, frame};
+use crate::components::picture::{self, add, button, frame, short, strong as stroke};
 use crate::i18n::{t, tf, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -28,15 +28,6 @@ fn fill(kind: EntityType) -> &'static str {
         EntityType::Loc => "var(--loc-bg,#c6eed6)",
         EntityType::Org => "var(--org-bg,#d9defe)",
         EntityType::Misc => "var(--misc-bg,#f8d2e5)",
-    }
-}
-
-fn stroke(kind: EntityType) -> &'static str {
-    match kind {
-        EntityType::Per => "var(--per-strong,#a65300)",
-        EntityType::Loc => "var(--loc-strong,#0a6b45)",
-        EntityType::Org => "var(--org-strong,#3343c0)",
-        EntityType::Misc => "var(--misc-strong,#a42a63)",
     }
 }
 
@@ -109,15 +100,6 @@ fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang:
     }
     button(holder, "save-graph", t(lang, Key::SaveSvg));
     button(holder, "save-graph-png", t(lang, Key::SavePng));
-}
-
-/// `s` cut to `n` characters with an ellipsis.
-fn short(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n - 1).collect::<String>() + "…"
-    }
 }
 
 #[component]

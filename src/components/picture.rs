@@ -14,6 +14,27 @@ use web_sys::Element;
 
 pub const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
+/// A type's strong colour: the theme's CSS variable, with the light theme's value for a saved
+/// file.
+pub fn strong(kind: qarin_engine::EntityType) -> &'static str {
+    use qarin_engine::EntityType;
+    match kind {
+        EntityType::Per => "var(--per-strong,#a65300)",
+        EntityType::Loc => "var(--loc-strong,#0a6b45)",
+        EntityType::Org => "var(--org-strong,#3343c0)",
+        EntityType::Misc => "var(--misc-strong,#a42a63)",
+    }
+}
+
+/// `s` cut to `n` characters with an ellipsis.
+pub fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n - 1).collect::<String>() + "…"
+    }
+}
+
 /// A new element under `parent` (SVG when `svg`), with attributes and text (a text node).
 pub fn add(parent: &Element, svg: bool, tag: &str, attrs: &[(&str, &str)], text: &str) -> Element {
     let doc = document();
