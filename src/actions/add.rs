@@ -10,6 +10,11 @@ use qarin_engine::input::corpus::{read_document, Loaded};
 use qarin_engine::input::{InputWarning, MAX_DOCUMENT_BYTES};
 use qarin_engine::Document;
 
+thread_local! {
+    /// The names the shown "Added" notice lists.
+    static RECENTLY_ADDED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Refusals listed one by one up to this many; more are counted in one line, the list folded.
 const SUMMARISE_OVER: usize = 3;
 
@@ -101,7 +106,18 @@ impl AppState {
         }
         let (ids, _undo) = self.change(|ws| ws.add(articles, &bundled));
         browser::mark("qarin:added-to-workspace");
-        self.notices.notify(Level::Info, "added", vec![i18n::added(lang, &names)], None);
+        // One "Added" notice, however many adds in a row: the names of those still shown join
+        // the new ones (seven pastes no longer stack seven notices over the page).
+        let all = RECENTLY_ADDED.with(|r| {
+            let mut r = r.borrow_mut();
+            if !self.notices.showing("added") {
+                r.clear();
+            }
+            r.extend(names.iter().cloned());
+            r.clone()
+        });
+        self.notices.dismiss_kind("added");
+        self.notices.notify(Level::Info, "added", vec![i18n::added(lang, &all)], None);
         if !warnings.is_empty() {
             self.notices.notify(Level::Warning, "input-warning", warnings, None);
         }

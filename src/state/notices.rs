@@ -106,6 +106,11 @@ impl Notices {
         }
     }
 
+    /// Whether a notice of `kind` is shown.
+    pub fn showing(&self, kind: &str) -> bool {
+        self.list.with_untracked(|n| n.iter().any(|x| x.kind == kind))
+    }
+
     pub fn dismiss_kind(&self, kind: &str) {
         if self.list.with_untracked(|n| n.iter().any(|x| x.kind == kind)) {
             self.list.update(|n| n.retain(|x| x.kind != kind));

@@ -362,6 +362,7 @@ async fn coverage_map_of_a_users_seven_articles() {
             vec![],
         )
         .await;
+        assert!(app.count("#notices .notice[data-kind=added]").await <= 1, "one 'Added' notice for seven pastes, not a stack");
         app.click("input#show-bundled").await;
         app.wait_for("only the seven", UI_TIMEOUT, "return document.querySelectorAll('button.doc-item').length === 7 && document.querySelector('.updating') === null", vec![]).await;
         show_compare(&app).await;
