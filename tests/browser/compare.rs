@@ -460,6 +460,8 @@ async fn graph_of_names_in_the_same_sentence() {
         app.screenshot("graph-ar").await;
         app.click("button#theme-toggle").await;
         app.wait_for("the dark theme", UI_TIMEOUT, "return document.documentElement.dataset.theme === 'dark'", vec![]).await;
+        app.js("document.querySelector('svg#graph-svg').scrollIntoView({block: 'center'})", vec![]).await;
+        tokio::time::sleep(Duration::from_millis(400)).await; // the theme's colour transition
         app.screenshot("graph-ar-dark").await;
     })
     .await;
