@@ -99,8 +99,8 @@ pub fn install(state: AppState) {
                 reuse: src.reuse.clone(),
                 suggestions: src.suggestions.clone(),
             };
-            // Without decisions the copy just made is the result (no second copy of every text).
-            let applied = if decisions.is_empty() { a } else { qarin_engine::decisions::apply(&a, &decisions) };
+            // The copy just made is the result (decisions applied to it, no second copy).
+            let applied = qarin_engine::decisions::apply_owned(a, &decisions);
             browser::mark("qarin:decisions-applied");
             docs.with_untracked(|docs| {
                 if copying.get_value() != run || !same(&raw, docs) {

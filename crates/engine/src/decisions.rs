@@ -78,10 +78,15 @@ struct Group {
 
 /// The analysis with `decisions` applied. Decisions that do not apply are skipped.
 pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
+    apply_owned(a.clone(), decisions)
+}
+
+/// [`apply`] to an analysis the caller no longer needs (the web app's own copy): no second
+/// copy of every text.
+pub fn apply_owned(mut named: Analysis, decisions: &[Decision]) -> Analysis {
     if decisions.is_empty() {
-        return a.clone();
+        return named;
     }
-    let mut named = a.clone();
     let created = names::apply_names(&mut named, decisions);
     let a = &named;
     let mut groups: BTreeMap<String, Group> = crate::sort::map(
