@@ -11,7 +11,7 @@ use crate::i18n::{cell_label, t, tf, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
 use qarin_engine::compare::coverage::coverage;
-use crate::components::picture::{self, add, button, frame, short, strong as colour};
+use crate::components::picture::{self, add, frame, short, strong as colour};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -122,8 +122,7 @@ fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], total
             }
         }
     }
-    button(holder, "save-coverage", t(lang, Key::SaveSvg));
-    button(holder, "save-coverage-png", t(lang, Key::SavePng));
+    picture::save_buttons(holder, "coverage", lang);
 }
 
 #[component]
@@ -145,13 +144,11 @@ pub fn CoverageMap(visible: Memo<Vec<(usize, String)>>) -> impl IntoView {
     let act = move |target: Option<web_sys::EventTarget>, key: bool| -> bool {
         let Some(target) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
         match picture::button_id(&target).as_deref() {
-            Some("save-coverage") if !key => picture::save_svg("coverage-svg", "qarin-coverage.svg"),
-            Some("save-coverage-png") if !key => {
-                if let Some(svg) = document().get_element_by_id("coverage-svg") {
-                    picture::png(&svg, "qarin-coverage.png");
+            Some(id) => {
+                if !key {
+                    picture::save(id, "coverage");
                 }
             }
-            Some(_) => {}
             None => {
                 let Some(cell) = target.closest("[data-entity]").ok().flatten() else { return false };
                 let (Some(doc), Some(entity)) = (cell.get_attribute("data-doc"), cell.get_attribute("data-entity")) else { return false };

@@ -6,7 +6,7 @@
 //! node is a button (click, Enter or Space): it opens the entity's panel. Saved as SVG or PNG.
 //! Drawn with plain DOM calls (`picture`, which says why).
 
-use crate::components::picture::{self, add, button, frame, short, strong as stroke};
+use crate::components::picture::{self, add, frame, short, strong as stroke};
 use crate::i18n::{t, tf, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -98,8 +98,7 @@ fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang:
         let _ = name.set_attribute("stroke-width", "3");
         let _ = name.set_attribute("pointer-events", "none");
     }
-    button(holder, "save-graph", t(lang, Key::SaveSvg));
-    button(holder, "save-graph-png", t(lang, Key::SavePng));
+    picture::save_buttons(holder, "graph", lang);
 }
 
 #[component]
@@ -118,13 +117,11 @@ pub fn Graph(visible: Memo<Vec<(usize, String)>>) -> impl IntoView {
     let act = move |target: Option<web_sys::EventTarget>, key: bool| -> bool {
         let Some(target) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
         match picture::button_id(&target).as_deref() {
-            Some("save-graph") if !key => picture::save_svg("graph-svg", "qarin-graph.svg"),
-            Some("save-graph-png") if !key => {
-                if let Some(svg) = document().get_element_by_id("graph-svg") {
-                    picture::png(&svg, "qarin-graph.png");
+            Some(id) => {
+                if !key {
+                    picture::save(id, "graph");
                 }
             }
-            Some(_) => {}
             None => {
                 let Some(node) = target.closest("g.graph-node").ok().flatten() else { return false };
                 if let Some(entity) = node.get_attribute("data-entity") {

@@ -109,6 +109,28 @@ pub fn holder(node: NodeRef<leptos::html::Div>, act: impl Fn(Option<web_sys::Eve
     }
 }
 
+/// A picture's two save buttons: `save-NAME` (SVG) and `save-NAME-png`.
+pub fn save_buttons(parent: &Element, name: &str, lang: crate::i18n::Lang) {
+    button(parent, &format!("save-{name}"), crate::i18n::t(lang, crate::i18n::Key::SaveSvg));
+    button(parent, &format!("save-{name}-png"), crate::i18n::t(lang, crate::i18n::Key::SavePng));
+}
+
+/// The click of button `id`, if it is one of [`save_buttons`]`(NAME)`: the SVG `#NAME-svg` saved
+/// as `qarin-NAME.svg` or `qarin-NAME.png`.
+pub fn save(id: &str, name: &str) {
+    let Some(rest) = id.strip_prefix("save-").and_then(|r| r.strip_prefix(name)) else { return };
+    let svg = format!("{name}-svg");
+    match rest {
+        "" => save_svg(&svg, &format!("qarin-{name}.svg")),
+        "-png" => {
+            if let Some(el) = document().get_element_by_id(&svg) {
+                png(&el, &format!("qarin-{name}.png"));
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Save the SVG `#id` as `file`.
 pub fn save_svg(id: &str, file: &str) {
     if let Some(svg) = document().get_element_by_id(id) {

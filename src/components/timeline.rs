@@ -5,7 +5,7 @@
 //! Enter, Space): it opens the value's sentence in its article. Drawn with DOM calls as the
 //! coverage map is (`picture`), saved as SVG or PNG.
 
-use crate::components::picture::{self, add, button, frame};
+use crate::components::picture::{self, add, frame};
 use crate::i18n::{fact_label, t, tf, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -124,8 +124,7 @@ fn draw(holder: &Element, data: &crate::state::data::Data, lang: Lang) {
             }
         }
     }
-    button(&frame, "save-timeline", t(lang, Key::SaveSvg));
-    button(&frame, "save-timeline-png", t(lang, Key::SavePng));
+    picture::save_buttons(&frame, "timeline", lang);
 }
 
 #[component]
@@ -143,14 +142,8 @@ pub fn Timeline() -> impl IntoView {
     let act = move |target: Option<web_sys::EventTarget>, key: bool| -> bool {
         let Some(target) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
         if let Some(id) = picture::button_id(&target) {
-            match id.as_str() {
-                "save-timeline" if !key => picture::save_svg("timeline-svg", "qarin-timeline.svg"),
-                "save-timeline-png" if !key => {
-                    if let Some(svg) = document().get_element_by_id("timeline-svg") {
-                        picture::png(&svg, "qarin-timeline.png");
-                    }
-                }
-                _ => {}
+            if !key {
+                picture::save(&id, "timeline");
             }
             return false;
         }
