@@ -40,7 +40,7 @@ pub async fn qarin_bench_sliced(docs_json: String) -> Result<JsValue, JsValue> {
     let last = std::cell::Cell::new(crate::job::now());
     let longest = std::cell::Cell::new(0.0f64);
     let t0 = crate::job::now();
-    let analysis = crate::job::analyse_here(&docs, |_| {
+    let analysis = crate::job::analyse_here(&docs, &[], |_| {
         let now = crate::job::now();
         slices.set(slices.get() + 1);
         longest.set(longest.get().max(now - last.get()));
@@ -70,6 +70,7 @@ pub async fn qarin_bench_worker(docs_json: String) -> Result<JsValue, JsValue> {
     let t0 = crate::job::now();
     let finished = crate::job::analyse(
         &docs,
+        &[],
         |_| {
             reports.set(reports.get() + 1);
             Some(())

@@ -10,6 +10,7 @@
 //! `setTimeout`s get). A step that works across all articles (linking, the fact rows, shared
 //! wire copy) starts a slice of its own.
 
+use qarin_engine::decisions::{corrections, Decision};
 use qarin_engine::{Analysis, Analyzer, Document, Progress};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -79,20 +80,20 @@ pub fn heartbeat() {
 /// Analyse `docs`: in the worker when there is one, else on the page in slices. `report` gets
 /// the progress and says whether to go on (`None`: superseded); `assets_failed` hears that the
 /// word lists or the model could not be loaded (the analysis goes on without them).
-pub async fn analyse(docs: &[Document], report: impl Fn(Progress) -> Option<()>, assets_failed: impl Fn(String)) -> Finished {
-    if let Some(a) = precomputed_for(docs) {
+pub async fn analyse(docs: &[Document], names: &[Decision], report: impl Fn(Progress) -> Option<()>, assets_failed: impl Fn(String)) -> Finished {
+    if let Some(a) = precomputed_for(docs).filter(|_| names.is_empty()) {
         // The worker and its word lists load meanwhile, for the user's articles.
         wasm_bindgen_futures::spawn_local(crate::worker::warm_up());
         return Finished::Done(a);
     }
     let _running = Running::start();
-    match crate::worker::analyse(docs, &report, &assets_failed).await {
+    match crate::worker::analyse(docs, names, &report, &assets_failed).await {
         Some(finished) => finished,
         None => {
             if let Err(e) = crate::assets::load().await {
                 assets_failed(e);
             }
-            match analyse_here(docs, report).await {
+            match analyse_here(docs, names, report).await {
                 Some(a) => Finished::Done(a),
                 None => Finished::Superseded,
             }
@@ -181,7 +182,7 @@ pub async fn yield_to_page() {
 
 /// Analyse `docs` in slices on the page's thread. `report` gets the progress after each slice
 /// and says whether to go on (`None`: the work was superseded; the analysis is dropped).
-pub async fn analyse_here(docs: &[Document], report: impl Fn(Progress) -> Option<()>) -> Option<Analysis> {
+pub async fn analyse_here(docs: &[Document], names: &[Decision], report: impl Fn(Progress) -> Option<()>) -> Option<Analysis> {
     // Paint the "Analysing…" state first. The first analysis also loads the word lists and the
     // trained model (tens of milliseconds in wasm, on code not yet optimised): each gets a
     // slice of its own rather than joining the first article's step.
@@ -190,7 +191,7 @@ pub async fn analyse_here(docs: &[Document], report: impl Fn(Progress) -> Option
     qarin_engine::lexicon::lexicon();
     yield_to_page().await;
     qarin_engine::tagger::tagger();
-    let mut an = Analyzer::new(docs);
+    let mut an = Analyzer::learning(docs, &corrections(names));
     yield_to_page().await;
     report(an.progress())?;
     let mut started = now();

@@ -181,7 +181,12 @@ fn on_request(data: JsValue) {
         "run" => {
             LIVE.with(|l| l.set(job));
             let docs = DOCS.with(|d| d.borrow_mut().remove(&job)).unwrap_or_default();
-            wasm_bindgen_futures::spawn_local(run(job, docs));
+            let names = text_of(&data, "names");
+            let names = if names.is_empty() { Ok(Vec::new()) } else { crate::workspace::Workspace::from_index(&names).map(|ws| ws.decisions) };
+            match names {
+                Ok(names) => wasm_bindgen_futures::spawn_local(run(job, docs, names)),
+                Err(e) => post_failed(job, &format!("the corrections not readable: {e}")),
+            }
         }
         "cancel" => {
             LIVE.with(|l| {
@@ -206,14 +211,14 @@ fn post_progress(job: u32, p: Progress) {
 
 /// One analysis, pausing every [`WORKER_SLICE_MS`] to read messages (a `cancel`, or a newer
 /// job's `run`, ends it), then its result in parts.
-async fn run(job: u32, docs: Vec<Document>) {
+async fn run(job: u32, docs: Vec<Document>, names: Vec<qarin_engine::decisions::Decision>) {
     if PANIC_ARMED.with(|p| p.replace(false)) {
         panic!("a panic asked for by the page (qarin_test_worker_panic)");
     }
     // The word lists and the model load on first use; a pause after, for the messages.
     qarin_engine::lexicon::lexicon();
     qarin_engine::tagger::tagger();
-    let mut an = Analyzer::new(&docs);
+    let mut an = Analyzer::learning(&docs, &qarin_engine::decisions::corrections(&names));
     post_progress(job, an.progress());
     let mut started = crate::job::now();
     while !an.is_done() {
@@ -545,7 +550,7 @@ thread_local! {
 }
 
 /// Analyse `docs` in the worker. `None`: no worker can run here (the caller does the work).
-pub async fn analyse(docs: &[Document], report: &dyn Fn(Progress) -> Option<()>, assets_failed: &dyn Fn(String)) -> Option<Finished> {
+pub async fn analyse(docs: &[Document], names: &[qarin_engine::decisions::Decision], report: &dyn Fn(Progress) -> Option<()>, assets_failed: &dyn Fn(String)) -> Option<Finished> {
     let client = client().await?;
     send_assets(&client, assets_failed).await;
     if let Some(e) = WARM_UP_FAILED.with(|w| w.borrow_mut().take()) {
@@ -571,7 +576,14 @@ pub async fn analyse(docs: &[Document], report: &dyn Fn(Progress) -> Option<()>,
             started = crate::job::now();
         }
     }
-    job.send(&message("run", job.id));
+    // The reader's corrections of names, for the tagger to learn from first.
+    let run = message("run", job.id);
+    if !names.is_empty() {
+        // As a workspace holding only them: the workspace's own writer and reader, no more code.
+        let ws = crate::workspace::Workspace { decisions: names.to_vec(), ..Default::default() };
+        set(&run, "names", &JsValue::from_str(&ws.export_json()));
+    }
+    job.send(&run);
     let mut a = Analysis {
         schema: String::new(),
         documents: Vec::with_capacity(docs.len()),

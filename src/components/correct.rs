@@ -113,6 +113,7 @@ fn draw(holder: &Element, state: AppState, lang: Lang, words: &str, kind: Option
             add(&li, false, "button", &[("type", "button"), ("class", "btn small undo-decision"), ("id", &format!("correct-undo-{i}"))], t(lang, Key::Undo));
         }
     });
+    add(&details, false, "p", &[("class", "muted"), ("id", "corrections-learned")], t(lang, Key::CorrectionsLearned));
     add(&details, false, "button", &[("type", "button"), ("class", "btn small"), ("id", "correct-reset")], t(lang, Key::CorrectReset));
 }
 

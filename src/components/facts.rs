@@ -5,8 +5,12 @@
 use crate::browser;
 use crate::i18n::{self, t, Key, Lang};
 use crate::state::AppState;
+use super::picture::add;
+use crate::state::data::Data;
 use leptos::prelude::*;
 use qarin_engine::facts::{Fact, FactValue, Status};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 fn status_key(s: Status) -> Key {
     match s {
@@ -87,149 +91,49 @@ pub fn Facts() -> impl IntoView {
         }
     });
 
-    let table = move || {
-        let data = state.data.get()?;
+    // The table, drawn with DOM calls (values always text nodes) into a holder, with one click
+    // handler for its buttons; as `view!` code it cost the page about 5 KB of gzipped code.
+    let holder: NodeRef<leptos::html::Div> = NodeRef::new();
+    Effect::new(move |_| {
+        let data = state.data.get();
         let lang = state.lang.get();
-        let facts = &data.analysis.facts;
-        if facts.is_empty() {
-            return Some(view! { <p class="empty" id="facts-empty">{t(lang, Key::NoFacts)}</p> }.into_any());
+        let (status, needle, shown) = (status_filter.get(), text_filter.get(), rows_shown.get());
+        let Some(el) = holder.get() else { return };
+        el.set_text_content(None);
+        if let Some(data) = data {
+            let selected = state.fact.get_untracked();
+            draw(&el, &data, lang, &status, needle.trim(), shown, selected.as_deref());
         }
-        let docs = &data.analysis.documents;
-        let status = status_filter.get();
-        let needle = text_filter.get();
-        let needle = needle.trim();
-        let head = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                view! {
-                    <th scope="col" data-doc=d.id.clone() title=data.doc_title(i, lang)>
-                        {data.doc_label(i, lang)}
-                    </th>
-                }
-            })
-            .collect_view();
-        let matched: Vec<&qarin_engine::facts::Fact> = facts
-            .iter()
-            .filter(|f| status == "all" || f.status.code() == status)
-            .filter(|f| matches(f, needle))
-            .collect();
-        // A selected row (from a link) is always in the page.
-        let selected_at = state
-            .fact
-            .with_untracked(|sel| sel.as_ref().and_then(|id| matched.iter().position(|f| &f.id == id)));
-        let limit = rows_shown.get().max(selected_at.map_or(0, |i| i + 1));
-        let more = (matched.len() > limit).then(|| {
-            let label = crate::i18n::show_more(lang, limit, matched.len(), ROWS_PAGE);
-            view! {
-                <button type="button" id="facts-more" class="btn small facts-more" on:click=move |_| rows_shown.set(limit + ROWS_PAGE)>
-                    {label}
-                </button>
+    });
+    // The selected row follows the selection without a redraw.
+    Effect::new(move |_| {
+        let selected = state.fact.get();
+        let Some(el) = holder.get() else { return };
+        // holder > .facts-scroll > table > tbody > tr
+        let body = el.first_element_child().and_then(|s| s.first_element_child()).and_then(|t| t.last_element_child());
+        let mut row = body.and_then(|b| b.first_element_child());
+        while let Some(r) = row {
+            let on = selected.as_deref().is_some_and(|s| r.get_attribute("data-fact").as_deref() == Some(s));
+            let _ = if on { r.set_attribute("class", "selected").and(r.set_attribute("data-selected", "true")) } else { r.remove_attribute("class").and(r.remove_attribute("data-selected")) };
+            row = r.next_element_sibling();
+        }
+    });
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let Some(b) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("button").ok().flatten()) else { return };
+        let get = |k: &str| b.get_attribute(k).unwrap_or_default();
+        let num = |k: &str| get(k).parse::<usize>().ok();
+        if b.id() == "facts-more" {
+            if let Some(n) = num("data-next") {
+                rows_shown.set(n);
             }
-        });
-        let rows: Vec<_> = matched
-            .iter()
-            .take(limit)
-            .map(|f| {
-                let id = f.id.clone();
-                let id_sel = id.clone();
-                let id_click = id.clone();
-                let selected = move || state.fact.with(|x| x.as_deref() == Some(id_sel.as_str()));
-                let selected2 = selected.clone();
-                let cells = docs
-                    .iter()
-                    .enumerate()
-                    .map(|(i, d)| {
-                        let values: Vec<&FactValue> = f.values.iter().filter(|v| v.document == d.id).collect();
-                        if values.is_empty() {
-                            return view! {
-                                <td data-doc=d.id.clone() class="fact-cell empty-cell">
-                                    <span aria-hidden="true">"—"</span>
-                                    <span class="sr-only">{t(lang, Key::NotNamed)}</span>
-                                </td>
-                            }
-                            .into_any();
-                        }
-                        let items = values
-                            .into_iter()
-                            .map(|v| {
-                                let doc = v.document.clone();
-                                let (bs, be) = (v.byte_start, v.byte_end);
-                                let fact_id = f.id.clone();
-                                let label = format!("{} — {}: {}", t(lang, Key::FactJump), data.doc_label(i, lang), v.text);
-                                view! {
-                                    <li class="fact-value" data-start=v.start.to_string()>
-                                        <span class="written" lang="ar" dir="rtl">{v.text.clone()}</span>
-                                        <span class="normalised" dir="ltr" title=t(lang, Key::Normalised)>{normalised(v)}</span>
-                                        <button
-                                            type="button"
-                                            class="fact-jump btn small"
-                                            aria-label=label.clone()
-                                            title=label
-                                            on:click=move |_| {
-                                                state.fact.set(Some(fact_id.clone()));
-                                                state.jump_span(&doc, bs, be);
-                                            }
-                                        >
-                                            <span aria-hidden="true">{if lang == Lang::Ar { "←" } else { "→" }}</span>
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <td data-doc=d.id.clone() class="fact-cell">
-                                <ul class="fact-values">{items}</ul>
-                            </td>
-                        }
-                        .into_any()
-                    })
-                    .collect_view();
-                let st = f.status;
-                view! {
-                    <tr
-                        data-fact=id
-                        data-status=st.code()
-                        data-kind=format!("{:?}", f.kind).to_ascii_lowercase()
-                        class:selected=selected
-                        data-selected=move || selected2().then_some("true")
-                    >
-                        <th scope="row" class="fact-label">
-                            <button type="button" class="link-btn fact-select" on:click=move |_| state.fact.set(Some(id_click.clone()))>
-                                {fact_label(f, lang)}
-                            </button>
-                        </th>
-                        <td class="fact-status">
-                            <span class="status-badge" data-status=st.code()>
-                                <span aria-hidden="true" class="status-icon">{status_icon(st)}</span>
-                                " "
-                                {t(lang, status_key(st))}
-                            </span>
-                        </td>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect();
-        let none = rows.is_empty();
-        Some(view! {
-            <div class="facts-scroll">
-                <table id="facts-table" class="facts-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(lang, Key::FactColumn)}</th>
-                            <th scope="col">{t(lang, Key::StatusColumn)}</th>
-                            {head}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            {more}
-            {none.then(|| view! { <p class="empty" id="facts-none">{t(lang, Key::NoFactsMatch)}</p> })}
+            return;
         }
-        .into_any())
+        state.fact.set(Some(get("data-fact")));
+        if let (true, Some(bs), Some(be)) = (b.class_name().contains("fact-jump"), num("data-bs"), num("data-be")) {
+            state.jump_span(&get("data-doc"), bs, be);
+        }
     };
+    let table = view! { <div node_ref=holder class="panel-holder" on:click=click></div> };
 
     let summary = move || {
         let data = state.data.get()?;
@@ -276,5 +180,77 @@ pub fn Facts() -> impl IntoView {
             </div>
             {table}
         </section>
+    }
+}
+
+/// Text after the last child of `parent`.
+fn text(parent: &Element, s: &str) {
+    let _ = parent.append_with_str_1(s);
+}
+
+/// The facts table (or why there is none) into `el`: the facts of status `status` (or "all")
+/// that match `needle`, `shown` rows at most (and the `selected` one).
+fn draw(el: &Element, data: &Data, lang: Lang, status: &str, needle: &str, shown: usize, selected: Option<&str>) {
+    let facts = &data.analysis.facts;
+    if facts.is_empty() {
+        add(el, false, "p", &[("class", "empty"), ("id", "facts-empty")], t(lang, Key::NoFacts));
+        return;
+    }
+    let docs = &data.analysis.documents;
+    let matched: Vec<&Fact> = facts.iter().filter(|f| status == "all" || f.status.code() == status).filter(|f| matches(f, needle)).collect();
+    // A selected row (from a link) is always in the page.
+    let selected_at = selected.and_then(|id| matched.iter().position(|f| f.id == id));
+    let limit = shown.max(selected_at.map_or(0, |i| i + 1));
+    let scroll = add(el, false, "div", &[("class", "facts-scroll")], "");
+    let table = add(&scroll, false, "table", &[("id", "facts-table"), ("class", "facts-table")], "");
+    let head = add(&add(&table, false, "thead", &[], ""), false, "tr", &[], "");
+    add(&head, false, "th", &[("scope", "col")], t(lang, Key::FactColumn));
+    add(&head, false, "th", &[("scope", "col")], t(lang, Key::StatusColumn));
+    for (i, d) in docs.iter().enumerate() {
+        add(&head, false, "th", &[("scope", "col"), ("data-doc", &d.id), ("title", &data.doc_title(i, lang))], &data.doc_label(i, lang));
+    }
+    let body = add(&table, false, "tbody", &[], "");
+    let arrow = if lang == Lang::Ar { "←" } else { "→" };
+    for f in matched.iter().take(limit) {
+        let st = f.status;
+        let kind = format!("{:?}", f.kind).to_ascii_lowercase();
+        let mut attrs = vec![("data-fact", f.id.as_str()), ("data-status", st.code()), ("data-kind", kind.as_str())];
+        if selected == Some(f.id.as_str()) {
+            attrs.extend([("class", "selected"), ("data-selected", "true")]);
+        }
+        let row = add(&body, false, "tr", &attrs, "");
+        let label = add(&row, false, "th", &[("scope", "row"), ("class", "fact-label")], "");
+        add(&label, false, "button", &[("type", "button"), ("class", "link-btn fact-select"), ("data-fact", &f.id)], &fact_label(f, lang));
+        let badge = add(&add(&row, false, "td", &[("class", "fact-status")], ""), false, "span", &[("class", "status-badge"), ("data-status", st.code())], "");
+        add(&badge, false, "span", &[("aria-hidden", "true"), ("class", "status-icon")], status_icon(st));
+        text(&badge, " ");
+        text(&badge, t(lang, status_key(st)));
+        for (i, d) in docs.iter().enumerate() {
+            let values: Vec<&FactValue> = f.values.iter().filter(|v| v.document == d.id).collect();
+            if values.is_empty() {
+                let cell = add(&row, false, "td", &[("data-doc", &d.id), ("class", "fact-cell empty-cell")], "");
+                add(&cell, false, "span", &[("aria-hidden", "true")], "—");
+                add(&cell, false, "span", &[("class", "sr-only")], t(lang, Key::NotNamed));
+                continue;
+            }
+            let list = add(&add(&row, false, "td", &[("data-doc", &d.id), ("class", "fact-cell")], ""), false, "ul", &[("class", "fact-values")], "");
+            for v in values {
+                let item = add(&list, false, "li", &[("class", "fact-value"), ("data-start", &v.start.to_string())], "");
+                add(&item, false, "span", &[("class", "written"), ("lang", "ar"), ("dir", "rtl")], &v.text);
+                add(&item, false, "span", &[("class", "normalised"), ("dir", "ltr"), ("title", t(lang, Key::Normalised))], &normalised(v));
+                let jump = format!("{} — {}: {}", t(lang, Key::FactJump), data.doc_label(i, lang), v.text);
+                let (bs, be) = (v.byte_start.to_string(), v.byte_end.to_string());
+                let attrs = [("type", "button"), ("class", "fact-jump btn small"), ("aria-label", jump.as_str()), ("title", jump.as_str()), ("data-fact", f.id.as_str()), ("data-doc", v.document.as_str()), ("data-bs", bs.as_str()), ("data-be", be.as_str())];
+                let b = add(&item, false, "button", &attrs, "");
+                add(&b, false, "span", &[("aria-hidden", "true")], arrow);
+            }
+        }
+    }
+    if matched.len() > limit {
+        let next = (limit + ROWS_PAGE).to_string();
+        add(el, false, "button", &[("type", "button"), ("id", "facts-more"), ("class", "btn small facts-more"), ("data-next", &next)], &crate::i18n::show_more(lang, limit, matched.len(), ROWS_PAGE));
+    }
+    if matched.is_empty() {
+        add(el, false, "p", &[("class", "empty"), ("id", "facts-none")], t(lang, Key::NoFactsMatch));
     }
 }

@@ -7,13 +7,17 @@
 //! - when the analysis, the articles' metadata or the decisions change, an effect applies the
 //!   decisions and the metadata and gives the views the result ([`AppState::set_data`]).
 //!
-//! So a change of title or a merge never re-analyses, and a change of text always does.
+//! So a change of title or a merge never re-analyses, and a change of text always does; so does
+//! a correction of a name (the tagger learns from the corrections first,
+//! `qarin_engine::tagger::learn`), which shows at once, applied to the analysis at hand, while the
+//! new analysis runs.
 
 use super::{persist, AppState, Data, Level, Status};
 use crate::job::Finished;
 use crate::browser;
 use crate::workspace::Source;
 use leptos::prelude::*;
+use qarin_engine::decisions::Decision;
 use qarin_engine::{Analysis, Document};
 use std::sync::Arc;
 
@@ -21,6 +25,8 @@ use std::sync::Arc;
 pub struct Raw {
     /// Ids and text fingerprints of the documents, in order.
     pub key: Vec<(String, u64)>,
+    /// The reader's corrections of names the tagger learned from before this analysis.
+    pub names: Vec<Decision>,
     pub analysis: Analysis,
 }
 
@@ -33,19 +39,23 @@ pub fn install(state: AppState) {
     });
     let key = Memo::new(move |_| docs.with(|d| d.iter().map(|(d, _)| (d.id.clone(), persist::fingerprint(&d.text))).collect::<Vec<_>>()));
     let decisions = Memo::new(move |_| state.workspace.with(|ws| ws.decisions.clone()));
+    // The corrections of names: the tagger learns from them, so a change re-analyses (the
+    // correction itself shows at once, applied to the analysis at hand, meanwhile).
+    let names = Memo::new(move |_| decisions.with(|d| d.iter().filter(|d| d.is_name()).cloned().collect::<Vec<_>>()));
 
     // What to analyse changed: analyse it.
     Effect::new(move |_| {
         let key = key.get();
+        let names = names.get();
         // Not before the stored workspace is read: the first analysis is of what the user kept.
         if !state.loaded.get() {
             return;
         }
-        if matches!(state.status.get_untracked(), Status::Failed(_)) || state.raw.with_untracked(|r| r.as_ref().is_some_and(|r| r.key == key)) {
+        if matches!(state.status.get_untracked(), Status::Failed(_)) || state.raw.with_untracked(|r| r.as_ref().is_some_and(|r| r.key == key && r.names == names)) {
             return;
         }
         let plain: Vec<Document> = docs.with_untracked(|d| d.iter().map(|(d, _)| d.clone()).collect());
-        run(state, key, plain);
+        run(state, key, plain, names);
     });
 
     // The analysis, the metadata or the decisions changed: show it. The views' copy is made a
@@ -117,7 +127,7 @@ pub fn install(state: AppState) {
 
 /// Analyse `docs` as a job in slices, then hand the result to the effects (unless a newer job
 /// superseded this one).
-fn run(state: AppState, key: Vec<(String, u64)>, docs: Vec<Document>) {
+fn run(state: AppState, key: Vec<(String, u64)>, docs: Vec<Document>, names: Vec<Decision>) {
     let generation = state.job.get_value().wrapping_add(1);
     state.job.set_value(generation);
     if state.status.get_untracked() == Status::Ready {
@@ -130,7 +140,7 @@ fn run(state: AppState, key: Vec<(String, u64)>, docs: Vec<Document>) {
         let assets_failed = |e: String| {
             state.notices.notify(super::Level::Error, "assets", vec![crate::i18n::tf(state.lang.get_untracked(), crate::i18n::Key::AssetsFailed, &[("err", &e)])], None);
         };
-        let analysis = match crate::job::analyse(&docs, report, assets_failed).await {
+        let analysis = match crate::job::analyse(&docs, &names, report, assets_failed).await {
             Finished::Done(a) => a,
             Finished::Superseded => return, // a newer job reports its own end
             Finished::Stopped(cause) => return stopped(state, generation, guard, &docs, &cause),
@@ -145,7 +155,7 @@ fn run(state: AppState, key: Vec<(String, u64)>, docs: Vec<Document>) {
             persist::analysis_running(false);
         }
         state.progress.set(None);
-        state.raw.set(Some(Arc::new(Raw { key, analysis })));
+        state.raw.set(Some(Arc::new(Raw { key, names, analysis })));
         // Whichever job finishes last ends the "Updating…" state.
         state.busy.set(false);
     });

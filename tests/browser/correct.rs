@@ -55,9 +55,22 @@ async fn a_correction_changes_the_same_name_in_every_article_and_survives_reload
         assert!(user_marks(&app).await.is_empty());
 
         // Typed words, marked as an organisation: both places in A, the one after a proclitic in B.
+        let analyses = "return performance.getEntriesByName('qarin:analysis-end', 'mark').length";
+        let before = app.js(analyses, vec![]).await;
         set_value(&app, "input#correct-words", "زرقاوند الخضراء").await;
         app.click("button.correct-type[data-type=ORG]").await;
         wait_user_marks(&app, "the group marked twice in A", 2, "زرقاوند الخضراء", "ORG").await;
+        // The tagger learns from it: the articles are analysed again with the correction (the
+        // page shows it at once, before), and the list of corrections says so.
+        app.wait_for(
+            "an analysis that learned from the correction",
+            UI_TIMEOUT,
+            "return performance.getEntriesByName('qarin:analysis-end', 'mark').length > arguments[0] && document.querySelector('.updating') === null",
+            vec![before],
+        )
+        .await;
+        assert_eq!(app.count("#correct .corrections #corrections-learned").await, 1);
+        assert_eq!(app.count(".notice[data-level=error]").await, 0, "no error notice");
         for m in marks(&app).await {
             assert_eq!(m.text, m.slice, "a mark's offsets point at its text");
         }

@@ -39,6 +39,11 @@ pub struct Args {
     /// across all articles (the steps the web app cannot cut into slices).
     #[arg(long)]
     timings: bool,
+    /// A reader's decisions to apply (a JSON array of decisions, or a workspace exported by the
+    /// app, whose `decisions` are read): corrections of names teach the tagger first, as in the
+    /// app; articles are named by their ids (`documents[].id` of the JSON output).
+    #[arg(long, value_name = "FILE")]
+    decisions: Option<PathBuf>,
 }
 
 /// The analysis, step by step, timing each step (`--timings`).
@@ -89,7 +94,11 @@ pub fn run(args: Args) -> Result<(), String> {
         return Err("--format brat writes several files: name a folder or a .zip file with --output".into());
     }
     let docs = load(&args.inputs)?;
-    let analysis = if args.timings { analyze_timed(&docs) } else { qarin_engine::analyze(&docs) };
+    let analysis = match &args.decisions {
+        Some(path) => qarin_engine::decisions::analyze(&docs, &read_decisions(path)?),
+        None if args.timings => analyze_timed(&docs),
+        None => qarin_engine::analyze(&docs),
+    };
     let text = match format {
         Format::Json => to_json(&analysis) + "\n",
         Format::Csv => to_csv(&analysis),
@@ -99,6 +108,18 @@ pub fn run(args: Args) -> Result<(), String> {
         Format::Brat => return write_brat(args.output.as_deref().unwrap_or(std::path::Path::new(".")), &analysis),
     };
     crate::output::write(args.output.as_deref(), &text)
+}
+
+/// The decisions of `--decisions`: an array, or a workspace's `decisions`.
+fn read_decisions(path: &std::path::Path) -> Result<Vec<qarin_engine::decisions::Decision>, String> {
+    use qarin_engine::json::{parse, FromJson, Json};
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let v = parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let read = match &v {
+        Json::Arr(_) => Vec::from_json(&v),
+        _ => v.field("decisions"),
+    };
+    read.map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The brat collection into a folder (created if needed), or a `.zip` file.

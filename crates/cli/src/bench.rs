@@ -48,7 +48,7 @@ pub fn run(args: Args) -> Result<(), String> {
         for d in &docs {
             let tz = qarin_engine::pipeline::read(&d.text);
             n += tz.tokens.len();
-            std::hint::black_box(tagger.candidates(&tz.tokens, &lists));
+            std::hint::black_box(tagger.candidates(&tz.tokens, &lists, None));
         }
         n
     });
@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<(), String> {
     let sentences = crate::tag::read_sentences(&conll)?;
     let dev = &sentences[train_len(sentences.len(), 0.9)..];
     let (per_round, tps, rounds) = measure(|| {
-        std::hint::black_box(tagger.tag_conll(dev, &lists));
+        std::hint::black_box(tagger.tag_conll(dev, &lists, None));
         dev.iter().map(Vec::len).sum()
     });
     println!("{} dev part: {} sentences, {per_round} tokens, {rounds} rounds: {tps:.0} tokens/s (CoNLL tokens → tags)", conll.display(), dev.len());

@@ -61,6 +61,25 @@ pub struct Args {
     /// sentences, conlleval's input) to this file, to read the errors.
     #[arg(long, value_name = "FILE")]
     dump: Option<PathBuf>,
+    /// With --conll: also score the tagger after it learned from this many random corrections
+    /// of names (a random word marked as a name of a random type, or a highlight said to be no
+    /// name) made on the articles of --corrections-on, as a careless reader of the app might:
+    /// what one reader's corrections do to the names they are not about.
+    #[arg(long, default_value_t = 0)]
+    random_corrections: usize,
+    /// The articles the random corrections are made on (folders or files).
+    #[arg(long, value_name = "DIR|FILE", default_value = "corpus")]
+    corrections_on: Vec<PathBuf>,
+    /// Seed of the random corrections.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// With --stories: also measure what the tagger learns from a reader's corrections. In each
+    /// story, the first article is corrected to its gold (every missed or mistyped name marked,
+    /// every highlight that is no name removed); the other articles are scored before, after the
+    /// tagger learned from those corrections, and after the corrections themselves are carried
+    /// to the same names (what the app shows).
+    #[arg(long)]
+    learn_from_first: bool,
 }
 
 pub fn run(args: Args) -> Result<(), String> {
@@ -71,6 +90,9 @@ pub fn run(args: Args) -> Result<(), String> {
         return Ok(());
     }
     if let Some(s) = &args.mode.stories {
+        if args.learn_from_first {
+            return learning(&s[0], &s[1]);
+        }
         return stories(&s[0], &s[1], args.errors, &opts);
     }
     let (conll, model, baseline, dev_fraction, pipeline) = (args.mode.conll, args.model, args.baseline, args.dev_fraction, args.pipeline);
@@ -97,12 +119,33 @@ pub fn run(args: Args) -> Result<(), String> {
     let lists = Lists::runtime(lexicon());
     let scores = score_with(&tagger, dev, &lists);
     if let Some(path) = &args.dump {
-        let tagged: Vec<Vec<String>> = tagger.tag_conll(dev, &lists).into_iter().map(|t| t.iter().map(|&t| tags::name(t, false)).collect()).collect();
+        let tagged: Vec<Vec<String>> = tagger.tag_conll(dev, &lists, None).into_iter().map(|t| t.iter().map(|&t| tags::name(t, false)).collect()).collect();
         dump(path, dev, &tagged)?;
     }
     let what = model.as_ref().map_or("the embedded model".to_string(), |m| m.display().to_string());
     println!("# {what} on {} ({} sentences from sentence {})", conll.display(), dev.len(), split + 1);
     print!("{}", scores.report());
+    if args.random_corrections > 0 {
+        let docs = crate::analyze::load(&args.corrections_on)?;
+        let a = qarin_engine::analyze(&docs);
+        let decisions = qarin_engine::decisions::random_corrections(&a, args.random_corrections, args.seed);
+        let streams: Vec<_> = docs.iter().map(|d| (d.id.as_str(), qarin_engine::pipeline::read(&d.text))).collect();
+        let read: Vec<(&str, &[qarin_engine::model::Token])> = streams.iter().map(|(id, tz)| (*id, &tz.tokens[..])).collect();
+        let learned = tagger.learn(&read, &qarin_engine::decisions::corrections(&decisions), &lists);
+        let after = qarin_engine::tagger::perceptron::score_learned(&tagger, dev, &lists, Some(&learned));
+        let names = decisions.iter().filter(|d| matches!(d, qarin_engine::decisions::Decision::Name { .. })).count();
+        println!(
+            "# after learning from {} random corrections on {} articles (seed {}; {names} names, {} not names): {} corrected sentences, {} still read otherwise, {} learned weights",
+            decisions.len(),
+            docs.len(),
+            args.seed,
+            decisions.len() - names,
+            learned.sentences,
+            learned.unlearned,
+            learned.weights()
+        );
+        print!("{}", after.report());
+    }
     if baseline {
         if train.is_empty() {
             return Err("--baseline needs a training part: use a --dev-fraction below 1".into());
@@ -192,6 +235,78 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
     if !skipped.is_empty() {
         println!("# not scored (texts missing under {}): {}", text_root.display(), skipped.join("; "));
     }
+    Ok(())
+}
+
+/// The stories under `gold_root` with texts under `text_root` (as [`stories`]), each with its
+/// gold file.
+fn story_files(gold_root: &Path, text_root: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(gold_root)
+        .map_err(|e| format!("{}: {e}", gold_root.display()))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("gold.json").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    Ok(names
+        .into_iter()
+        .filter(|n| text_root.join(n).is_dir() && !n.starts_with("bundled"))
+        .map(|n| {
+            let texts = text_root.join(&n);
+            let local = ["gold.realigned.json", "gold.partial.json"].iter().map(|f| texts.join(f)).find(|p| p.is_file());
+            let gold = local.unwrap_or_else(|| gold_root.join(&n).join("gold.json"));
+            (n, texts, gold)
+        })
+        .collect())
+}
+
+/// `--learn-from-first`: the corrections a reader makes on each story's first article, and what
+/// they do to the story's other articles.
+fn learning(gold_root: &Path, text_root: &Path) -> Result<(), String> {
+    use qarin_engine::decisions::{apply, Decision};
+    use qarin_engine::eval::score;
+    println!("# the first article of each story corrected to its gold (names the gold never counts unmarked); mention P/R/F1 of the other articles");
+    println!("{:<26} {:>5} {:>5}   {:<20} {:<20} {:<20}", "story", "names", "not", "engine", "tagger learned", "learned + carried");
+    let mut pooled = [qarin_engine::eval::Prf::default(), qarin_engine::eval::Prf::default(), qarin_engine::eval::Prf::default()];
+    for (name, texts, gold_path) in story_files(gold_root, text_root)? {
+        let (gold, docs) = crate::story::load(&texts, &gold_path)?;
+        if docs.len() < 2 {
+            continue;
+        }
+        let base = qarin_engine::analyze(&docs);
+        let (first, found) = (&gold.documents[0], &base.documents[0]);
+        let mut decisions = Vec::new();
+        // A highlight is said to be no name when no gold name overlaps it and the story's gold
+        // never counts its words as a name (a reader does not unmark a country in a list of
+        // related headlines the gold leaves out as site furniture).
+        let named = |t: &str| gold.documents.iter().any(|d| d.mentions.iter().any(|g| qarin_engine::normalize::normalize(&g.text) == qarin_engine::normalize::normalize(t)));
+        for m in &found.mentions {
+            if !first.mentions.iter().any(|g| g.start < m.end && m.start < g.end) && !named(&m.text) {
+                decisions.push(Decision::NotName { doc: docs[0].id.clone(), start: m.start, end: m.end });
+            }
+        }
+        let not = decisions.len();
+        for g in &first.mentions {
+            if !found.mentions.iter().any(|m| (m.start, m.end, m.kind) == (g.start, g.end, g.kind)) {
+                decisions.push(Decision::Name { doc: docs[0].id.clone(), start: g.start, end: g.end, kind: g.kind });
+            }
+        }
+        let learned = qarin_engine::Analyzer::learning(&docs, &qarin_engine::decisions::corrections(&decisions)).finish();
+        let carried = apply(&learned, &decisions);
+        let rest = qarin_engine::eval::Gold { documents: gold.documents[1..].to_vec(), ..gold.clone() };
+        let cell = |p: &qarin_engine::eval::Prf| format!("{:.1}/{:.1}/{:.1}", 100.0 * p.precision(), 100.0 * p.recall(), 100.0 * p.f1());
+        let mut cells = Vec::new();
+        for (k, a) in [&base, &learned, &carried].into_iter().enumerate() {
+            let s = score(a, &rest);
+            pooled[k].correct += s.mentions.correct;
+            pooled[k].found += s.mentions.found;
+            pooled[k].gold += s.mentions.gold;
+            cells.push(cell(&s.mentions));
+        }
+        println!("{name:<26} {:>5} {:>5}   {:<20} {:<20} {:<20}", decisions.len() - not, not, cells[0], cells[1], cells[2]);
+    }
+    let cell = |p: &qarin_engine::eval::Prf| format!("{:.1}/{:.1}/{:.1}", 100.0 * p.precision(), 100.0 * p.recall(), 100.0 * p.f1());
+    println!("{:<26} {:>5} {:>5}   {:<20} {:<20} {:<20}", "pooled", "", "", cell(&pooled[0]), cell(&pooled[1]), cell(&pooled[2]));
     Ok(())
 }
 

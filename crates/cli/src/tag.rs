@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<(), String> {
     let lists = Lists::runtime(lexicon());
     let (sentences, at): (Vec<_>, Vec<_>) = sentences_of(&lines).into_iter().unzip();
     let mut predicted: Vec<Option<String>> = vec![None; lines.len()];
-    for (tags, at) in tagger.tag_conll(&sentences, &lists).into_iter().zip(at) {
+    for (tags, at) in tagger.tag_conll(&sentences, &lists, None).into_iter().zip(at) {
         for (t, line) in tags.iter().zip(at) {
             predicted[line] = Some(tags::name(*t, pers));
         }

@@ -76,6 +76,60 @@ struct Group {
     reasons: Vec<LinkReason>,
 }
 
+/// The corrections of names among `decisions`, as the tagger learns from them
+/// ([`crate::tagger::learn`]).
+pub fn corrections(decisions: &[Decision]) -> Vec<crate::tagger::learn::Correction<'_>> {
+    use crate::tagger::learn::Correction;
+    decisions
+        .iter()
+        .filter_map(|d| match d {
+            Decision::Name { doc, start, end, kind } => Some(Correction { doc, start: *start, end: *end, kind: Some(*kind) }),
+            Decision::NotName { doc, start, end } => Some(Correction { doc, start: *start, end: *end, kind: None }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The analysis of `docs` for a reader who made `decisions`: the tagger first learns from their
+/// corrections of names ([`crate::Analyzer::learning`]), then every decision is applied to the
+/// result. What the app shows for a workspace, and `qarin analyze --decisions` prints.
+pub fn analyze(docs: &[crate::model::Document], decisions: &[Decision]) -> Analysis {
+    apply_owned(crate::Analyzer::learning(docs, &corrections(decisions)).finish(), decisions)
+}
+
+/// `n` corrections of names a careless reader might make on `a`, from `seed` (the same seed
+/// gives the same corrections): a random word marked as a name of a random type (three in four),
+/// or a random highlight said to be no name. For measuring what corrections do to the names they
+/// are not about (`qarin eval --random-corrections`, the engine's tests).
+pub fn random_corrections(a: &Analysis, n: usize, seed: u64) -> Vec<Decision> {
+    let mut seed = seed;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n.max(1)
+    };
+    let mut out = Vec::new();
+    let letters = a.documents.iter().any(|d| d.text.chars().any(char::is_alphabetic));
+    while out.len() < n && letters {
+        let d = &a.documents[next(a.documents.len())];
+        let chars: Vec<char> = d.text.chars().collect();
+        if chars.is_empty() {
+            continue;
+        }
+        let at = next(chars.len());
+        if !chars[at].is_alphabetic() || (at > 0 && chars[at - 1].is_alphabetic()) {
+            continue;
+        }
+        let end = (at..chars.len()).find(|&i| !chars[i].is_alphabetic()).unwrap_or(chars.len());
+        if next(4) == 0 && !d.mentions.is_empty() {
+            let m = &d.mentions[next(d.mentions.len())];
+            out.push(Decision::NotName { doc: d.id.clone(), start: m.start, end: m.end });
+        } else {
+            out.push(Decision::Name { doc: d.id.clone(), start: at, end, kind: crate::model::EntityType::ALL[next(4)] });
+        }
+    }
+    out
+}
+
 /// The analysis with `decisions` applied. Decisions that do not apply are skipped.
 pub fn apply(a: &Analysis, decisions: &[Decision]) -> Analysis {
     apply_owned(a.clone(), decisions)

@@ -22,7 +22,7 @@ fn words(text: &str, boiler: bool) -> Vec<Token<'_>> {
 }
 
 fn found(text: &str) -> Vec<(String, EntityType, Candidate)> {
-    candidates(&words(text, false), lexicon())
+    candidates(&words(text, false), lexicon(), None)
         .into_iter()
         .map(|c| (text[c.byte_start..c.byte_end].to_string(), c.kind, c))
         .collect()
@@ -109,8 +109,8 @@ fn offsets_start_after_proclitics() {
 #[test]
 fn boilerplate_is_never_tagged() {
     let text = "قال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا لن تتراجع.";
-    assert!(!candidates(&words(text, false), lexicon()).is_empty());
-    assert!(candidates(&words(text, true), lexicon()).is_empty());
+    assert!(!candidates(&words(text, false), lexicon(), None).is_empty());
+    assert!(candidates(&words(text, true), lexicon(), None).is_empty());
     assert_eq!(tag_text_tokens(text), words(text, false).len());
     assert_eq!(tag_text_tokens(""), 0);
 }
@@ -142,7 +142,7 @@ fn training_is_reproducible() {
     assert_eq!(a.to_bytes(), b.to_bytes());
     assert!(!a.weights.is_empty());
     let t = Tagger::from_bytes(&a.to_bytes()).unwrap();
-    let tags = t.tag_conll(&sentences, &qarin_engine::tagger::lists::Lists::runtime(qarin_engine::lexicon::lexicon()));
+    let tags = t.tag_conll(&sentences, &qarin_engine::tagger::lists::Lists::runtime(qarin_engine::lexicon::lexicon()), None);
     assert_eq!(tags.len(), sentences.len());
     assert!(tags.iter().zip(&sentences).all(|(t, s)| t.len() == s.len()));
 }

@@ -6,7 +6,9 @@
 //!   typically the headline printed twice;
 //! - **continuation**: `(تستمر)`, `(يتبع)`, `يتبع`, `للحديث بقية`;
 //! - **related link**: a line starting with a "read more" phrase (اقرأ المزيد، اقرأ أيضا، شاهد أيضا,
-//!   مواضيع ذات صلة, اقرأ ايضا …);
+//!   تابع أيضا، مواضيع ذات صلة, اقرأ ايضا …); when the phrase stands alone on its line (a heading), the
+//!   list of headlines under it is related links too: up to [`RELATED_LIST_MAX`] lines after it,
+//!   each under [`FOOTER_LINE_MAX`] characters and not ending a sentence with a full stop;
 //! - **footer**: a line with a footer phrase (قد تحب أيضا، أفكارك وتعليقاتك، النشرة الإخبارية، اشترك في،
 //!   منشورات شائعة، جميع الحقوق محفوظة، شارك هذا المقال، أضف تعليق، المزيد من الأخبار …); when every
 //!   line after it is short (under 100 characters), the whole tail from it to the end is footer.
@@ -20,9 +22,12 @@ use crate::normalize::normalize;
 use crate::tokenize::CharOffsets;
 
 const CONTINUATION: [&str; 4] = ["تستمر", "يتبع", "للحديث بقيه", "البقيه تاتي"];
-const RELATED: [&str; 8] = [
-    "اقرا المزيد", "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "مواضيع ذات صله", "اخبار ذات صله", "اقرا اكثر", "طالع ايضا",
+const RELATED: [&str; 9] = [
+    "اقرا المزيد", "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "مواضيع ذات صله", "اخبار ذات صله", "اقرا اكثر", "طالع ايضا", "تابع ايضا",
 ];
+
+/// Most headlines under a "read more" heading taken as related links.
+pub const RELATED_LIST_MAX: usize = 5;
 const FOOTER: [&str; 14] = [
     "قد تحب ايضا", "قد يعجبك ايضا", "افكارك وتعليقاتك", "النشره الاخباريه", "اشترك في", "منشورات شايعه",
     "جميع الحقوق محفوظه", "شارك هذا المقال", "اضف تعليق", "المزيد من الاخبار", "الاكثر قراءه", "تابعونا على",
@@ -83,6 +88,16 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
                     break;
                 }
                 spans.push((s, e, BoilerplateKind::Footer));
+            }
+            Some(BoilerplateKind::RelatedLink) if RELATED.contains(&w.as_str()) => {
+                // A heading alone: the headlines under it.
+                let headline = |&(a, b): &(usize, usize)| text[a..b].chars().count() < FOOTER_LINE_MAX && !text[a..b].ends_with('.');
+                let list = lines[i + 1..].iter().take(RELATED_LIST_MAX).take_while(|l| headline(l)).count();
+                spans.push((s, lines[i + list].1, BoilerplateKind::RelatedLink));
+                for _ in 0..list {
+                    i += 1;
+                    seen.push(words(&normalize(&text[lines[i].0..lines[i].1])));
+                }
             }
             Some(kind) => spans.push((s, e, kind)),
             None => {}
@@ -150,6 +165,17 @@ mod tests {
         assert_eq!(k[0], ("اقرأ المزيد: الرئيس يتحدث".to_string(), BoilerplateKind::RelatedLink));
         assert_eq!(k[1], ("قد تحب أيضا\nكاريكاتير\nالنشرة الإخبارية".to_string(), BoilerplateKind::Footer));
         assert_eq!(k.len(), 2);
+    }
+
+    #[test]
+    fn a_read_more_heading_takes_the_headlines_under_it() {
+        let t = "نص الخبر الأول.\nتابع أيضًا..\nقطر2022| شوط سلبي بين تونس والدنمارك\nقطر 2022| الأخضر يكتب التاريخ\nوكتب الحساب الرسمي للاتحاد تعليقا قصيرا.\nفقرة أخيرة";
+        let k = kinds(t);
+        assert_eq!(k, [("تابع أيضًا..\nقطر2022| شوط سلبي بين تونس والدنمارك\nقطر 2022| الأخضر يكتب التاريخ".to_string(), BoilerplateKind::RelatedLink)]);
+        // At most RELATED_LIST_MAX headlines; a heading with words after it is one line.
+        let many = format!("اقرأ أيضا\n{}نص.", "عنوان قصير\n".repeat(8));
+        assert_eq!(kinds(&many)[0].0.lines().count(), 1 + RELATED_LIST_MAX);
+        assert_eq!(kinds("اقرأ أيضا: عنوان\nعنوان قصير")[0].0, "اقرأ أيضا: عنوان");
     }
 
     #[test]

@@ -29,6 +29,14 @@ pub fn read(text: &str) -> Tokenized<'_> {
     tz
 }
 
+/// What the tagger learns from the reader's `corrections` of names in `docs`
+/// ([`crate::tagger::learn`]), the corrected articles read as the pipeline reads them.
+pub fn learn(docs: &[Document], corrections: &[crate::tagger::learn::Correction]) -> crate::tagger::learn::Learned {
+    let streams: Vec<(&str, Tokenized)> = docs.iter().filter(|d| corrections.iter().any(|c| c.doc == d.id)).map(|d| (d.id.as_str(), read(&d.text))).collect();
+    let read: Vec<(&str, &[Token])> = streams.iter().map(|(id, tz)| (*id, &tz.tokens[..])).collect();
+    crate::tagger::learn::learn(&read, corrections)
+}
+
 fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candidate], opts: &Options) -> Vec<Candidate> {
     let mut gaz = gazetteer::candidates(words, ask, corpus, opts.on("city"));
     gaz.retain(|c| match c.origin {
@@ -226,6 +234,8 @@ pub struct Analyzer<'a> {
     built: Option<Built>,
     analysis: Option<Analysis>,
     facts: crate::facts::FactsBuilder,
+    /// What the tagger learned from the reader's corrections of names ([`Analyzer::learning`]).
+    learned: Option<crate::tagger::learn::Learned>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -251,7 +261,23 @@ impl<'a> Analyzer<'a> {
             built: None,
             analysis: None,
             facts: crate::facts::FactsBuilder::default(),
+            learned: None,
         }
+    }
+
+    /// An analysis whose tagger first learns from the reader's corrections of names in `docs`
+    /// ([`crate::tagger::learn`]). The corrections themselves are applied to the result
+    /// afterwards, as decisions (`crate::decisions::analyze` does both).
+    pub fn learning(docs: &'a [Document], corrections: &[crate::tagger::learn::Correction]) -> Self {
+        let mut an = Self::new(docs);
+        let learned = learn(docs, corrections);
+        an.learned = (!learned.is_empty()).then_some(learned);
+        an
+    }
+
+    /// What the tagger learned from the corrections, if anything.
+    pub fn learned(&self) -> Option<&crate::tagger::learn::Learned> {
+        self.learned.as_ref()
     }
 
     /// Steps in all (it does not change as the work goes on).
@@ -286,7 +312,7 @@ impl<'a> Analyzer<'a> {
                 // The trained tagger runs once per document; its spans join both passes. It was
                 // trained on Arabic: spans starting on a Latin word (an English text) are not
                 // trusted.
-                let mut m = crate::tagger::candidates(&tz.tokens, self.ask.lex);
+                let mut m = crate::tagger::candidates(&tz.tokens, self.ask.lex, self.learned.as_ref());
                 m.retain(|c| tz.tokens[c.first].is_body_arabic());
                 self.pass1.push(recognise(&tz.tokens, &self.ask, &CorpusNames::default(), &m, &self.opts));
                 self.streams.push(Some(tz));

@@ -22,6 +22,7 @@ pub mod baseline;
 pub mod decode;
 pub mod doc;
 pub mod features;
+pub mod learn;
 pub mod lists;
 pub mod model_io;
 pub mod perceptron;
@@ -58,7 +59,7 @@ pub struct Tagger {
 
 /// Reusable buffers for tagging.
 #[derive(Default)]
-struct Scratch {
+pub(crate) struct Scratch {
     feats: Vec<u32>,
     offsets: Vec<u32>,
 }
@@ -129,14 +130,20 @@ impl Tagger {
         }
     }
 
-    /// Add the weights of `feats` to the emission scores of one word.
+    /// Add the weights of `feats` (the model's, and what was `learned`) to the emission scores
+    /// of one word.
     #[inline]
-    fn add(&self, em: &mut [i64], feats: &[u32]) {
+    fn add(&self, em: &mut [i64], feats: &[u32], learned: Option<&learn::Learned>) {
         let mut acc = [0i32; N_TAGS];
         for &f in feats {
             if let Some(r) = self.row(f) {
                 for t in 0..N_TAGS {
                     acc[t] += r[t] as i32;
+                }
+            }
+            if let Some(r) = learned.and_then(|l| l.rows.get(&f)) {
+                for t in 0..N_TAGS {
+                    acc[t] += r[t];
                 }
             }
         }
@@ -146,21 +153,22 @@ impl Tagger {
     }
 
     /// Emission scores of one segment from its local features.
-    fn local(&self, words: &[Token], lists: &Lists, sc: &mut Scratch) -> Vec<i64> {
+    fn local(&self, words: &[Token], lists: &Lists, sc: &mut Scratch, learned: Option<&learn::Learned>) -> Vec<i64> {
         features::extract(words, lists, &|_| true, self.bits, &mut sc.feats, &mut sc.offsets);
         let mut em = vec![0i64; words.len() * N_TAGS];
         for i in 0..words.len() {
             let f = &sc.feats[sc.offsets[i] as usize..sc.offsets[i + 1] as usize];
-            self.add(&mut em[i * N_TAGS..(i + 1) * N_TAGS], f);
+            self.add(&mut em[i * N_TAGS..(i + 1) * N_TAGS], f, learned);
         }
         em
     }
 
     /// Tags of the segments of one document. `window`: `None` if the segments are one document,
     /// `Some(w)` if a segment's document is the `w` segments on each side (CoNLL input).
-    pub fn tag_document(&self, segs: &[&[Token]], window: Option<usize>, lists: &Lists) -> Vec<Vec<Tag>> {
+    /// `learned`: weights learned from the reader's corrections ([`learn`]), if any.
+    pub fn tag_document(&self, segs: &[&[Token]], window: Option<usize>, lists: &Lists, learned: Option<&learn::Learned>) -> Vec<Vec<Tag>> {
         let mut sc = Scratch::default();
-        let ems: Vec<Vec<i64>> = segs.iter().map(|s| self.local(s, lists, &mut sc)).collect();
+        let ems: Vec<Vec<i64>> = segs.iter().map(|s| self.local(s, lists, &mut sc, learned)).collect();
         let first: Vec<Vec<Tag>> = segs
             .iter()
             .zip(&ems)
@@ -179,7 +187,7 @@ impl Tagger {
             for (i, e) in evidence[k].iter().enumerate() {
                 sc.feats.clear();
                 features::doc_features(e, self.bits, &mut sc.feats);
-                self.add(&mut em[i * N_TAGS..(i + 1) * N_TAGS], &sc.feats);
+                self.add(&mut em[i * N_TAGS..(i + 1) * N_TAGS], &sc.feats, None);
             }
             let mut t = Vec::new();
             viterbi(&em, segs[k].len(), &self.trans, &mut t);
@@ -190,19 +198,19 @@ impl Tagger {
 
     /// Tags of the tokens of CoNLL sentences (one per token), read as the app reads text; with a
     /// two-pass model, a sentence's document is the model's window of sentences around it.
-    pub fn tag_conll(&self, sentences: &[Vec<TaggedToken>], lists: &Lists) -> Vec<Vec<Tag>> {
+    pub fn tag_conll(&self, sentences: &[Vec<TaggedToken>], lists: &Lists, learned: Option<&learn::Learned>) -> Vec<Vec<Tag>> {
         let subs: Vec<sentence::SubWords> = sentences.iter().map(|s| sentence::sub_words(s.iter().map(|t| t.token.as_str()))).collect();
         let segs: Vec<&[Token]> = subs.iter().map(|s| s.words.as_slice()).collect();
-        let pieces = self.tag_document(&segs, self.doc_window.map(usize::from), lists);
+        let pieces = self.tag_document(&segs, self.doc_window.map(usize::from), lists, learned);
         subs.iter().zip(&pieces).map(|(s, p)| sentence::token_tags(s, p)).collect()
     }
 
     /// Entity candidates over a document's words (see [`candidates`]).
-    pub fn candidates(&self, words: &[Token], lists: &Lists) -> Vec<Candidate> {
+    pub fn candidates(&self, words: &[Token], lists: &Lists, learned: Option<&learn::Learned>) -> Vec<Candidate> {
         let doc_forms: HashSet<&str> = words.iter().filter(|w| w.is_body_word()).map(|w| w.norm()).collect();
         let ranges = segments(words);
         let segs: Vec<&[Token]> = ranges.iter().map(|&(a, b)| &words[a..b]).collect();
-        let tags = self.tag_document(&segs, None, lists);
+        let tags = self.tag_document(&segs, None, lists, learned);
         let mut out = Vec::new();
         for (&(a, _), t) in ranges.iter().zip(&tags) {
             spans::candidates(words, a, t, lists, &doc_forms, &mut out);
@@ -268,10 +276,10 @@ pub fn embedded_model_error() -> Option<ModelError> {
 /// tagged). Each candidate covers `words[first..last]`; its byte offsets start after any
 /// proclitic of the first word, its key is the matching forms joined by spaces with that
 /// proclitic removed; origin [`Origin::Tagger`](crate::model::Origin::Tagger), priority 3. Empty
-/// if the model does not load.
-pub fn candidates(words: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+/// if the model does not load. `learned`: what the model learned from the reader's corrections.
+pub fn candidates(words: &[Token], lex: &Lexicon, learned: Option<&learn::Learned>) -> Vec<Candidate> {
     match tagger() {
-        Some(t) => t.candidates(words, &Lists::runtime(lex)),
+        Some(t) => t.candidates(words, &Lists::runtime(lex), learned),
         None => Vec::new(),
     }
 }
@@ -282,7 +290,7 @@ pub fn candidates(words: &[Token], lex: &Lexicon) -> Vec<Candidate> {
 pub fn tag_text_tokens(text: &str) -> usize {
     let mut tz = crate::tokenize::tokenize(text);
     crate::boilerplate::mark(&mut tz);
-    let found = candidates(&tz.tokens, crate::lexicon::lexicon());
+    let found = candidates(&tz.tokens, crate::lexicon::lexicon(), None);
     std::hint::black_box(found);
     tz.tokens.len()
 }

@@ -173,8 +173,13 @@ pub fn score(tagger: &Tagger, sentences: &[Vec<TaggedToken>]) -> Scores {
 
 /// Score `sentences` with `tagger` and the given lists.
 pub fn score_with(tagger: &Tagger, sentences: &[Vec<TaggedToken>], lists: &Lists) -> Scores {
+    score_learned(tagger, sentences, lists, None)
+}
+
+/// Score `sentences` with `tagger`, the given lists and what it `learned` from corrections.
+pub fn score_learned(tagger: &Tagger, sentences: &[Vec<TaggedToken>], lists: &Lists, learned: Option<&super::learn::Learned>) -> Scores {
     let mut scores = Scores::default();
-    for (s, pred) in sentences.iter().zip(tagger.tag_conll(sentences, lists)) {
+    for (s, pred) in sentences.iter().zip(tagger.tag_conll(sentences, lists, learned)) {
         let gold: Vec<&str> = s.iter().map(|t| t.tag.as_str()).collect();
         let pred: Vec<String> = pred.iter().map(|&t| super::tags::name(t, false)).collect();
         scores.add(&gold, &pred);
@@ -208,7 +213,7 @@ fn first_pass(train: &[Vec<TaggedToken>], opts: &TrainOptions, progress: &mut dy
         let sw = subs(&mine);
         let segs: Vec<&[Token]> = sw.iter().map(|s| s.words.as_slice()).collect();
         let tags = match &tagger {
-            Some(t) => t.tag_document(&segs, None, &lists),
+            Some(t) => t.tag_document(&segs, None, &lists, None),
             None => segs.iter().map(|s| vec![O; s.len()]).collect(),
         };
         for (i, t) in members.into_iter().zip(tags) {

@@ -139,6 +139,36 @@ fn last_chars(s: &str, k: usize) -> &str {
 /// Features of every word of `words` (one segment): bucket ids into `feats`, and for word `i`
 /// the range `offsets[i]..offsets[i + 1]`. `offsets` gets `words.len() + 1` entries. Identity
 /// features are added only for forms that `known` accepts (at run time: all).
+/// The features of word `i` of `words` that name the word itself, as [`extract`] hashes them at
+/// run time (every word known): its form, its stems without proclitics, its core without the
+/// article, and the word pairs it makes with the word before (`pairs.0`) and after (`pairs.1`)
+/// if asked. What the tagger learns from a correction moves only these ([`super::learn`]): no
+/// shape, length, affix, frequency, list or context feature that other words share.
+pub fn identity(words: &[Token], i: usize, bits: u8, pairs: (bool, bool), out: &mut Vec<u32>) {
+    out.clear();
+    let Some(w) = words.get(i) else { return };
+    let mut push = |h: H| out.push(h.bucket(bits));
+    let norm = w.norm();
+    push(H::new(T_WORD).s(norm));
+    push(H::new(T_FORM).s(norm));
+    for s in w.splits.iter().skip(1) {
+        push(H::new(T_FORM).s(&s.stem));
+        push(H::new(T_STEM).s(&s.stem));
+    }
+    // The core as `info` finds it: the stem after the article.
+    if matches!(w.kind, TokenKind::Arabic | TokenKind::Latin) {
+        if let Some(core) = w.splits.iter().find_map(|s| crate::tokenize::clitics::without_article(&s.stem).filter(|_| s.stem.starts_with("ال"))) {
+            push(H::new(T_CORE).s(core));
+        }
+    }
+    if pairs.0 && i > 0 {
+        push(H::new(T_BIGRAM).n(0).s(words[i - 1].norm()).s(norm));
+    }
+    if pairs.1 && i + 1 < words.len() {
+        push(H::new(T_BIGRAM).n(1).s(norm).s(words[i + 1].norm()));
+    }
+}
+
 pub fn extract(words: &[Token], lists: &Lists, known: &dyn Fn(&str) -> bool, bits: u8, feats: &mut Vec<u32>, offsets: &mut Vec<u32>) {
     feats.clear();
     offsets.clear();
