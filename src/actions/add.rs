@@ -39,6 +39,7 @@ impl AppState {
             let mut errors = Vec::new();
             let mut refusals = i18n::Refusals::default();
             let mut ready = Vec::new();
+            let mut annotations = Vec::new();
             let mut started = crate::job::now();
             for p in picked {
                 if crate::job::now() - started >= crate::job::SLICE_MS {
@@ -54,6 +55,7 @@ impl AppState {
                         refusals.unreadable += 1;
                         errors.push(i18n::read_failed(lang, &p.name, &e));
                     }
+                    Content::Bytes(bytes) if super::annotations::is_annotations(&p.name) => annotations.push((p.name, bytes)),
                     Content::Bytes(bytes) => match read_document(&p.name, &bytes) {
                         Err(e) => {
                             refusals.add(&e);
@@ -71,6 +73,9 @@ impl AppState {
             }
             browser::mark("qarin:files-decoded");
             state.add_loaded(ready, None);
+            if !annotations.is_empty() {
+                state.import_annotations(annotations);
+            }
         });
     }
 

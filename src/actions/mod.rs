@@ -6,12 +6,14 @@
 //! | file | what |
 //! |---|---|
 //! | [`add`] | files chosen or dropped, pasted text, guessed encodings |
+//! | [`annotations`] | CoNLL and brat files imported as corrections of names |
 //! | [`edit`] | removing articles, their details, the bundled corpus, highlighting, merge and split |
 //! | [`transfer`] | exporting and importing the workspace |
 //!
 //! Document text is only ever put into the page as text nodes, whatever it contains.
 
 mod add;
+pub mod annotations;
 mod edit;
 mod transfer;
 

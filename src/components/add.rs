@@ -11,8 +11,9 @@ use leptos::prelude::*;
 /// How much of a guessed text the preview shows.
 const PREVIEW_CHARS: usize = 1200;
 
-/// What the file input accepts (a hint to the picker; any file is still checked by content).
-const ACCEPT: &str = ".txt,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html";
+/// What the file input accepts (a hint to the picker; any file is still checked by content):
+/// articles, and annotations of them (CoNLL, brat), imported as corrections.
+const ACCEPT: &str = ".txt,.md,.markdown,.html,.htm,.xhtml,.conll,.ann,text/plain,text/markdown,text/html";
 
 #[component]
 pub fn AddArticles() -> impl IntoView {

@@ -310,6 +310,13 @@ impl Workspace {
         Undo::Decisions(before)
     }
 
+    /// Record several decisions at once (one undo takes them all back).
+    pub fn decide_all(&mut self, ds: Vec<Decision>) -> Undo {
+        let before = self.decisions.clone();
+        self.decisions.extend(ds);
+        Undo::Decisions(before)
+    }
+
     /// Take a decision back; `None` if it is not recorded.
     pub fn retract(&mut self, d: &Decision) -> Option<Undo> {
         let i = self.decisions.iter().position(|x| x == d)?;

@@ -155,3 +155,100 @@ async fn a_correction_changes_the_same_name_in_every_article_and_survives_reload
     })
     .await;
 }
+
+/// The mentions of the JSON Lines download: (document, start, end, type), sorted.
+async fn mentions(app: &App, downloads: &std::path::Path) -> Vec<(String, u64, u64, String)> {
+    let _ = std::fs::remove_file(downloads.join("qarin-mentions.jsonl"));
+    set_value(app, "select#download-format", "jsonl").await;
+    let jsonl = String::from_utf8(crate::workspace::wait_download(downloads, "qarin-mentions.jsonl").await).unwrap();
+    let mut out: Vec<_> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|v| (v["document"].as_str().unwrap().to_string(), v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap(), v["type"].as_str().unwrap().to_string()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The file `name` stored in a ZIP the app made (stored, not compressed): its bytes.
+fn unzip(zip: &[u8], name: &str) -> Option<Vec<u8>> {
+    let mut at = 0;
+    while at + 30 <= zip.len() && zip[at..at + 4] == *b"PK\x03\x04" {
+        let u16_at = |i: usize| u16::from_le_bytes([zip[i], zip[i + 1]]) as usize;
+        let size = u32::from_le_bytes([zip[at + 18], zip[at + 19], zip[at + 20], zip[at + 21]]) as usize;
+        let (n, extra) = (u16_at(at + 26), u16_at(at + 28));
+        let data = at + 30 + n + extra;
+        if &zip[at + 30..at + 30 + n] == name.as_bytes() {
+            return Some(zip[data..data + size].to_vec());
+        }
+        at = data + size;
+    }
+    None
+}
+
+/// Export → import: the names downloaded as CoNLL, or as brat, and chosen again as files after
+/// "Reset to the engine's", come back as corrections giving the same mentions.
+#[tokio::test]
+async fn corrections_round_trip_through_conll_and_brat() {
+    browser_test("correct-import", |app| async move {
+        let downloads = crate::workspace::scratch("correct-import");
+        crate::workspace::allow_downloads(&app, &downloads).await;
+        paste(&app, "أ", A).await;
+        paste(&app, "ب", B).await;
+        app.wait_for("two pasted articles", UI_TIMEOUT, "return document.querySelectorAll('button.doc-item[data-source=user]').length === 2 && document.querySelector('.updating') === null", vec![]).await;
+        app.click("input#show-bundled").await;
+        app.wait_for("only the two", UI_TIMEOUT, "return document.querySelectorAll('button.doc-item').length === 2 && document.querySelector('.updating') === null", vec![]).await;
+        let engine = mentions(&app, &downloads).await;
+        set_value(&app, "input#correct-words", "زرقاوند الخضراء").await;
+        app.click("button.correct-type[data-type=ORG]").await;
+        app.wait_for("the correction analysed", UI_TIMEOUT, "return document.querySelectorAll('article#reader mark[data-by=user]').length > 0 && document.querySelector('.updating') === null", vec![]).await;
+        let corrected = mentions(&app, &downloads).await;
+        assert_ne!(corrected, engine, "the correction changed the names");
+        set_value(&app, "select#download-format", "conll").await;
+        let conll = crate::workspace::wait_download(&downloads, "qarin-names.conll").await;
+        set_value(&app, "select#download-format", "brat").await;
+        let zip = crate::workspace::wait_download(&downloads, "qarin-brat.zip").await;
+
+        let reset = |what: &'static str| {
+            let app = app.clone();
+            async move {
+                app.js("document.querySelector('#correct details.corrections').open = true", vec![]).await;
+                app.click("button#correct-reset").await;
+                app.wait_for(what, UI_TIMEOUT, "return document.querySelectorAll('article#reader mark[data-by=user]').length === 0 && document.querySelector('.updating') === null", vec![]).await;
+            }
+        };
+        reset("back to the engine's names").await;
+        assert_eq!(mentions(&app, &downloads).await, engine);
+
+        // The CoNLL file, chosen as a file: the corrections come back.
+        let file = downloads.join("names.conll");
+        std::fs::write(&file, &conll).unwrap();
+        crate::page::choose_files(&app, &[&file]).await;
+        app.wait_for("the CoNLL file imported", UI_TIMEOUT, "return document.querySelectorAll('#correct .corrections li').length > 0 && document.querySelector('.updating') === null", vec![]).await;
+        assert_eq!(mentions(&app, &downloads).await, corrected, "CoNLL round trip");
+        assert_eq!(app.count(".notice[data-level=error]").await, 0);
+
+        // The brat files of both articles.
+        reset("back to the engine's names again").await;
+        let mut files = Vec::new();
+        for id in doc_ids(&app).await {
+            let stored = String::from_utf8_lossy(&zip).to_string();
+            let name = stored.match_indices(".ann").map(|(i, _)| &stored[..i]).filter_map(|s| s.rsplit(|c: char| c.is_control() || c == '/').next()).find(|s| id.starts_with(s) || s.starts_with(id.as_str())).map(|s| format!("{s}.ann")).unwrap_or_else(|| panic!("no .ann for {id}"));
+            let ann = unzip(&zip, &name).unwrap_or_else(|| panic!("{name} in the ZIP"));
+            let path = downloads.join(&name);
+            std::fs::write(&path, ann).unwrap();
+            files.push(path);
+        }
+        let paths: Vec<&std::path::Path> = files.iter().map(|p| p.as_path()).collect();
+        crate::page::choose_files(&app, &paths).await;
+        app.wait_for("the brat files imported", UI_TIMEOUT, "return document.querySelectorAll('#correct .corrections li').length > 0 && document.querySelector('.updating') === null", vec![]).await;
+        assert_eq!(mentions(&app, &downloads).await, corrected, "brat round trip");
+
+        // A file that names no loaded article is refused with its name.
+        let stray = downloads.join("nothing-here.ann");
+        std::fs::write(&stray, "T1\tPER 0 3\tabc\n").unwrap();
+        crate::page::choose_files(&app, &[&stray]).await;
+        app.wait_for("the stray file refused", UI_TIMEOUT, "return [...document.querySelectorAll('.notice[data-level=error]')].some(n => n.textContent.includes('nothing-here.ann'))", vec![]).await;
+    })
+    .await;
+}

@@ -35,6 +35,21 @@ pub fn input_error(lang: Lang, name: &str, e: &InputError) -> String {
     }
 }
 
+/// Why an annotation file (CoNLL, brat) could not be imported as corrections, naming it.
+pub fn annotations_failed(lang: Lang, file: &str, e: &qarin_engine::export::ImportError) -> String {
+    use qarin_engine::export::ImportError as E;
+    let n = |x: &usize| x.to_string();
+    let why = match e {
+        E::UnknownDocument { line, document } => tf(lang, Key::AnnotationsUnknownDocument, &[("line", &n(line)), ("document", &isolate(document))]),
+        E::NoDocument { line } => tf(lang, Key::AnnotationsNoDocument, &[("line", &n(line))]),
+        E::TokenNotInText { line, token, offset } => tf(lang, Key::AnnotationsToken, &[("line", &n(line)), ("token", &isolate(token)), ("offset", &n(offset))]),
+        E::BadTag { line, tag } => tf(lang, Key::AnnotationsBadTag, &[("line", &n(line)), ("tag", &isolate(tag))]),
+        E::BadLine { line } => tf(lang, Key::AnnotationsBadLine, &[("line", &n(line))]),
+        E::SpanMismatch { line, start, end } => tf(lang, Key::AnnotationsSpan, &[("line", &n(line)), ("start", &n(start)), ("end", &n(end))]),
+    };
+    tf(lang, Key::AnnotationsFailed, &[("file", &isolate(file)), ("why", &why)])
+}
+
 /// How many files were refused, by reason: the one-line summary of a large refusal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Refusals {

@@ -110,7 +110,7 @@ pub fn import(ann: &str, id: &str, text: &str) -> Result<Imported, ImportError> 
         }
     }
     let mut spans: Vec<Span> = spans.into_iter().map(|(_, s)| s).collect();
-    spans.sort_by_key(|s| (s.start, s.end));
+    crate::sort::by_key(&mut spans, |s| (s.start, s.end));
     Ok(Imported { document: id.to_string(), spans })
 }
 
