@@ -161,7 +161,7 @@ pub fn App(corpus: Result<Vec<Document>, String>) -> impl IntoView {
             inert=move || state.previews.with(|q| !q.is_empty())
             class:has-panel=move || state.entity.get().is_some()
             class:view-compare=move || state.view.get() == View::Compare
-            class:view-wide=move || matches!(state.view.get(), View::Compare | View::Facts | View::Wire)
+            class:view-wide=move || matches!(state.view.get(), View::Compare | View::Coverage | View::Facts | View::Wire)
         >
             <div class="sidebar">
                 <AddArticles/>
@@ -202,7 +202,7 @@ pub fn App(corpus: Result<Vec<Document>, String>) -> impl IntoView {
     }
 }
 
-/// The four views, as tab panels.
+/// The five views, as tab panels.
 #[component]
 fn Views() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -216,6 +216,12 @@ fn Views() -> impl IntoView {
         View::Compare => view! {
             <div role="tabpanel" id="panel-compare" aria-labelledby="tab-compare" class="tabpanel">
                 <Compare/>
+            </div>
+        }
+        .into_any(),
+        View::Coverage => view! {
+            <div role="tabpanel" id="panel-coverage" aria-labelledby="tab-coverage" class="tabpanel">
+                <crate::components::coverage::CoverageView/>
             </div>
         }
         .into_any(),
@@ -234,7 +240,7 @@ fn Views() -> impl IntoView {
     }
 }
 
-/// Reader / Comparison / Facts / Shared copy tabs.
+/// Reader / Comparison / Coverage / Facts / Shared copy tabs.
 #[component]
 fn Tabs() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -250,7 +256,7 @@ fn Tabs() -> impl IntoView {
                 aria-controls=move || selected().then(|| format!("panel-{}", view.code()))
                 on:click=move |_| state.view.set(view)
                 on:keydown=move |ev: ev::KeyboardEvent| {
-                    const ORDER: [View; 4] = [View::Reader, View::Compare, View::Facts, View::Wire];
+                    const ORDER: [View; 5] = [View::Reader, View::Compare, View::Coverage, View::Facts, View::Wire];
                     let i = ORDER.iter().position(|v| *v == view).unwrap_or(0);
                     // Arrow keys follow the reading direction.
                     let rtl = state.lang.get_untracked() == crate::i18n::Lang::Ar;
@@ -280,6 +286,7 @@ fn Tabs() -> impl IntoView {
         <div class="tabs" role="tablist" aria-label=move || state.t(Key::Views)>
             {tab(View::Reader, "tab-reader", Key::TabReader)}
             {tab(View::Compare, "tab-compare", Key::TabCompare)}
+            {tab(View::Coverage, "tab-coverage", Key::TabCoverage)}
             {tab(View::Facts, "tab-facts", Key::TabFacts)}
             {tab(View::Wire, "tab-wire", Key::TabWire)}
         </div>

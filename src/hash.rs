@@ -1,5 +1,5 @@
 //! The URL hash as the app's shareable state: `#view=reader&doc=ID&entity=ID` or
-//! `#view=compare&entity=ID`, `#view=facts&fact=ID` or `#view=wire`.
+//! `#view=compare&entity=ID`, `#view=coverage`, `#view=facts&fact=ID` or `#view=wire`.
 //!
 //! Pure Rust (no Leptos, no web-sys) so it is unit-tested natively with `cargo test -p qarin-app`.
 
@@ -9,6 +9,8 @@ pub enum View {
     #[default]
     Reader,
     Compare,
+    /// The pictures of who is named where (the coverage map and who appears with whom).
+    Coverage,
     Facts,
     Wire,
 }
@@ -18,6 +20,7 @@ impl View {
         match self {
             View::Reader => "reader",
             View::Compare => "compare",
+            View::Coverage => "coverage",
             View::Facts => "facts",
             View::Wire => "wire",
         }
@@ -27,6 +30,7 @@ impl View {
         match code {
             "reader" => Some(View::Reader),
             "compare" => Some(View::Compare),
+            "coverage" => Some(View::Coverage),
             "facts" => Some(View::Facts),
             "wire" => Some(View::Wire),
             _ => None,
@@ -161,6 +165,8 @@ mod tests {
         assert_eq!(parse(&format(&s)), Some(back));
         assert_eq!(format(&st(View::Wire, None, Some("e"))), "#view=wire&entity=e");
         assert_eq!(parse("#view=wire"), Some(st(View::Wire, None, None)));
+        assert_eq!(format(&st(View::Coverage, None, None)), "#view=coverage");
+        assert_eq!(parse("#view=coverage"), Some(st(View::Coverage, None, None)));
         // A fact only belongs to the facts view.
         s.view = View::Reader;
         assert_eq!(format(&s), "#view=reader&doc=d");

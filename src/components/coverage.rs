@@ -125,6 +125,26 @@ fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], total
     picture::save_buttons(holder, "coverage", lang);
 }
 
+/// The coverage view, a tab of its own: the coverage map and who appears with whom, of every
+/// name (not the comparison's filtered rows), in the comparison's default order.
+#[component]
+pub fn CoverageView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let all = Memo::new(move |_| {
+        let Some(data) = state.data.get() else { return Vec::new() };
+        let by_latin = state.lang.get() == crate::i18n::Lang::En;
+        let entities = &data.analysis.entities;
+        crate::table::rows(entities, "", None, crate::table::Sort::default(), by_latin).into_iter().map(|i| (i, entities[i].id.clone())).collect::<Vec<_>>()
+    });
+    view! {
+        <section class="coverage-view" aria-labelledby="coverage-heading">
+            <h2 id="coverage-heading" class="view-heading">{move || state.t(crate::i18n::Key::CoverageIntro)}</h2>
+            <CoverageMap visible=all/>
+            <crate::components::graph::Graph visible=all/>
+        </section>
+    }
+}
+
 #[component]
 pub fn CoverageMap(visible: Memo<Vec<(usize, String)>>) -> impl IntoView {
     let state = expect_context::<AppState>();

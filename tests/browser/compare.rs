@@ -466,3 +466,32 @@ async fn graph_of_names_in_the_same_sentence() {
     })
     .await;
 }
+
+/// The coverage tab: the map and the graph of every name, whatever the comparison's filter; a
+/// cell opens its mentions; the view is in the URL.
+#[tokio::test]
+async fn coverage_is_a_view_of_its_own() {
+    browser_test("coverage-view", |app| async move {
+        // A filter in the comparison narrows its pictures, not the coverage view's.
+        show_compare(&app).await;
+        app.wait_for_css("svg#coverage-svg g.cov-cell").await;
+        let all = app.count("svg#coverage-svg g.cov-row").await;
+        crate::page::set_value(&app, "input#filter-text", "zzzz-no-such-name").await;
+        app.wait_for("the filtered comparison", UI_TIMEOUT, "return document.querySelectorAll('svg#coverage-svg g.cov-row').length === 0", vec![]).await;
+        app.click("button#tab-coverage").await;
+        app.wait_for_css("#panel-coverage svg#coverage-svg g.cov-cell").await;
+        assert_eq!(app.count("#panel-coverage svg#coverage-svg g.cov-row").await, all, "every name, not the comparison's filter");
+        assert!(app.count("#panel-coverage svg#graph-svg g.graph-node").await > 0, "the graph too");
+        assert_eq!(app.attr("button#tab-coverage", "aria-selected").await.as_deref(), Some("true"));
+        assert_eq!(app.hash_params().await.get("view").map(String::as_str), Some("coverage"));
+        app.screenshot("coverage-view").await;
+        // A cell opens the reader at its entity.
+        let (entity, doc, ..) = coverage_cells(&app).await.into_iter().next().expect("a cell");
+        app.click(&format!("svg#coverage-svg g.cov-cell{}{}", attr_sel("data-entity", &entity), attr_sel("data-doc", &doc))).await;
+        wait_panel(&app, &entity).await;
+        // Back through the URL.
+        app.js("location.hash = '#view=coverage'", vec![]).await;
+        app.wait_for_css("#panel-coverage svg#coverage-svg g.cov-cell").await;
+    })
+    .await;
+}
