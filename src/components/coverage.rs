@@ -24,10 +24,11 @@ const HEAD_H: usize = 44;
 
 /// Draw the picture into `holder`: its frame, the map, the lists, the buttons. `total`: the
 /// table's rows (the map draws the first [`ROWS`] of them).
-fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], total: usize, lang: Lang) {
+fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], total: usize, lang: Lang, alone: bool) {
     let mut legend = t(lang, Key::CoverageLegend).to_string();
     if total > ROWS {
-        legend = format!("{legend} {}", tf(lang, Key::CoverageFirst, &[("n", &ROWS.to_string())]));
+        let first = if alone { Key::CoverageFirstAll } else { Key::CoverageFirst };
+        legend = format!("{legend} {}", tf(lang, first, &[("n", &ROWS.to_string())]));
     }
     let holder = &frame(holder, "coverage", t(lang, Key::CoverageTitle), &legend);
     let n = data.doc_count();
@@ -139,14 +140,14 @@ pub fn CoverageView() -> impl IntoView {
     view! {
         <section class="coverage-view" aria-labelledby="coverage-heading">
             <h2 id="coverage-heading" class="view-heading">{move || state.t(crate::i18n::Key::CoverageIntro)}</h2>
-            <CoverageMap visible=all/>
-            <crate::components::graph::Graph visible=all/>
+            <CoverageMap visible=all alone=true/>
+            <crate::components::graph::Graph visible=all alone=true/>
         </section>
     }
 }
 
 #[component]
-pub fn CoverageMap(visible: Memo<Vec<(usize, String)>>) -> impl IntoView {
+pub fn CoverageMap(visible: Memo<Vec<(usize, String)>>, #[prop(optional)] alone: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let holder: NodeRef<leptos::html::Div> = NodeRef::new();
     // Redrawn when the analysis, the table's rows or the language change.
@@ -155,7 +156,7 @@ pub fn CoverageMap(visible: Memo<Vec<(usize, String)>>) -> impl IntoView {
         let lang = state.lang.get();
         let data = state.data.get();
         if let (Some(el), Some(data)) = (holder.get(), data) {
-            draw(&el, &data, &rows, total, lang);
+            draw(&el, &data, &rows, total, lang, alone);
         }
     });
 

@@ -32,10 +32,11 @@ fn fill(kind: EntityType) -> &'static str {
 }
 
 /// Draw the graph of `rows` (the table's entities) into `holder`.
-fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang: Lang) {
+fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang: Lang, alone: bool) {
     let a = &data.analysis;
     let g = graph(a, rows, NODES);
-    let legend = tf(lang, Key::GraphLegend, &[("n", &g.nodes.len().to_string()), ("k", &g.edges.len().to_string())]);
+    let key = if alone { Key::GraphLegendAll } else { Key::GraphLegend };
+    let legend = tf(lang, key, &[("n", &g.nodes.len().to_string()), ("k", &g.edges.len().to_string())]);
     let holder = &frame(holder, "graph", t(lang, Key::GraphTitle), &legend);
     if g.nodes.is_empty() {
         return;
@@ -102,7 +103,7 @@ fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang:
 }
 
 #[component]
-pub fn Graph(visible: Memo<Vec<(usize, String)>>) -> impl IntoView {
+pub fn Graph(visible: Memo<Vec<(usize, String)>>, #[prop(optional)] alone: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let holder: NodeRef<leptos::html::Div> = NodeRef::new();
     // Redrawn when the analysis, the table's rows or the language change.
@@ -111,7 +112,7 @@ pub fn Graph(visible: Memo<Vec<(usize, String)>>) -> impl IntoView {
         let lang = state.lang.get();
         let data = state.data.get();
         if let (Some(el), Some(data)) = (holder.get(), data) {
-            draw(&el, &data, &rows, lang);
+            draw(&el, &data, &rows, lang, alone);
         }
     });
     let act = move |target: Option<web_sys::EventTarget>, key: bool| -> bool {
