@@ -79,6 +79,13 @@ fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang:
         );
         add(&line, true, "title", &[], &tf(lang, Key::GraphEdge, &[("a", &a.entities[p.entity].label), ("b", &a.entities[q.entity].label), ("n", &e.sentences.to_string())]));
     }
+    // Labels placed in rank order (the names the most articles name first), under the circle or
+    // else above it, and left out where both would cover a label already placed: the name stays
+    // in the node's title and accessible name.
+    // They are drawn after every circle (a layer of their own, hidden from screen readers, which
+    // read each node's name), so that no circle covers a name.
+    let mut placed: Vec<[i64; 4]> = Vec::new();
+    let mut labels: Vec<(u32, u32, String)> = Vec::new();
     for node in &g.nodes {
         let e = &a.entities[node.entity];
         let (x, y) = (px(node.x), py(node.y));
@@ -93,11 +100,22 @@ fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang:
         );
         add(&grp, true, "title", &[], &label);
         add(&grp, true, "circle", &[("cx", &x.to_string()), ("cy", &y.to_string()), ("r", &r.to_string()), ("fill", fill(e.kind)), ("stroke", stroke(e.kind)), ("stroke-width", "2")], "");
-        let name = add(&grp, true, "text", &[("x", &x.to_string()), ("y", &(y + r + 14).to_string()), ("text-anchor", "middle"), ("font-size", "12")], &short(&e.label, 18));
+        let text = short(&e.label, 18);
+        let half = 3 * text.chars().count() as i64 + 2;
+        let (cx, cy, rr) = (i64::from(x), i64::from(y), i64::from(r));
+        let boxes = [[cx - half, cy + rr + 2, cx + half, cy + rr + 17], [cx - half, cy - rr - 17, cx + half, cy - rr - 2]];
+        let free = |b: &[i64; 4]| !placed.iter().any(|p| b[0] < p[2] && p[0] < b[2] && b[1] < p[3] && p[1] < b[3]);
+        let Some(spot) = boxes.iter().position(free) else { continue };
+        placed.push(boxes[spot]);
+        let baseline = if spot == 0 { y + r + 14 } else { y.saturating_sub(r + 5) };
+        labels.push((x, baseline, text));
+    }
+    let layer = add(&svg, true, "g", &[("class", "graph-labels"), ("aria-hidden", "true"), ("pointer-events", "none"), ("font-size", "12"), ("text-anchor", "middle")], "");
+    for (x, y, text) in labels {
+        let name = add(&layer, true, "text", &[("x", &x.to_string()), ("y", &y.to_string())], &text);
         let _ = name.set_attribute("paint-order", "stroke");
         let _ = name.set_attribute("stroke", "var(--surface,#ffffff)");
         let _ = name.set_attribute("stroke-width", "3");
-        let _ = name.set_attribute("pointer-events", "none");
     }
     picture::save_buttons(holder, "graph", lang);
 }
