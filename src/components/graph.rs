@@ -35,8 +35,8 @@ fn fill(kind: EntityType) -> &'static str {
 fn draw(holder: &Element, data: &crate::state::data::Data, rows: &[usize], lang: Lang, alone: bool) {
     let a = &data.analysis;
     let g = graph(a, rows, NODES);
-    let key = if alone { Key::GraphLegendAll } else { Key::GraphLegend };
-    let legend = tf(lang, key, &[("n", &g.nodes.len().to_string()), ("k", &g.edges.len().to_string())]);
+    let rows = t(lang, if alone { Key::CoverageFirstAll } else { Key::GraphRowsTable }).replace("{n}", &g.nodes.len().to_string());
+    let legend = tf(lang, Key::GraphLegend, &[("n", &g.nodes.len().to_string()), ("k", &g.edges.len().to_string()), ("rows", &rows)]);
     let holder = &frame(holder, "graph", t(lang, Key::GraphTitle), &legend);
     if g.nodes.is_empty() {
         return;

@@ -42,7 +42,7 @@ pub fn annotations_failed(lang: Lang, file: &str, e: &qarin_engine::export::Impo
     let why = match e {
         E::UnknownDocument { line, document } => tf(lang, Key::AnnotationsUnknownDocument, &[("line", &n(line)), ("document", &isolate(document))]),
         E::NoDocument { line } => tf(lang, Key::AnnotationsNoDocument, &[("line", &n(line))]),
-        E::TokenNotInText { line, token, offset } => tf(lang, Key::AnnotationsToken, &[("line", &n(line)), ("token", &isolate(token)), ("offset", &n(offset))]),
+        E::TokenNotInText { line, token, .. } => tf(lang, Key::AnnotationsToken, &[("line", &n(line)), ("token", &isolate(token))]),
         E::BadTag { line, tag } => tf(lang, Key::AnnotationsBadTag, &[("line", &n(line)), ("tag", &isolate(tag))]),
         E::BadLine { line } => tf(lang, Key::AnnotationsBadLine, &[("line", &n(line))]),
         E::SpanMismatch { line, start, end } => tf(lang, Key::AnnotationsSpan, &[("line", &n(line)), ("start", &n(start)), ("end", &n(end))]),
