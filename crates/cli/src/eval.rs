@@ -166,13 +166,7 @@ pub fn run(args: Args) -> Result<(), String> {
 /// Every story under `gold_root` whose texts are under `text_root`: each report, then a summary
 /// table (and the mentions and linking of all stories pooled).
 fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engine::recognize::Options) -> Result<(), String> {
-    let mut names: Vec<String> = std::fs::read_dir(gold_root)
-        .map_err(|e| format!("{}: {e}", gold_root.display()))?
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().join("gold.json").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = story_names(gold_root)?;
     let mut rows = Vec::new();
     let mut skipped = Vec::new();
     for name in &names {
@@ -238,9 +232,8 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
     Ok(())
 }
 
-/// The stories under `gold_root` with texts under `text_root` (as [`stories`]), each with its
-/// gold file.
-fn story_files(gold_root: &Path, text_root: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>, String> {
+/// The names of the story folders under `gold_root` (those with a `gold.json`), sorted.
+fn story_names(gold_root: &Path) -> Result<Vec<String>, String> {
     let mut names: Vec<String> = std::fs::read_dir(gold_root)
         .map_err(|e| format!("{}: {e}", gold_root.display()))?
         .filter_map(|e| e.ok())
@@ -248,7 +241,13 @@ fn story_files(gold_root: &Path, text_root: &Path) -> Result<Vec<(String, PathBu
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    Ok(names
+    Ok(names)
+}
+
+/// The stories under `gold_root` with texts under `text_root` (as [`stories`]), each with its
+/// gold file.
+fn story_files(gold_root: &Path, text_root: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>, String> {
+    Ok(story_names(gold_root)?
         .into_iter()
         .filter(|n| text_root.join(n).is_dir() && !n.starts_with("bundled"))
         .map(|n| {
