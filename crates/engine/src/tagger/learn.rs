@@ -53,7 +53,8 @@ pub struct Learned {
     pub(super) rows: HashMap<u32, [i32; N_TAGS]>,
     /// Corrected sentences learned from.
     pub sentences: usize,
-    /// Corrected sentences the tagger still reads otherwise after the last round.
+    /// Corrected sentences the tagger still read otherwise in the last round (0 when every one
+    /// came out as corrected before [`ROUNDS`] were up).
     pub unlearned: usize,
 }
 
@@ -90,8 +91,8 @@ fn only(t: Tag) -> u16 {
 }
 
 /// The corrected sentences of `corrections`, one example per correction that falls on words of
-/// one sentence outside boilerplate; others teach nothing. `read(doc)`: the words of article
-/// `doc` as the pipeline reads them, if it is one.
+/// one sentence outside boilerplate; others teach nothing. `read`: the corrected articles' ids
+/// and words, as the pipeline reads them.
 fn examples<'t>(read: &[(&str, &'t [Token<'t>])], corrections: &[Correction]) -> Vec<Example<'t>> {
     let mut out = Vec::new();
     for &Correction { doc, start, end, kind } in corrections {
