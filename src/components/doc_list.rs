@@ -8,7 +8,6 @@ use crate::state::{AppState, Data};
 use crate::workspace::Source;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 #[component]
@@ -51,7 +50,7 @@ pub fn DocList() -> impl IntoView {
         }
     });
     let click = move |ev: leptos::ev::MouseEvent| {
-        let Some(b) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("button").ok().flatten()) else { return };
+        let Some(b) = super::picture::clicked_button(&ev) else { return };
         let id = b.get_attribute("data-doc").unwrap_or_default();
         if b.class_name() == "doc-remove" {
             state.remove_doc(&id);

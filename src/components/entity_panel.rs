@@ -70,8 +70,7 @@ pub fn EntityPanel() -> impl IntoView {
     });
     // One handler for every button of the panel.
     let click = move |ev: ev::MouseEvent| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let Some(b) = target.closest("button").ok().flatten() else { return };
+        let Some(b) = super::picture::clicked_button(&ev) else { return };
         let Some(id) = state.entity.get_untracked() else { return };
         let get = |k: &str| b.get_attribute(k).unwrap_or_default();
         let num = |k: &str| get(k).parse::<usize>().ok();

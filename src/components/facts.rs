@@ -5,11 +5,10 @@
 use crate::browser;
 use crate::i18n::{self, t, Key, Lang};
 use crate::state::AppState;
-use super::picture::add;
+use super::picture::{add, text};
 use crate::state::data::Data;
 use leptos::prelude::*;
 use qarin_engine::facts::{Fact, FactValue, Status};
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 fn status_key(s: Status) -> Key {
@@ -119,7 +118,7 @@ pub fn Facts() -> impl IntoView {
         }
     });
     let click = move |ev: leptos::ev::MouseEvent| {
-        let Some(b) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("button").ok().flatten()) else { return };
+        let Some(b) = super::picture::clicked_button(&ev) else { return };
         let get = |k: &str| b.get_attribute(k).unwrap_or_default();
         let num = |k: &str| get(k).parse::<usize>().ok();
         if b.id() == "facts-more" {
@@ -181,11 +180,6 @@ pub fn Facts() -> impl IntoView {
             {table}
         </section>
     }
-}
-
-/// Text after the last child of `parent`.
-fn text(parent: &Element, s: &str) {
-    let _ = parent.append_with_str_1(s);
 }
 
 /// The facts table (or why there is none) into `el`: the facts of status `status` (or "all")

@@ -139,6 +139,16 @@ pub fn save_svg(id: &str, file: &str) {
 }
 
 /// The id of the button `target` is in, if any.
+/// The button a click landed in (its target or an ancestor), for a view's one click handler.
+pub fn clicked_button(ev: &leptos::ev::MouseEvent) -> Option<Element> {
+    ev.target()?.dyn_into::<Element>().ok()?.closest("button").ok().flatten()
+}
+
+/// Text after the last child of `parent` (a text node).
+pub fn text(parent: &Element, s: &str) {
+    let _ = parent.append_with_str_1(s);
+}
+
 pub fn button_id(target: &Element) -> Option<String> {
     target.closest("button[id]").ok().flatten().map(|b| b.id())
 }

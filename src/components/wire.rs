@@ -1,27 +1,24 @@
 //! The shared-copy view: passages two articles share nearly word for word (agency copy), side by
 //! side, with the words that differ marked.
 
-use super::picture::add;
+use super::picture::{add, text};
 use crate::i18n::{self, t, Key, Lang};
 use crate::state::{AppState, Data};
 use leptos::prelude::*;
 use qarin_engine::{DiffKind, WirePair};
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// One side of a passage into `p`: its text cut by the diff runs; differing words in `span.diff`
 /// (text nodes, never markup).
 fn side(p: &Element, pair: &WirePair, a_side: bool, lang: Lang) {
-    let (text, base) = if a_side { (&pair.a_text, pair.a_start) } else { (&pair.b_text, pair.b_start) };
-    let chars: Vec<char> = text.chars().collect();
+    let (passage, base) = if a_side { (&pair.a_text, pair.a_start) } else { (&pair.b_text, pair.b_start) };
+    let chars: Vec<char> = passage.chars().collect();
     let slice = |s: usize, e: usize| -> String {
         let s = s.saturating_sub(base).min(chars.len());
         let e = e.saturating_sub(base).min(chars.len()).max(s);
         chars[s..e].iter().collect()
     };
-    let plain = |s: &str| {
-        let _ = p.append_with_str_1(s);
-    };
+    let plain = |s: &str| text(p, s);
     let mut cursor = base;
     for run in &pair.diff {
         let (s, e) = if a_side { (run.a_start, run.a_end) } else { (run.b_start, run.b_end) };
@@ -63,7 +60,7 @@ fn draw(el: &Element, data: &Data, lang: Lang) {
     let legend = add(el, false, "p", &[("class", "legend-line muted")], "");
     for (i, (class, k)) in [("diff changed", Key::DiffChanged), ("diff only-a", Key::DiffOnlyA), ("diff only-b", Key::DiffOnlyB)].into_iter().enumerate() {
         if i > 0 {
-            let _ = legend.append_with_str_1(" ");
+            text(&legend, " ");
         }
         add(&legend, false, "span", &[("class", class)], t(lang, k));
     }
@@ -78,8 +75,8 @@ fn draw(el: &Element, data: &Data, lang: Lang) {
             let h = add(&col, false, "h3", &[("class", "wire-title")], "");
             add(&h, false, "span", &[("class", "wire-outlet")], &data.doc_label(i, lang));
             add(&h, false, "button", &[("type", "button"), ("class", "link-btn wire-open"), ("lang", "ar"), ("dir", "auto"), ("data-doc", id)], &data.doc_title(i, lang));
-            let text = add(&col, false, "p", &[("class", "wire-text"), ("lang", "ar"), ("dir", "rtl")], "");
-            side(&text, p, a_side, lang);
+            let body = add(&col, false, "p", &[("class", "wire-text"), ("lang", "ar"), ("dir", "rtl")], "");
+            side(&body, p, a_side, lang);
             let (bs, be) = (bytes.0.to_string(), bytes.1.to_string());
             add(&col, false, "button", &[("type", "button"), ("class", "btn small wire-jump"), ("data-doc", id), ("data-bs", &bs), ("data-be", &be)], t(lang, Key::FactJump));
         }
@@ -100,7 +97,7 @@ pub fn Wire() -> impl IntoView {
         }
     });
     let click = move |ev: leptos::ev::MouseEvent| {
-        let Some(b) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("button").ok().flatten()) else { return };
+        let Some(b) = super::picture::clicked_button(&ev) else { return };
         let get = |k: &str| b.get_attribute(k).unwrap_or_default();
         let id = get("data-doc");
         match (get("data-bs").parse::<usize>(), get("data-be").parse::<usize>()) {
