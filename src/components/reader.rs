@@ -350,22 +350,25 @@ fn render_pieces(state: AppState, rd: Arc<ReaderDoc>, hit: Option<(usize, usize)
                     }
                     .into_any()
                 }
-                PieceKind::Mention(m) => render_mark(state, rd.id.clone(), rd.marks[m].clone(), with_hit(text, here, hit)).into_any(),
+                PieceKind::Mention(m) => render_mark(state, rd.id.clone(), rd.marks[m].clone(), text, with_hit(text, here, hit)).into_any(),
             }
         })
         .collect_view()
 }
 
-fn render_mark(state: AppState, doc: String, m: MarkInfo, text: AnyView) -> impl IntoView {
+/// A mention; `written` is its text (its name when its entity is not found).
+fn render_mark(state: AppState, doc: String, m: MarkInfo, written: &str, text: AnyView) -> impl IntoView {
     let MarkInfo {
         kind,
         entity,
         start,
         end,
-        label,
-        latin,
         by_user,
     } = m;
+    let (label, latin) = state
+        .data
+        .with_untracked(|d| d.as_ref().and_then(|d| d.entity(&entity)).map(|e| (e.label.clone(), e.latin.clone())))
+        .unwrap_or_else(|| (written.to_string(), String::new()));
     let entity_sel = entity.clone();
     let doc_cur = doc.clone();
     let class = move || {

@@ -27,7 +27,8 @@ pub struct Raw {
     pub key: Vec<(String, u64)>,
     /// The reader's corrections of names the tagger learned from before this analysis.
     pub names: Vec<Decision>,
-    pub analysis: Analysis,
+    /// Shared with the views when no decision or detail changes it.
+    pub analysis: Arc<Analysis>,
 }
 
 /// Start the effects (once, from [`AppState::new`]).
@@ -35,9 +36,12 @@ pub fn install(state: AppState) {
     let docs = Memo::new(move |_| {
         let bundled = state.bundled.get_value();
         let suspended = state.suspended.get();
-        state.workspace.with(|ws| ws.documents(&bundled)).into_iter().filter(|(_, s)| !(suspended && *s == Source::User)).collect::<Vec<(Document, Source)>>()
+state.workspace.with(|ws| ws.documents(&bundled)).into_iter().filter(|(_, s)| !(suspended && *s == Source::User)).collect::<Vec<(Document, Source)>>()
     });
-    let key = Memo::new(move |_| docs.with(|d| d.iter().map(|(d, _)| (d.id.clone(), persist::fingerprint(&d.text))).collect::<Vec<_>>()));
+    let key = Memo::new(move |_| {
+        browser::mark("qarin:documents-listed");
+        docs.with(|d| d.iter().map(|(d, _)| (d.id.clone(), persist::fingerprint(&d.text))).collect::<Vec<_>>())
+    });
     let decisions = Memo::new(move |_| state.workspace.with(|ws| ws.decisions.clone()));
     // The corrections of names: the tagger learns from them, so a change re-analyses (the
     // correction itself shows at once, applied to the analysis at hand, meanwhile).
@@ -54,13 +58,14 @@ pub fn install(state: AppState) {
         if matches!(state.status.get_untracked(), Status::Failed(_)) || state.raw.with_untracked(|r| r.as_ref().is_some_and(|r| r.key == key && r.names == names)) {
             return;
         }
-        let plain: Vec<Document> = docs.with_untracked(|d| d.iter().map(|(d, _)| d.clone()).collect());
-        run(state, key, plain, names);
+        run(state, key, docs, names);
     });
 
-    // The analysis, the metadata or the decisions changed: show it. The views' copy is made a
-    // document at a time, yielding to the page every ~SLICE_MS (a copy of a thousand articles
-    // took one task of 80 ms); a newer change drops a copy under way.
+    // The analysis, the metadata or the decisions changed: show it. With no decision and the
+    // articles' details as analysed (adding articles), the views share the analysis as it came;
+    // otherwise they get a copy with the details and the decisions applied, made a document at a
+    // time, yielding to the page every ~SLICE_MS (a copy of a thousand articles took one task of
+    // 80 ms); a newer change drops a copy under way.
     let copying = StoredValue::new(0u32);
     Effect::new(move |_| {
         let Some(raw) = state.raw.get() else { return };
@@ -74,44 +79,56 @@ pub fn install(state: AppState) {
         copying.set_value(run);
         leptos::task::spawn_local(async move {
             let src = &raw.analysis;
-            let mut documents = Vec::with_capacity(src.documents.len());
-            let mut since = crate::job::now();
-            for (da, [title, outlet, date]) in src.documents.iter().zip(meta) {
-                documents.push(qarin_engine::DocumentAnalysis { title, outlet, date, ..da.clone() });
-                if crate::job::now() - since > crate::job::SLICE_MS {
-                    crate::job::yield_to_page().await;
-                    if copying.get_value() != run {
-                        return;
+            let as_analysed = src.documents.iter().zip(&meta).all(|(d, [title, outlet, date])| d.title == *title && d.outlet == *outlet && d.date == *date);
+            let applied = if decisions.is_empty() && as_analysed {
+                src.clone()
+            } else {
+                let mut documents = Vec::with_capacity(src.documents.len());
+                let mut since = crate::job::now();
+                for (da, [title, outlet, date]) in src.documents.iter().zip(meta) {
+                    documents.push(qarin_engine::DocumentAnalysis { title, outlet, date, ..da.clone() });
+                    if crate::job::now() - since > crate::job::SLICE_MS {
+                        crate::job::yield_to_page().await;
+                        if copying.get_value() != run {
+                            return;
+                        }
+                        since = crate::job::now();
                     }
-                    since = crate::job::now();
                 }
-            }
-            browser::mark("qarin:documents-copied");
-            // The entities (thousands, for a thousand articles) the same way.
-            let mut entities = Vec::with_capacity(src.entities.len());
-            for e in &src.entities {
-                entities.push(e.clone());
-                if crate::job::now() - since > crate::job::SLICE_MS {
-                    crate::job::yield_to_page().await;
-                    if copying.get_value() != run {
-                        return;
+                // The entities (thousands, for a thousand articles) the same way.
+                let mut entities = Vec::with_capacity(src.entities.len());
+                for e in &src.entities {
+                    entities.push(e.clone());
+                    if crate::job::now() - since > crate::job::SLICE_MS {
+                        crate::job::yield_to_page().await;
+                        if copying.get_value() != run {
+                            return;
+                        }
+                        since = crate::job::now();
                     }
-                    since = crate::job::now();
                 }
-            }
-            let a = Analysis {
-                schema: src.schema.clone(),
-                documents,
-                entities,
-                facts: src.facts.clone(),
-                quotes: src.quotes.clone(),
-                wire: src.wire.clone(),
-                reuse: src.reuse.clone(),
-                suggestions: src.suggestions.clone(),
+                // The rest, and applying the decisions, in a task of its own.
+                crate::job::yield_to_page().await;
+                if copying.get_value() != run {
+                    return;
+                }
+                let a = Analysis {
+                    schema: src.schema.clone(),
+                    documents,
+                    entities,
+                    facts: src.facts.clone(),
+                    quotes: src.quotes.clone(),
+                    wire: src.wire.clone(),
+                    reuse: src.reuse.clone(),
+                    suggestions: src.suggestions.clone(),
+                };
+                // The copy just made is the result (decisions applied to it, no second copy).
+                let applied = Arc::new(qarin_engine::decisions::apply_owned(a, &decisions));
+                browser::mark("qarin:decisions-applied");
+                // Showing it (the views render) in a task of its own.
+                crate::job::yield_to_page().await;
+                applied
             };
-            // The copy just made is the result (decisions applied to it, no second copy).
-            let applied = qarin_engine::decisions::apply_owned(a, &decisions);
-            browser::mark("qarin:decisions-applied");
             docs.with_untracked(|docs| {
                 if copying.get_value() != run || !same(&raw, docs) {
                     return;
@@ -127,13 +144,25 @@ pub fn install(state: AppState) {
 
 /// Analyse `docs` as a job in slices, then hand the result to the effects (unless a newer job
 /// superseded this one).
-fn run(state: AppState, key: Vec<(String, u64)>, docs: Vec<Document>, names: Vec<Decision>) {
+fn run(state: AppState, key: Vec<(String, u64)>, docs: Memo<Vec<(Document, Source)>>, names: Vec<Decision>) {
     let generation = state.job.get_value().wrapping_add(1);
     state.job.set_value(generation);
     if state.status.get_untracked() == Status::Ready {
         state.busy.set(true);
     }
     leptos::task::spawn_local(async move {
+        // Not in the task that changed the workspace (it renders, and a thousand texts take a
+        // while to copy): the documents are taken in a task of their own.
+        crate::job::yield_to_page().await;
+        if state.job.get_value() != generation {
+            return;
+        }
+        let docs: Vec<Document> = docs.with_untracked(|d| d.iter().map(|(d, _)| d.clone()).collect());
+        // (A thousand articles take 20 ms to copy: sending them begins in the next task.)
+        crate::job::yield_to_page().await;
+        if state.job.get_value() != generation {
+            return;
+        }
         let guard = persist::analysis_running(true);
         browser::mark("qarin:analysis-start");
         let report = |p: qarin_engine::Progress| (state.job.get_value() == generation).then(|| state.progress.set(Some((p.done, p.total))));
@@ -155,7 +184,7 @@ fn run(state: AppState, key: Vec<(String, u64)>, docs: Vec<Document>, names: Vec
             persist::analysis_running(false);
         }
         state.progress.set(None);
-        state.raw.set(Some(Arc::new(Raw { key, names, analysis })));
+        state.raw.set(Some(Arc::new(Raw { key, names, analysis: Arc::new(analysis) })));
         // Whichever job finishes last ends the "Updating…" state.
         state.busy.set(false);
     });

@@ -132,7 +132,9 @@ impl AppState {
             data.with(|d| {
                 let d = d.as_ref()?;
                 let i = d.doc_index(&id)?;
-                Some(Arc::new(ReaderDoc::build(d, i)))
+                let rd = ReaderDoc::build(d, i);
+                browser::mark("qarin:reader-doc-built");
+                Some(Arc::new(rd))
             })
         });
         let workspace = RwSignal::new(Workspace::default());

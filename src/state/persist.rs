@@ -243,6 +243,9 @@ pub fn edited() {
 
 async fn run(state: AppState) {
     loop {
+        // Not in the task that changed the workspace: that one also renders and starts the
+        // analysis (a thousand articles added: 31 ms of sketch on top of it).
+        crate::job::yield_to_page().await;
         let (db, base, read) = SYNC.with(|s| {
             let mut s = s.borrow_mut();
             s.again = false;
@@ -263,6 +266,7 @@ async fn run(state: AppState) {
                 .collect();
             (sketch, texts)
         });
+        crate::browser::mark("qarin:sketched");
         if read || sketch != base {
             let bundled = state.bundled.get_value();
             let taken = |id: &str| bundled.iter().any(|d| d.id == id);

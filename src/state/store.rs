@@ -2,7 +2,10 @@
 //! and a promise per request: database `qarin`, version 1, two object stores:
 //!
 //! - `texts`: each article's text, under the article's id (written once when the article is
-//!   added; removed with it);
+//!   added; removed with it), as its UTF-8 bytes (a `Uint8Array`: copied as they are, where a
+//!   string is transcoded; an 8 MB text took 140 ms to write as a string), in a `Blob` from
+//!   256 KB on (written off the page's thread); texts stored as strings by earlier versions are
+//!   read as well;
 //! - `meta`: under `index`, the workspace's [sketch](Workspace::sketch) as JSON (every text
 //!   replaced by its fingerprint), so a rename or a decision rewrites a few hundred bytes.
 //!
@@ -18,7 +21,7 @@ use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::{Array, Promise};
+use web_sys::js_sys::{Array, Promise, Uint8Array};
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB_NAME: &str = "qarin";
@@ -66,6 +69,34 @@ fn finished(tx: &IdbTransaction) -> JsFuture {
 }
 
 /// `Name: message`, or the name alone when the browser gives no message.
+/// Texts from this size on are stored as a `Blob` (the browser writes its bytes off the page's
+/// thread: an 8 MB text stored as bytes still took the page 54 ms).
+const BLOB_BYTES: usize = 256 * 1024;
+
+/// A text as storage holds it: its UTF-8 bytes, in a `Blob` when large.
+fn text_value(text: &str) -> JsValue {
+    let bytes = Uint8Array::from(text.as_bytes());
+    if text.len() >= BLOB_BYTES {
+        if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&bytes)) {
+            return blob.into();
+        }
+    }
+    bytes.into()
+}
+
+/// A stored text: UTF-8 bytes (a `Blob` or a `Uint8Array`), or a string as earlier versions wrote
+/// them. `None`: none of these. (A `Blob` is read after its transaction.)
+async fn stored_text(v: JsValue) -> Option<String> {
+    if let Some(s) = v.as_string() {
+        return Some(s);
+    }
+    let bytes = match v.dyn_ref::<web_sys::Blob>() {
+        Some(blob) => Uint8Array::new(&JsFuture::from(blob.array_buffer()).await.ok()?).to_vec(),
+        None => v.dyn_ref::<Uint8Array>()?.to_vec(),
+    };
+    String::from_utf8(bytes).ok()
+}
+
 fn dom_error(e: Option<web_sys::DomException>, otherwise: &str) -> String {
     match e {
         Some(e) if e.message().is_empty() => e.name(),
@@ -151,12 +182,20 @@ pub async fn load(db: &IdbDatabase) -> Result<Stored, String> {
     let keys: Array = keys.await.map_err(why)?.unchecked_into();
     let values: Array = values.await.map_err(why)?.unchecked_into();
     // (Key order: the same in both lists.)
-    let mut stored: HashMap<String, String> = keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?))).collect();
-    let missing = ws.attach_texts(|id| stored.remove(id));
-    for id in stored.keys() {
+    let listed: std::collections::HashSet<String> = ws.articles.iter().map(|a| a.id.clone()).collect();
+    let mut values: Vec<(String, JsValue)> = keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v))).collect();
+    for (id, _) in values.iter().filter(|(id, _)| !listed.contains(id)) {
         let _ = texts.delete(&JsValue::from_str(id));
     }
     done.await.map_err(why)?;
+    values.retain(|(id, _)| listed.contains(id));
+    let mut stored = HashMap::new();
+    for (id, v) in values {
+        if let Some(text) = stored_text(v).await {
+            stored.insert(id, text);
+        }
+    }
+    let missing = ws.attach_texts(|id| stored.remove(id));
     Ok(Stored::Found(ws, missing))
 }
 
@@ -189,21 +228,31 @@ pub async fn sync(db: &IdbDatabase, base: &Workspace, ours: &Workspace, texts: &
         Some(raw) => Workspace::from_index(&raw)?,
         None => Workspace::default(),
     };
+    crate::browser::mark("qarin:sync-read");
     let (merged, renamed) = merge(base, ours, &theirs, taken);
+    crate::browser::mark("qarin:sync-merged");
 
     let fps = |w: &Workspace| -> HashMap<String, String> { w.articles.iter().map(|a| (a.id.clone(), a.text.clone())).collect() };
     let (stored, here) = (fps(&theirs), fps(ours));
     let source = |id: &str| renamed.iter().find(|(_, new)| new == id).map_or(id.to_string(), |(old, _)| old.clone());
     let mut wrote = false;
     let mut reads = Vec::new();
+    // A thousand texts are written in steps of a few milliseconds: between two, the page waits
+    // for the step's last write to finish (the transaction stays open while a request is under way,
+    // and the page's other tasks run meanwhile).
+    let mut step = crate::job::now();
     for a in &merged.articles {
         let from = source(&a.id);
         let ours_has = here.get(&from) == Some(&a.text);
         if stored.get(&a.id) != Some(&a.text) {
             // Not in storage: this tab's text (by construction of the merge, it has it).
             if let Some(text) = texts.get(&from).filter(|_| ours_has) {
-                store.put_with_key(&JsValue::from_str(text), &JsValue::from_str(&a.id)).map_err(|e| js_error_text(&e))?;
+                let put = store.put_with_key(&text_value(text), &JsValue::from_str(&a.id)).map_err(|e| js_error_text(&e))?;
                 wrote = true;
+                if crate::job::now() - step >= crate::job::SLICE_MS {
+                    request(&put).await.map_err(why)?;
+                    step = crate::job::now();
+                }
                 continue;
             }
         }
@@ -219,19 +268,25 @@ pub async fn sync(db: &IdbDatabase, base: &Workspace, ours: &Workspace, texts: &
             wrote = true;
         }
     }
+    crate::browser::mark("qarin:sync-texts");
     if merged != theirs || raw.is_undefined() {
         // (Pretty, like the export: one serialisation of the workspace in the app.)
         let json = serde_json::to_string_pretty(&merged).map_err(|e| e.to_string())?;
         meta.put_with_key(&JsValue::from_str(&json), &JsValue::from_str(INDEX)).map_err(|e| js_error_text(&e))?;
         wrote = true;
     }
-    let mut read = HashMap::new();
+    crate::browser::mark("qarin:sync-written");
+    let mut values = Vec::new();
     for (id, r) in reads {
-        if let Some(text) = r.await.map_err(why)?.as_string() {
+        values.push((id, r.await.map_err(why)?));
+    }
+    done.await.map_err(why)?;
+    let mut read = HashMap::new();
+    for (id, v) in values {
+        if let Some(text) = stored_text(v).await {
             read.insert(id, text);
         }
     }
-    done.await.map_err(why)?;
     let changed = merged != *ours;
     Ok(Synced { base: merged.clone(), merged: changed.then_some(merged), read, renamed, wrote })
 }

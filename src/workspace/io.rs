@@ -109,10 +109,35 @@ impl Workspace {
     }
 }
 
-/// A text's fingerprint (64-bit FNV-1a): a text is written again when it is not the one stored
-/// under its id (an import or an undo can bring another text under the same id).
+/// A text's fingerprint (64 bits): a text is written again when it is not the one stored under its
+/// id (an import or an undo can bring another text under the same id), and the analysis runs again
+/// when a text's fingerprint changes. Eight bytes a step (a multiply and a shift), then the
+/// MurmurHash3 finaliser: ~8× faster than byte-wise FNV-1a, which took 27 ms for an 8 MB text in
+/// the page. Not for adversaries; stored, so it must not change (a change rewrites every text
+/// once).
+#[inline(never)]
 pub fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let bytes = text.as_bytes();
+    let mix = |h: u64, w: u64| {
+        let h = (h ^ w).wrapping_mul(K);
+        h ^ (h >> 29)
+    };
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    let mut h = words.fold(0xcbf2_9ce4_8422_2325 ^ (bytes.len() as u64).wrapping_mul(K), |h, w| {
+        mix(h, u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]))
+    });
+    if !tail.is_empty() {
+        let mut last = [0u8; 8];
+        last[..tail.len()].copy_from_slice(tail);
+        h = mix(h, u64::from_le_bytes(last));
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 impl Workspace {

@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// The fingerprint of "نص طويل" (computed independently, in Python, from the definition).
+const STORED_FINGERPRINT: &str = "a5eef16a4f34d605";
+
 fn bundled() -> Vec<Document> {
     vec![
         Document { id: "b1".into(), file: "b1.txt".into(), title: "أ".into(), text: "نص أ".into(), ..Default::default() },
@@ -205,6 +208,21 @@ fn the_index_holds_no_text() {
     other.articles[1].text.push('.');
     assert_ne!(other.sketch(), sketch);
     assert_eq!(text_key("a"), "qarin.text.a");
+    // Any one changed, added or removed byte changes a fingerprint, in the 8-byte words and in
+    // the tail; and the fingerprint of a text is what storage already holds (it must not change
+    // from one version to the next).
+    let base = "قال الوزير في مؤتمر صحفي إن 12 شخصا";
+    let fp = crate::workspace::fingerprint(base);
+    let bytes = base.as_bytes();
+    for i in 0..bytes.len() {
+        let mut b = bytes.to_vec();
+        b[i] ^= 1;
+        assert_ne!(crate::workspace::fingerprint(&String::from_utf8_lossy(&b)), fp, "byte {i}");
+    }
+    assert_ne!(crate::workspace::fingerprint(&format!("{base} ")), fp);
+    assert_ne!(crate::workspace::fingerprint(&base[..base.len() - 'ا'.len_utf8()]), fp);
+    assert_ne!(crate::workspace::fingerprint(""), crate::workspace::fingerprint("\0"));
+    assert_eq!(format!("{:016x}", crate::workspace::fingerprint("نص طويل")), STORED_FINGERPRINT);
     assert!(Workspace::from_index("{\"schema\":\"x\"}").is_err());
 }
 

@@ -58,6 +58,15 @@ async fn bad_input_gets_a_clear_message_and_breaks_nothing() {
                 level: "error",
                 says: &["latin1.txt", "not valid UTF-8, UTF-16 or Windows-1256"],
             },
+            // 300 KB: read in the worker (files of 256 KB or more are), refused there.
+            Case {
+                shot: "bad-binary-large",
+                name: "large-photo.txt",
+                bytes: (0..300 * 1024).map(|i| (i % 7) as u8).collect(),
+                kind: "input-error",
+                level: "error",
+                says: &["large-photo.txt", "not a text file"],
+            },
             Case {
                 shot: "bad-utf16",
                 name: "broken16.txt",
@@ -193,10 +202,34 @@ async fn bad_input_gets_a_clear_message_and_breaks_nothing() {
         app.screenshot("bad-import-not-a-workspace").await;
         check_intact(6).await;
 
+        // A large article (read in the worker, stored as bytes): added whole, the same text.
+        let large: String = std::iter::repeat(UTF8_ARTICLE).take(300 * 1024 / UTF8_ARTICLE.len() + 1).collect::<Vec<_>>().join("\n");
+        assert!(large.len() >= 256 * 1024);
+        let path = write(&dir, "large.txt", &large);
+        choose_files(&app, &[&path]).await;
+        wait_user_docs(&app, 7).await;
+        select_doc(&app, "large").await;
+        app.wait_for(
+            "the large article whole in the reader",
+            std::time::Duration::from_secs(30),
+            "return document.querySelector('article#reader')?.textContent === arguments[0] || null",
+            vec![json!(large)],
+        )
+        .await;
+        check_intact(7).await;
+
         // All of it survives a reload.
         app.reload().await;
-        assert_eq!(user_docs(&app).await.len(), 6);
-        check_intact(6).await;
+        assert_eq!(user_docs(&app).await.len(), 7);
+        check_intact(7).await;
+        select_doc(&app, "large").await;
+        app.wait_for(
+            "the large article whole after a reload",
+            std::time::Duration::from_secs(30),
+            "return document.querySelector('article#reader')?.textContent === arguments[0] || null",
+            vec![json!(large)],
+        )
+        .await;
     })
     .await;
 }
