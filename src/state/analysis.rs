@@ -48,11 +48,13 @@ state.workspace.with(|ws| ws.documents(&bundled)).into_iter().filter(|(_, s)| !(
     let names = Memo::new(move |_| decisions.with(|d| d.iter().filter(|d| d.is_name()).cloned().collect::<Vec<_>>()));
 
     // What to analyse changed: analyse it.
+    let nothing_saved = persist::nothing_saved();
     Effect::new(move |_| {
         let key = key.get();
         let names = names.get();
-        // Not before the stored workspace is read: the first analysis is of what the user kept.
-        if !state.loaded.get() {
+        // Not before the stored workspace is read, so that the first analysis is of what the user
+        // kept; unless nothing was ever stored here (a first visit: the bundled articles at once).
+        if !state.loaded.get() && !nothing_saved {
             return;
         }
         if matches!(state.status.get_untracked(), Status::Failed(_)) || state.raw.with_untracked(|r| r.as_ref().is_some_and(|r| r.key == key && r.names == names)) {
@@ -142,6 +144,9 @@ state.workspace.with(|ws| ws.documents(&bundled)).into_iter().filter(|(_, s)| !(
     });
 }
 
+/// From this much text on, taking the documents for an analysis is a task of its own.
+const LARGE_BYTES: usize = 1 << 20;
+
 /// Analyse `docs` as a job in slices, then hand the result to the effects (unless a newer job
 /// superseded this one).
 fn run(state: AppState, key: Vec<(String, u64)>, docs: Memo<Vec<(Document, Source)>>, names: Vec<Decision>) {
@@ -150,18 +155,24 @@ fn run(state: AppState, key: Vec<(String, u64)>, docs: Memo<Vec<(Document, Sourc
     if state.status.get_untracked() == Status::Ready {
         state.busy.set(true);
     }
+    // Many articles (a megabyte of text or more) are taken in a task of their own, not in the one
+    // that changed the workspace (it renders too), and sent from the next (a thousand articles
+    // take 20 ms to copy); a few are taken at once (a yield costs the first highlight a turn of
+    // the page's busy first second).
+    let large = docs.with_untracked(|d| d.iter().map(|(d, _)| d.text.len()).sum::<usize>()) >= LARGE_BYTES;
     leptos::task::spawn_local(async move {
-        // Not in the task that changed the workspace (it renders, and a thousand texts take a
-        // while to copy): the documents are taken in a task of their own.
-        crate::job::yield_to_page().await;
-        if state.job.get_value() != generation {
-            return;
+        if large {
+            crate::job::yield_to_page().await;
+            if state.job.get_value() != generation {
+                return;
+            }
         }
         let docs: Vec<Document> = docs.with_untracked(|d| d.iter().map(|(d, _)| d.clone()).collect());
-        // (A thousand articles take 20 ms to copy: sending them begins in the next task.)
-        crate::job::yield_to_page().await;
-        if state.job.get_value() != generation {
-            return;
+        if large {
+            crate::job::yield_to_page().await;
+            if state.job.get_value() != generation {
+                return;
+            }
         }
         let guard = persist::analysis_running(true);
         browser::mark("qarin:analysis-start");

@@ -33,6 +33,10 @@ pub const PENDING_KEY: &str = "qarin.analysis-pending";
 pub const CRASH_CAUSE_KEY: &str = "qarin.analysis-crash-cause";
 pub const LANG_KEY: &str = "qarin.lang";
 pub const THEME_KEY: &str = "qarin.theme";
+/// Set once this site has written a workspace to IndexedDB: without it (and with no workspace of
+/// an earlier version in localStorage) there is nothing stored, and the bundled articles can be
+/// shown without waiting for IndexedDB to open (a first visit: 300–450 ms).
+pub const SAVED_KEY: &str = "qarin.saved";
 /// The tabs' channel: "the workspace changed in storage".
 pub const CHANNEL: &str = "qarin.workspace";
 
@@ -77,6 +81,13 @@ fn load_local() -> Option<(Workspace, Vec<String>)> {
     let mut ws = Workspace::from_index(&raw).ok()?;
     let missing = ws.attach_texts(|id| storage_get(&text_key(id)));
     Some((ws, missing))
+}
+
+/// Nothing was ever stored here (see [`SAVED_KEY`]): the first analysis need not wait for the
+/// stored workspace. (Should IndexedDB hold one anyway, it replaces the bundled articles once read,
+/// as in any other case.)
+pub fn nothing_saved() -> bool {
+    storage_get(SAVED_KEY).is_none() && storage_get(INDEX_KEY).is_none()
 }
 
 /// Remove the localStorage workspace (once IndexedDB holds it).
@@ -146,7 +157,19 @@ pub fn install(state: AppState, prefs: Prefs) {
     });
     leptos::task::spawn_local(async move {
         let loaded = load(prefs).await;
-        if let Some(ws) = Some(loaded.workspace.clone()).filter(|w| *w != Workspace::default()) {
+        // The user may have changed the workspace before it was read (the bundled articles show
+        // at once on a first visit): then what storage holds is merged in, as another tab's
+        // change would be, by a sync that starts at once; else the stored workspace is the tab's.
+        // (A workspace moved from localStorage replaces the tab's, as before: the bundled articles
+        // are not shown early then, see `nothing_saved`.)
+        let early = EDITS.with(|e| e.get()) > 0 && !SYNC.with(|s| s.borrow().migrating);
+        if early {
+            SYNC.with(|s| {
+                let mut s = s.borrow_mut();
+                s.base = Workspace::default();
+                s.read = true;
+            });
+        } else if let Some(ws) = Some(loaded.workspace.clone()).filter(|w| *w != Workspace::default()) {
             state.workspace.set(ws);
         }
         state.after_load(&loaded);
@@ -156,7 +179,7 @@ pub fn install(state: AppState, prefs: Prefs) {
         Effect::new(move |first: Option<()>| {
             state.workspace.track();
             state.save_again.track();
-            if first.is_none() && !SYNC.with(|s| s.borrow().migrating) {
+            if first.is_none() && !early && !SYNC.with(|s| s.borrow().migrating) {
                 return;
             }
             request_sync(state, false);
@@ -168,7 +191,10 @@ pub fn install(state: AppState, prefs: Prefs) {
 async fn load(prefs: Prefs) -> Loaded {
     let mut out = Loaded { workspace: Workspace::default(), missing: Vec::new(), unreadable: None, crashed: prefs.crashed, crash_cause: prefs.crash_cause, unavailable: None };
     let db = match store::open().await {
-        Ok(db) => db,
+        Ok(db) => {
+            crate::browser::mark("qarin:storage-opened");
+            db
+        }
         Err(e) => {
             // No IndexedDB (switched off): keep what localStorage has, in this tab.
             if let Some((ws, missing)) = load_local() {
@@ -196,6 +222,7 @@ async fn load(prefs: Prefs) -> Loaded {
         Err(e) => out.unavailable = Some(e),
     }
     SYNC.with(|s| s.borrow_mut().db = Some(db));
+    crate::browser::mark("qarin:storage-loaded");
     out
 }
 
@@ -287,6 +314,7 @@ async fn run(state: AppState) {
                     }
                     SYNC.with(|s| s.borrow_mut().base = done.base);
                     if done.wrote {
+                        storage_set(SAVED_KEY, "1");
                         if let Some(c) = SYNC.with(|s| s.borrow().channel.clone()) {
                             let _ = c.post_message(&JsValue::from_str("changed"));
                         }

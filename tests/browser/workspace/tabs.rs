@@ -150,3 +150,43 @@ async fn a_workspace_of_an_earlier_version_moves_over() {
     })
     .await;
 }
+
+/// On a first visit the bundled articles show without waiting for IndexedDB (nothing was ever
+/// stored here), so the user can add an article before the stored workspace is read: it is saved
+/// all the same (merged with what storage holds), and a reload finds it. Storage is held back for
+/// three seconds by a transaction another script keeps open on the same stores (installed before
+/// the page's own scripts), so the article is surely added before the workspace is read.
+#[tokio::test]
+async fn an_article_added_before_storage_is_read_is_saved() {
+    browser_test("ws-early", |app| async move {
+        let hold = "(() => { \
+            const r = indexedDB.open('qarin', 1); \
+            r.onupgradeneeded = () => { for (const s of ['texts', 'meta']) if (!r.result.objectStoreNames.contains(s)) r.result.createObjectStore(s); }; \
+            r.onsuccess = () => { \
+              const db = r.result; \
+              const store = db.transaction(['texts', 'meta'], 'readwrite').objectStore('meta'); \
+              const until = performance.now() + 3000; \
+              const spin = () => { if (performance.now() < until) store.get('nothing').onsuccess = spin; else db.close(); }; \
+              spin(); \
+            }; \
+          })();";
+        app.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": hold })).await;
+        app.reload().await;
+        let read = "return performance.getEntriesByName('qarin:storage-loaded').length";
+        assert_eq!(app.js(read, vec![]).await, json!(0), "the page is ready before storage is read");
+        paste(&app, "Early", &article(1)).await;
+        wait_user_docs(&app, 1).await;
+        assert_eq!(app.js(read, vec![]).await, json!(0), "the article was added before storage was read");
+        app.wait_for(
+            "the stored workspace read, and the article saved",
+            std::time::Duration::from_secs(20),
+            "return performance.getEntriesByName('qarin:storage-loaded').length > 0 && localStorage.getItem('qarin.saved') === '1' || null",
+            vec![],
+        )
+        .await;
+        app.reload().await;
+        wait_user_docs(&app, 1).await;
+        assert_eq!(titles(&app).await, names(&["Early"]));
+    })
+    .await;
+}
