@@ -208,28 +208,23 @@ async fn bad_input_gets_a_clear_message_and_breaks_nothing() {
         let path = write(&dir, "large.txt", &large);
         choose_files(&app, &[&path]).await;
         wait_user_docs(&app, 7).await;
-        select_doc(&app, "large").await;
-        app.wait_for(
-            "the large article whole in the reader",
-            std::time::Duration::from_secs(30),
-            "return document.querySelector('article#reader')?.textContent === arguments[0] || null",
-            vec![json!(large)],
-        )
-        .await;
+        // (The reader draws a long article a run a task: wait for all of it.)
+        let whole = |when: &'static str| {
+            let (app, large) = (app.clone(), large.clone());
+            async move {
+                select_doc(&app, "large").await;
+                let probe = "return document.querySelector('article#reader')?.textContent === arguments[0] || null";
+                app.wait_for(when, Duration::from_secs(30), probe, vec![json!(large)]).await;
+            }
+        };
+        whole("the large article whole in the reader").await;
         check_intact(7).await;
 
         // All of it survives a reload.
         app.reload().await;
         assert_eq!(user_docs(&app).await.len(), 7);
         check_intact(7).await;
-        select_doc(&app, "large").await;
-        app.wait_for(
-            "the large article whole after a reload",
-            std::time::Duration::from_secs(30),
-            "return document.querySelector('article#reader')?.textContent === arguments[0] || null",
-            vec![json!(large)],
-        )
-        .await;
+        whole("the large article whole after a reload").await;
     })
     .await;
 }
