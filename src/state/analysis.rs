@@ -36,7 +36,7 @@ pub fn install(state: AppState) {
     let docs = Memo::new(move |_| {
         let bundled = state.bundled.get_value();
         let suspended = state.suspended.get();
-state.workspace.with(|ws| ws.documents(&bundled)).into_iter().filter(|(_, s)| !(suspended && *s == Source::User)).collect::<Vec<(Document, Source)>>()
+        state.workspace.with(|ws| ws.documents(&bundled)).into_iter().filter(|(_, s)| !(suspended && *s == Source::User)).collect::<Vec<(Document, Source)>>()
     });
     let key = Memo::new(move |_| {
         browser::mark("qarin:documents-listed");
@@ -186,10 +186,13 @@ fn run(state: AppState, key: Vec<(String, u64)>, docs: Memo<Vec<(Document, Sourc
             Finished::Stopped(cause) => return stopped(state, generation, guard, &docs, &cause),
         };
         browser::mark("qarin:analysis-end");
-        // Showing it (rendering) is a task of its own.
-        crate::job::yield_to_page().await;
-        if state.job.get_value() != generation {
-            return;
+        // Showing many articles (rendering) is a task of its own; a few are shown at once (on a
+        // first visit the page's queue is long: a yield cost the first highlight ~100 ms).
+        if large {
+            crate::job::yield_to_page().await;
+            if state.job.get_value() != generation {
+                return;
+            }
         }
         if guard {
             persist::analysis_running(false);
