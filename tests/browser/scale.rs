@@ -49,14 +49,19 @@ fn detokenize(tokens: &[String]) -> String {
 /// The fixture: `ARTICLES` files, a title line (the first sentence's first words) then the
 /// sentences, one per line.
 fn write_fixture(dir: &Path) -> Vec<PathBuf> {
+    write_articles(dir, ARTICLES, SENTENCES, "scale")
+}
+
+/// `articles` files of `sentences` sentences each, named `{prefix}-{n:03}.txt`.
+fn write_articles(dir: &Path, articles: usize, sentences_each: usize, prefix: &str) -> Vec<PathBuf> {
     let sents = sentences();
-    assert!(sents.len() >= ARTICLES * SENTENCES, "ANERcorp has {} sentences", sents.len());
-    (0..ARTICLES)
+    assert!(sents.len() >= articles * sentences_each, "ANERcorp has {} sentences", sents.len());
+    (0..articles)
         .map(|a| {
-            let group = &sents[a * SENTENCES..(a + 1) * SENTENCES];
+            let group = &sents[a * sentences_each..(a + 1) * sentences_each];
             let title: Vec<String> = group[0].iter().take(8).cloned().collect();
             let body: Vec<String> = group.iter().map(|s| detokenize(s)).collect();
-            let path = dir.join(format!("scale-{a:03}.txt"));
+            let path = dir.join(format!("{prefix}-{a:03}.txt"));
             std::fs::write(&path, format!("{}\n{}\n", detokenize(&title), body.join("\n"))).unwrap();
             path
         })
@@ -214,6 +219,35 @@ async fn a_reload_during_the_analysis_is_not_a_crash() {
         .await;
         assert_eq!(app.count("#notices .notice[data-kind=crashed]").await, 0, "no crash notice after a reload");
         assert_eq!(app.js("return localStorage.getItem('qarin.analysis-pending')", vec![]).await, Value::Null);
+        let _ = std::fs::remove_dir_all(&dir);
+    })
+    .await;
+}
+
+/// A thousand articles through the file input (three of ANERcorp's sentences each): all listed and
+/// analysed, then all there again after a reload (read back from IndexedDB, analysed again).
+#[tokio::test]
+async fn a_thousand_articles_added_are_all_there_after_a_reload() {
+    browser_test("scale-thousand", |app| async move {
+        let dir = std::env::temp_dir().join(format!("qarin-thousand-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let files = write_articles(&dir, 1000, 3, "thousand");
+        let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        choose_files(&app, &paths).await;
+        let total = corpus().len() + files.len();
+        let all = "return document.querySelectorAll('button.doc-item').length === arguments[0] \
+                   && !document.querySelector('.updating') && !document.querySelector('.progress progress') || null";
+        let thousand = Duration::from_secs(600);
+        app.wait_for(&format!("{total} articles listed and analysed"), thousand, all, vec![json!(total)]).await;
+        let ids = "return [...document.querySelectorAll('button.doc-item[data-source=user]')].map(b => b.getAttribute('data-doc')).sort()";
+        let before = app.js(ids, vec![]).await;
+        let expected: Vec<String> = (0..1000).map(|a| format!("thousand-{a:03}")).collect();
+        assert_eq!(before, json!(expected), "every article listed once, under its file's name");
+        app.reload().await;
+        app.wait_for(&format!("{total} articles listed and analysed after the reload"), thousand, all, vec![json!(total)]).await;
+        assert_eq!(app.js(ids, vec![]).await, before, "the same thousand articles after the reload");
+        assert_eq!(app.count("#notices .notice[data-level=error]").await, 0, "no error notice");
         let _ = std::fs::remove_dir_all(&dir);
     })
     .await;
