@@ -46,6 +46,14 @@ fn detokenize(tokens: &[String]) -> String {
     s
 }
 
+/// An empty folder of this run under the system's temporary one (`qarin-{name}-{pid}`).
+fn empty_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("qarin-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// The fixture: `ARTICLES` files, a title line (the first sentence's first words) then the
 /// sentences, one per line.
 fn write_fixture(dir: &Path) -> Vec<PathBuf> {
@@ -71,9 +79,7 @@ fn write_articles(dir: &Path, articles: usize, sentences_each: usize, prefix: &s
 #[tokio::test]
 async fn two_hundred_articles_load_and_stay_usable() {
     browser_test("scale-200", |app| async move {
-        let dir = std::env::temp_dir().join(format!("qarin-scale-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = empty_dir("scale");
         let files = write_fixture(&dir);
         let bundled = corpus().len();
 
@@ -195,9 +201,7 @@ async fn two_hundred_articles_load_and_stay_usable() {
 #[tokio::test]
 async fn a_reload_during_the_analysis_is_not_a_crash() {
     browser_test("scale-reload", |app| async move {
-        let dir = std::env::temp_dir().join(format!("qarin-reload-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = empty_dir("reload");
         let files = write_fixture(&dir);
         let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
         choose_files(&app, &files).await;
@@ -229,9 +233,7 @@ async fn a_reload_during_the_analysis_is_not_a_crash() {
 #[tokio::test]
 async fn a_thousand_articles_added_are_all_there_after_a_reload() {
     browser_test("scale-thousand", |app| async move {
-        let dir = std::env::temp_dir().join(format!("qarin-thousand-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = empty_dir("thousand");
         let files = write_articles(&dir, 1000, 3, "thousand");
         let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
         choose_files(&app, &paths).await;
