@@ -157,6 +157,7 @@ pub fn install(state: AppState, prefs: Prefs) {
     });
     leptos::task::spawn_local(async move {
         let loaded = load(prefs).await;
+        crate::browser::mark("qarin:storage-loaded");
         // The user may have changed the workspace before it was read (the bundled articles show
         // at once on a first visit): then what storage holds is merged in, as another tab's
         // change would be, by a sync that starts at once; else the stored workspace is the tab's.
@@ -222,7 +223,6 @@ async fn load(prefs: Prefs) -> Loaded {
         Err(e) => out.unavailable = Some(e),
     }
     SYNC.with(|s| s.borrow_mut().db = Some(db));
-    crate::browser::mark("qarin:storage-loaded");
     out
 }
 

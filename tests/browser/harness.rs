@@ -254,11 +254,14 @@ impl App {
         self.wait_ready().await;
     }
 
+    /// The app shows its analysis and has read the stored workspace (on a first visit it shows the
+    /// bundled articles before that: a test that writes storage itself must not race the read).
     pub async fn wait_ready(&self) {
         self.wait_for(
-            "main#app[data-ready=true]",
+            "main#app[data-ready=true] and the stored workspace read",
             READY_TIMEOUT,
-            "return document.querySelector('main#app')?.getAttribute('data-ready') === 'true'",
+            "return document.querySelector('main#app')?.getAttribute('data-ready') === 'true' \
+               && performance.getEntriesByName('qarin:storage-loaded').length > 0",
             vec![],
         )
         .await;

@@ -5,7 +5,7 @@
 //! localStorage moved over; the space used shown.
 
 use super::*;
-use crate::harness::browser_test;
+use crate::harness::{browser_test, READY_TIMEOUT};
 use crate::page::{paste, reader_text, select_doc};
 
 /// The titles of the user's articles in the list, sorted.
@@ -171,7 +171,9 @@ async fn an_article_added_before_storage_is_read_is_saved() {
             }; \
           })();";
         app.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": hold })).await;
-        app.reload().await;
+        // (Not `reload`, which waits for the stored workspace too.)
+        app.client.refresh().await.expect("refresh the page");
+        app.wait_for("the app ready", READY_TIMEOUT, "return document.querySelector('main#app')?.getAttribute('data-ready') === 'true'", vec![]).await;
         let read = "return performance.getEntriesByName('qarin:storage-loaded').length";
         assert_eq!(app.js(read, vec![]).await, json!(0), "the page is ready before storage is read");
         paste(&app, "Early", &article(1)).await;
