@@ -175,7 +175,7 @@ fn on_request(data: JsValue) {
             post(&m);
         }
         "doc" => match qarin_engine::json::from_str::<Document>(&text_of(&data, "json")) {
-            Ok(mut doc) => match String::from_utf8(get(&data, "text").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default()) {
+            Ok(mut doc) => match String::from_utf8(bytes_of(&data, "text")) {
                 Ok(text) => {
                     doc.text = text;
                     DOCS.with(|d| d.borrow_mut().entry(job).or_default().push(doc));
@@ -204,7 +204,7 @@ fn on_request(data: JsValue) {
         }
         "panic" => PANIC_ARMED.with(|p| p.set(true)),
         "decode" => {
-            let bytes = get(&data, "bytes").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+            let bytes = bytes_of(&data, "bytes");
             post(&decoded(job, qarin_engine::input::corpus::read_document(&text_of(&data, "name"), &bytes)));
         }
         _ => {}
@@ -254,7 +254,7 @@ fn read_decoded(m: &JsValue, name: &str) -> Result<Loaded, InputError> {
             _ => InputError::BadEncoding { encoding: ENCODINGS.get(n("a")).copied().unwrap_or(TextEncoding::Utf8) },
         });
     }
-    let bytes = get(m, "text").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+    let bytes = bytes_of(m, "text");
     let text = String::from_utf8(bytes).map_err(|_| InputError::BadEncoding { encoding: TextEncoding::Utf8 })?;
     let encoding = ENCODINGS.get(n("encoding")).copied().unwrap_or(TextEncoding::Utf8);
     let guessed = get(m, "guessed").is_truthy();
@@ -700,7 +700,7 @@ pub async fn analyse(docs: &[Document], names: &[qarin_engine::decisions::Decisi
             }
             "part" => {
                 crate::job::heartbeat();
-                let bytes = bytes_of(&m);
+                let bytes = bytes_of(&m, "bytes");
                 let field = text_of(&m, "field");
                 let read = match field.as_str() {
                     "documents" => read_documents(&bytes, docs, &mut a.documents),
@@ -717,7 +717,7 @@ pub async fn analyse(docs: &[Document], names: &[qarin_engine::decisions::Decisi
                 }
             }
             "done" => {
-                return Some(match pack::from_bytes::<Rest>(&bytes_of(&m)) {
+                return Some(match pack::from_bytes::<Rest>(&bytes_of(&m, "bytes")) {
                     Ok((schema, reuse)) => {
                         a.schema = schema;
                         a.reuse = reuse;
@@ -759,9 +759,9 @@ fn extend<T: Pack>(bytes: &[u8], into: &mut Vec<T>) -> Result<(), String> {
     Ok(())
 }
 
-/// A message's `bytes` (a `Uint8Array`), copied out.
-fn bytes_of(m: &JsValue) -> Vec<u8> {
-    get(m, "bytes").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default()
+/// A message's field `key` (a `Uint8Array`), copied out; empty when it is missing.
+fn bytes_of(m: &JsValue, key: &str) -> Vec<u8> {
+    get(m, key).dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default()
 }
 
 /// For the browser tests: make the worker panic at the start of its next analysis, as a bug in
