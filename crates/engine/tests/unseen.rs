@@ -152,3 +152,16 @@ fn a_small_town_abroad_lends_no_latin_name() {
     assert_eq!(latin("مراكش").as_deref(), Some("Marrakesh"), "{:?}", a.entities);
     assert!(latin("إيغيل").is_some_and(|l| l != "Eagle"), "{:?}", a.entities);
 }
+
+#[test]
+fn the_outlet_named_in_a_dateline_is_an_organisation_and_not_a_place() {
+    // An invented outlet whose name holds a known place: the dateline makes it one organisation.
+    let f = mentions_of("القاهرة | نجمة مصر\nأعلن وزير الخارجية اليوم أن المحادثات ستستمر في القاهرة.");
+    assert!(f.contains(&("نجمة مصر".to_string(), EntityType::Org)), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t == "مصر"), "{f:?}");
+    // Off, the place inside it is found again: the test can fail.
+    let opts = qarin_engine::recognize::Options { off: vec!["outlet".into()] };
+    let docs = [Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: "القاهرة | نجمة مصر\nأعلن وزير الخارجية اليوم أن المحادثات ستستمر في القاهرة.".into(), ..Default::default() }];
+    let off = qarin_engine::pipeline::Analyzer::with_options(&docs, opts).finish();
+    assert!(!off.documents[0].mentions.iter().any(|m| m.text == "نجمة مصر" && m.kind == EntityType::Org));
+}

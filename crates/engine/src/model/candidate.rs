@@ -14,6 +14,8 @@ pub enum RuleId {
     Team,
     Facility,
     Abbreviation,
+    /// The outlet an article names itself by in its dateline, editor or copyright line.
+    Outlet,
 }
 
 impl RuleId {
@@ -28,6 +30,7 @@ impl RuleId {
             RuleId::Team => "team",
             RuleId::Facility => "facility",
             RuleId::Abbreviation => "abbreviation",
+            RuleId::Outlet => "outlet",
         }
     }
 }

@@ -37,7 +37,7 @@ pub fn learn(docs: &[Document], corrections: &[crate::tagger::learn::Correction]
     crate::tagger::learn::learn(&read, corrections)
 }
 
-fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candidate], opts: &Options) -> Vec<Candidate> {
+fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candidate], outlet: Option<&Candidate>, opts: &Options) -> Vec<Candidate> {
     let mut gaz = gazetteer::candidates(words, ask, corpus, opts.on("city"));
     gaz.retain(|c| match c.origin {
         Origin::Corpus => opts.on("corpus"),
@@ -101,6 +101,12 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2);
     // No name runs across a sentence end or a line break, whichever finder found it.
     all.retain(|c| c.first >= c.last || words[c.first].sentence == words[c.last - 1].sentence);
+    // The outlet the article names itself by (`الخرطوم | برق السودان`) is an organisation, whatever
+    // else was found on its words (`السودان`).
+    if let Some(o) = outlet.filter(|_| opts.rule(RuleId::Outlet)) {
+        all.retain(|c| c.byte_end <= o.byte_start || c.byte_start >= o.byte_end);
+        all.push(o.clone());
+    }
     resolve(all)
 }
 
@@ -226,6 +232,8 @@ pub struct Analyzer<'a> {
     /// Each article's token stream, read once and kept until its facts are read.
     streams: Vec<Option<Tokenized<'a>>>,
     tagged: Vec<Vec<Candidate>>,
+    /// The outlet each article names itself by ([`crate::compare::outlet`]).
+    outlets: Vec<Option<crate::model::OutletGuess>>,
     pass1: Vec<Vec<Candidate>>,
     corpus: CorpusNames,
     found: Vec<Vec<Candidate>>,
@@ -253,6 +261,7 @@ impl<'a> Analyzer<'a> {
             step: if n == 0 { Step::LinkInputs } else { Step::Read(0) },
             streams: Vec::with_capacity(n),
             tagged: Vec::with_capacity(n),
+            outlets: Vec::with_capacity(n),
             pass1: Vec::with_capacity(n),
             corpus: CorpusNames::default(),
             found: Vec::with_capacity(n),
@@ -314,7 +323,8 @@ impl<'a> Analyzer<'a> {
                 // trusted.
                 let mut m = crate::tagger::candidates(&tz.tokens, self.ask.lex, self.learned.as_ref());
                 m.retain(|c| tz.tokens[c.first].is_body_arabic());
-                self.pass1.push(recognise(&tz.tokens, &self.ask, &CorpusNames::default(), &m, &self.opts));
+                self.pass1.push(recognise(&tz.tokens, &self.ask, &CorpusNames::default(), &m, None, &self.opts));
+                self.outlets.push(crate::compare::outlet::guess(&self.docs[i].text));
                 self.streams.push(Some(tz));
                 self.tagged.push(m);
             }
@@ -324,7 +334,10 @@ impl<'a> Analyzer<'a> {
             }
             Step::Recognise(i) => {
                 let words = self.streams[i].as_ref().map_or(&[][..], |tz| &tz.tokens);
-                let mut cands = recognise(words, &self.ask, &self.corpus, &self.tagged[i], &self.opts);
+                // Only in this pass: an outlet's name is not looked for in the other articles
+                // (`الصحيفة`, "the newspaper", names one outlet in its own dateline only).
+                let outlet = self.outlets[i].as_ref().and_then(|g| crate::recognize::named_span(words, &self.docs[i].text, g.start, g.end, EntityType::Org, RuleId::Outlet));
+                let mut cands = recognise(words, &self.ask, &self.corpus, &self.tagged[i], outlet.as_ref(), &self.opts);
                 for c in &mut cands {
                     split_clitic(c, words, &self.corpus, &self.ask);
                 }
@@ -413,7 +426,7 @@ impl<'a> Analyzer<'a> {
                 text: doc.text.clone(),
                 mentions,
                 boilerplate,
-                outlet_guess: crate::compare::outlet::guess(&doc.text),
+                outlet_guess: self.outlets.get(d).cloned().flatten(),
                 sentences,
             });
         }

@@ -78,6 +78,17 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 
 /// Build a candidate from word `i` (read with `split`) through word `last`; its key is the
 /// matching form of its words and numbers, one space between.
+/// A span given in code points (`start..end` of `text`) as a candidate of its words, when it
+/// starts and ends on word boundaries; `None` otherwise.
+pub fn named_span(words: &[Token], text: &str, start: usize, end: usize, kind: EntityType, rule: RuleId) -> Option<Candidate> {
+    let mut at = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    let byte_start = at.nth(start)?;
+    let byte_end = if end > start { at.nth(end - start - 1)? } else { return None };
+    let first = words.iter().position(|w| w.start == byte_start)?;
+    let last = words.iter().position(|w| w.end == byte_end)?;
+    (last >= first).then(|| make(words, first, None, last, kind, Origin::Rule(rule), 6))
+}
+
 pub(crate) fn make(words: &[Token], i: usize, split: Option<&Split>, last: usize, kind: EntityType, origin: Origin, priority: u8) -> Candidate {
     let first = &words[i];
     let (stem, start) = match split {
