@@ -64,8 +64,14 @@ impl Ask<'_> {
     /// A relative adjective of a known place (`الروسي` from روسيا, `المصرية` from مصر): an
     /// adjective, not a family name, after a name.
     pub fn nisba_of_place(&self, w: &Token) -> bool {
+        self.place_of_nisba(w).is_some()
+    }
+
+    /// The place a relative adjective is of ([`Ask::nisba_of_place`]), as a matching form without
+    /// its article (`السعودي` → `سعوديه`, `العراقي` → `عراق`, `الروسي` → `روسيا`).
+    pub fn place_of_nisba(&self, w: &Token) -> Option<String> {
         if !self.nisba(w) {
-            return false;
+            return None;
         }
         let n = w.norm();
         let bare = n.trim_start_matches("ال");
@@ -74,8 +80,9 @@ impl Ask<'_> {
         // نمساوي ← النمسا: -اوي for a name in -ا.
         let a = stem.strip_suffix('و').filter(|s| s.ends_with('ا')).unwrap_or(stem);
         [stem.to_string(), format!("{stem}يا"), format!("{stem}ا"), format!("{stem}ه"), format!("ال{stem}"), format!("ال{stem}يه"), a.to_string(), format!("ال{a}")]
-            .iter()
-            .any(|k| self.lex.names.get(k).is_some_and(|e| e.kind == crate::model::EntityType::Loc) || self.lex.place(k).is_some_and(|p| p.population >= 100_000))
+            .into_iter()
+            .find(|k| self.lex.names.get(k).is_some_and(|e| e.kind == crate::model::EntityType::Loc) || self.lex.place(k).is_some_and(|p| p.population >= 100_000))
+            .map(|k| k.strip_prefix("ال").map_or(k.clone(), str::to_string))
     }
 
     pub fn temporal(&self, w: &Token) -> bool {

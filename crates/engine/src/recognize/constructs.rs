@@ -98,6 +98,35 @@ fn matching(list: &[&str]) -> Vec<String> {
     list.iter().map(|h| crate::normalize::normalize(h)).collect()
 }
 
+/// The place a national team is named after, without its article: `السعودي` and `السعودية` both
+/// give `سعوديه`, so that `المنتخب السعودي`, `المنتخب الوطني السعودي` and `منتخب السعودية` are one
+/// key, one team.
+fn team_place(w: &Token, ask: &Ask) -> Option<String> {
+    ask.place_of_nisba(w).or_else(|| {
+        let n = w.norm();
+        let known = ask.lex.place(n).is_some() || ask.lex.names.get(n).is_some_and(|e| e.kind == EntityType::Loc);
+        known.then(|| n.strip_prefix("ال").unwrap_or(n).to_string())
+    })
+}
+
+/// One key for one numbered conference of the parties, in Latin or Arabic letters and with any
+/// head before it: `كوب 27`, `COP 27`, `cop27`, `قمة المناخ COP27` and `مؤتمر COP 26` → `cop 27`
+/// and `cop 26` (the number keeps two sessions apart).
+fn cop_key(key: &str) -> Option<String> {
+    let ws: Vec<&str> = key.split(' ').collect();
+    ws.windows(2).find(|p| matches!(p[0], "cop" | "كوب") && p[1].chars().all(|c| c.is_ascii_digit())).map(|p| format!("cop {}", p[1]))
+}
+
+/// An event name from the word at `i` to `last`, keyed as [`cop_key`] says when it is a numbered
+/// conference of the parties.
+fn event(words: &[Token], i: usize, split: Option<&crate::model::Split>, last: usize) -> Candidate {
+    let mut c = make(words, i, split, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5);
+    if let Some(k) = cop_key(&c.key) {
+        c.key = k;
+    }
+    c
+}
+
 /// Event and team names of a document.
 pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     use crate::lexicon::words as lists;
@@ -114,7 +143,7 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
         let latin_cop = w.kind == TokenKind::Latin && w.norm == "cop";
         if let Some(split) = head_of(w, event_heads).or_else(|| latin_cop.then(|| &w.splits[..]).and(None)) {
             match chain(words, ask, i) {
-                Some((last, _)) => out.push(make(words, i, Some(split), last, EntityType::Misc, Origin::Rule(RuleId::Event), 5)),
+                Some((last, _)) => out.push(event(words, i, Some(split), last)),
                 None if head_of(w, event_alone).is_some() => out.push(make(words, i, Some(split), i, EntityType::Misc, Origin::Rule(RuleId::Event), 4)),
                 None => {}
             }
@@ -122,14 +151,14 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
         }
         if latin_cop {
             if let Some((last, true)) = chain(words, ask, i) {
-                out.push(make(words, i, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+                out.push(event(words, i, None, last));
             }
             continue;
         }
         if let Some(split) = head_of(w, event_weak) {
             let next_is_strong = next_word(words, i).is_some_and(|j| head_of(&words[j], event_heads).is_some());
             if let (false, Some((last, true))) = (next_is_strong, chain(words, ask, i)) {
-                out.push(make(words, i, Some(split), last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+                out.push(event(words, i, Some(split), last));
             }
             continue;
         }
@@ -174,7 +203,11 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
                     }
                 }
                 if ok {
-                    out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Team), 5));
+                    let mut c = make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Team), 5);
+                    if let Some(place) = team_place(&words[last], ask).filter(|_| split.stem.strip_prefix("ال").unwrap_or(&split.stem) == "منتخب") {
+                        c.key = format!("منتخب {place}");
+                    }
+                    out.push(c);
                 }
             }
         }
@@ -211,6 +244,23 @@ mod tests {
         assert_eq!(found("وتصدر منتخب السعودية الترتيب"), [("منتخب السعودية".to_string(), Org)]);
         assert_eq!(found("أحرز الهدف للمنتخب الوطني السعودي"), [("لمنتخب الوطني السعودي".to_string(), Org)]);
         assert!(found("المنتخب الذي فاز").is_empty());
+    }
+
+    fn keys(text: &str) -> Vec<String> {
+        let tz = crate::pipeline::read(text);
+        super::super::resolve(candidates(&tz.tokens, &Ask::default())).into_iter().map(|c| c.key).collect()
+    }
+
+    #[test]
+    fn one_team_and_one_conference_have_one_key_however_written() {
+        let team = keys("فاز المنتخب السعودي على");
+        assert_eq!(team, keys("وتصدر منتخب السعودية الترتيب"));
+        assert_eq!(team, keys("أحرز الهدف المنتخب الوطني السعودي"));
+        assert_ne!(team, keys("فاز المنتخب العراقي على"));
+        let cop = keys("انطلاق قمة المناخ COP27 بشرم الشيخ");
+        assert_eq!(cop, ["cop 27"]);
+        assert_eq!(cop, keys("أعمال مؤتمر كوب 27 في"));
+        assert_eq!(keys("رئيس مؤتمر COP 26 الذي"), ["cop 26"]);
     }
 
     #[test]
