@@ -85,7 +85,10 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
         crate::recognize::adjust::drop_place_adjectives(words, ask, &mut all);
     }
     if opts.on("given-names") {
-        crate::recognize::adjust::given_names_before(words, ask, &mut all);
+        crate::recognize::adjust::given_names_before(words, ask, opts.on("given-name-after-and"), &mut all);
+    }
+    if opts.on("family-nisba") {
+        crate::recognize::adjust::family_nisba_after(words, ask, &mut all);
     }
     if opts.on("city-not-person") {
         crate::recognize::adjust::cities_typed_as_people(ask, &mut all);
