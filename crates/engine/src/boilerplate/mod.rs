@@ -112,9 +112,18 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
         .collect()
 }
 
-/// Detect the boilerplate of a document's text, record it and flag its tokens.
+/// Detect the boilerplate of a document's text, record it and flag its tokens, but for those of a
+/// repeated title: a headline printed twice still names what it names (readers and annotators
+/// see the names in both copies); only the facts leave it out ([`flag_all`]).
 pub fn mark(tz: &mut Tokenized) {
     tz.boilerplate = detect(tz.text);
+    let spans: Vec<(usize, usize)> = tz.boilerplate.iter().filter(|b| b.kind != BoilerplateKind::RepeatedTitle).map(|b| (b.byte_start, b.byte_end)).collect();
+    flag(tz, &spans);
+}
+
+/// Flag the tokens of every boilerplate span recorded, repeated titles too: what the facts read
+/// (a headline printed twice reports its figures once).
+pub fn flag_all(tz: &mut Tokenized) {
     let spans: Vec<(usize, usize)> = tz.boilerplate.iter().map(|b| (b.byte_start, b.byte_end)).collect();
     flag(tz, &spans);
 }
@@ -138,6 +147,18 @@ pub fn overlaps(spans: &[Boilerplate], s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_title_is_recorded_its_names_read_and_its_facts_not() {
+        let text = "الوزير يزور بغداد اليوم\n\nالوزير يزور بغداد اليوم\nوقال الوزير إن الزيارة مهمة.";
+        let mut tz = crate::tokenize::tokenize(text);
+        mark(&mut tz);
+        assert!(tz.boilerplate.iter().any(|b| b.kind == BoilerplateKind::RepeatedTitle));
+        assert!(tz.tokens.iter().all(|t| !t.boiler), "names in a headline printed twice are read");
+        flag_all(&mut tz);
+        let second = text.match_indices("بغداد").nth(1).unwrap().0;
+        assert!(tz.tokens.iter().find(|t| t.start == second).unwrap().boiler, "the facts skip it");
+    }
 
     fn kinds(text: &str) -> Vec<(String, BoilerplateKind)> {
         detect(text).into_iter().map(|b| (text[b.byte_start..b.byte_end].to_string(), b.kind)).collect()

@@ -367,7 +367,8 @@ impl<'a> Analyzer<'a> {
             }
             Step::Documents => self.analysis = Some(self.assemble_documents()),
             Step::Facts(i) => {
-                if let (Some(a), Some(tz)) = (&self.analysis, self.streams[i].take()) {
+                if let (Some(a), Some(mut tz)) = (&self.analysis, self.streams[i].take()) {
+                    crate::boilerplate::flag_all(&mut tz);
                     self.facts.add_document(a, self.docs, i, tz);
                 }
             }

@@ -68,6 +68,9 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
     let mut out = Vec::new();
     let on = |r: RuleId| opts.rule(r);
     if on(RuleId::Organisation) || on(RuleId::Media) {
+        if opts.on("ministry") {
+            ministries(words, ask, &mut out);
+        }
         organisations(words, ask, opts.on("org-complement"), &mut out);
         out.retain(|c| !matches!(c.origin, Origin::Rule(r) if !on(r)));
     }
@@ -143,6 +146,36 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
         k = j;
     }
     last
+}
+
+/// A ministry named by its adjective with its country (`الخارجية الروسية`, `الداخلية المغربية`), and
+/// `الدفاع` with one adjective between (`الدفاع المدني السوري`, `الدفاع الجوي الروسي`): an
+/// organisation, unless a definite noun right before makes them its adjectives
+/// (`السياسة الخارجية الروسية`, foreign policy) or a title makes them a minister's
+/// (`وزير الخارجية المصري`).
+fn ministries(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        let w = &words[i];
+        let Some(split) = w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| ask.lex.ministry_metonyms.contains(&s.stem)) else { continue };
+        let before = (i > 0 && words[i - 1].sentence == w.sentence && words[i - 1].is_body_arabic()).then(|| &words[i - 1]);
+        // `وزير الخارجية المصري`: the minister's title, not the ministry.
+        if !w.is_body_arabic() || before.is_some_and(|b| ask.has_article(b) || b.splits.iter().any(|s| ask.lex.person_titles.contains(&s.stem))) {
+            continue;
+        }
+        let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) else { continue };
+        // `الخارجية` and `الداخلية` are feminine: a masculine adjective after them is someone's.
+        let agrees = split.stem == "الدفاع" || words[j].norm().ends_with("يه");
+        let last = if agrees && ask.nisba_of_place(&words[j]) {
+            Some(j)
+        } else if split.stem == "الدفاع" && ask.nisba(&words[j]) {
+            next_word(words, j).filter(|&k| words[k].sentence == w.sentence && ask.nisba_of_place(&words[k]))
+        } else {
+            None
+        };
+        if let Some(last) = last {
+            out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
+        }
+    }
 }
 
 fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &mut Vec<Candidate>) {
