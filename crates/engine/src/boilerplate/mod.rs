@@ -8,9 +8,12 @@
 //! - **related link**: a line starting with a "read more" phrase (اقرأ المزيد، اقرأ أيضا، شاهد أيضا,
 //!   تابع أيضا، مواضيع ذات صلة, اقرأ ايضا …); when the phrase stands alone on its line (a heading), the
 //!   list of headlines under it is related links too: up to [`RELATED_LIST_MAX`] lines after it,
-//!   each under [`FOOTER_LINE_MAX`] characters and not ending a sentence with a full stop;
+//!   each under [`FOOTER_LINE_MAX`] characters and not ending a sentence with a full stop; a
+//!   "read more" line with its own headline (`اقرأ أيضا: …`) followed only by such lines to the end
+//!   takes them all;
 //! - **footer**: a line with a footer phrase (قد تحب أيضا، أفكارك وتعليقاتك، النشرة الإخبارية، اشترك في،
-//!   منشورات شائعة، جميع الحقوق محفوظة، شارك هذا المقال، أضف تعليق، المزيد من الأخبار …); when every
+//!   منشورات شائعة، جميع الحقوق محفوظة، شارك هذا المقال، أضف تعليق، المزيد من الأخبار، تعليقات
+//!   الفيسبوك …); when every
 //!   line after it is short (under 100 characters), the whole tail from it to the end is footer.
 //!
 //! [`mark`] records the spans on a document's token stream and flags the tokens inside them:
@@ -28,10 +31,10 @@ const RELATED: [&str; 9] = [
 
 /// Most headlines under a "read more" heading taken as related links.
 pub const RELATED_LIST_MAX: usize = 5;
-const FOOTER: [&str; 14] = [
+const FOOTER: [&str; 16] = [
     "قد تحب ايضا", "قد يعجبك ايضا", "افكارك وتعليقاتك", "النشره الاخباريه", "اشترك في", "منشورات شايعه",
     "جميع الحقوق محفوظه", "شارك هذا المقال", "اضف تعليق", "المزيد من الاخبار", "الاكثر قراءه", "تابعونا على",
-    "حمل تطبيق", "التعليقات",
+    "حمل تطبيق", "التعليقات", "تعليقات الفيسبوك", "تعليقات فيسبوك",
 ];
 
 /// Longest line (in characters) that may belong to a footer tail.
@@ -99,6 +102,15 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
                     seen.push(words(&normalize(&text[lines[i].0..lines[i].1])));
                 }
             }
+            Some(BoilerplateKind::RelatedLink) => {
+                // `اقرأ أيضا: headline` with nothing but more headlines after it: the list of them.
+                let headline = |&(a, b): &(usize, usize)| text[a..b].chars().count() < FOOTER_LINE_MAX && !text[a..b].ends_with('.');
+                if i + 1 < lines.len() && lines[i + 1..].iter().all(headline) {
+                    spans.push((s, lines.last().map_or(e, |l| l.1), BoilerplateKind::RelatedLink));
+                    break;
+                }
+                spans.push((s, e, BoilerplateKind::RelatedLink));
+            }
             Some(kind) => spans.push((s, e, kind)),
             None => {}
         }
@@ -149,6 +161,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_read_more_line_with_only_headlines_after_it_takes_them_and_a_comments_box_its_tail() {
+        let text = "قال الوزير إن المحادثات مهمة.\nاقرأ أيضا: رئيس اليمن يشكل مجلسا\nوزير سابق يتحدث عن مؤامرة\nما وراء دعوة الفرقاء إلى الرياض؟\n";
+        let b = detect(text);
+        assert_eq!(b.len(), 1);
+        assert_eq!((b[0].kind, &text[b[0].byte_start..b[0].byte_end]), (BoilerplateKind::RelatedLink, text[text.find("اقرأ").unwrap()..].trim_end()));
+        // Prose after it: only the line itself.
+        let text = "اقرأ أيضا: رئيس اليمن يشكل مجلسا\nوقال الوزير في بيان طويل إن المحادثات التي جرت اليوم كانت مهمة جدا وإن الجولة المقبلة ستعقد في الرياض قريبا.\n";
+        let b = detect(text);
+        assert_eq!(b.len(), 1);
+        assert_eq!(&text[b[0].byte_start..b[0].byte_end], "اقرأ أيضا: رئيس اليمن يشكل مجلسا");
+        let text = "نص الخبر.\nتعليقات الفيسبوك\nفي نفس السياق\nأصبح رئيس الاتحاد مواطنا\n15:05 - 2026/02/16\n";
+        let b = detect(text);
+        assert_eq!((b.len(), b[0].kind), (1, BoilerplateKind::Footer));
+        assert_eq!(b[0].byte_end, text.trim_end().len());
+    }
+
+    #[test]
     fn a_repeated_title_is_recorded_its_names_read_and_its_facts_not() {
         let text = "الوزير يزور بغداد اليوم\n\nالوزير يزور بغداد اليوم\nوقال الوزير إن الزيارة مهمة.";
         let mut tz = crate::tokenize::tokenize(text);
@@ -193,10 +222,12 @@ mod tests {
         let t = "نص الخبر الأول.\nتابع أيضًا..\nقطر2022| شوط سلبي بين تونس والدنمارك\nقطر 2022| الأخضر يكتب التاريخ\nوكتب الحساب الرسمي للاتحاد تعليقا قصيرا.\nفقرة أخيرة";
         let k = kinds(t);
         assert_eq!(k, [("تابع أيضًا..\nقطر2022| شوط سلبي بين تونس والدنمارك\nقطر 2022| الأخضر يكتب التاريخ".to_string(), BoilerplateKind::RelatedLink)]);
-        // At most RELATED_LIST_MAX headlines; a heading with words after it is one line.
+        // At most RELATED_LIST_MAX headlines; a heading with words after it is one line when
+        // text follows it (and takes the tail when only headlines do: see below).
         let many = format!("اقرأ أيضا\n{}نص.", "عنوان قصير\n".repeat(8));
         assert_eq!(kinds(&many)[0].0.lines().count(), 1 + RELATED_LIST_MAX);
-        assert_eq!(kinds("اقرأ أيضا: عنوان\nعنوان قصير")[0].0, "اقرأ أيضا: عنوان");
+        assert_eq!(kinds("اقرأ أيضا: عنوان\nويستمر نص الخبر هنا.")[0].0, "اقرأ أيضا: عنوان");
+        assert_eq!(kinds("اقرأ أيضا: عنوان\nعنوان قصير")[0].0, "اقرأ أيضا: عنوان\nعنوان قصير");
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! exported analysis, which survive a JSON round trip) and sorted by start, longer first at equal
 //! starts; a span that is empty, out of range or overlaps an earlier one is left as plain text.
 //! So the pieces cover the text exactly, in order: concatenated they give the source text back
-//! byte for byte, and the reader shows the article verbatim.
+//! byte for byte, and the reader shows the article verbatim. A repeated title is not furniture
+//! here: its names are read like the rest of the text (`crate::boilerplate::mark`).
 //!
 //! Zero-copy: every piece borrows its text from the document. [`piece_indices`] also gives each
 //! piece's byte offset, as `unicode-segmentation`'s `_indices` iterators do.
@@ -95,7 +96,8 @@ pub fn piece_indices(doc: &DocumentAnalysis) -> PieceIndices<'_> {
             spans.push((s, e, PieceKind::Mention(i)));
         }
     }
-    for (i, b) in doc.boilerplate.iter().enumerate() {
+    // A headline printed twice is read like the text (its names are mentions): not furniture here.
+    for (i, b) in doc.boilerplate.iter().enumerate().filter(|(_, b)| b.kind != crate::model::BoilerplateKind::RepeatedTitle) {
         let direct = (b.byte_start, b.byte_end);
         let ok = direct.1 > direct.0 && text.is_char_boundary(direct.0) && direct.1 <= text.len() && text.is_char_boundary(direct.1);
         let range = if ok && b.end > b.start {
@@ -193,6 +195,23 @@ mod tests {
         for (o, p) in piece_indices(&d) {
             assert_eq!(&text[o..o + p.text.len()], p.text);
         }
+    }
+
+    #[test]
+    fn a_repeated_title_shows_its_names() {
+        let text = "بوتين في موسكو\nبوتين في موسكو\nنص";
+        let second = text.rfind("بوتين").unwrap();
+        let end = text.rfind('\n').unwrap();
+        let b = Boilerplate { start: text[..second].chars().count(), end: text[..end].chars().count(), kind: BoilerplateKind::RepeatedTitle, byte_start: second, byte_end: end };
+        let mut m = mention(text, "بوتين");
+        m.byte_start = second;
+        m.byte_end = second + "بوتين".len();
+        m.start = text[..second].chars().count();
+        m.end = m.start + 5;
+        let d = doc(text, vec![m], vec![b]);
+        let kinds: Vec<PieceKind> = pieces(&d).map(|p| p.kind).collect();
+        assert_eq!(kinds, [PieceKind::Text, PieceKind::Mention(0), PieceKind::Text]);
+        assert_eq!(joined(&d), text);
     }
 
     #[test]
