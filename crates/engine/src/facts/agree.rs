@@ -175,12 +175,10 @@ pub fn rows(items: Vec<Item>, doc_ids: &[&str]) -> Vec<Fact> {
 // ---------------------------------------------------------------------------------------------
 // Quantities.
 
+/// A value's key: its decimal writing, six places at most ([`crate::model::facts::decimal`]: no
+/// float formatting from `core`, which would cost the page some 4 KB of code).
 fn number_key(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    crate::model::facts::decimal(v)
 }
 
 fn entity_label(a: &Analysis, id: &str) -> String {
