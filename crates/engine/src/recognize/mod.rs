@@ -76,8 +76,6 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     kept
 }
 
-/// Build a candidate from word `i` (read with `split`) through word `last`; its key is the
-/// matching form of its words and numbers, one space between.
 /// A span given in code points (`start..end` of `text`) as a candidate of its words, when it
 /// starts and ends on word boundaries; `None` otherwise.
 pub fn named_span(words: &[Token], text: &str, start: usize, end: usize, kind: EntityType, rule: RuleId) -> Option<Candidate> {
@@ -89,6 +87,8 @@ pub fn named_span(words: &[Token], text: &str, start: usize, end: usize, kind: E
     (last >= first).then(|| make(words, first, None, last, kind, Origin::Rule(rule), 6))
 }
 
+/// Build a candidate from word `i` (read with `split`) through word `last`; its key is the
+/// matching form of its words and numbers, one space between.
 pub(crate) fn make(words: &[Token], i: usize, split: Option<&Split>, last: usize, kind: EntityType, origin: Origin, priority: u8) -> Candidate {
     let first = &words[i];
     let (stem, start) = match split {
