@@ -121,16 +121,45 @@ pub struct AppState {
     pub paste_open: RwSignal<bool>,
 }
 
+/// An analysis whose articles hold a megabyte of text or more: its reader waits a task.
+fn large(d: &Data) -> bool {
+    d.analysis.documents.iter().map(|x| x.text.len()).sum::<usize>() >= 1 << 20
+}
+
 impl AppState {
     pub fn new(bundled: Vec<Document>) -> Self {
         let prefs = persist::load_prefs();
         let initial = crate::hash::parse(&browser::location_hash()).unwrap_or_default();
         let data: RwSignal<Option<Arc<Data>>> = RwSignal::new(None);
         let doc = RwSignal::new(initial.doc);
-        let reader_doc = Memo::new(move |_| {
+        // A large analysis reaches the reader one task after the other views (`reader_data`, set
+        // after a yield): cutting a long article into pieces and marks, and drawing the rest of the
+        // page, are then two tasks, not one of over 50 ms (8 MB, ~500,000 mentions). Meanwhile
+        // the reader keeps the article it shows.
+        let reader_data: RwSignal<Option<Arc<Data>>> = RwSignal::new(None);
+        Effect::new(move |_| {
+            let d = data.get();
+            if d.as_deref().is_some_and(large) {
+                leptos::task::spawn_local(async move {
+                    crate::job::yield_to_page().await;
+                    let current = data.with_untracked(|cur| match (cur, &d) {
+                        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                        _ => false,
+                    });
+                    if current {
+                        reader_data.set(d);
+                    }
+                });
+            }
+        });
+        let reader_doc = Memo::new(move |prev: Option<&Option<Arc<ReaderDoc>>>| {
             let id = doc.get()?;
             data.with(|d| {
                 let d = d.as_ref()?;
+                let ready = reader_data.with(|r| r.as_ref().is_some_and(|r| Arc::ptr_eq(r, d)));
+                if large(d) && !ready {
+                    return prev.cloned().flatten().filter(|rd| rd.id == id);
+                }
                 let i = d.doc_index(&id)?;
                 let rd = ReaderDoc::build(d, i);
                 browser::mark("qarin:reader-doc-built");
