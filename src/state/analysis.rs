@@ -145,7 +145,7 @@ pub fn install(state: AppState) {
 }
 
 /// From this much text on, taking the documents for an analysis is a task of its own.
-const LARGE_BYTES: usize = 1 << 20;
+pub(crate) const LARGE_BYTES: usize = 1 << 20;
 
 /// Analyse `docs` as a job in slices, then hand the result to the effects (unless a newer job
 /// superseded this one).

@@ -123,7 +123,7 @@ pub struct AppState {
 
 /// An analysis whose articles hold a megabyte of text or more: its reader waits a task.
 fn large(d: &Data) -> bool {
-    d.analysis.documents.iter().map(|x| x.text.len()).sum::<usize>() >= 1 << 20
+    d.analysis.documents.iter().map(|x| x.text.len()).sum::<usize>() >= analysis::LARGE_BYTES
 }
 
 impl AppState {

@@ -77,6 +77,8 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
         }
         off += raw.len();
     }
+    // A line that reads as a headline: short, no sentence ended with a full stop.
+    let headline = |&(a, b): &(usize, usize)| text[a..b].chars().count() < FOOTER_LINE_MAX && !text[a..b].ends_with('.');
     let mut spans: Vec<(usize, usize, BoilerplateKind)> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let mut i = 0;
@@ -94,7 +96,6 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
             }
             Some(BoilerplateKind::RelatedLink) if RELATED.contains(&w.as_str()) => {
                 // A heading alone: the headlines under it.
-                let headline = |&(a, b): &(usize, usize)| text[a..b].chars().count() < FOOTER_LINE_MAX && !text[a..b].ends_with('.');
                 let list = lines[i + 1..].iter().take(RELATED_LIST_MAX).take_while(|l| headline(l)).count();
                 spans.push((s, lines[i + list].1, BoilerplateKind::RelatedLink));
                 for _ in 0..list {
@@ -104,7 +105,6 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
             }
             Some(BoilerplateKind::RelatedLink) => {
                 // `اقرأ أيضا: headline` with nothing but more headlines after it: the list of them.
-                let headline = |&(a, b): &(usize, usize)| text[a..b].chars().count() < FOOTER_LINE_MAX && !text[a..b].ends_with('.');
                 if i + 1 < lines.len() && lines[i + 1..].iter().all(headline) {
                     spans.push((s, lines.last().map_or(e, |l| l.1), BoilerplateKind::RelatedLink));
                     break;
