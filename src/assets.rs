@@ -70,6 +70,15 @@ pub async fn bytes(name: &str) -> Result<js_sys::Uint8Array, String> {
     Ok(js_sys::Uint8Array::new(&buf))
 }
 
+/// What an analysis made by this build depends on, as the page names it: `cargo xtask dist`
+/// writes `<meta name="qarin-engine">`, a hash of the wasm module (the engine's code) and of the
+/// word lists and the model. `None` without it (a plain `trunk serve`): no analysis is kept then
+/// ([`crate::state::cache`]).
+pub fn identity() -> Option<String> {
+    let content = web_sys::window()?.document()?.query_selector("meta[name='qarin-engine']").ok()??.get_attribute("content")?;
+    (!content.is_empty()).then_some(content)
+}
+
 /// The bundled articles, which the app opens with.
 pub async fn corpus() -> Result<Vec<qarin_engine::Document>, String> {
     let bytes = fetch(CORPUS).await?;

@@ -76,6 +76,8 @@ pub async fn qarin_bench_worker(docs_json: String) -> Result<JsValue, JsValue> {
             Some(())
         },
         |_| {},
+        // (Nothing kept nor taken from a kept analysis: each run analyses.)
+        None,
     )
     .await;
     let end = crate::job::now();

@@ -79,16 +79,37 @@ pub fn heartbeat() {
 
 /// Analyse `docs`: in the worker when there is one, else on the page in slices. `report` gets
 /// the progress and says whether to go on (`None`: superseded); `assets_failed` hears that the
-/// word lists or the model could not be loaded (the analysis goes on without them).
-pub async fn analyse(docs: &[Document], names: &[Decision], report: impl Fn(Progress) -> Option<()>, assets_failed: impl Fn(String)) -> Finished {
+/// word lists or the model could not be loaded (the analysis goes on without them). `content`
+/// ([`crate::state::cache::content_key`]): the analysis kept at the last visit is taken when it
+/// is of the same articles by the same build, and a new one made in the worker is kept.
+pub async fn analyse(docs: &[Document], names: &[Decision], report: impl Fn(Progress) -> Option<()>, assets_failed: impl Fn(String), content: Option<u64>) -> Finished {
     if let Some(a) = precomputed_for(docs).filter(|_| names.is_empty()) {
         // The worker and its word lists load meanwhile, for the user's articles.
         wasm_bindgen_futures::spawn_local(crate::worker::warm_up());
         return Finished::Done(a);
     }
     let _running = Running::start();
-    match crate::worker::analyse(docs, names, &report, &assets_failed).await {
-        Some(finished) => finished,
+    let key = content.and_then(crate::state::cache::key);
+    if let Some(key) = &key {
+        crate::browser::mark("qarin:analysis-key");
+        if let Some(a) = crate::state::cache::restore(key, docs).await {
+            let n = a.documents.len();
+            if report(Progress { stage: qarin_engine::Stage::Done, done: n, total: n }).is_none() {
+                return Finished::Superseded;
+            }
+            crate::browser::mark("qarin:analysis-restored");
+            wasm_bindgen_futures::spawn_local(crate::worker::warm_up());
+            return Finished::Done(a);
+        }
+    }
+    let mut parts = key.as_ref().map(|_| crate::worker::Parts::default());
+    match crate::worker::analyse(docs, names, &report, &assets_failed, parts.as_mut()).await {
+        Some(finished) => {
+            if let (Finished::Done(_), Some(key), Some(parts)) = (&finished, key, parts) {
+                crate::state::cache::keep(key, parts);
+            }
+            finished
+        }
         None => {
             if let Err(e) = crate::assets::load().await {
                 assets_failed(e);

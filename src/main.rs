@@ -50,6 +50,7 @@ fn main() {
     // article shows meanwhile. (Leptos' own executor starts with the mount: not yet here.)
     // Both requests at once: the analysis downloads while the articles do.
     assets::prefetch(assets::CORPUS_ANALYSIS);
+    state::persist::start_early();
     wasm_bindgen_futures::spawn_local(async {
         let corpus = assets::corpus().await;
         if let (Ok(docs), Some(a)) = (&corpus, assets::corpus_analysis().await) {

@@ -640,7 +640,8 @@ thread_local! {
 }
 
 /// Analyse `docs` in the worker. `None`: no worker can run here (the caller does the work).
-pub async fn analyse(docs: &[Document], names: &[qarin_engine::decisions::Decision], report: &dyn Fn(Progress) -> Option<()>, assets_failed: &dyn Fn(String)) -> Option<Finished> {
+/// `keep`: where the result's packed parts go as they come (to keep the analysis, `crate::state::cache`).
+pub async fn analyse(docs: &[Document], names: &[qarin_engine::decisions::Decision], report: &dyn Fn(Progress) -> Option<()>, assets_failed: &dyn Fn(String), mut keep: Option<&mut Parts>) -> Option<Finished> {
     let client = client().await?;
     send_assets(&client, assets_failed).await;
     if let Some(e) = WARM_UP_FAILED.with(|w| w.borrow_mut().take()) {
@@ -676,16 +677,7 @@ pub async fn analyse(docs: &[Document], names: &[qarin_engine::decisions::Decisi
         set(&run, "names", &JsValue::from_str(&ws.export_json()));
     }
     job.send(&run);
-    let mut a = Analysis {
-        schema: String::new(),
-        documents: Vec::with_capacity(docs.len()),
-        entities: Vec::new(),
-        facts: Vec::new(),
-        quotes: Vec::new(),
-        wire: Vec::new(),
-        reuse: BTreeMap::new(),
-        suggestions: Vec::new(),
-    };
+    let mut a = Assembly::new(docs);
     loop {
         let m = job.mailbox.next().await;
         match kind_of(&m).as_str() {
@@ -700,30 +692,26 @@ pub async fn analyse(docs: &[Document], names: &[qarin_engine::decisions::Decisi
             }
             "part" => {
                 crate::job::heartbeat();
-                let bytes = bytes_of(&m, "bytes");
                 let field = text_of(&m, "field");
-                let read = match field.as_str() {
-                    "documents" => read_documents(&bytes, docs, &mut a.documents),
-                    "entities" => extend::<Entity>(&bytes, &mut a.entities),
-                    "facts" => extend::<Fact>(&bytes, &mut a.facts),
-                    "quotes" => extend::<Quote>(&bytes, &mut a.quotes),
-                    "wire" => extend::<WirePair>(&bytes, &mut a.wire),
-                    "suggestions" => extend::<Suggestion>(&bytes, &mut a.suggestions),
-                    other => Err(format!("unknown part {other}")),
-                };
-                if let Err(e) = read {
+                if let Err(e) = a.add(&field, &bytes_of(&m, "bytes")) {
                     job.send(&message("cancel", job.id));
                     return Some(Finished::Stopped(format!("{field}: {e}")));
                 }
+                if let (Some(k), Ok(b)) = (keep.as_deref_mut(), get(&m, "bytes").dyn_into::<js_sys::Uint8Array>()) {
+                    k.fields.push(field);
+                    k.bytes.push(b);
+                }
             }
             "done" => {
-                return Some(match pack::from_bytes::<Rest>(&bytes_of(&m, "bytes")) {
-                    Ok((schema, reuse)) => {
-                        a.schema = schema;
-                        a.reuse = reuse;
+                let rest = get(&m, "bytes");
+                return Some(match a.finish(&bytes_of(&m, "bytes")) {
+                    Ok(a) => {
+                        if let (Some(k), Ok(b)) = (keep, rest.dyn_into::<js_sys::Uint8Array>()) {
+                            k.rest = Some(b);
+                        }
                         Finished::Done(a)
                     }
-                    Err(e) => Finished::Stopped(e.to_string()),
+                    Err(e) => Finished::Stopped(e),
                 });
             }
             "failed" => {
@@ -739,6 +727,63 @@ pub async fn analyse(docs: &[Document], names: &[qarin_engine::decisions::Decisi
             }
             _ => {}
         }
+    }
+}
+
+/// The packed parts of a result as the worker sent them (`part` and `done` messages), kept to
+/// keep the analysis for the next visit ([`crate::state::cache`]).
+#[derive(Default)]
+pub struct Parts {
+    pub fields: Vec<String>,
+    pub bytes: Vec<js_sys::Uint8Array>,
+    pub rest: Option<js_sys::Uint8Array>,
+}
+
+/// A result put together from its packed parts, as the worker sends them or as they were kept.
+pub struct Assembly<'a> {
+    sent: &'a [Document],
+    a: Analysis,
+}
+
+impl<'a> Assembly<'a> {
+    /// For the documents `sent` (their texts are not in the parts).
+    pub fn new(sent: &'a [Document]) -> Self {
+        let a = Analysis {
+            schema: String::new(),
+            documents: Vec::with_capacity(sent.len()),
+            entities: Vec::new(),
+            facts: Vec::new(),
+            quotes: Vec::new(),
+            wire: Vec::new(),
+            reuse: BTreeMap::new(),
+            suggestions: Vec::new(),
+        };
+        Assembly { sent, a }
+    }
+
+    /// A `part`: `field` is the list its packed items belong to.
+    pub fn add(&mut self, field: &str, bytes: &[u8]) -> Result<(), String> {
+        let a = &mut self.a;
+        match field {
+            "documents" => read_documents(bytes, self.sent, &mut a.documents),
+            "entities" => extend::<Entity>(bytes, &mut a.entities),
+            "facts" => extend::<Fact>(bytes, &mut a.facts),
+            "quotes" => extend::<Quote>(bytes, &mut a.quotes),
+            "wire" => extend::<WirePair>(bytes, &mut a.wire),
+            "suggestions" => extend::<Suggestion>(bytes, &mut a.suggestions),
+            other => Err(format!("unknown part {other}")),
+        }
+    }
+
+    /// The result, with `done`'s bytes (the rest); an error if a document is missing.
+    pub fn finish(mut self, rest: &[u8]) -> Result<Analysis, String> {
+        if self.a.documents.len() != self.sent.len() {
+            return Err(format!("{} of {} documents", self.a.documents.len(), self.sent.len()));
+        }
+        let (schema, reuse) = pack::from_bytes::<Rest>(rest).map_err(|e| e.to_string())?;
+        self.a.schema = schema;
+        self.a.reuse = reuse;
+        Ok(self.a)
     }
 }
 

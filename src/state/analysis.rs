@@ -180,7 +180,8 @@ fn run(state: AppState, key: Vec<(String, u64)>, docs: Memo<Vec<(Document, Sourc
         let assets_failed = |e: String| {
             state.notices.notify(super::Level::Error, "assets", vec![crate::i18n::tf(state.lang.get_untracked(), crate::i18n::Key::AssetsFailed, &[("err", &e)])], None);
         };
-        let analysis = match crate::job::analyse(&docs, &names, report, assets_failed).await {
+        let content = super::cache::content_key(&docs, &key, &names);
+        let analysis = match crate::job::analyse(&docs, &names, report, assets_failed, Some(content)).await {
             Finished::Done(a) => a,
             Finished::Superseded => return, // a newer job reports its own end
             Finished::Stopped(cause) => return stopped(state, generation, guard, &docs, &cause),

@@ -8,6 +8,7 @@
 //! - the status area's messages ([`notices`]).
 
 pub mod analysis;
+pub mod cache;
 pub mod data;
 pub mod notices;
 pub mod persist;

@@ -460,3 +460,16 @@ pub fn install_unload_guard() {
     on_hide.forget();
 }
 
+
+/// The open database, once the stored workspace was read (`None` before, or without IndexedDB).
+pub fn database() -> Option<web_sys::IdbDatabase> {
+    SYNC.with(|s| s.borrow().db.clone())
+}
+
+/// At the page's start, when a workspace was stored here before: open the database while the
+/// app's code mounts.
+pub fn start_early() {
+    if !nothing_saved() {
+        super::store::open_early();
+    }
+}

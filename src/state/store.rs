@@ -7,7 +7,9 @@
 //!   256 KB on (written off the page's thread); texts stored as strings by earlier versions are
 //!   read as well;
 //! - `meta`: under `index`, the workspace's [sketch](Workspace::sketch) as JSON (every text
-//!   replaced by its fingerprint), so a rename or a decision rewrites a few hundred bytes.
+//!   replaced by its fingerprint), so a rename or a decision rewrites a few hundred bytes; under
+//!   `analysis`, the last analysis of the workspace's articles, packed, with the key of what it
+//!   analysed ([`super::cache`]: a cache, written and read in transactions of its own).
 //!
 //! Every write is one read-merge-write transaction ([`sync`]): it reads the index, merges this
 //! tab's changes into it ([`crate::workspace::merge`]) and writes the result with the texts it
@@ -28,6 +30,7 @@ const DB_NAME: &str = "qarin";
 const TEXTS: &str = "texts";
 const META: &str = "meta";
 const INDEX: &str = "index";
+const ANALYSIS: &str = "analysis";
 
 /// A request's result, once it succeeds. Built at once (the handlers are set before the
 /// request can finish); awaited later.
@@ -109,8 +112,27 @@ fn why(e: JsValue) -> String {
     e.as_string().unwrap_or_else(|| js_error_text(&e))
 }
 
-/// Open (and on first use create) the database.
+thread_local! {
+    /// The database being opened since the start ([`open_early`]), for [`open`] to take.
+    static OPENING: std::cell::RefCell<Option<Promise>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Start opening the database now (at the page's start, while the app's code mounts: tens of
+/// milliseconds sooner); [`open`] takes the result.
+pub fn open_early() {
+    let p = wasm_bindgen_futures::future_to_promise(async { open_now().await.map(JsValue::from).map_err(|e| JsValue::from_str(&e)) });
+    OPENING.with(|o| *o.borrow_mut() = Some(p));
+}
+
+/// Open (and on first use create) the database, or take the one [`open_early`] opened.
 pub async fn open() -> Result<IdbDatabase, String> {
+    match OPENING.with(|o| o.borrow_mut().take()) {
+        Some(p) => JsFuture::from(p).await.map_err(why)?.dyn_into().map_err(|_| "not a database".to_string()),
+        None => open_now().await,
+    }
+}
+
+async fn open_now() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .ok_or("no window")?
         .indexed_db()
@@ -289,4 +311,28 @@ pub async fn sync(db: &IdbDatabase, base: &Workspace, ours: &Workspace, texts: &
     }
     let changed = merged != *ours;
     Ok(Synced { base: merged.clone(), merged: changed.then_some(merged), read, renamed, wrote })
+}
+
+/// The kept analysis ([`super::cache`]): the stored value, if there is one.
+pub async fn read_analysis(db: &IdbDatabase) -> Result<Option<JsValue>, String> {
+    let tx = db.transaction_with_str(META).map_err(|e| js_error_text(&e))?;
+    let meta = tx.object_store(META).map_err(|e| js_error_text(&e))?;
+    let v = request(&meta.get(&JsValue::from_str(ANALYSIS)).map_err(|e| js_error_text(&e))?).await.map_err(why)?;
+    Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+}
+
+/// Keep `value` as the analysis ([`super::cache`]), in place of the one kept before; `None`
+/// removes it.
+pub async fn write_analysis(db: &IdbDatabase, value: Option<&JsValue>) -> Result<(), String> {
+    let tx = db.transaction_with_str_and_mode(META, IdbTransactionMode::Readwrite).map_err(|e| js_error_text(&e))?;
+    let done = finished(&tx);
+    let meta = tx.object_store(META).map_err(|e| js_error_text(&e))?;
+    let key = JsValue::from_str(ANALYSIS);
+    match value {
+        Some(v) => meta.put_with_key(v, &key).map(|_| ()),
+        None => meta.delete(&key).map(|_| ()),
+    }
+    .map_err(|e| js_error_text(&e))?;
+    done.await.map_err(why)?;
+    Ok(())
 }

@@ -107,7 +107,7 @@ pub fn attr_sel(name: &str, value: &str) -> String {
     format!("[{name}={}]", json!(value))
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Mark {
     #[serde(rename = "type")]
     pub ty: Option<String>,

@@ -50,6 +50,14 @@ fn observer(probe: &str) -> String {
 /// the longest main-thread task before that (`longest`, ms).
 async fn time_to(name: &str, base: &str, url: &str, probe: &str) -> Value {
     let app = App::launch(name, base).await;
+    let v = measure(&app, url, probe).await;
+    app.close().await;
+    v
+}
+
+/// [`time_to`] in the session `app` as it is (its profile, its caches, its stored workspace).
+async fn measure(app: &App, url: &str, probe: &str) -> Value {
+    app.client.goto("about:blank").await.expect("open about:blank");
     app.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": observer(probe) }),
@@ -66,11 +74,11 @@ async fn time_to(name: &str, base: &str, url: &str, probe: &str) -> Value {
              return { frame: b.frame, started: b.started, wasm: w ? w.responseEnd : null, \
                       longest: w ? b.longest : null, main: m('qarin:main'), \
                       analysis_start: m('qarin:analysis-start'), analysis_end: m('qarin:analysis-end'), \
-                      data_set: m('qarin:data-set'), assets: m('qarin:assets-loaded') };",
+                      data_set: m('qarin:data-set'), assets: m('qarin:assets-loaded'), \
+                      restored: m('qarin:analysis-restored') };",
             vec![],
         )
         .await;
-    app.close().await;
     v
 }
 
@@ -94,7 +102,7 @@ async fn bench_in_browser() {
     let runs: usize = bench_env("QARIN_BENCH_RUNS")
         .parse()
         .expect("a number of runs");
-    // `QARIN_BENCH_ONLY=scale,story` measures only those parts (pages, story, sizes, scale).
+    // `QARIN_BENCH_ONLY=scale,story` measures only those parts (pages, story, resume, sizes, scale).
     let only = std::env::var("QARIN_BENCH_ONLY").ok();
     let wanted = |part: &str| only.as_deref().is_none_or(|o| o.split(',').any(|p| p.trim() == part));
     let sizes: Vec<usize> = bench_env("QARIN_BENCH_SIZES")
@@ -186,6 +194,41 @@ async fn bench_in_browser() {
         }
         println!("\nQARIN_BENCH added_ms {}", added.join(" "));
 
+    }
+    if wanted("resume") {
+        // A user's own story on a return visit: the story's articles added in a fresh session
+        // (kept in IndexedDB with their analysis), then the page opened again in that session:
+        // the live reader's first mark, and the plain page's floor opened again the same way.
+        let story: Vec<PathBuf> = {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(dir.join("story")).expect("target/bench/story").map(|e| e.unwrap().path()).collect();
+            v.sort();
+            v
+        };
+        let (mut back, mut floor, mut restored) = (Vec::new(), Vec::new(), Vec::new());
+        for run in 0..runs {
+            let app = App::launch(&format!("bench-resume-{run}"), &base).await;
+            app.open("").await;
+            let paths: Vec<&std::path::Path> = story.iter().map(PathBuf::as_path).collect();
+            crate::page::choose_files(&app, &paths).await;
+            app.wait_for(
+                "the added story analysed and kept",
+                READY_TIMEOUT,
+                "return document.querySelectorAll('button.doc-item[data-source=user]').length === arguments[0] \
+                 && performance.getEntriesByName('qarin:analysis-kept').length > 0",
+                vec![json!(story.len())],
+            )
+            .await;
+            let f = measure(&app, &format!("{base}plain.html"), "document.querySelector('article p')").await;
+            let v = measure(&app, &base, "document.querySelector('article#reader mark')").await;
+            eprintln!("bench: return visit run {run}: floor {f}, app {v}");
+            floor.push(format!("{:.1}", f["frame"].as_f64().expect("ms")));
+            back.push(format!("{:.1}", v["frame"].as_f64().expect("ms")));
+            restored.push(if v["restored"].is_number() { "1" } else { "0" });
+            app.close().await;
+        }
+        println!("\nQARIN_BENCH resume_floor_ms {}", floor.join(" "));
+        println!("\nQARIN_BENCH resume_ms {}", back.join(" "));
+        println!("\nQARIN_BENCH resume_restored {}", restored.join(" "));
     }
     if wanted("sizes") {
         for n in sizes {

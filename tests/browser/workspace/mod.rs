@@ -8,6 +8,7 @@
 mod errors;
 mod export;
 mod files;
+mod kept;
 mod suggestions;
 mod tabs;
 

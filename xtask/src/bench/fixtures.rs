@@ -149,7 +149,7 @@ fn load(path: &Path) -> Result<Document> {
 }
 
 /// Articles in the story a user adds (`target/bench/story/`).
-const STORY: usize = 5;
+pub const STORY: usize = 7;
 
 /// `target/bench/corpus-N/` (text files, for the CLI) and `docs-N.json` (`Vec<Document>`, for
 /// the wasm export) for each size: the bundled articles first, then generated ones.
@@ -175,7 +175,7 @@ pub fn fixtures(bench: &Path) -> Result<Vec<Fixture>> {
         std::fs::write(&json_path, json).map_err(|e| format!("{}: {e}", json_path.display()))?;
         out.push(Fixture { n, dir });
     }
-    // A story a user adds: five articles the app has never seen (generated, not bundled).
+    // A story a user adds: seven articles the app has never seen (generated, not bundled).
     let story = bench.join("story");
     let _ = std::fs::remove_dir_all(&story);
     std::fs::create_dir_all(&story).map_err(|e| format!("{}: {e}", story.display()))?;

@@ -90,9 +90,23 @@ pub fn report(m: &Measures, native: &NativeTimes, runs: usize) -> Result<()> {
     }
     if let Ok(added) = numbers(m, "added_ms") {
         println!(
-            "  a story the user adds (5 articles through the file input, chosen as soon as the page is ready) → its first highlighted name in the reader: {:.0} ms (median)   runs: {}",
+            "  a story the user adds ({} articles through the file input, chosen as soon as the page is ready) → its first highlighted name in the reader: {:.0} ms (median)   runs: {}",
+            super::fixtures::STORY,
             median(&added),
             list(&added)
+        );
+    }
+    if let (Ok(back), Ok(floor), Ok(restored)) = (numbers(m, "resume_ms"), numbers(m, "resume_floor_ms"), numbers(m, "resume_restored")) {
+        println!(
+            "  return visit with the user's story ({} articles added, then the page opened again): live first mention in its own reader {:.0} ms   runs: {}   = {:.2}× the plain page opened again ({:.0} ms), {:.2}× the first-visit floor; the kept analysis taken in {} of {} runs",
+            super::fixtures::STORY,
+            median(&back),
+            list(&back),
+            median(&back) / median(&floor),
+            median(&floor),
+            median(&back) / f,
+            restored.iter().filter(|r| **r > 0.0).count(),
+            restored.len()
         );
     }
     if let Ok(longest) = numbers(m, "mark_ms_longest") {

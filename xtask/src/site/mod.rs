@@ -4,6 +4,8 @@
 //! - a Content-Security-Policy `<meta>` in `index.html`, allowing trunk's inline wasm loader and
 //!   the prerender's gate by their SHA-256 and nothing else inline, and no connection to another
 //!   origin;
+//! - `<meta name="qarin-engine">` in both pages: a hash of the wasm module and of the engine's word
+//!   lists and model, under which the app keeps the analysis of the user's articles;
 //! - `register-sw.js` (external, so the policy needs no exception) and `sw.js`, the service
 //!   worker that precaches every file of the build the app uses (not the font licence and notes)
 //!   under a version hashed from those files;
@@ -47,7 +49,10 @@ pub const CORPUS: &str = "qarin-corpus.json";
 
 /// The engine's assets, the bundled articles and their analysis: data, not code, which `qarin assets` writes
 /// into the site and the app fetches beside its code (names as in `src/assets.rs`).
-pub const ENGINE_ASSETS: [&str; 4] = ["qarin-lexicon.bin", "qarin-tagger.bin", CORPUS, "qarin-corpus-analysis.bin"];
+pub const ENGINE_ASSETS: [&str; 4] = ["qarin-lexicon.bin", "qarin-tagger.bin", CORPUS, CORPUS_ANALYSIS];
+
+/// The bundled articles' analysis made at build time (name as in `src/assets.rs`).
+pub const CORPUS_ANALYSIS: &str = "qarin-corpus-analysis.bin";
 
 /// The single-file page written beside the site.
 pub const SINGLE_FILE: &str = "qarin-offline.html";
@@ -92,7 +97,8 @@ pub fn finish(dist: &Path, public_url: &str, corpus: &Path, prerendered: &str) -
     }
     worker::write_script(dist)?;
     let index_path = dist.join("index.html");
-    let index = read_string(&index_path)?;
+    // (The engine's build named in both pages: the app keeps analyses under it.)
+    let index = policy::with_engine_meta(&read_string(&index_path)?, &policy::engine_build(dist)?)?;
     let block = prerender::prerender_block(prerendered)?;
     let with_block = prerender::in_body(&index, &block)?;
     let csp = policy::policy(&with_block)?;

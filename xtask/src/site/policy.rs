@@ -67,8 +67,41 @@ fn is_javascript(script: &Element) -> bool {
     )
 }
 
+/// The meta tag naming the engine's build ([`engine_build`]), read by the app (`assets::identity`)
+/// as the key of the analyses it keeps.
+pub const ENGINE_META: &str = "qarin-engine";
+
+/// What an analysis made by this build depends on: a hash of the wasm module (the engine's code)
+/// and of the engine's word lists and model, 16 hex digits.
+pub fn engine_build(dist: &std::path::Path) -> Result<String> {
+    let wasm = super::one_file(dist, "wasm module", |n| n.ends_with("_bg.wasm"))?;
+    let mut all = Vec::new();
+    for path in [wasm, dist.join("qarin-lexicon.bin"), dist.join("qarin-tagger.bin")] {
+        all.extend_from_slice(&Sha256::digest(super::read(&path)?));
+    }
+    Ok(format!("{:x}", Sha256::digest(&all))[..16].to_string())
+}
+
+/// `index` with `<meta name="qarin-engine" content="BUILD">` right after `<meta charset>`.
+pub fn with_engine_meta(index: &str, build: &str) -> Result<String> {
+    let done = Cell::new(false);
+    let tag = format!("<meta name=\"{ENGINE_META}\" content=\"{}\">", escape_attr(build));
+    rewrite_str(
+        index,
+        RewriteStrSettings::new().append_element_content_handler(element!("meta[charset]", |el| {
+            if !done.replace(true) {
+                el.after(&tag, ContentType::Html);
+            }
+            Ok(())
+        })),
+    )
+    .map_err(|e| html::failed("index.html", e))
+}
+
 /// `index.html` with the policy first in `<head>` (it only governs what follows it), then the
-/// manifest, icons and the service worker registration: all right after `<meta charset>`.
+/// manifest, icons and the service worker registration, and the bundled articles and their
+/// analysis preloaded (the app asks for them once its code runs: they download beside the wasm
+/// instead; the single-file page carries them inline): all right after `<meta charset>`.
 pub fn head_tags(index: &str, csp: &str, public_url: &str) -> Result<String> {
     let order = html::elements(index, "meta[charset], script")?;
     match order.first() {
@@ -90,7 +123,11 @@ pub fn head_tags(index: &str, csp: &str, public_url: &str) -> Result<String> {
          <link rel=\"manifest\" href=\"{p}{MANIFEST}\">\
          <link rel=\"icon\" href=\"{p}icons/icon.svg\" type=\"image/svg+xml\">\
          <link rel=\"apple-touch-icon\" href=\"{p}icons/icon-192.png\">\
-         <script defer src=\"{p}{REGISTER_SW}\"></script>",
+         <script defer src=\"{p}{REGISTER_SW}\"></script>\
+         <link rel=\"preload\" href=\"{p}{corpus}\" as=\"fetch\" crossorigin>\
+         <link rel=\"preload\" href=\"{p}{analysis}\" as=\"fetch\" crossorigin>",
+        corpus = super::CORPUS,
+        analysis = super::CORPUS_ANALYSIS,
         csp = escape_attr(csp),
         theme = icons::THEME_COLOR,
         p = escape_attr(public_url),

@@ -1,0 +1,71 @@
+//! The analysis of the user's articles kept for the next visit (#13: the live reader's first
+//! highlight on a return visit): after a reload the app takes it instead of analysing again and
+//! shows exactly what the analysis showed; a kept analysis that does not read is ignored (the
+//! articles are analysed again, with no message); a change of articles is analysed and kept.
+
+use super::*;
+use crate::harness::browser_test;
+use crate::page::{marks, paste, select_doc, Mark};
+
+/// The marks of each of the user's articles, in the list's order.
+async fn user_marks(app: &App) -> Vec<(String, Vec<Mark>)> {
+    let mut out = Vec::new();
+    for id in user_docs(app).await {
+        select_doc(app, &id).await;
+        out.push((id, marks(app).await));
+    }
+    out
+}
+
+/// How many times the page set the User Timing mark `name`.
+async fn marked(app: &App, name: &str) -> u64 {
+    app.js("return performance.getEntriesByName(arguments[0]).length", vec![json!(name)]).await.as_u64().expect("a count")
+}
+
+/// Waits until the page kept an analysis (written after the result shows).
+async fn wait_kept(app: &App) {
+    app.wait_for("the analysis kept", UI_TIMEOUT, "return performance.getEntriesByName('qarin:analysis-kept').length > 0", vec![]).await;
+}
+
+#[tokio::test]
+async fn a_reload_shows_the_kept_analysis_and_a_bad_one_is_analysed_again() {
+    browser_test("ws-kept", |app| async move {
+        paste(&app, "K1", UTF8_ARTICLE).await;
+        wait_user_docs(&app, 1).await;
+        paste(&app, "K2", PASTED_ARTICLE).await;
+        wait_user_docs(&app, 2).await;
+        wait_kept(&app).await;
+        let analysed = user_marks(&app).await;
+        assert!(analysed.iter().all(|(_, m)| !m.is_empty()), "both articles have names: {analysed:?}");
+
+        // A reload: the kept analysis, not a new one, and the same marks.
+        app.reload().await;
+        assert_eq!(marked(&app, "qarin:analysis-restored").await, 1, "the kept analysis was taken");
+        assert_eq!(user_marks(&app).await, analysed);
+
+        // The kept record damaged (its parts replaced by three bytes): ignored, the articles analysed again, same marks.
+        app.js(
+            "return new Promise(done => { const r = indexedDB.open('qarin', 1); \
+             r.onsuccess = () => { const db = r.result; const tx = db.transaction('meta', 'readwrite'); const s = tx.objectStore('meta'); \
+               const g = s.get('analysis'); g.onsuccess = () => { const v = g.result; v.blob = new Blob([new Uint8Array([1, 2, 3])]); s.put(v, 'analysis'); }; \
+               tx.oncomplete = () => { db.close(); done(true); }; }; });",
+            vec![],
+        )
+        .await;
+        app.reload().await;
+        assert_eq!(marked(&app, "qarin:analysis-restored").await, 0, "a damaged analysis is not taken");
+        assert_eq!(user_marks(&app).await, analysed);
+        assert_eq!(app.count(".notice[data-level=error]").await, 0, "no message for a cache that did not read");
+
+        // A change (an article removed): analysed and kept again, then taken at the next visit.
+        let k2 = user_docs(&app).await[1].clone();
+        app.click(&format!("button.doc-remove[data-doc=\"{k2}\"]")).await;
+        wait_user_docs(&app, 1).await;
+        wait_kept(&app).await;
+        app.reload().await;
+        assert_eq!(marked(&app, "qarin:analysis-restored").await, 1);
+        assert_eq!(user_marks(&app).await, analysed[..1].to_vec());
+        app.assert_clean().await;
+    })
+    .await;
+}
