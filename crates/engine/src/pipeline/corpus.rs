@@ -6,10 +6,11 @@ use crate::recognize::ask::Ask;
 use crate::recognize::gazetteer::CorpusNames;
 use std::collections::{BTreeMap, HashMap};
 
-/// Names found by rules, and names the tagger found twice or more with one type (a single word
-/// only if it is no ordinary word: Zipf < 4), become corpus names; keys that are only a
+/// Names found by rules, the surnames of full names found by rules or the tagger, and names the
+/// tagger found twice or more with one type (a single word only if it is no ordinary word:
+/// Zipf < 4), become corpus names; keys that are only a
 /// proclitic plus another corpus name of the same type (`لتوكاييف` beside `توكاييف`) are dropped.
-pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool) -> CorpusNames {
+pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool, tagger_surnames: bool) -> CorpusNames {
     let mut votes: HashMap<String, BTreeMap<EntityType, usize>> = HashMap::new();
     let mut tagged: HashMap<&str, BTreeMap<EntityType, usize>> = HashMap::new();
     for c in found.iter().flatten() {
@@ -17,18 +18,19 @@ pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool) -> Corpus
             *tagged.entry(c.key.as_str()).or_default().entry(c.kind).or_default() += 1;
         }
         // Names found in a list only by being listed are not trusted beyond their own place.
-        if !matches!(c.origin, Origin::Rule(_)) {
-            continue;
+        let by_rule = matches!(c.origin, Origin::Rule(_));
+        if by_rule {
+            *votes.entry(c.key.clone()).or_default().entry(c.kind).or_default() += 1;
         }
-        *votes.entry(c.key.clone()).or_default().entry(c.kind).or_default() += 1;
-        if c.kind == EntityType::Per {
-            let words: Vec<&str> = c.key.split(' ').collect();
-            if words.len() >= 2 {
-                let last = words[words.len() - 1];
-                // A surname is looked for everywhere only if it cannot be an ordinary word:
-                // four letters or more, no article, not common (`دين` "debt" is not Dein).
+        // The surname of a person's full name a rule found, or the tagger (once is enough: the
+        // article's other mentions are often the surname alone, `جو بايدن` … `إدارة بايدن`), is
+        // looked for everywhere only if it cannot be an ordinary word: four letters or more, no
+        // article, not common (`دين` "debt" is not Dein), and from the tagger not frequent either.
+        let tagged = tagger_surnames && c.origin == Origin::Tagger;
+        if c.kind == EntityType::Per && (by_rule || tagged) {
+            if let Some((_, last)) = c.key.rsplit_once(' ') {
                 let bare = last.chars().count() >= 4 && !last.starts_with("ال");
-                if bare && !ask.lex.common.contains(last) && !ask.lex.names.contains_key(last) {
+                if bare && !ask.lex.common.contains(last) && !ask.lex.names.contains_key(last) && (by_rule || ask.lex.zipf(last) < 40) {
                     *votes.entry(last.to_string()).or_default().entry(EntityType::Per).or_default() += 1;
                 }
             }
@@ -106,5 +108,36 @@ pub fn vote_types(found: &mut [Vec<Candidate>]) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognize::make;
+
+    /// The candidate the tagger would give for `words` words of `text` from `word` on.
+    fn tagged(text: &str, word: &str, words: usize, kind: EntityType) -> Vec<Candidate> {
+        let tz = crate::pipeline::read(text);
+        let w = &tz.tokens;
+        let i = w.iter().position(|t| t.text == word).unwrap();
+        vec![make(w, i, None, i + words - 1, kind, Origin::Tagger, 3)]
+    }
+
+    #[test]
+    fn the_surname_of_a_full_name_the_tagger_found_once_is_looked_for_everywhere() {
+        let ask = Ask::default();
+        let found = vec![tagged("وأفاد البيت الأبيض بأن جو بايدن يشعر بخيبة أمل", "جو", 2, EntityType::Per)];
+        let names = corpus_names(&found, &ask, true, true);
+        assert_eq!(names.get("بايدن"), Some(&EntityType::Per), "{names:?}");
+        // The full name itself, found once, is not (the tagger's runs of words are often slips).
+        assert_eq!(names.get("جو بايدن"), None);
+        // Turned off, as `qarin eval --without corpus-tagger-surname` does.
+        assert_eq!(corpus_names(&found, &ask, true, false).get("بايدن"), None);
+        // Not a place's last word, nor an ordinary word as a "surname".
+        let place = vec![tagged("وصل إلى جنوب سيناء أمس", "جنوب", 2, EntityType::Loc)];
+        assert!(corpus_names(&place, &ask, true, true).is_empty());
+        let ordinary = vec![tagged("قال محمد الكبير إن الحكومة", "محمد", 2, EntityType::Per)];
+        assert_eq!(corpus_names(&ordinary, &ask, true, true).get("الكبير"), None);
     }
 }

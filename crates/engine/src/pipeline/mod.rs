@@ -332,7 +332,7 @@ impl<'a> Analyzer<'a> {
                 self.tagged.push(m);
             }
             Step::CorpusNames => {
-                self.corpus = corpus_names(&self.pass1, &self.ask, self.opts.on("corpus-tagger"));
+                self.corpus = corpus_names(&self.pass1, &self.ask, self.opts.on("corpus-tagger"), self.opts.on("corpus-tagger-surname"));
                 self.pass1 = Vec::new();
             }
             Step::Recognise(i) => {
