@@ -19,7 +19,9 @@
 //! 7. `surname`: a one-word name equal (by skeleton) to the surname of full names that all belong
 //!    to one entity;
 //! 8. `partial_name`: an organisation name whose words are a subsequence of a longer one's with
-//!    the same head word (`منظمة الأمن الجماعي` ⊂ `منظمة معاهدة الأمن الجماعي`).
+//!    the same head word (`منظمة الأمن الجماعي` ⊂ `منظمة معاهدة الأمن الجماعي`), and an event's
+//!    name that a longer one only follows with relative adjectives (`كأس الخليج` ⊂
+//!    `كأس الخليج العربي`; not `كأس العالم` ⊂ `كأس العالم قطر 2022`, another edition's name).
 //!
 //! Different types are never grouped: the city `نور سلطان` is not the person `نور سلطان نزارباييف`.
 //!
@@ -38,7 +40,7 @@ pub mod skeleton;
 
 use crate::model::{EntityType, LinkReason, LinkRule};
 use evidence::{evidence_passes, numbers};
-use names::{close_surnames, is_subsequence, patronymic_last};
+use names::{close_surnames, is_subsequence, patronymic_last, with_adjectives};
 use skeleton::skeleton;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -358,23 +360,33 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
             l.join(a, b, LinkRule::Surname);
         }
     }
-    // 8. partial organisation names.
+    // 8. partial organisation names; an event's name and the same with relative adjectives after
+    // it (`كأس الخليج` / `كأس الخليج العربي`; not with a place or a number: `كأس العالم` is not
+    // `كأس العالم قطر 2022`).
     let candidates: Vec<(usize, Vec<usize>)> = {
         let nodes = &l.nodes;
-        let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_head: HashMap<(EntityType, &str), Vec<usize>> = HashMap::new();
         for (b, nb) in nodes.iter().enumerate() {
-            if nb.kind == EntityType::Org {
-                by_head.entry(&nb.words[0]).or_default().push(b);
+            if matches!(nb.kind, EntityType::Org | EntityType::Misc) {
+                by_head.entry((nb.kind, &nb.words[0])).or_default().push(b);
             }
         }
         (0..n)
-            .filter(|&a| nodes[a].kind == EntityType::Org && nodes[a].words.len() >= 2)
+            .filter(|&a| matches!(nodes[a].kind, EntityType::Org | EntityType::Misc) && nodes[a].words.len() >= 2)
             .map(|a| {
                 let na = &nodes[a];
-                let owners = by_head[na.words[0].as_str()]
+                let owners = by_head[&(na.kind, na.words[0].as_str())]
                     .iter()
                     .copied()
-                    .filter(|&b| b != a && nodes[b].words.len() > na.words.len() && is_subsequence(&na.words, &nodes[b].words))
+                    .filter(|&b| {
+                        let nb = &nodes[b];
+                        b != a
+                            && nb.words.len() > na.words.len()
+                            && match na.kind {
+                                EntityType::Org => is_subsequence(&na.words, &nb.words),
+                                _ => with_adjectives(&na.words, &nb.words),
+                            }
+                    })
                     .collect();
                 (a, owners)
             })

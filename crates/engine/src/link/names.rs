@@ -34,6 +34,14 @@ pub(super) fn close_surnames(a: &str, b: &str) -> bool {
     shorter >= 4 && d <= 2 && 2 * d <= shorter
 }
 
+/// `long` is `short` and one or more relative adjectives (`كأس الخليج` → `كأس الخليج العربي`):
+/// definite words of five letters or more ending in `ي`/`ية`, so no place and no number.
+pub(super) fn with_adjectives(short: &[String], long: &[String]) -> bool {
+    long.len() > short.len()
+        && long.starts_with(short)
+        && long[short.len()..].iter().all(|x| x.starts_with("ال") && (x.ends_with('ي') || x.ends_with("يه") || x.ends_with("ية")) && x.chars().count() >= 5)
+}
+
 pub(super) fn is_subsequence(short: &[String], long: &[String]) -> bool {
     let mut it = long.iter();
     short.iter().all(|w| it.any(|x| x == w))

@@ -88,16 +88,20 @@ fn link_reference(mentions: &[LinkInput]) -> Linked {
             l.join(a, b, LinkRule::Surname);
         }
     }
-    // 8. partial organisation names.
+    // 8. partial organisation names; events with relative adjectives after.
     for a in 0..n {
         let na = &l.nodes[a];
-        if na.kind != EntityType::Org || na.words.len() < 2 {
+        if !matches!(na.kind, EntityType::Org | EntityType::Misc) || na.words.len() < 2 {
             continue;
         }
         let owners: Vec<usize> = (0..n)
             .filter(|&b| {
                 let nb = &l.nodes[b];
-                b != a && nb.kind == EntityType::Org && nb.words.len() > na.words.len() && nb.words[0] == na.words[0] && is_subsequence(&na.words, &nb.words)
+                b != a
+                    && nb.kind == na.kind
+                    && nb.words.len() > na.words.len()
+                    && nb.words[0] == na.words[0]
+                    && if na.kind == EntityType::Org { is_subsequence(&na.words, &nb.words) } else { with_adjectives(&na.words, &nb.words) }
             })
             .collect();
         let roots: BTreeSet<usize> = owners.iter().map(|&b| l.dsu.find(b)).collect();
@@ -309,4 +313,13 @@ fn people_sharing_a_common_given_name_stay_apart() {
     let l = link(&[m(0, "محمد الخامس"), m(1, "محمد السادس"), m(2, "محمد الفايد"), m(3, "محمد الفاتح"), m(4, "علي خان سميلوف"), m(5, "علي خان إسماعيلوف")]);
     assert_eq!(l.groups, 5, "{:?}", l.group_of_mention);
     assert_eq!(l.group_of_mention[4], l.group_of_mention[5]);
+}
+
+#[test]
+fn an_event_and_the_same_with_adjectives_link_but_not_with_a_place_or_a_year() {
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Misc, key: normalize(key), surface: key.into(), alias_of: None };
+    let l = link(&[m(0, "كأس الخليج العربي"), m(1, "كأس الخليج"), m(2, "كأس العالم"), m(3, "كأس العالم قطر 2022")]);
+    assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
+    assert_ne!(l.group_of_mention[2], l.group_of_mention[3], "{:?}", l.group_of_mention);
+    assert_eq!(l.groups, 3);
 }
