@@ -47,12 +47,15 @@ impl Ask<'_> {
         })
     }
 
-    /// Ends in an attached pronoun (`انتشارها`, `فتسلمه`): a verb or noun, not a name.
+    /// Ends in an attached pronoun (`انتشارها`, `فتسلمه`, `بصفته`): a verb or noun, not a name. A
+    /// final `ه` (not `ة`) counts after a proclitic the word can be read with (`و`, `ف`, `ب`,
+    /// `ل`, `ك`), unless it ends `الله` (`بعبدالله`).
     fn pronoun_suffixed(&self, w: &Token) -> bool {
         let n = w.norm();
         let long = n.chars().count() >= 5;
+        let proclitic = n.starts_with('و') || n.starts_with('ف') || w.splits.iter().skip(1).any(|s| matches!(s.clitics, "ب" | "ل" | "ك"));
         (long && (n.ends_with("ها") || n.ends_with("هم") || n.ends_with("هما") || n.ends_with("كم")))
-            || (w.text.ends_with('ه') && (n.starts_with('و') || n.starts_with('ف')) && long)
+            || (w.text.ends_with('ه') && !w.text.ends_with("الله") && !w.text.ends_with("لله") && proclitic && long)
     }
 
     /// A relative (nisba) adjective with the article: الروسي، الكازاخستانية، الجماعي.
@@ -161,5 +164,16 @@ mod tests {
         assert!(!like("حلمه"));
         assert!(like("زكريا"));
         assert!(like("ألما"));
+    }
+
+    #[test]
+    fn a_word_with_a_preposition_and_a_pronoun_is_not_name_like() {
+        // `الرئيس عبدربه منصور هادي بصفته الرسمية`: "in his capacity" is no part of the name.
+        let tz = crate::pipeline::read("ظهر الرئيس هادي بصفته الرسمية مع بعبدالله وبلقيس");
+        let ask = Ask::default();
+        let like = |word: &str| ask.name_like(tz.tokens.iter().find(|t| t.text == word).unwrap());
+        assert!(!like("بصفته"));
+        assert!(like("بعبدالله"));
+        assert!(like("وبلقيس"));
     }
 }
