@@ -204,6 +204,19 @@ fn push_pairs(bucket: &[usize], pairs: &mut Vec<(usize, usize)>) {
 /// Nodes and where each (type, matching form) and each mention is among them.
 type Distinct = (Vec<Node>, Vec<usize>, BTreeMap<(EntityType, String), usize>);
 
+/// The words of a name, a compound given name with `عبد` as one word however it is written
+/// (`عبد ربه منصور هادي` and `عبدربه منصور هادي`, `عبد الله` and `عبدالله`).
+fn name_words(key: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in key.split(' ') {
+        match out.last_mut() {
+            Some(prev) if prev == "عبد" => prev.push_str(w),
+            _ => out.push(w.to_string()),
+        }
+    }
+    out
+}
+
 /// One node per distinct (type, matching form), with the articles it occurs in and its first
 /// spelling; the node of each mention; the node of each (type, matching form).
 fn distinct_nodes(mentions: &[LinkInput]) -> Distinct {
@@ -212,7 +225,7 @@ fn distinct_nodes(mentions: &[LinkInput]) -> Distinct {
     let mut node_of = Vec::with_capacity(mentions.len());
     for m in mentions {
         let id = *index.entry((m.kind, m.key.clone())).or_insert_with(|| {
-            let words: Vec<String> = m.key.split(' ').map(str::to_string).collect();
+            let words = name_words(&m.key);
             let skeletons = words.iter().map(|w| skeleton(w)).collect();
             nodes.push(Node { kind: m.kind, key: m.key.clone(), words, skeletons, docs: BTreeSet::new(), surface: m.surface.clone() });
             nodes.len() - 1
@@ -406,6 +419,14 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+#[test]
+fn a_compound_given_name_is_one_word_however_written() {
+    assert_eq!(name_words("عبد ربه منصور هادي"), name_words("عبدربه منصور هادي"));
+    assert_eq!(name_words("عبد الله العليمي"), ["عبدالله", "العليمي"]);
+    assert_eq!(name_words("عبد"), ["عبد"]);
+}
 
 /// One-word organisation or event names, one the other with the article (`الفيفا` / `فيفا`), three
 /// letters or more without it.
