@@ -20,17 +20,15 @@ use web_sys::js_sys::{Array, Object, Reflect, Uint8Array};
 /// What an analysis of `docs` (with `fingerprints`, their texts' fingerprints in order) and the
 /// corrections `names` depends on, apart from the build.
 pub fn content_key(docs: &[Document], fingerprints: &[(String, u64)], names: &[Decision]) -> u64 {
-    let mut s = String::new();
+    // Each field's fingerprint, in order (so no two lists of fields read the same), then one of them all.
+    let mut parts: Vec<u64> = Vec::with_capacity(docs.len() * 7 + 1);
     for (d, (id, fp)) in docs.iter().zip(fingerprints) {
-        // (Lengths first: no two lists of fields read the same.)
-        for field in [id.as_str(), d.title.as_str(), d.outlet.as_str(), d.date.as_str(), d.url.as_str(), d.file.as_str()] {
-            s.push_str(&format!("{}:{field}", field.len()));
-        }
-        s.push_str(&format!("{fp:016x};"));
+        parts.extend([id, &d.title, &d.outlet, &d.date, &d.url, &d.file].map(|f| crate::workspace::fingerprint(f)));
+        parts.push(*fp);
     }
     // (The workspace's own writer of decisions, as it stores them.)
-    s.push_str(&serde_json::to_string(names).unwrap_or_default());
-    crate::workspace::fingerprint(&s)
+    parts.push(crate::workspace::fingerprint(&serde_json::to_string(names).unwrap_or_default()));
+    crate::workspace::fingerprint_words(&parts)
 }
 
 /// The full key: this build's, then `content`.

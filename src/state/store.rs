@@ -114,25 +114,20 @@ fn why(e: JsValue) -> String {
 
 thread_local! {
     /// The database being opened since the start ([`open_early`]), for [`open`] to take.
-    static OPENING: std::cell::RefCell<Option<Promise>> = const { std::cell::RefCell::new(None) };
+    static OPENING: std::cell::RefCell<Option<JsFuture>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Start opening the database now (at the page's start, while the app's code mounts: tens of
-/// milliseconds sooner); [`open`] takes the result.
+/// milliseconds sooner); [`open`] takes the request. (An error here: [`open`] tries again and
+/// reports it.)
 pub fn open_early() {
-    let p = wasm_bindgen_futures::future_to_promise(async { open_now().await.map(JsValue::from).map_err(|e| JsValue::from_str(&e)) });
-    OPENING.with(|o| *o.borrow_mut() = Some(p));
-}
-
-/// Open (and on first use create) the database, or take the one [`open_early`] opened.
-pub async fn open() -> Result<IdbDatabase, String> {
-    match OPENING.with(|o| o.borrow_mut().take()) {
-        Some(p) => JsFuture::from(p).await.map_err(why)?.dyn_into().map_err(|_| "not a database".to_string()),
-        None => open_now().await,
+    if let Ok(pending) = start_open() {
+        OPENING.with(|o| *o.borrow_mut() = Some(pending));
     }
 }
 
-async fn open_now() -> Result<IdbDatabase, String> {
+/// The request opening (and on first use creating) the database.
+fn start_open() -> Result<JsFuture, String> {
     let factory = web_sys::window()
         .ok_or("no window")?
         .indexed_db()
@@ -151,7 +146,16 @@ async fn open_now() -> Result<IdbDatabase, String> {
         }
     });
     req.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    let db = request(&req).await.map_err(why)?;
+    Ok(request(&req))
+}
+
+/// Open (and on first use create) the database, or take the request [`open_early`] started.
+pub async fn open() -> Result<IdbDatabase, String> {
+    let pending = match OPENING.with(|o| o.borrow_mut().take()) {
+        Some(p) => p,
+        None => start_open()?,
+    };
+    let db = pending.await.map_err(why)?;
     let db: IdbDatabase = db.dyn_into().map_err(|_| "not a database".to_string())?;
     // A newer version of the site opening the database with a higher version: let it.
     let d = db.clone();

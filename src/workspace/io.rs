@@ -117,22 +117,36 @@ impl Workspace {
 /// once).
 #[inline(never)]
 pub fn fingerprint(text: &str) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let bytes = text.as_bytes();
-    let mix = |h: u64, w: u64| {
-        let h = (h ^ w).wrapping_mul(K);
-        h ^ (h >> 29)
-    };
     let words = bytes.chunks_exact(8);
     let tail = words.remainder();
-    let mut h = words.fold(0xcbf2_9ce4_8422_2325 ^ (bytes.len() as u64).wrapping_mul(K), |h, w| {
-        mix(h, u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]))
-    });
+    let mut h = words.fold(start(bytes.len()), |h, w| mix(h, u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])));
     if !tail.is_empty() {
         let mut last = [0u8; 8];
         last[..tail.len()].copy_from_slice(tail);
         h = mix(h, u64::from_le_bytes(last));
     }
+    finish(h)
+}
+
+/// [`fingerprint`] of a list of 64-bit words (fingerprints of the parts of a key, say): the
+/// same as of their little-endian bytes.
+pub fn fingerprint_words(words: &[u64]) -> u64 {
+    finish(words.iter().fold(start(words.len() * 8), |h, &w| mix(h, w)))
+}
+
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+fn start(len: usize) -> u64 {
+    0xcbf2_9ce4_8422_2325 ^ (len as u64).wrapping_mul(K)
+}
+
+fn mix(h: u64, w: u64) -> u64 {
+    let h = (h ^ w).wrapping_mul(K);
+    h ^ (h >> 29)
+}
+
+fn finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;

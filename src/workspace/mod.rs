@@ -22,7 +22,7 @@ mod undo;
 pub use io::{ImportError, SCHEMA};
 // Used only by the browser modules (`state::persist`, `actions::transfer`), built for wasm32 alone.
 #[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
-pub use io::{fingerprint, text_key, INDEX_KEY, MAX_IMPORT_BYTES, TEXT_PREFIX};
+pub use io::{fingerprint, fingerprint_words, text_key, INDEX_KEY, MAX_IMPORT_BYTES, TEXT_PREFIX};
 #[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub use merge::merge;
 pub use undo::Undo;

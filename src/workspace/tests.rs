@@ -223,6 +223,10 @@ fn the_index_holds_no_text() {
     assert_ne!(crate::workspace::fingerprint(&base[..base.len() - 'ا'.len_utf8()]), fp);
     assert_ne!(crate::workspace::fingerprint(""), crate::workspace::fingerprint("\0"));
     assert_eq!(format!("{:016x}", crate::workspace::fingerprint("نص طويل")), STORED_FINGERPRINT);
+    // A list of words has the fingerprint of its bytes (the key of a kept analysis); order counts.
+    let (a, b) = (u64::from_le_bytes(*b"abcdefgh"), u64::from_le_bytes(*b"ijklmnop"));
+    assert_eq!(crate::workspace::fingerprint_words(&[a, b]), crate::workspace::fingerprint("abcdefghijklmnop"));
+    assert_ne!(crate::workspace::fingerprint_words(&[b, a]), crate::workspace::fingerprint_words(&[a, b]));
     assert!(Workspace::from_index("{\"schema\":\"x\"}").is_err());
 }
 
