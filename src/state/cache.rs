@@ -8,8 +8,9 @@
 //! engine and assets ([`crate::assets::identity`]), each article's id, text and details, and the
 //! reader's corrections of names. Any other key: the analysis runs, and the new one replaces the
 //! kept one. It is a cache: failing to read or write it only costs an analysis (nothing is
-//! shown to the user, nothing of the workspace is at stake), and it is not kept where the page
-//! names no engine build (the single-file page).
+//! shown to the user), it gives way to the workspace (a write of the workspace that storage
+//! refuses removes it and is tried again), and it is not kept where the page names no engine
+//! build (the single-file page).
 
 use crate::worker::{Assembly, Parts};
 use qarin_engine::decisions::Decision;
@@ -92,10 +93,10 @@ pub fn keep(key: String, parts: Parts) {
         let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts.bytes.iter().collect::<Array>()) else { return };
         set("blob", &blob);
         set("rest", &rest);
-        if super::store::write_analysis(&db, Some(&v)).await.is_err() {
-            // (Full storage, say: then at least no stale analysis stays.)
-            let _ = super::store::write_analysis(&db, None).await;
-        }
+        // Refused (full storage, say): the one kept before stays, under its own key (it is never
+        // taken for other articles), until a refused write of the workspace makes room by removing
+        // it (`persist`).
+        let _ = super::store::write_analysis(&db, Some(&v)).await;
         crate::browser::mark("qarin:analysis-kept");
     });
 }

@@ -322,7 +322,16 @@ async fn run(state: AppState) {
                     }
                     state.notices.dismiss_kind("storage");
                 }
-                Err(error) => report(state, &sketch, &base, &error),
+                Err(error) => {
+                    // The kept analysis is only a cache: when storage refuses the workspace, it
+                    // goes first and the write is tried again; nothing else is at stake.
+                    let freed = matches!(store::read_analysis(&db).await, Ok(Some(_))) && store::write_analysis(&db, None).await.is_ok();
+                    if freed {
+                        SYNC.with(|s| s.borrow_mut().again = true);
+                    } else {
+                        report(state, &sketch, &base, &error);
+                    }
+                }
             }
         }
         let more = SYNC.with(|s| {

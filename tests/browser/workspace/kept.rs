@@ -69,3 +69,50 @@ async fn a_reload_shows_the_kept_analysis_and_a_bad_one_is_analysed_again() {
     })
     .await;
 }
+
+/// Whether storage holds a kept analysis.
+async fn kept_in_storage(app: &App) -> bool {
+    app.js(
+        "return new Promise(done => { const r = indexedDB.open('qarin', 1); \
+         r.onsuccess = () => { const db = r.result; const g = db.transaction('meta').objectStore('meta').get('analysis'); \
+           g.onsuccess = () => { db.close(); done(g.result !== undefined); }; }; });",
+        vec![],
+    )
+    .await
+    .as_bool()
+    .expect("a boolean")
+}
+
+#[tokio::test]
+async fn a_full_storage_drops_the_kept_analysis_before_refusing_the_workspace() {
+    browser_test("ws-kept-full", |app| async move {
+        paste(&app, "K1", UTF8_ARTICLE).await;
+        wait_user_docs(&app, 1).await;
+        wait_kept(&app).await;
+        assert!(kept_in_storage(&app).await);
+        // Storage full (every write refused as the browser refuses one over quota): the next
+        // article cannot be saved. The kept analysis goes first (the write is tried again without
+        // it), then the refusal is reported as ever. (A refused write of the analysis itself
+        // leaves the kept one in place: only the workspace's refusal removes it.)
+        app.js(
+            "const put = IDBObjectStore.prototype.put; window.__qarinFull = true; \
+             IDBObjectStore.prototype.put = function (...a) { \
+               if (window.__qarinFull) throw new DOMException('storage full (test)', 'QuotaExceededError'); \
+               return put.apply(this, a); }; return true",
+            vec![],
+        )
+        .await;
+        paste(&app, "K2", PASTED_ARTICLE).await;
+        wait_user_docs(&app, 2).await;
+        let (_, text, _) = wait_notice(&app, "storage").await;
+        assert!(text.contains("QuotaExceededError"), "{text}");
+        assert!(!kept_in_storage(&app).await, "the kept analysis gave its place");
+        // Room again: "Try again" saves, and the next analysis is kept again.
+        app.js("window.__qarinFull = false; return true", vec![]).await;
+        app.click("#notices .notice[data-kind=storage] button.notice-action").await;
+        app.wait_for("the storage message to go", UI_TIMEOUT, "return document.querySelector('#notices .notice[data-kind=storage]') === null", vec![]).await;
+        app.reload().await;
+        assert_eq!(user_docs(&app).await.len(), 2);
+    })
+    .await;
+}
