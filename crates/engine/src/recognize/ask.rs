@@ -155,25 +155,23 @@ impl Ask<'_> {
 mod tests {
     use super::*;
 
+    /// Whether each of `words` (as written in `text`) is name-like there.
+    fn name_like_in(text: &str, words: &[&str]) -> Vec<bool> {
+        let tz = crate::pipeline::read(text);
+        let ask = Ask::default();
+        words.iter().map(|word| ask.name_like(tz.tokens.iter().find(|t| t.text == *word).unwrap())).collect()
+    }
+
     #[test]
     fn inflected_ordinary_nouns_are_not_name_like_but_names_ending_alike_are() {
-        let tz = crate::pipeline::read("قدم برنامجا وحقق حلمه مع زكريا وشارما في ألما آتا");
-        let ask = Ask::default();
-        let like = |word: &str| ask.name_like(tz.tokens.iter().find(|t| t.text == word).unwrap());
-        assert!(!like("برنامجا"));
-        assert!(!like("حلمه"));
-        assert!(like("زكريا"));
-        assert!(like("ألما"));
+        let text = "قدم برنامجا وحقق حلمه مع زكريا وشارما في ألما آتا";
+        assert_eq!(name_like_in(text, &["برنامجا", "حلمه", "زكريا", "ألما"]), [false, false, true, true]);
     }
 
     #[test]
     fn a_word_with_a_preposition_and_a_pronoun_is_not_name_like() {
         // `الرئيس عبدربه منصور هادي بصفته الرسمية`: "in his capacity" is no part of the name.
-        let tz = crate::pipeline::read("ظهر الرئيس هادي بصفته الرسمية مع بعبدالله وبلقيس");
-        let ask = Ask::default();
-        let like = |word: &str| ask.name_like(tz.tokens.iter().find(|t| t.text == word).unwrap());
-        assert!(!like("بصفته"));
-        assert!(like("بعبدالله"));
-        assert!(like("وبلقيس"));
+        let text = "ظهر الرئيس هادي بصفته الرسمية مع بعبدالله وبلقيس";
+        assert_eq!(name_like_in(text, &["بصفته", "بعبدالله", "وبلقيس"]), [false, true, true]);
     }
 }
