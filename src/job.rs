@@ -91,7 +91,6 @@ pub async fn analyse(docs: &[Document], names: &[Decision], report: impl Fn(Prog
     let _running = Running::start();
     let key = content.and_then(crate::state::cache::key);
     if let Some(key) = &key {
-        crate::browser::mark("qarin:analysis-key");
         if let Some(a) = crate::state::cache::restore(key, docs).await {
             let n = a.documents.len();
             if report(Progress { stage: qarin_engine::Stage::Done, done: n, total: n }).is_none() {

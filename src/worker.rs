@@ -64,11 +64,13 @@ fn message(kind: &str, job: u32) -> Object {
     o
 }
 
-fn set(o: &Object, key: &str, value: &JsValue) {
+/// `o[key] = value` (also for the kept analysis's record, `crate::state::cache`).
+pub(crate) fn set(o: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(o, &JsValue::from_str(key), value);
 }
 
-fn get(o: &JsValue, key: &str) -> JsValue {
+/// `o[key]`, `undefined` when it cannot be read.
+pub(crate) fn get(o: &JsValue, key: &str) -> JsValue {
     Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 

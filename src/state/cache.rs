@@ -12,11 +12,11 @@
 //! refuses removes it and is tried again), and it is not kept where the page names no engine
 //! build (the single-file page).
 
-use crate::worker::{Assembly, Parts};
+use crate::worker::{get, set, Assembly, Parts};
 use qarin_engine::decisions::Decision;
 use qarin_engine::{Analysis, Document};
 use wasm_bindgen::JsValue;
-use web_sys::js_sys::{Array, Object, Reflect, Uint8Array};
+use web_sys::js_sys::{Array, Object, Uint8Array};
 
 /// What an analysis of `docs` (with `fingerprints`, their texts' fingerprints in order) and the
 /// corrections `names` depends on, apart from the build.
@@ -37,16 +37,11 @@ pub fn key(content: u64) -> Option<String> {
     Some(format!("{}-{content:016x}", crate::assets::identity()?))
 }
 
-fn get(o: &JsValue, k: &str) -> JsValue {
-    Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// The kept analysis of `docs`, if the one kept has this `key` and reads whole; `None` otherwise.
 /// Read a part a slice, yielding to the page between slices.
 pub async fn restore(key: &str, docs: &[Document]) -> Option<Analysis> {
     let db = super::persist::database()?;
     let v = super::store::read_analysis(&db).await.ok()??;
-    crate::browser::mark("qarin:analysis-read");
     if get(&v, "key").as_string().as_deref() != Some(key) {
         return None;
     }
@@ -82,17 +77,14 @@ pub fn keep(key: String, parts: Parts) {
     leptos::task::spawn_local(async move {
         crate::job::yield_to_page().await;
         let v = Object::new();
-        let set = |k: &str, x: &JsValue| {
-            let _ = Reflect::set(&v, &JsValue::from_str(k), x);
-        };
-        set("key", &JsValue::from_str(&key));
-        set("fields", &parts.fields.iter().map(|f| JsValue::from_str(f)).collect::<Array>());
-        set("lens", &parts.bytes.iter().map(|b| JsValue::from_f64(f64::from(b.length()))).collect::<Array>());
+        set(&v, "key", &JsValue::from_str(&key));
+        set(&v, "fields", &parts.fields.iter().map(|f| JsValue::from_str(f)).collect::<Array>());
+        set(&v, "lens", &parts.bytes.iter().map(|b| JsValue::from_f64(f64::from(b.length()))).collect::<Array>());
         // One blob of the parts: the browser writes a blob's bytes off the page's thread (a
         // thousand articles' parts as arrays took the page one task of 64 ms).
         let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts.bytes.iter().collect::<Array>()) else { return };
-        set("blob", &blob);
-        set("rest", &rest);
+        set(&v, "blob", &blob);
+        set(&v, "rest", &rest);
         // Refused (full storage, say): the one kept before stays, under its own key (it is never
         // taken for other articles), until a refused write of the workspace makes room by removing
         // it (`persist`).
