@@ -180,3 +180,12 @@ fn a_ministry_named_by_its_adjective_is_an_organisation_but_a_ministers_title_is
     let f = mentions_of("وقال إن السياسة الخارجية الروسية ثابتة.");
     assert!(!f.iter().any(|(t, _)| t.contains("الخارجية")), "{f:?}");
 }
+
+#[test]
+fn a_definite_head_takes_no_indefinite_word() {
+    // `الحزب` is definite: the name after it is a person's, not the party's; a verb after
+    // `الجمعية` ends the phrase. The same head before a name in construct is an organisation.
+    let f = mentions_of("وقال أمين عام الحزب فالدور كاريمي إن موافقة الجمعية يعطي البنك مرونة، وأعلن حزب زالمورا الكبرى موقفه.");
+    assert!(!f.iter().any(|(t, k)| *k == EntityType::Org && (t.starts_with("الحزب ") || t.starts_with("الجمعية "))), "{f:?}");
+    assert!(f.iter().any(|(t, k)| *k == EntityType::Org && t.starts_with("حزب زالمورا")), "{f:?}");
+}

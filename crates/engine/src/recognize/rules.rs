@@ -95,6 +95,8 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
 /// The construct chain after an organisation head at `i`; returns the last word of the name.
 /// Definite nouns chain until a definite noun is followed by anything but a relative adjective;
 /// proper names and indefinite nouns in construct may precede them; `لل…` may close a proper name.
+/// A definite head takes no indefinite word (a definite noun is never the first term of a
+/// construct): `أمين عام الحزب حسن نصرالله`, `موافقة الجمعية يعطي البنك` are no organisation.
 fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, complement: bool) -> Option<usize> {
     #[derive(PartialEq)]
     enum Prev {
@@ -133,7 +135,7 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
         } else if prev == Prev::Proper && n.starts_with("لل") {
             last = Some(j);
             break;
-        } else if prev == Prev::Proper {
+        } else if prev == Prev::Proper || (prev == Prev::Head && definite_head) {
             break;
         } else if ask.lex.names.contains_key(n) || (ask.name_like(w) && !w.text.ends_with('ة')) {
             prev = Prev::Proper;
