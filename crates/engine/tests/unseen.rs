@@ -189,3 +189,12 @@ fn a_definite_head_takes_no_indefinite_word() {
     assert!(!f.iter().any(|(t, k)| *k == EntityType::Org && (t.starts_with("الحزب ") || t.starts_with("الجمعية "))), "{f:?}");
     assert!(f.iter().any(|(t, k)| *k == EntityType::Org && t.starts_with("حزب زالمورا")), "{f:?}");
 }
+
+#[test]
+fn a_function_word_spelled_like_a_given_name_after_a_title_is_no_person() {
+    // Egyptian spelling writes على as علي, a given name too: alone after a title it is the
+    // preposition; with a name after it, a person.
+    let f = mentions_of("وأكد رئيس مجلس الإدارة علي أنها مرحلة مهمة. وقال الوزير علي كالينكوف إن الاتفاق مهم.");
+    assert!(!f.contains(&("علي".to_string(), EntityType::Per)), "{f:?}");
+    assert!(f.iter().any(|(t, k)| *k == EntityType::Per && t.starts_with("علي كالينكوف")), "{f:?}");
+}

@@ -335,7 +335,10 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
             continue;
         }
         let last = person_run(words, ask, known, j, &crate::lexicon::WordSet::default(), true);
-        if let Some(l) = last {
+        // A given name alone that is also a function word as written without its hamza or with
+        // `ي` for `ى` (`رئيس مجلس الإدارة علي أنها`, Egyptian spelling of على) is the function word.
+        let lone_function = |l: usize| l == j && ask.lex.function.contains(words[j].norm());
+        if let Some(l) = last.filter(|&l| !lone_function(l)) {
             let split = words[j].splits.first();
             out.push(make(words, j, split, l, EntityType::Per, Origin::Rule(RuleId::Title), 5));
         }
