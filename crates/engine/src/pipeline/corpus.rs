@@ -44,7 +44,11 @@ pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool, tagger_su
             // A name a list knows as another type (a place of GeoNames tagged as a person) is
             // not spread.
             let listed_otherwise = ask.lex.names.get(k).is_some_and(|e| e.kind != t) || (t != EntityType::Loc && ask.lex.place(k).is_some());
-            if n >= 2 && n == total && !ordinary && !listed_otherwise {
+            // A rule's reading of the same name (a title before it) outweighs the tagger's:
+            // `الرئيس الأمريكي جو بايدن` makes بايدن a person however often the tagger read
+            // `ب` + a town in it.
+            let ruled = votes.contains_key(k);
+            if n >= 2 && n == total && !ordinary && !listed_otherwise && !ruled {
                 *votes.entry(k.to_string()).or_default().entry(t).or_default() += n;
             }
         }
@@ -122,6 +126,20 @@ mod tests {
         let w = &tz.tokens;
         let i = w.iter().position(|t| t.text == word).unwrap();
         vec![make(w, i, None, i + words - 1, kind, Origin::Tagger, 3)]
+    }
+
+    #[test]
+    fn a_rules_reading_outweighs_the_taggers() {
+        let ask = Ask::default();
+        let tz = crate::pipeline::read("قال الرئيس الأمريكي جو بايدن إن إدارة بايدن تتشاور");
+        let w = &tz.tokens;
+        let at = |word: &str| w.iter().position(|t| t.text == word).unwrap();
+        let ruled = make(w, at("جو"), None, at("جو") + 1, EntityType::Per, Origin::Rule(crate::model::RuleId::Title), 5);
+        let tagged_loc = |text: &str| tagged(text, "بايدن", 1, EntityType::Loc);
+        let found = vec![vec![ruled], tagged_loc("إدارة بايدن تتشاور"), tagged_loc("وقال بايدن أمس")];
+        assert_eq!(corpus_names(&found, &ask, true, true).get("بايدن"), Some(&EntityType::Per));
+        // Without the rule's reading, the tagger's twice-found type is spread.
+        assert_eq!(corpus_names(&found[1..], &ask, true, true).get("بايدن"), Some(&EntityType::Loc));
     }
 
     #[test]
