@@ -49,7 +49,10 @@ impl<'a> Iterator for TokenIndices<'a> {
             end = self.text[end..].char_indices().find(|&(_, c)| class(c) != Some(kind)).map_or(self.text.len(), |(i, _)| end + i);
         }
         self.pos = end;
-        Some((start, &self.text[start..end], kind))
+        let t = &self.text[start..end];
+        // A tatweel standing alone (`الخرطوم ـ فلان ـ نيويورك`) is a dash, not a word.
+        let kind = if kind == TokenKind::Arabic && t.chars().all(|c| c == '\u{0640}') { TokenKind::Punct } else { kind };
+        Some((start, t, kind))
     }
 }
 
@@ -139,6 +142,8 @@ mod tests {
     fn splits_words_punct_and_scripts() {
         assert_eq!(texts("ألما-آتا، 2022ء (CSTO)"), ["ألما", "-", "آتا", "،", "2022", "ء", "(", "CSTO", ")"]);
         assert_eq!(texts("بـ\"الهجوم\""), ["بـ", "\"", "الهجوم", "\""]);
+        let kinds: Vec<TokenKind> = token_indices("الخرطوم ـ عبدالواحد ـــ نيويورك").map(|(_, _, k)| k).collect();
+        assert_eq!(kinds, [TokenKind::Arabic, TokenKind::Punct, TokenKind::Arabic, TokenKind::Punct, TokenKind::Arabic]);
         assert_eq!(texts("  "), Vec::<&str>::new());
         assert_eq!(texts("١٩ مليون"), ["١٩", "مليون"]);
     }
