@@ -13,7 +13,7 @@
 //!   (`المنتخب السعودي`, `المنتخب الوطني السعودي`, `منتخب السعودية`).
 //!
 //! What follows a head, word by word (the chain): a number (written apart or glued, as in `COP27`),
-//! a Latin word, a known name or place, a definite noun or relative adjective (`العالم`,
+//! a Latin word, a known name or place (of one word or two: `قمة شرم الشيخ`), a definite noun or relative adjective (`العالم`,
 //! `الخليج العربي`), `ل` + a definite noun (`للأمم المتحدة`); it stops at anything else, at
 //! punctuation and at the end of the sentence, after six words at most.
 
@@ -75,6 +75,16 @@ fn chain(words: &[Token], ask: &Ask, i: usize) -> Option<(usize, bool)> {
         };
         if words[j].sentence != words[i].sentence {
             break;
+        }
+        // A place or name of two words (`قمة شرم الشيخ`, `مؤتمر أبو ظبي`) is one proper element.
+        if let Some(j2) = next_word(words, j).filter(|&j2| words[j2].sentence == words[i].sentence && !words[j].boiler) {
+            let pair = format!("{} {}", words[j].norm(), words[j2].norm());
+            if words[j].kind == TokenKind::Arabic && (ask.lex.names.contains_key(&pair) || ask.lex.place(&pair).is_some_and(|p| p.population >= 10_000)) {
+                proper = true;
+                last = Some(j2);
+                k = j2;
+                continue;
+            }
         }
         match link(&words[j], ask) {
             Some(l) => {
@@ -234,6 +244,8 @@ mod tests {
         assert_eq!(found("رئيس مؤتمر COP 26 الذي"), [("مؤتمر COP 26".to_string(), Misc)]);
         assert_eq!(found("انطلاق قمة المناخ COP27 بشرم الشيخ"), [("قمة المناخ COP27".to_string(), Misc)]);
         assert!(found("انطلاق مؤتمر المناخ اليوم").is_empty());
+        // A place of two words is one proper element of the chain.
+        assert_eq!(found("إثبات ذلك في قمة شرم الشيخ. ودعا"), [("قمة شرم الشيخ".to_string(), Misc)]);
         assert_eq!(found("مباريات المونديال"), [("المونديال".to_string(), Misc)]);
     }
 
