@@ -198,3 +198,11 @@ fn a_function_word_spelled_like_a_given_name_after_a_title_is_no_person() {
     assert!(!f.contains(&("علي".to_string(), EntityType::Per)), "{f:?}");
     assert!(f.iter().any(|(t, k)| *k == EntityType::Per && t.starts_with("علي كالينكوف")), "{f:?}");
 }
+
+#[test]
+fn an_indefinite_description_is_no_name() {
+    // "a presidential leadership council" describes; "the presidential leadership council" names.
+    let f = mentions_of("وأعلن تشكيل مجلس قيادة رئاسي، ونقل صلاحياته إليه. وقال مجلس القيادة الرئاسي إن الاتفاق مهم.");
+    assert!(!f.iter().any(|(t, _)| t.contains("رئاسي") && !t.contains("الرئاسي")), "{f:?}");
+    assert!(f.contains(&("مجلس القيادة الرئاسي".to_string(), EntityType::Org)), "{f:?}");
+}

@@ -16,7 +16,8 @@
 //! - **adjectives of places**: a one-word name that the tagger or the corpus found and that is
 //!   the relative adjective of a known place (`الكازاخستاني` of كازاخستان, `الروسية` of روسيا) but
 //!   not itself a name in the lists (`السعودية` is a country) is dropped: `الرئيس الكازاخستاني`
-//!   names no place;
+//!   names no place; nor does a frequent indefinite relative adjective alone (`رئاسي` in
+//!   `مجلس قيادة رئاسي`, "a presidential leadership council"), unless it is a given name (`تركي`);
 //! - **dotted abbreviations**: single letters joined by dots (`أ.ف.ب`, `و.م.ع`, `د.ب.أ`) are the
 //!   way news agencies sign and are credited: an organisation.
 //!
@@ -164,6 +165,19 @@ pub fn given_names_before(words: &[Token], ask: &Ask, opts_and: bool, cands: &mu
 /// One-word adjectives of places dropped (see the module documentation).
 pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     cands.retain(|c| !(c.last - c.first == 1 && matches!(c.origin, Origin::Tagger | Origin::Corpus) && ask.nisba_of_place(&words[c.first]) && !ask.lex.names.contains_key(words[c.first].norm())));
+    // An indefinite relative adjective that is a frequent word (`مجلس قيادة رئاسي`, "presidential")
+    // names nothing on its own, unless it is a given name (`تركي`).
+    cands.retain(|c| {
+        let w = &words[c.first];
+        let n = w.norm();
+        !(c.last - c.first == 1
+            && c.origin == Origin::Tagger
+            && !(c.kind == EntityType::Per && ask.first_name(w))
+            && n.ends_with('ي')
+            && !ask.has_article(w)
+            && !ask.lex.names.contains_key(n)
+            && ask.lex.zipf(n) >= 35)
+    });
 }
 
 /// Dotted abbreviations of two letters or more (see the module documentation).

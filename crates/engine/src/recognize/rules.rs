@@ -137,6 +137,10 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
             break;
         } else if prev == Prev::Proper || (prev == Prev::Head && definite_head) {
             break;
+        } else if prev == Prev::Construct && n.ends_with('ي') && !ask.lex.names.contains_key(n) && ask.lex.zipf(n) >= 35 {
+            // `مجلس قيادة رئاسي`: an indefinite adjective after an indefinite noun makes the
+            // phrase a description ("a presidential leadership council"), not a name.
+            break;
         } else if ask.lex.names.contains_key(n) || (ask.name_like(w) && !w.text.ends_with('ة')) {
             prev = Prev::Proper;
             last = Some(j);
