@@ -206,3 +206,13 @@ fn an_indefinite_description_is_no_name() {
     assert!(!f.iter().any(|(t, _)| t.contains("رئاسي") && !t.contains("الرئاسي")), "{f:?}");
     assert!(f.contains(&("مجلس القيادة الرئاسي".to_string(), EntityType::Org)), "{f:?}");
 }
+
+#[test]
+fn a_quoted_name_after_known_as_is_an_alias_of_the_name_before() {
+    let a = analysis_of("وأعلنت منظمة تعاون البلطيق، المعروفة باسم \"رابطة الموانئ\"، أنها ستجتمع.\nوقال القيادي المعروف بـ\"أبو زيد الكاريمي\" إن الهجوم فشل.");
+    let m: Vec<_> = a.documents[0].mentions.iter().map(|m| (m.text.clone(), m.kind)).collect();
+    assert!(m.contains(&("رابطة الموانئ".to_string(), EntityType::Org)), "{m:?}");
+    assert!(m.contains(&("أبو زيد الكاريمي".to_string(), EntityType::Per)), "{m:?}");
+    let (alias, name) = (entity_of(&a, "رابطة الموانئ"), entity_of(&a, "منظمة تعاون البلطيق"));
+    assert!(alias.is_some() && alias == name, "{alias:?} / {name:?}");
+}
