@@ -216,3 +216,10 @@ fn a_quoted_name_after_known_as_is_an_alias_of_the_name_before() {
     let (alias, name) = (entity_of(&a, "رابطة الموانئ"), entity_of(&a, "منظمة تعاون البلطيق"));
     assert!(alias.is_some() && alias == name, "{alias:?} / {name:?}");
 }
+
+#[test]
+fn the_quoted_words_after_a_media_head_are_the_outlets_name() {
+    // Ordinary words ("the event today") make the name when quoted after قناة.
+    let f = mentions_of("وقال في حديث لقناة \"الحدث اليوم\" إن الفرق جاهزة.");
+    assert!(f.contains(&("الحدث اليوم".to_string(), EntityType::Org)), "{f:?}");
+}

@@ -6,7 +6,8 @@
 //!   للتعاون`: a head noun (منظمة، وزارة، مجلس، حزب …) and its construct chain (definite nouns,
 //!   relative adjectives, proper names), stopping at function words, time words and punctuation;
 //!   for news media heads (وكالة، صحيفة، قناة …) followed by a proper name, the name alone
-//!   (`وكالة سبوتنيك`);
+//!   (`وكالة سبوتنيك`), or by a quotation of up to four words, the quoted words whatever they are
+//!   (`لقناة "خبر ترك"`);
 //! - **place triggers** (`place_trigger`): a place trigger (العاصمة، مدينة، مدينتي …) with optional
 //!   adjectives, then the name (and `و` + a second name after a dual or plural trigger);
 //! - **titles** (`title`): a title or role (الرئيس، وزير، الفريق، المتحدث …), optional modifiers
@@ -192,6 +193,12 @@ fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &mut Vec<Can
         let Some(split) = head(&words[i], &ask.lex.org_heads) else { continue };
         let definite = split.stem.starts_with("ال");
         if ask.lex.media_heads.contains(&split.stem) {
+            // `لقناة "خبر ترك"`: the quoted words right after the head are the outlet's name,
+            // ordinary words or not.
+            if let Some((first, last)) = quoted_after(words, i) {
+                out.push(make(words, first, None, last, EntityType::Org, Origin::Rule(RuleId::Media), 5));
+                continue;
+            }
             // وكالة سبوتنيك → سبوتنيك; وكالة «نوفوستي» is a quoted source.
             if let Some(j) = next_word(words, i) {
                 if ask.name_like(&words[j]) {
@@ -449,6 +456,19 @@ fn aliases(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candid
     }
 }
 
+/// The words of a quotation of one to four words that opens right after the word at `i`, in its
+/// sentence: the first and last word.
+fn quoted_after(words: &[Token], i: usize) -> Option<(usize, usize)> {
+    let open = words.get(i + 1).filter(|x| is_quote(x, &OPEN_QUOTES) && x.sentence == words[i].sentence)?;
+    let first = i + 2;
+    let mut k = first;
+    while words.get(k).is_some_and(|x| x.is_body_word() && x.sentence == open.sentence) && k - first < 4 {
+        k += 1;
+    }
+    let closed = words.get(k).is_some_and(|x| is_quote(x, &CLOSE_QUOTES) && x.sentence == open.sentence);
+    (k > first && closed).then(|| (first, k - 1))
+}
+
 /// Words that introduce another name of what was just named (`المعروف باسم`, `الملقب بـ`).
 const KNOWN_AS: [&str; 12] = ["المعروف", "المعروفة", "المعروفين", "المعروفون", "الملقب", "الملقبة", "المسمى", "المسماة", "يعرف", "تعرف", "يلقب", "تلقب"];
 
@@ -466,17 +486,7 @@ fn known_as(words: &[Token], known: &[Candidate], out: &mut Vec<Candidate>) {
         if words.get(j).is_some_and(|x| x.is_body_arabic() && matches!(x.norm(), "باسم" | "ب")) {
             j += 1;
         }
-        let Some(open) = words.get(j).filter(|x| is_quote(x, &OPEN_QUOTES)) else { continue };
-        let first = j + 1;
-        let mut k = first;
-        while words.get(k).is_some_and(|x| x.is_body_word() && x.sentence == w.sentence) && k - first < 4 {
-            k += 1;
-        }
-        let closed = words.get(k).is_some_and(|x| is_quote(x, &CLOSE_QUOTES) && x.sentence == open.sentence);
-        if k == first || !closed {
-            continue;
-        }
-        let last = k - 1;
+        let Some((first, last)) = quoted_after(words, j - 1) else { continue };
         let before = known.iter().filter(|c| c.last == i || (c.last + 1 == i && is_comma(&words[c.last]))).max_by_key(|c| c.last - c.first);
         let kunya = matches!(words[first].norm(), "ابو" | "ام");
         match before {
