@@ -223,3 +223,12 @@ fn the_quoted_words_after_a_media_head_are_the_outlets_name() {
     let f = mentions_of("وقال في حديث لقناة \"الحدث اليوم\" إن الفرق جاهزة.");
     assert!(f.contains(&("الحدث اليوم".to_string(), EntityType::Org)), "{f:?}");
 }
+
+#[test]
+fn a_byline_names_its_writer() {
+    // Names the tagger alone does not find here.
+    let f = mentions_of("زلزال المغرب/ بقلم فريهان طايع\nكتب ـ خليفة أدهم :\nاستيقظت المدينة على فاجعة، وكتب الناس رسائل.");
+    assert!(f.contains(&("فريهان طايع".to_string(), EntityType::Per)), "{f:?}");
+    assert!(f.contains(&("خليفة أدهم".to_string(), EntityType::Per)), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("الناس")), "{f:?}");
+}

@@ -3,14 +3,16 @@
 //! Candidates come from two sources, each in its own file:
 //! - [`gazetteer`]: longest matches of known names (bundled gazetteers, lists derived from
 //!   ANERcorp, and names already found elsewhere in the corpus);
-//! - [`rules`]: contextual rules (titles before people, heads of organisation names, place
-//!   triggers, attribution of sources, surname endings, acronyms in brackets).
+//! - [`rules`]: contextual rules (titles and bylines before people, heads of organisation names,
+//!   place triggers), with [`aliases`] (acronyms in brackets, names after `المعروف باسم`) and
+//!   [`constructs`] (events, buildings, teams built on a head noun).
 //!
 //! [`resolve`] keeps the best non-overlapping candidates: longer first, then by priority.
 //! Every candidate's offsets are in the source text, after any proclitic, so the highlight covers
 //! the name and not `و`/`ب`/`ل`.
 
 pub mod adjust;
+pub mod aliases;
 pub mod constructs;
 pub mod gazetteer;
 pub mod rules;

@@ -14,7 +14,9 @@
 //!   (adjectives, `باسم …`, a known place or organisation, a comma), then up to four name-like
 //!   words; an indefinite title (`رئيس`, `وزير`) needs a modifier first, because `رئيس كازاخستان`
 //!   is a construct, not a name; not the second word of a place's name (`شرم الشيخ`);
-//! - **aliases** (`alias`): a bracketed or quoted single word right after a name is an alias of
+//! - **bylines** (`title`): `بقلم` and a name, or `كتب`/`كتبت` opening a line before a colon or a
+//!   dash and a name: the writer;
+//! - **aliases** (`alias`, in [`super::aliases`]): a bracketed or quoted single word right after a name is an alias of
 //!   that name (`(CSTO)`, `«ناتو»`); so is a quoted name of up to four words after `المعروف باسم`,
 //!   `الملقب بـ` … (`الدفاع المدني، المعروف باسم "الخوذ البيضاء"`), and one that starts with a
 //!   kunya (`أبو`, `أم`) is a person's even with no name before it.
@@ -32,8 +34,8 @@ use crate::model::EntityType;
 use crate::model::Split;
 use crate::model::TokenKind;
 
-const OPEN_QUOTES: [&str; 5] = ["\"", "«", "“", "'", "„"];
-const CLOSE_QUOTES: [&str; 5] = ["\"", "»", "”", "'", "“"];
+pub(super) const OPEN_QUOTES: [&str; 5] = ["\"", "«", "“", "'", "„"];
+pub(super) const CLOSE_QUOTES: [&str; 5] = ["\"", "»", "”", "'", "“"];
 
 fn span_at(known: &[Candidate], i: usize) -> Option<&Candidate> {
     known.iter().find(|c| c.first == i)
@@ -58,11 +60,11 @@ fn head<'w>(w: &'w Token, set: &crate::lexicon::WordSet) -> Option<&'w Split> {
     w.splits.iter().find(|s| set.contains(&s.stem))
 }
 
-fn is_quote(w: &Token, set: &[&str]) -> bool {
+pub(super) fn is_quote(w: &Token, set: &[&str]) -> bool {
     w.kind == TokenKind::Punct && set.contains(&w.text)
 }
 
-fn is_comma(w: &Token) -> bool {
+pub(super) fn is_comma(w: &Token) -> bool {
     w.is_punct("،") || w.is_punct(",")
 }
 
@@ -84,12 +86,13 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
     all.extend(out.iter().cloned());
     if on(RuleId::Title) {
         titles(words, ask, &all, &mut out);
+        bylines(words, ask, &all, &mut out);
     }
     all.extend(out.iter().cloned());
     all.extend(known.iter().filter(|c| c.origin == Origin::Corpus).cloned());
     if opts.on("alias") {
-        aliases(words, ask, &all, &mut out);
-        known_as(words, &all, &mut out);
+        super::aliases::after_names(words, ask, &all, &mut out);
+        super::aliases::known_as(words, &all, &mut out);
     }
     out
 }
@@ -360,6 +363,34 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
 }
 
 
+/// A byline: `بقلم` and the writer's name (`زلزال المغرب/ بقلم فريهان طايع`), or `كتب`/`كتبت`
+/// opening a line and followed by a colon or a dash (`كتب ـ خليفة أدهم`, `كتبت: …`): a person.
+fn bylines(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        let w = &words[i];
+        if !w.is_body_arabic() {
+            continue;
+        }
+        let mut j = i + 1;
+        let mark = |x: &Token| x.kind == TokenKind::Punct && matches!(x.text, ":" | "-" | "ـ" | "–" | "—");
+        match w.norm() {
+            "بقلم" => {}
+            "كتب" | "كتبت" if w.line_start && words.get(j).is_some_and(mark) => {}
+            _ => continue,
+        }
+        while words.get(j).is_some_and(mark) {
+            j += 1;
+        }
+        let Some(start) = words.get(j).filter(|x| x.is_body_arabic() && x.sentence == w.sentence && !x.line_start) else { continue };
+        if preposition_first(ask, start) || ask.function(start) {
+            continue;
+        }
+        if let Some(l) = person_run(words, ask, known, j, &crate::lexicon::WordSet::default(), true) {
+            out.push(make(words, j, None, l, EntityType::Per, Origin::Rule(RuleId::Title), 5));
+        }
+    }
+}
+
 /// A word read best as a preposition and a word: ل, ب or ك (after و or ف, or alone) before a stem
 /// of three letters or more that is an ordinary word (Zipf 3 or more) more frequent than the word
 /// as written (`لكرة`, `بهدفين`; not `كانات` nor `بلينكن`), and the word is no known name or given
@@ -431,34 +462,9 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
 
 
 
-/// `منظمة معاهدة الأمن الجماعي (CSTO)`, `حلف شمال الأطلسي «ناتو»`: one bracketed or quoted word
-/// right after an organisation's or event's name is an alias of it.
-fn aliases(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
-    for c in known {
-        let (Some(open), Some(inner), Some(close)) = (words.get(c.last), words.get(c.last + 1), words.get(c.last + 2)) else {
-            continue;
-        };
-        let bracketed = (open.is_punct("(") && close.is_punct(")")) || (is_quote(open, &OPEN_QUOTES) && is_quote(close, &CLOSE_QUOTES));
-        let acronym = inner.kind == TokenKind::Latin && inner.text.chars().all(|ch| ch.is_ascii_uppercase());
-        let arabic_alias = inner.is_body_arabic() && !inner.text.starts_with("ال") && !inner.text.ends_with('ة');
-        // A place's name in a dateline is followed by the agency's (`دبي، الإمارات العربية المتحدة
-        // (CNN) —`): only organisations and events take an alias this way.
-        let aliased_kind = matches!(c.kind, EntityType::Org | EntityType::Misc);
-        // A club's country in brackets (`ريال مدريد (إسبانيا)`) is no alias: a word a list knows as
-        // a name of another type, or as a place, is not taken as one.
-        let listed_otherwise = ask.lex.names.get(inner.norm()).is_some_and(|e| e.kind != c.kind) || ask.lex.place(inner.norm()).is_some();
-        if bracketed && aliased_kind && !listed_otherwise && inner.is_body_word() && (acronym || arabic_alias) && c.key.contains(' ') {
-            let mut a = make(words, c.last + 1, None, c.last + 1, c.kind, Origin::Alias, 6);
-            a.alias_of = Some(c.key.clone());
-            a.key = inner.norm().to_string();
-            out.push(a);
-        }
-    }
-}
-
 /// The words of a quotation of one to four words that opens right after the word at `i`, in its
 /// sentence: the first and last word.
-fn quoted_after(words: &[Token], i: usize) -> Option<(usize, usize)> {
+pub(super) fn quoted_after(words: &[Token], i: usize) -> Option<(usize, usize)> {
     let open = words.get(i + 1).filter(|x| is_quote(x, &OPEN_QUOTES) && x.sentence == words[i].sentence)?;
     let first = i + 2;
     let mut k = first;
@@ -467,36 +473,4 @@ fn quoted_after(words: &[Token], i: usize) -> Option<(usize, usize)> {
     }
     let closed = words.get(k).is_some_and(|x| is_quote(x, &CLOSE_QUOTES) && x.sentence == open.sentence);
     (k > first && closed).then(|| (first, k - 1))
-}
-
-/// Words that introduce another name of what was just named (`المعروف باسم`, `الملقب بـ`).
-const KNOWN_AS: [&str; 12] = ["المعروف", "المعروفة", "المعروفين", "المعروفون", "الملقب", "الملقبة", "المسمى", "المسماة", "يعرف", "تعرف", "يلقب", "تلقب"];
-
-/// A quoted name after [`KNOWN_AS`] (and `باسم` or `بـ`): an alias of the name right before
-/// (a comma between allowed), of its type; with no name before, a person's if it starts with a
-/// kunya (`المعروف بـ"أبو محمد"`).
-fn known_as(words: &[Token], known: &[Candidate], out: &mut Vec<Candidate>) {
-    let triggers: Vec<String> = KNOWN_AS.iter().map(|t| crate::normalize::normalize(t)).collect();
-    for i in 0..words.len() {
-        let w = &words[i];
-        if !w.is_body_arabic() || !triggers.iter().any(|t| t == w.norm()) {
-            continue;
-        }
-        let mut j = i + 1;
-        if words.get(j).is_some_and(|x| x.is_body_arabic() && matches!(x.norm(), "باسم" | "ب")) {
-            j += 1;
-        }
-        let Some((first, last)) = quoted_after(words, j - 1) else { continue };
-        let before = known.iter().filter(|c| c.last == i || (c.last + 1 == i && is_comma(&words[c.last]))).max_by_key(|c| c.last - c.first);
-        let kunya = matches!(words[first].norm(), "ابو" | "ام");
-        match before {
-            Some(c) => {
-                let mut a = make(words, first, None, last, c.kind, Origin::Alias, 6);
-                a.alias_of = Some(c.key.clone());
-                out.push(a);
-            }
-            None if kunya && last > first => out.push(make(words, first, None, last, EntityType::Per, Origin::Alias, 6)),
-            None => {}
-        }
-    }
 }
