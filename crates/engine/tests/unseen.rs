@@ -232,3 +232,12 @@ fn a_byline_names_its_writer() {
     assert!(f.contains(&("خليفة أدهم".to_string(), EntityType::Per)), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t.contains("الناس")), "{f:?}");
 }
+
+#[test]
+fn a_greater_area_is_its_own_place() {
+    let a = analysis_of("وزار الوفد القاهرة أمس، ثم سجلت ثلاث وفيات بالقاهرة الكبرى وحالة في المغرب الكبير.");
+    let m: Vec<_> = a.documents[0].mentions.iter().map(|m| (m.text.clone(), m.kind)).collect();
+    assert!(m.contains(&("القاهرة الكبرى".to_string(), EntityType::Loc)), "{m:?}");
+    let (city, greater) = (entity_of(&a, "القاهرة"), entity_of(&a, "القاهرة الكبرى"));
+    assert!(city.is_some() && greater.is_some() && city != greater, "{city:?} / {greater:?}");
+}

@@ -90,6 +90,9 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.on("family-nisba") {
         crate::recognize::adjust::family_nisba_after(words, ask, &mut all);
     }
+    if opts.on("greater") {
+        crate::recognize::adjust::greater_places(words, ask, &mut all);
+    }
     if opts.on("city-not-person") {
         crate::recognize::adjust::cities_typed_as_people(ask, &mut all);
     }

@@ -18,6 +18,8 @@
 //!   not itself a name in the lists (`السعودية` is a country) is dropped: `الرئيس الكازاخستاني`
 //!   names no place; nor does a frequent indefinite relative adjective alone (`رئاسي` in
 //!   `مجلس قيادة رئاسي`, "a presidential leadership council"), unless it is a given name (`تركي`);
+//! - **greater areas**: a known place followed by `الكبرى`/`الكبير` takes it in (`الدار البيضاء
+//!   الكبرى`, `المغرب الكبير`), another place than the city, and linked apart from it;
 //! - **dotted abbreviations**: single letters joined by dots (`أ.ف.ب`, `و.م.ع`, `د.ب.أ`) are the
 //!   way news agencies sign and are credited: an organisation.
 //!
@@ -276,6 +278,24 @@ pub fn cities_typed_as_people(ask: &Ask, cands: &mut [Candidate]) {
         let city = ask.lex.place(&c.key).is_some_and(|p| p.population >= 100_000);
         if city && ask.lex.names.get(&c.key).is_none_or(|e| e.kind != EntityType::Per) {
             c.kind = EntityType::Loc;
+        }
+    }
+}
+
+/// `الدار البيضاء الكبرى`, `القاهرة الكبرى`, `المغرب الكبير`: a known place followed by
+/// "greater" names a larger area; the name takes it in (and stays another place than the city).
+pub fn greater_places(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
+    for c in cands.iter_mut() {
+        if c.kind != EntityType::Loc || c.last == 0 || (ask.lex.place(&c.key).is_none() && !ask.lex.names.get(&c.key).is_some_and(|e| e.kind == EntityType::Loc)) {
+            continue;
+        }
+        let Some(j) = super::gazetteer::next_word(words, c.last - 1) else { continue };
+        let w = &words[j];
+        if w.sentence == words[c.first].sentence && matches!(w.norm(), "الكبري" | "الكبير") && !starts.contains(&j) {
+            c.last = j + 1;
+            c.byte_end = w.end;
+            c.key = format!("{} {}", c.key, w.norm());
         }
     }
 }
