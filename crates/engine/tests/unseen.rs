@@ -241,3 +241,11 @@ fn a_greater_area_is_its_own_place() {
     let (city, greater) = (entity_of(&a, "القاهرة"), entity_of(&a, "القاهرة الكبرى"));
     assert!(city.is_some() && greater.is_some() && city != greater, "{city:?} / {greater:?}");
 }
+
+#[test]
+fn a_quotation_names_an_operation_or_a_disaster() {
+    let f = mentions_of("ارتفاع ضحايا \"زلزال الحوز\" إلى 632 قتيلا، ووصفه خبير بـ\"زلزال القرن\". وأطلق الجيش عملية \"درع الشمال\" أمس.");
+    assert!(f.contains(&("زلزال الحوز".to_string(), EntityType::Misc)), "{f:?}");
+    assert!(f.contains(&("درع الشمال".to_string(), EntityType::Misc)), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("القرن")), "{f:?}");
+}

@@ -107,12 +107,19 @@ pub const EVENT_ALONE: &[&str] = &["المونديال", "الأولمبياد"]
 /// (`قمة شرم الشيخ`, `مؤتمر COP 26` are names; `مؤتمر المناخ` is not).
 pub const EVENT_WEAK_HEADS: &[&str] = &["مؤتمر", "قمة", "بطولة", "منتدى", "مهرجان", "معرض", "دورة", "ملتقى"];
 
-/// Heads of team names (`المنتخب السعودي`, `منتخب السعودية`, `نادي الهلال`).
 /// Heads of the names of buildings and sites (LOC with the head: `ملعب لوسيل`, `استاد البصرة
 /// الدولي`, `ميدان التحرير`, `معبر رفح`).
 pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "ميدان", "معبر"];
 
+/// Heads of team names (`المنتخب السعودي`, `منتخب السعودية`, `نادي الهلال`).
 pub const TEAM_HEADS: &[&str] = &["منتخب", "المنتخب", "نادي", "النادي"];
+
+/// Heads whose quoted complement is the name of an event (`عملية "نبع السلام"`,
+/// `حملة "معا للبناء"`).
+pub const QUOTED_EVENT_HEADS: &[&str] = &["عملية", "معركة", "حملة", "مبادرة", "مناورات"];
+
+/// Natural disasters named by their place when the text quotes them (`"زلزال الحوز"`).
+pub const DISASTERS: &[&str] = &["زلزال", "إعصار", "عاصفة", "فيضانات", "فيضان", "بركان"];
 
 /// Other names of countries than the CLDR names of `data/gazetteers/country-names/ar.json`, by
 /// ISO code: the short forms news text uses (`السعودية`, `الإمارات`, `أمريكا`) and the long

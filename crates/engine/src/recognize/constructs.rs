@@ -9,6 +9,8 @@
 //!   is left out (`بطولة كأس الخليج` → `كأس الخليج`).
 //! - **Buildings and sites** (LOC): `ملعب`/`استاد`/`ميدان`/`معبر` and a proper name, with the
 //!   relative adjectives after it (`ملعب لوسيل`, `استاد البصرة الدولي`, `معبر رفح`).
+//! - **Quoted events** (MISC): the quoted words after `عملية`، `معركة`، `حملة` … (`عملية "نبع
+//!   السلام"`), and a quoted disaster with its place (`"زلزال الحوز"`; not `"زلزال القرن"`).
 //! - **Teams** (ORG): `منتخب`/`نادي` and a relative adjective of a place, a place or a known name
 //!   (`المنتخب السعودي`, `المنتخب الوطني السعودي`, `منتخب السعودية`).
 //!
@@ -219,6 +221,33 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
                     }
                     out.push(c);
                 }
+            }
+        }
+    }
+    out.extend(quoted_events(words, ask));
+    out
+}
+
+/// Events a quotation names: the quoted words after an event head (`عملية "نبع السلام"`), and a
+/// quoted disaster with its place (`ضحايا "زلزال الحوز"`; not `"زلزال القرن"`, "of the century").
+fn quoted_events(words: &[Token], ask: &Ask) -> Vec<Candidate> {
+    use crate::lexicon::words as lists;
+    use super::rules::{quotation, quoted_after};
+    let (heads, disasters) = (matching(lists::QUOTED_EVENT_HEADS), matching(lists::DISASTERS));
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        if !words[i].boiler && head_of(&words[i], &heads).is_some() {
+            if let Some((first, last)) = quoted_after(words, i) {
+                out.push(make(words, first, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+            }
+        }
+        if let Some((first, last)) = quotation(words, i).filter(|&(f, l)| l > f && disasters.iter().any(|d| d == words[f].norm())) {
+            let w = &words[first + 1];
+            // A place a list knows, or a word that can only be a name (`الحوز`, not `القرن`).
+            let place = w.splits.iter().any(|s| ask.lex.place(&s.stem).is_some() || ask.lex.names.get(&s.stem).is_some_and(|e| e.kind == EntityType::Loc))
+                || (ask.name_like(w) || ask.has_article(w) && !ask.common(w) && !ask.nisba(w) && ask.lex.zipf(w.norm()) < 35);
+            if place {
+                out.push(make(words, first, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
             }
         }
     }

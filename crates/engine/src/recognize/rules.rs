@@ -465,12 +465,19 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
 /// The words of a quotation of one to four words that opens right after the word at `i`, in its
 /// sentence: the first and last word.
 pub(super) fn quoted_after(words: &[Token], i: usize) -> Option<(usize, usize)> {
-    let open = words.get(i + 1).filter(|x| is_quote(x, &OPEN_QUOTES) && x.sentence == words[i].sentence)?;
-    let first = i + 2;
+    words.get(i + 1).filter(|x| x.sentence == words[i].sentence)?;
+    quotation(words, i + 1)
+}
+
+/// The words of a quotation of one to four words whose opening mark is at `open`: the first and
+/// last word.
+pub(super) fn quotation(words: &[Token], open: usize) -> Option<(usize, usize)> {
+    let o = words.get(open).filter(|x| is_quote(x, &OPEN_QUOTES))?;
+    let first = open + 1;
     let mut k = first;
-    while words.get(k).is_some_and(|x| x.is_body_word() && x.sentence == open.sentence) && k - first < 4 {
+    while words.get(k).is_some_and(|x| x.is_body_word() && x.sentence == o.sentence) && k - first < 4 {
         k += 1;
     }
-    let closed = words.get(k).is_some_and(|x| is_quote(x, &CLOSE_QUOTES) && x.sentence == open.sentence);
+    let closed = words.get(k).is_some_and(|x| is_quote(x, &CLOSE_QUOTES) && x.sentence == o.sentence);
     (k > first && closed).then(|| (first, k - 1))
 }
