@@ -90,6 +90,17 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.on("family-nisba") {
         crate::recognize::adjust::family_nisba_after(words, ask, &mut all);
     }
+    if opts.on("counted-noun") {
+        // A counted noun of the facts' lexicon (a unit of time, soldiers, casualties …) is what a
+        // number counts, not a name: `خلال مدة أقصاها شهران`. Currencies stay: ANERcorp marks
+        // them MISC (`100 دولار`), and turning them off costs 1.6 F1 there (69.5) for 0.5 on the
+        // dev stories, whose guidelines leave them out. Organisations are left alone.
+        all.retain(|c| {
+            let counted = crate::facts::nouns::lookup(words[c.first].norm()).is_some_and(|n| !matches!(n.class, crate::facts::nouns::NounClass::Money(_)));
+            let rest_adjective = c.last - c.first == 1 || (c.last - c.first == 2 && ask.nisba_of_place(&words[c.first + 1]));
+            !(counted && rest_adjective && c.kind != EntityType::Org && !matches!(c.origin, Origin::Rule(_)))
+        });
+    }
     if opts.on("greater") {
         crate::recognize::adjust::greater_places(words, ask, &mut all);
     }
