@@ -15,7 +15,8 @@
 //!   (`المنتخب السعودي`, `المنتخب الوطني السعودي`, `منتخب السعودية`).
 //!
 //! What follows a head, word by word (the chain): a number (written apart or glued, as in `COP27`),
-//! a Latin word, a known name or place (of one word or two: `قمة شرم الشيخ`), a definite noun or relative adjective (`العالم`,
+//! a Latin word, a known name or place (of one word or two: `قمة شرم الشيخ`; after `ل` too, but
+//! not after `ب` or `و`: `كأس العالم بقطر` is the cup in Qatar), a definite noun or relative adjective (`العالم`,
 //! `الخليج العربي`), `ل` + a definite noun (`للأمم المتحدة`); it stops at anything else, at
 //! punctuation and at the end of the sentence, after six words at most.
 
@@ -45,7 +46,7 @@ fn link(w: &Token, ask: &Ask) -> Option<Link> {
         TokenKind::Punct => return None,
     }
     let known = |f: &str| ask.lex.names.contains_key(f) || ask.lex.place(f).is_some_and(|p| p.population >= 10_000);
-    if w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ب" | "ل")).any(|s| known(&s.stem)) {
+    if w.splits.iter().filter(|s| matches!(s.clitics, "" | "ل")).any(|s| known(&s.stem)) {
         return Some(Link::Proper);
     }
     if ask.has_article(w) {
@@ -273,6 +274,8 @@ mod tests {
         assert_eq!(found("رئيس مؤتمر COP 26 الذي"), [("مؤتمر COP 26".to_string(), Misc)]);
         assert_eq!(found("انطلاق قمة المناخ COP27 بشرم الشيخ"), [("قمة المناخ COP27".to_string(), Misc)]);
         assert!(found("انطلاق مؤتمر المناخ اليوم").is_empty());
+        // A place after `ب` or `و` is where the event is, or another name: not part of it.
+        assert_eq!(found("أولى مفاجآت كأس العالم بقطر حقق"), [("كأس العالم".to_string(), Misc)]);
         // A place of two words is one proper element of the chain.
         assert_eq!(found("إثبات ذلك في قمة شرم الشيخ. ودعا"), [("قمة شرم الشيخ".to_string(), Misc)]);
         assert_eq!(found("مباريات المونديال"), [("المونديال".to_string(), Misc)]);
