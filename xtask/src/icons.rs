@@ -155,6 +155,9 @@ fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Vec<u8> {
     encoder.set_compression(png::Compression::High);
     let pixels = if palette.len() <= 256 {
         encoder.set_color(png::ColorType::Indexed);
+        // Palette indices are labels, not intensities: filtering them only hides the runs
+        // deflate would find (the 512 px icon: 4.9 KB filtered, 3.7 KB not).
+        encoder.set_filter(png::Filter::NoFilter);
         encoder.set_palette(
             palette
                 .iter()
