@@ -44,9 +44,10 @@ pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool, tagger_su
             // A name a list knows as another type (a place of GeoNames tagged as a person) is
             // not spread.
             let listed_otherwise = ask.lex.names.get(k).is_some_and(|e| e.kind != t) || (t != EntityType::Loc && ask.lex.place(k).is_some());
-            // A rule's reading of the same name (a title before it) outweighs the tagger's:
-            // `الرئيس الأمريكي جو بايدن` makes بايدن a person however often the tagger read
-            // `ب` + a town in it.
+            // A reading of the same name as a whole (a rule's, or the surname of a full name
+            // read as a person's, by a rule or the tagger) outweighs the tagger's one-word
+            // readings: `الرئيس الأمريكي جو بايدن` makes بايدن a person however often the tagger
+            // read `ب` + a town in it alone.
             let ruled = votes.contains_key(k);
             if n >= 2 && n == total && !ordinary && !listed_otherwise && !ruled {
                 *votes.entry(k.to_string()).or_default().entry(t).or_default() += n;

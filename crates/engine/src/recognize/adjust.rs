@@ -171,14 +171,7 @@ pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candida
     // names nothing on its own, unless it is a given name (`تركي`).
     cands.retain(|c| {
         let w = &words[c.first];
-        let n = w.norm();
-        !(c.last - c.first == 1
-            && c.origin == Origin::Tagger
-            && !(c.kind == EntityType::Per && ask.first_name(w))
-            && n.ends_with('ي')
-            && !ask.has_article(w)
-            && !ask.lex.names.contains_key(n)
-            && ask.lex.zipf(n) >= 35)
+        !(c.last - c.first == 1 && c.origin == Origin::Tagger && !(c.kind == EntityType::Per && ask.first_name(w)) && ask.nisba_of_noun(w))
     });
 }
 
@@ -288,6 +281,16 @@ pub fn greater_places(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
     let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
     for c in cands.iter_mut() {
         if c.kind != EntityType::Loc || c.last == 0 || (ask.lex.place(&c.key).is_none() && !ask.lex.names.get(&c.key).is_some_and(|e| e.kind == EntityType::Loc)) {
+            continue;
+        }
+        // `جائزة البحرين الكبرى`, `مسجد باريس الكبير`: the adjective is the construct's (the Grand
+        // Prix, the Great Mosque), unless a preposition before the place breaks the construct.
+        let glued_clitic = c.byte_start != words[c.first].start;
+        let construct = c.first > 0 && {
+            let p = &words[c.first - 1];
+            p.is_body_arabic() && p.sentence == words[c.first].sentence && !ask.has_article(p) && !ask.function(p)
+        };
+        if construct && !glued_clitic {
             continue;
         }
         let Some(j) = super::gazetteer::next_word(words, c.last - 1) else { continue };

@@ -49,9 +49,15 @@ pub(super) fn known_as(words: &[Token], known: &[Candidate], out: &mut Vec<Candi
         let mut j = i + 1;
         if words.get(j).is_some_and(|x| x.is_body_arabic() && matches!(x.norm(), "باسم" | "ب")) {
             j += 1;
+        } else if !w.norm().starts_with("ال") {
+            // The verbs also mean "knows": `يعرف "جيدا"` gives no name without `باسم`/`بـ`.
+            continue;
         }
         let Some((first, last)) = quoted_after(words, j - 1) else { continue };
-        let before = known.iter().filter(|c| c.last == i || (c.last + 1 == i && is_comma(&words[c.last]))).max_by_key(|c| c.last - c.first);
+        let before = known
+            .iter()
+            .filter(|c| words[c.first].sentence == w.sentence && (c.last == i || (c.last + 1 == i && is_comma(&words[c.last]))))
+            .max_by_key(|c| c.last - c.first);
         let kunya = matches!(words[first].norm(), "ابو" | "ام");
         match before {
             Some(c) => {

@@ -64,6 +64,18 @@ impl Ask<'_> {
         self.has_article(w) && n.chars().count() >= 5 && (n.ends_with('ي') || n.ends_with("يه") || n.ends_with("يين") || n.ends_with("يون"))
     }
 
+    /// An indefinite relative adjective of a frequent noun, written with `ي` (not `ى`): `رئاسي`
+    /// of رئاسة, `سياسي` of سياسة. Not a known name, and not a surname or a city that only looks
+    /// like one (`روحاني`, `كيري`, `ميامي`: no frequent noun in `-ة` behind them).
+    pub fn nisba_of_noun(&self, w: &Token) -> bool {
+        let n = w.norm();
+        w.text.ends_with('ي')
+            && !self.has_article(w)
+            && !self.lex.names.contains_key(n)
+            && self.lex.zipf(n) >= 35
+            && n.strip_suffix('ي').is_some_and(|b| self.lex.zipf(&format!("{b}ه")) >= 40)
+    }
+
     /// A relative adjective of a known place (`الروسي` from روسيا, `المصرية` from مصر): an
     /// adjective, not a family name, after a name.
     pub fn nisba_of_place(&self, w: &Token) -> bool {

@@ -144,7 +144,7 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
             break;
         } else if prev == Prev::Proper || (prev == Prev::Head && definite_head) {
             break;
-        } else if prev == Prev::Construct && n.ends_with('ي') && !ask.lex.names.contains_key(n) && ask.lex.zipf(n) >= 35 {
+        } else if prev == Prev::Construct && ask.nisba_of_noun(w) {
             // `مجلس قيادة رئاسي`: an indefinite adjective after an indefinite noun makes the
             // phrase a description ("a presidential leadership council"), not a name.
             break;
@@ -198,7 +198,9 @@ fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &mut Vec<Can
         if ask.lex.media_heads.contains(&split.stem) {
             // `لقناة "خبر ترك"`: the quoted words right after the head are the outlet's name,
             // ordinary words or not.
-            if let Some((first, last)) = quoted_after(words, i) {
+            // Not after a definite head: `وأضافت الوكالة "أن الوضع مستقر"` quotes its words.
+            let quoted = quoted_after(words, i).filter(|&(f, _)| !split.stem.starts_with("ال") && !ask.function(&words[f]));
+            if let Some((first, last)) = quoted {
                 out.push(make(words, first, None, last, EntityType::Org, Origin::Rule(RuleId::Media), 5));
                 continue;
             }
@@ -354,7 +356,8 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         let last = person_run(words, ask, known, j, &crate::lexicon::WordSet::default(), true);
         // A given name alone that is also a function word as written without its hamza or with
         // `ي` for `ى` (`رئيس مجلس الإدارة علي أنها`, Egyptian spelling of على) is the function word.
-        let lone_function = |l: usize| l == j && ask.lex.function.contains(words[j].norm());
+        // (`الشيخ علي،` with punctuation after it stays a name.)
+        let lone_function = |l: usize| l == j && ask.lex.function.contains(words[j].norm()) && words.get(j + 1).is_some_and(|x| x.is_body_word() && x.sentence == start.sentence);
         if let Some(l) = last.filter(|&l| !lone_function(l)) {
             let split = words[j].splits.first();
             out.push(make(words, j, split, l, EntityType::Per, Origin::Rule(RuleId::Title), 5));
@@ -372,10 +375,10 @@ fn bylines(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candid
             continue;
         }
         let mut j = i + 1;
-        let mark = |x: &Token| x.kind == TokenKind::Punct && matches!(x.text, ":" | "-" | "ـ" | "–" | "—");
+        let mark = |x: &Token| x.kind == TokenKind::Punct && (matches!(x.text, ":" | "-" | "–" | "—") || x.text.chars().all(|c| c == 'ـ'));
         match w.norm() {
             "بقلم" => {}
-            "كتب" | "كتبت" if w.line_start && words.get(j).is_some_and(mark) => {}
+            "كتب" | "كتبت" if (i == 0 || w.line_start) && words.get(j).is_some_and(mark) => {}
             _ => continue,
         }
         while words.get(j).is_some_and(mark) {
@@ -478,6 +481,8 @@ pub(super) fn quotation(words: &[Token], open: usize) -> Option<(usize, usize)> 
     while words.get(k).is_some_and(|x| x.is_body_word() && x.sentence == o.sentence) && k - first < 4 {
         k += 1;
     }
-    let closed = words.get(k).is_some_and(|x| is_quote(x, &CLOSE_QUOTES) && x.sentence == o.sentence);
-    (k > first && closed).then(|| (first, k - 1))
+    // The marks touch the words they enclose: `"` and `'` both open and close, and a closing
+    // mark followed by a space is no opening one (`"الهجوم" زلزال الحوز "بالكارثة"`).
+    let closed = words.get(k).is_some_and(|x| is_quote(x, &CLOSE_QUOTES) && x.sentence == o.sentence && x.glued);
+    (k > first && closed && words[first].glued).then(|| (first, k - 1))
 }
