@@ -46,6 +46,22 @@ pub fn minify_glue(dist: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Strip the comments of one of the site's own scripts (`sw.js`, `register-sw.js`) in place, with
+/// the same terser: one statement a line, names and quotes as written (so `const VERSION = '…'`
+/// reads as in the template). Their comments are for the repository; the first visit downloads
+/// them: 2.1 → 1.2 KiB gzip for both.
+pub fn strip_comments(script: &Path) -> Result<()> {
+    let out = script.with_extension("min.js");
+    env::run(
+        env::command("node")
+            .arg(env::terser_bin())
+            .arg(script)
+            .args(["--format", "comments=false,quote_style=3,beautify=true,indent_level=0", "--output"])
+            .arg(&out),
+    )?;
+    std::fs::rename(&out, script).map_err(|e| format!("{}: {e}", script.display()))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -95,6 +95,7 @@ pub fn finish(dist: &Path, public_url: &str, corpus: &Path, prerendered: &str) -
     for name in [MANIFEST, REGISTER_SW] {
         write(&dist.join(name), read(&assets_dir().join(name))?)?;
     }
+    minify::strip_comments(&dist.join(REGISTER_SW))?;
     worker::write_script(dist)?;
     let index_path = dist.join("index.html");
     // (The engine's build named in both pages: the app keeps analyses under it.)
@@ -112,6 +113,7 @@ pub fn finish(dist: &Path, public_url: &str, corpus: &Path, prerendered: &str) -
         block.matches("<mark ").count()
     );
     sw::service_worker(dist)?;
+    minify::strip_comments(&dist.join(SERVICE_WORKER))?;
     println!("[dist] added icons, {MANIFEST}, {SERVICE_WORKER}, {REGISTER_SW}, {}, {SINGLE_FILE}", worker::WORKER_SCRIPT);
     println!("[dist] Content-Security-Policy: {csp}");
     Ok(())
