@@ -267,3 +267,11 @@ fn a_counted_noun_is_no_name() {
     let f = mentions_of("واتفق البلدان على فتح سفارتيهما خلال مدة أقصاها شهران، وذلك بعد انقطاع العلاقات.");
     assert!(!f.iter().any(|(t, _)| t == "شهران"), "{f:?}");
 }
+
+#[test]
+fn quotations_that_are_no_names() {
+    // A closing mark followed by a space opens nothing; a definite head's quotation is speech;
+    // `يعرف` without `باسم` is "knows".
+    let f = mentions_of("وصف \"الهجوم\" زلزال الحوز \"بالكارثة\" أمس. وأضافت الصحيفة \"الوضع مستقر\" اليوم. وقال إن كالينكوف يعرف \"جيدا\" ما يريد.");
+    assert!(!f.iter().any(|(t, _)| t == "زلزال الحوز" || t == "الوضع مستقر" || t == "جيدا"), "{f:?}");
+}
