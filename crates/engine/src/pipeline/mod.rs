@@ -101,6 +101,9 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
             !(counted && rest_adjective && c.kind != EntityType::Org && !matches!(c.origin, Origin::Rule(_)))
         });
     }
+    if opts.on("chain-given-name") {
+        crate::recognize::adjust::given_name_before_chain(words, ask, &mut all);
+    }
     if opts.on("same-word-family") {
         crate::recognize::adjust::family_of_the_same_word(words, &mut all);
     }

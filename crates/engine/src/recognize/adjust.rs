@@ -18,6 +18,8 @@
 //!   not itself a name in the lists (`السعودية` is a country) is dropped: `الرئيس الكازاخستاني`
 //!   names no place; nor does a frequent indefinite relative adjective alone (`رئاسي` in
 //!   `مجلس قيادة رئاسي`, "a presidential leadership council"), unless it is a given name (`تركي`);
+//! - **a given name before a patronymic chain**: a person's name that starts with `بن`/`ابن`/`بنت`
+//!   takes in the word before it (`مساعد بن محمد العيبان`), unless it is a function word;
 //! - **a family name of the same word**: a person's name followed by that word with the article
 //!   takes it in (`نمر النمر`, `عبدالله العبدالله`);
 //! - **greater areas**: a known place followed by `الكبرى`/`الكبير` takes it in (`الدار البيضاء
@@ -266,6 +268,25 @@ pub fn family_of_the_same_word(words: &[Token], cands: &mut [Candidate]) {
     }
 }
 
+/// A person's name never starts with `بن`/`ابن`/`بنت`: a patronymic chain follows a given name, so
+/// the word right before it is that name (`مساعد بن محمد العيبان`, where `مساعد` is also the word
+/// "assistant"), unless it is a function word or already part of another name.
+pub fn given_name_before_chain(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    let ends: Vec<usize> = cands.iter().map(|c| c.last).collect();
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.first > 0) {
+        if !matches!(words[c.first].norm(), "بن" | "ابن" | "بنت") || c.byte_start != words[c.first].start {
+            continue;
+        }
+        let p = &words[c.first - 1];
+        let fits = p.is_body_arabic() && p.sentence == words[c.first].sentence && !ask.function(p) && !ask.has_article(p) && !ask.temporal(p);
+        if fits && !ends.contains(&c.first) {
+            c.first -= 1;
+            c.byte_start = p.start;
+            c.key = format!("{} {}", p.norm(), c.key);
+        }
+    }
+}
+
 /// Two persons' names written one right after the other, with nothing between (`عبد الرحمن` `أبو
 /// زرعة`, a given name from a list and a kunya the tagger found), are one person's name: a list of
 /// people is written with commas or `و`, which starts a new name. Six words at most.
@@ -353,6 +374,20 @@ mod tests {
         let mut d = vec![at(w, "النمر", 1, EntityType::Per, Origin::Tagger)];
         family_of_the_same_word(w, &mut d);
         assert_eq!(&text[d[0].byte_start..d[0].byte_end], "النمر");
+    }
+
+    #[test]
+    fn a_patronymic_chain_takes_the_given_name_before_it() {
+        let text = "ووزير الدولة، مساعد بن محمد العيبان. وقال إن بن سلمان وصل";
+        let tz = crate::pipeline::read(text);
+        let w = &tz.tokens;
+        let i = w.iter().rposition(|t| t.text == "بن").unwrap();
+        let mut c = vec![at(w, "بن", 3, EntityType::Per, Origin::Tagger), make(w, i, None, i + 1, EntityType::Per, Origin::Tagger, 3)];
+        given_name_before_chain(w, &Ask::default(), &mut c);
+        assert_eq!(&text[c[0].byte_start..c[0].byte_end], "مساعد بن محمد العيبان");
+        assert_eq!(c[0].key, "مساعد بن محمد العيبان");
+        // After a function word there is no given name to take.
+        assert_eq!(&text[c[1].byte_start..c[1].byte_end], "بن سلمان");
     }
 
     fn at(w: &[Token], word: &str, len: usize, kind: EntityType, origin: Origin) -> Candidate {
