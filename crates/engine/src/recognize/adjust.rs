@@ -242,12 +242,18 @@ pub fn family_nisba_after(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>
         }
     }
     for i in grown {
-        let c = &mut cands[i];
-        let w = &words[c.last];
-        c.key = format!("{} {}", c.key, w.norm());
-        c.byte_end = w.end;
-        c.last += 1;
+        let j = cands[i].last;
+        take_in(&mut cands[i], words, j);
     }
+}
+
+/// Extend `c` to end with the word at `j` (after its last word): span, offsets and key.
+fn take_in(c: &mut Candidate, words: &[Token], j: usize) {
+    let w = &words[j];
+    c.last = j + 1;
+    c.byte_end = w.end;
+    c.key.push(' ');
+    c.key.push_str(w.norm());
 }
 
 /// A person's name followed by the same word with the article is the family name of that root
@@ -260,10 +266,7 @@ pub fn family_of_the_same_word(words: &[Token], cands: &mut [Candidate]) {
         let w = &words[j];
         let same = w.norm().strip_prefix("ال").is_some_and(|rest| rest == last.norm());
         if same && w.sentence == last.sentence && w.text.starts_with("ال") && !starts.contains(&j) {
-            c.last = j + 1;
-            c.byte_end = w.end;
-            c.key.push(' ');
-            c.key.push_str(w.norm());
+            take_in(c, words, j);
         }
     }
 }
@@ -337,9 +340,7 @@ pub fn greater_places(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
         let Some(j) = super::gazetteer::next_word(words, c.last - 1) else { continue };
         let w = &words[j];
         if w.sentence == words[c.first].sentence && matches!(w.norm(), "الكبري" | "الكبير") && !starts.contains(&j) {
-            c.last = j + 1;
-            c.byte_end = w.end;
-            c.key = format!("{} {}", c.key, w.norm());
+            take_in(c, words, j);
         }
     }
 }
