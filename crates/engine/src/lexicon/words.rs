@@ -114,6 +114,10 @@ pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "م�
 /// Heads of team names (`المنتخب السعودي`, `منتخب السعودية`, `نادي الهلال`).
 pub const TEAM_HEADS: &[&str] = &["منتخب", "المنتخب", "نادي", "النادي"];
 
+/// Colours by which sports pages name national teams, with the country's relative adjective
+/// (`الأخضر السعودي`, `الأزرق الكويتي`, `العنابي القطري`); masculine, as `المنتخب` is.
+pub const TEAM_COLOURS: &[&str] = &["الأخضر", "الأبيض", "الأزرق", "الأحمر", "الأصفر", "العنابي", "البرتقالي"];
+
 /// Heads whose quoted complement is the name of an event (`عملية "نبع السلام"`,
 /// `حملة "معا للبناء"`).
 pub const QUOTED_EVENT_HEADS: &[&str] = &["عملية", "معركة", "حملة", "مبادرة", "مناورات"];

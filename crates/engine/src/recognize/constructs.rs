@@ -12,7 +12,8 @@
 //! - **Quoted events** (MISC): the quoted words after `عملية`، `معركة`، `حملة` … (`عملية "نبع
 //!   السلام"`), and a quoted disaster with its place (`"زلزال الحوز"`; not `"زلزال القرن"`).
 //! - **Teams** (ORG): `منتخب`/`نادي` and a relative adjective of a place, a place or a known name
-//!   (`المنتخب السعودي`, `المنتخب الوطني السعودي`, `منتخب السعودية`).
+//!   (`المنتخب السعودي`, `المنتخب الوطني السعودي`, `منتخب السعودية`); a national team by its
+//!   colour and its country's adjective (`الأخضر السعودي`), then by its colour alone in that article.
 //!
 //! What follows a head, word by word (the chain): a number (written apart or glued, as in `COP27`),
 //! a Latin word, a known name or place (of one word or two: `قمة شرم الشيخ`; after `ل` too, but
@@ -226,6 +227,47 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
         }
     }
     out.extend(quoted_events(words, ask));
+    out.extend(team_colours(words, ask));
+    out
+}
+
+/// National teams by their colour, the way sports pages name them: a colour with the article and
+/// the relative adjective of a country (`الأخضر السعودي`, `الأزرق الكويتي`) is that country's
+/// team, one key with `المنتخب السعودي`; the colour alone in the same article (`فوز الأخضر`,
+/// `للأخضر`) is the same team. Not a colour that describes the word before it (`الضوء الأخضر`,
+/// `البحر الأحمر`: a definite word before) nor a family name (`علي محسن الأحمر`).
+fn team_colours(words: &[Token], ask: &Ask) -> Vec<Candidate> {
+    let colours = matching(crate::lexicon::words::TEAM_COLOURS);
+    // The colour as a noun: after a proclitic, or after a word that is neither definite nor a name.
+    let colour_at = |i: usize| {
+        let w = &words[i];
+        let split = (!w.boiler && w.is_body_arabic()).then(|| head_of(w, &colours)).flatten()?;
+        let before = (i > 0 && words[i - 1].sentence == w.sentence && words[i - 1].is_body_word()).then(|| &words[i - 1]);
+        let noun = !split.clitics.is_empty() || before.is_none_or(|b| !ask.has_article(b) && !ask.first_name(b) && !ask.lex.names.contains_key(b.norm()) && !(ask.name_like(b) && ask.lex.zipf(b.norm()) < 40));
+        noun.then_some(split)
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut named: Vec<(String, String)> = Vec::new();
+    for i in 0..words.len() {
+        let Some(split) = colour_at(i) else { continue };
+        let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == words[i].sentence) else { continue };
+        if let Some(place) = ask.place_of_nisba(&words[j]) {
+            let mut c = make(words, i, Some(split), j, EntityType::Org, Origin::Rule(RuleId::Team), 5);
+            c.key = format!("منتخب {place}");
+            named.push((split.stem.clone(), c.key.clone()));
+            out.push(c);
+        }
+    }
+    for i in 0..words.len() {
+        let Some(split) = colour_at(i) else { continue };
+        if let Some((_, key)) = named.iter().find(|(colour, _)| *colour == split.stem) {
+            if !out.iter().any(|c| c.first == i) {
+                let mut c = make(words, i, Some(split), i, EntityType::Org, Origin::Rule(RuleId::Team), 5);
+                c.key = key.clone();
+                out.push(c);
+            }
+        }
+    }
     out
 }
 
@@ -305,6 +347,21 @@ mod tests {
         assert_eq!(cop, ["cop 27"]);
         assert_eq!(cop, keys("أعمال مؤتمر كوب 27 في"));
         assert_eq!(keys("رئيس مؤتمر COP 26 الذي"), ["cop 26"]);
+    }
+
+    #[test]
+    fn a_national_team_by_its_colour() {
+        use EntityType::Org;
+        let text = "تقدم الأزرق الكويتي بهدف، ثم عادل الفريق، لكن الهدف الثاني للأزرق جاء متأخرا وأعطى الضوء الأخضر للمدرب.";
+        let team = |s: &str| (s.to_string(), Org);
+        assert_eq!(found(text), [team("الأزرق الكويتي"), team("لأزرق")]);
+        // The colour alone and the colour with the country are the team that `المنتخب الكويتي` names.
+        let k = keys(text);
+        assert_eq!(k, [keys("فاز المنتخب الكويتي على")[0].clone(), k[0].clone()]);
+        // No team named by its colour in the article: the colour alone is a colour.
+        assert!(found("تقدم الأزرق بهدف وأعطى الضوء الأخضر").is_empty());
+        // A colour after a definite noun or a name describes it or is a family name.
+        assert!(found("أعلن البيت الأبيض الأمريكي ووصل علي محسن الأحمر اليمني").is_empty());
     }
 
     #[test]
