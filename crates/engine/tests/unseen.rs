@@ -65,6 +65,19 @@ fn an_institution_takes_its_domain_after_lil() {
 }
 
 #[test]
+fn an_institution_takes_its_domain_after_l_and_a_noun() {
+    let f = mentions_of("وقالت الهيئة الوطنية لحماية المستهلك إن الأسعار ارتفعت.");
+    assert!(f.contains(&("الهيئة الوطنية لحماية المستهلك".to_string(), EntityType::Org)), "{f:?}");
+    // A place's adjective after the domain is the next person's.
+    let f = mentions_of("وحضر رئيس الاتحاد الآسيوي لكرة اليد الكويتي أحمد الفهد المباراة.");
+    assert!(f.contains(&("الاتحاد الآسيوي لكرة اليد".to_string(), EntityType::Org)), "{f:?}");
+    // A purpose (`لتحقيق`) is no domain; nor is a noun that a feminine adjective then describes.
+    let f = mentions_of("وسعى البنك الزراعي لتطوير القطاع، وأطلق البنك التجاري لأوراق الدين الأوروبية برنامجا.");
+    assert!(f.contains(&("البنك الزراعي".to_string(), EntityType::Org)), "{f:?}");
+    assert!(f.contains(&("البنك التجاري".to_string(), EntityType::Org)), "{f:?}");
+}
+
+#[test]
 fn no_name_runs_across_a_line_break() {
     // A title at the end of a line, a verb and a name on the next.
     let f = mentions_of("سامح شكري وزير الخارجية المصري\nرحب سامح شكري بالوفود المشاركة في المؤتمر.\nوقال الرئيس\nيزور القاهرة غدا.");

@@ -4,7 +4,8 @@
 //!
 //! - **organisation heads** (`organisation`, `media`): `وزارة الدفاع الروسية`, `منظمة شنغهاي
 //!   للتعاون`: a head noun (منظمة، وزارة، مجلس، حزب …) and its construct chain (definite nouns,
-//!   relative adjectives, proper names), stopping at function words, time words and punctuation;
+//!   relative adjectives, proper names) and domain (`للأمن`, `لحماية المستهلك`; not a purpose,
+//!   `لتحقيق`), stopping at function words, time words and punctuation;
 //!   for news media heads (وكالة، صحيفة، قناة …) followed by a proper name, the name alone
 //!   (`وكالة سبوتنيك`), or by a quotation of up to four words, the quoted words whatever they are
 //!   (`لقناة "خبر ترك"`);
@@ -41,7 +42,6 @@ fn span_at(known: &[Candidate], i: usize) -> Option<&Candidate> {
     known.iter().find(|c| c.first == i)
 }
 
-
 /// A one-word name without the article known only from ANERcorp (`خان`) may be part of a
 /// longer person's name.
 fn weak(c: &Candidate, ask: &Ask) -> bool {
@@ -50,7 +50,6 @@ fn weak(c: &Candidate, ask: &Ask) -> bool {
         && !c.key.starts_with("ال")
         && matches!(ask.lex.names.get(&c.key).map(|e| &e.source), Some(crate::lexicon::Source::Anercorp))
 }
-
 
 /// A split of `w` whose stem is in `set`, with at most a conjunction and a preposition before it.
 fn head<'w>(w: &'w Token, set: &crate::lexicon::WordSet) -> Option<&'w Split> {
@@ -97,8 +96,6 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
     out
 }
 
-
-
 /// The construct chain after an organisation head at `i`; returns the last word of the name.
 /// Definite nouns chain until a definite noun is followed by anything but a relative adjective;
 /// proper names and indefinite nouns in construct may precede them; `لل…` may close a proper name.
@@ -111,9 +108,15 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
         Definite,
         Proper,
         Construct,
+        /// After `ل` + a noun + a definite noun (the chain before it ended at the word given):
+        /// an adjective of a place that follows is someone else's (`الاتحاد الدولي لكرة القدم
+        /// السويسري جاني إنفانتينو`), and a feminine one after a masculine head is the noun's,
+        /// which is then a description (`البنك التجاري لأوراق الدين الأوروبية`).
+        Complement(Option<usize>),
     }
     let mut prev = Prev::Head;
     let mut last = None;
+    let head_feminine = words[i].norm().ends_with('ه');
     let mut k = i;
     for _ in 0..5 {
         let Some(j) = next_word(words, k) else { break };
@@ -130,8 +133,31 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
             k = j;
             continue;
         }
+        // … or as `ل` + an indefinite noun + a definite one: `المرصد السوري لحقوق الإنسان`.
+        if complement && (prev == Prev::Definite || (prev == Prev::Head && definite_head)) {
+            // Not a purpose (`البنك التجاري لتحقيق النجاح`): a verbal noun `تفعيل` (تحقيق، توفير).
+            let purpose = |s: &str| {
+                let c: Vec<char> = s.chars().collect();
+                c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
+            };
+            let l_noun = w.splits.iter().any(|s| s.clitics == "ل" && !s.stem.starts_with("ال") && s.stem.chars().count() >= 3 && ask.lex.zipf(&s.stem) >= 35 && !purpose(&s.stem));
+            if let Some(m) = next_word(words, j).filter(|&m| l_noun && words[m].sentence == w.sentence && words[m].is_body_arabic() && ask.has_article(&words[m]) && !ask.function(&words[m])) {
+                prev = Prev::Complement(last);
+                last = Some(m);
+                k = m;
+                continue;
+            }
+        }
+        if let Prev::Complement(before) = prev {
+            if ask.nisba(w) && n.ends_with("يه") && !head_feminine {
+                last = before;
+            }
+            if !ask.nisba(w) || ask.nisba_of_place(w) || last == before {
+                break;
+            }
+        }
         if ask.has_article(w) {
-            let after_definite = prev == Prev::Definite || (prev == Prev::Head && definite_head);
+            let after_definite = matches!(prev, Prev::Definite | Prev::Complement(_)) || (prev == Prev::Head && definite_head);
             if after_definite && !ask.nisba(w) {
                 break;
             }
@@ -224,8 +250,6 @@ fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &mut Vec<Can
         }
     }
 }
-
-
 
 /// Up to `max` name-like words from `j`; returns the last one.
 fn name_run(words: &[Token], ask: &Ask, j: usize, max: usize, known: &[Candidate]) -> Option<usize> {
@@ -365,7 +389,6 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
     }
 }
 
-
 /// A byline: `بقلم` and the writer's name (`زلزال المغرب/ بقلم فريهان طايع`), or `كتب`/`كتبت`
 /// opening a line and followed by a colon or a dash (`كتب ـ خليفة أدهم`, `كتبت: …`): a person.
 fn bylines(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
@@ -461,9 +484,6 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
     }
     last
 }
-
-
-
 
 /// The words of a quotation of one to four words that opens right after the word at `i`, in its
 /// sentence: the first and last word.
