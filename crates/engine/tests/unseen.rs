@@ -78,6 +78,16 @@ fn an_institution_takes_its_domain_after_l_and_a_noun() {
 }
 
 #[test]
+fn a_centre_or_an_observatory_is_an_organisation_only_with_its_domain() {
+    let f = mentions_of("وأفاد المرصد الوطني لحقوق الطفل بأن المديرية العامة للشؤون المدنية والمركز الوطني للبحث العلمي والتقني قدموا الأرقام.");
+    for name in ["المرصد الوطني لحقوق الطفل", "المديرية العامة للشؤون المدنية", "المركز الوطني للبحث العلمي والتقني"] {
+        assert!(f.contains(&(name.to_string(), EntityType::Org)), "{name}: {f:?}");
+    }
+    let f = mentions_of("وقع مركز الزلزال قرب المركز التجاري للمدينة، وأغلق المرصد أبوابه.");
+    assert!(!f.iter().any(|(t, _)| t.contains("مركز") || t.contains("المرصد")), "{f:?}");
+}
+
+#[test]
 fn no_name_runs_across_a_line_break() {
     // A title at the end of a line, a verb and a name on the next.
     let f = mentions_of("سامح شكري وزير الخارجية المصري\nرحب سامح شكري بالوفود المشاركة في المؤتمر.\nوقال الرئيس\nيزور القاهرة غدا.");

@@ -43,6 +43,15 @@ pub const ORG_HEADS: &[&str] = &[
     "مجلة", "المجلة", "تلفزيون", "التلفزيون",
 ];
 
+/// Heads of organisation names only with a country's or an institution's adjective and a domain
+/// after them (`المرصد السوري لحقوق الإنسان`, `المركز الوطني للبحث العلمي`); otherwise they are
+/// ordinary words (`مركز الزلزال`, the epicentre; `المركز التجاري للمدينة`, a shopping centre).
+pub const DOMAIN_ORG_HEADS: &[&str] = &["المركز", "المرصد", "المديرية"];
+
+/// Adjectives of institutions (`المديرية العامة للشؤون الداخلية`); the first three are no
+/// relative adjectives, yet they go on an organisation's chain as those do.
+pub const INSTITUTION_ADJECTIVES: &[&str] = &["العام", "العامة", "الأعلى", "الوطني", "الوطنية", "الدولي", "الدولية"];
+
 /// Organisation heads whose following proper name *is* the organisation (a news agency's name
 /// without the word "agency").
 pub const MEDIA_HEADS: &[&str] = &[

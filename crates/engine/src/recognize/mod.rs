@@ -3,8 +3,8 @@
 //! Candidates come from two sources, each in its own file:
 //! - [`gazetteer`]: longest matches of known names (bundled gazetteers, lists derived from
 //!   ANERcorp, and names already found elsewhere in the corpus);
-//! - [`rules`]: contextual rules (titles and bylines before people, heads of organisation names,
-//!   place triggers), with [`aliases`] (acronyms in brackets, names after `المعروف باسم`) and
+//! - [`rules`]: contextual rules (titles and bylines before people, heads of organisation names
+//!   in [`organisations`], place triggers), with [`aliases`] (acronyms in brackets, names after `المعروف باسم`) and
 //!   [`constructs`] (events, buildings, teams built on a head noun).
 //!
 //! [`resolve`] keeps the best non-overlapping candidates: longer first, then by priority.
@@ -15,6 +15,7 @@ pub mod adjust;
 pub mod aliases;
 pub mod constructs;
 pub mod gazetteer;
+pub mod organisations;
 pub mod rules;
 pub mod ask;
 

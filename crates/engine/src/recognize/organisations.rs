@@ -1,0 +1,181 @@
+//! Organisation names on a head noun (the `organisation` and `media` rules, see [`super::rules`]):
+//! the head's construct chain and domain (`المرصد السوري لحقوق الإنسان`), the outlet after a media
+//! head (`وكالة سبوتنيك`, `لقناة "خبر ترك"`), and ministries named by their adjective
+//! (`الخارجية الروسية`).
+
+use super::ask::Ask;
+use super::gazetteer::next_word;
+use super::make;
+use super::rules::{head, quoted_after};
+use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
+
+/// The construct chain after an organisation head at `i`; returns the last word of the name.
+/// Definite nouns chain until a definite noun is followed by anything but a relative adjective;
+/// proper names and indefinite nouns in construct may precede them; `لل…` may close a proper name.
+/// A definite head takes no indefinite word (a definite noun is never the first term of a
+/// construct): `أمين عام الحزب حسن نصرالله`, `موافقة الجمعية يعطي البنك` are no organisation.
+fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, complement: bool) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum Prev {
+        Head,
+        Definite,
+        Proper,
+        Construct,
+        /// After `ل` + a noun + a definite noun (the chain before it ended at the word given):
+        /// an adjective of a place that follows is someone else's (`الاتحاد الدولي لكرة القدم
+        /// السويسري جاني إنفانتينو`), and a feminine one after a masculine head is the noun's,
+        /// which is then a description (`البنك التجاري لأوراق الدين الأوروبية`).
+        Complement(Option<usize>),
+    }
+    let mut prev = Prev::Head;
+    let mut last = None;
+    let head_feminine = words[i].norm().ends_with('ه');
+    let mut k = i;
+    for _ in 0..5 {
+        let Some(j) = next_word(words, k) else { break };
+        let w = &words[j];
+        if !w.is_body_arabic() || ask.function(w) || ask.temporal(w) || ask.lex.after_name.contains(w.norm()) {
+            break;
+        }
+        let n = w.norm();
+        // `المعهد الوطني للجيوفيزياء`, `المجلس الأعلى للأمن القومي`: a definite name takes
+        // its domain as `لل` + noun, which relative adjectives may follow.
+        if complement && (prev == Prev::Definite || (prev == Prev::Head && definite_head)) && n.starts_with("لل") && n.chars().count() >= 5 {
+            prev = Prev::Definite;
+            last = Some(j);
+            k = j;
+            continue;
+        }
+        // … or as `ل` + an indefinite noun + a definite one: `المرصد السوري لحقوق الإنسان`.
+        if complement && (prev == Prev::Definite || (prev == Prev::Head && definite_head)) {
+            // Not a purpose (`البنك التجاري لتحقيق النجاح`): a verbal noun `تفعيل` (تحقيق، توفير).
+            let purpose = |s: &str| {
+                let c: Vec<char> = s.chars().collect();
+                c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
+            };
+            let l_noun = w.splits.iter().any(|s| s.clitics == "ل" && !s.stem.starts_with("ال") && s.stem.chars().count() >= 3 && ask.lex.zipf(&s.stem) >= 35 && !purpose(&s.stem));
+            if let Some(m) = next_word(words, j).filter(|&m| l_noun && words[m].sentence == w.sentence && words[m].is_body_arabic() && ask.has_article(&words[m]) && !ask.function(&words[m])) {
+                prev = Prev::Complement(last);
+                last = Some(m);
+                k = m;
+                continue;
+            }
+        }
+        if let Prev::Complement(before) = prev {
+            if ask.nisba(w) && n.ends_with("يه") && !head_feminine {
+                last = before;
+            }
+            if !ask.nisba(w) || ask.nisba_of_place(w) || last == before {
+                break;
+            }
+        }
+        // `للبحث العلمي والتقني`: a second relative adjective joined to the first.
+        if prev == Prev::Definite && j > 0 && ask.nisba(&words[j - 1]) && w.splits.iter().any(|s| s.clitics == "و" && s.stem.starts_with("ال") && s.stem.ends_with('ي') && s.stem.chars().count() >= 5) {
+            last = Some(j);
+            k = j;
+            continue;
+        }
+        if ask.has_article(w) {
+            let after_definite = matches!(prev, Prev::Definite | Prev::Complement(_)) || (prev == Prev::Head && definite_head);
+            let institutional = || crate::lexicon::words::INSTITUTION_ADJECTIVES.iter().any(|a| crate::normalize::normalize(a) == n);
+            if after_definite && !ask.nisba(w) && !institutional() {
+                break;
+            }
+            prev = Prev::Definite;
+            last = Some(j);
+        } else if prev == Prev::Definite {
+            break;
+        } else if prev == Prev::Proper && n.starts_with("لل") {
+            last = Some(j);
+            break;
+        } else if prev == Prev::Proper || (prev == Prev::Head && definite_head) {
+            break;
+        } else if prev == Prev::Construct && ask.nisba_of_noun(w) {
+            // `مجلس قيادة رئاسي`: an indefinite adjective after an indefinite noun makes the
+            // phrase a description ("a presidential leadership council"), not a name.
+            break;
+        } else if ask.lex.names.contains_key(n) || (ask.name_like(w) && !w.text.ends_with('ة')) {
+            prev = Prev::Proper;
+            last = Some(j);
+        } else if !definite_head && prev != Prev::Proper && !n.starts_with('و') && ask.common(w) {
+            prev = Prev::Construct;
+        } else {
+            break;
+        }
+        k = j;
+    }
+    last
+}
+
+/// A ministry named by its adjective with its country (`الخارجية الروسية`, `الداخلية المغربية`), and
+/// `الدفاع` with one adjective between (`الدفاع المدني السوري`, `الدفاع الجوي الروسي`): an
+/// organisation, unless a definite noun right before makes them its adjectives
+/// (`السياسة الخارجية الروسية`, foreign policy) or a title makes them a minister's
+/// (`وزير الخارجية المصري`).
+pub(super) fn ministries(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
+    for i in 0..words.len() {
+        let w = &words[i];
+        let Some(split) = w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| ask.lex.ministry_metonyms.contains(&s.stem)) else { continue };
+        let before = (i > 0 && words[i - 1].sentence == w.sentence && words[i - 1].is_body_arabic()).then(|| &words[i - 1]);
+        // `وزير الخارجية المصري`: the minister's title, not the ministry.
+        if !w.is_body_arabic() || before.is_some_and(|b| ask.has_article(b) || b.splits.iter().any(|s| ask.lex.person_titles.contains(&s.stem))) {
+            continue;
+        }
+        let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) else { continue };
+        // `الخارجية` and `الداخلية` are feminine: a masculine adjective after them is someone's.
+        let agrees = split.stem == "الدفاع" || words[j].norm().ends_with("يه");
+        let last = if agrees && ask.nisba_of_place(&words[j]) {
+            Some(j)
+        } else if split.stem == "الدفاع" && ask.nisba(&words[j]) {
+            next_word(words, j).filter(|&k| words[k].sentence == w.sentence && ask.nisba_of_place(&words[k]))
+        } else {
+            None
+        };
+        if let Some(last) = last {
+            out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
+        }
+    }
+}
+
+pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &mut Vec<Candidate>) {
+    let domain_heads: Vec<String> = crate::lexicon::words::DOMAIN_ORG_HEADS.iter().map(|h| crate::normalize::normalize(h)).collect();
+    for i in 0..words.len() {
+        let (split, needs_domain) = match head(&words[i], &ask.lex.org_heads) {
+            Some(s) => (s, false),
+            None => match words[i].splits.iter().find(|s| complement && matches!(s.clitics, "" | "و" | "ب" | "ل" | "و+ب" | "و+ل") && domain_heads.contains(&s.stem)) {
+                Some(s) if words[i].is_body_arabic() => (s, true),
+                _ => continue,
+            },
+        };
+        let definite = split.stem.starts_with("ال");
+        if ask.lex.media_heads.contains(&split.stem) {
+            // `لقناة "خبر ترك"`: the quoted words right after the head are the outlet's name,
+            // ordinary words or not.
+            // Not after a definite head: `وأضافت الوكالة "أن الوضع مستقر"` quotes its words.
+            let quoted = quoted_after(words, i).filter(|&(f, _)| !split.stem.starts_with("ال") && !ask.function(&words[f]));
+            if let Some((first, last)) = quoted {
+                out.push(make(words, first, None, last, EntityType::Org, Origin::Rule(RuleId::Media), 5));
+                continue;
+            }
+            // وكالة سبوتنيك → سبوتنيك; وكالة «نوفوستي» is a quoted source.
+            if let Some(j) = next_word(words, i) {
+                if ask.name_like(&words[j]) {
+                    let mut last = j;
+                    while let Some(k) = next_word(words, last) {
+                        if last - j >= 2 || !ask.name_like(&words[k]) {
+                            break;
+                        }
+                        last = k;
+                    }
+                    out.push(make(words, j, None, last, EntityType::Org, Origin::Rule(RuleId::Media), 5));
+                    continue;
+                }
+            }
+        }
+        let institution = |w: &Token| ask.nisba_of_place(w) || crate::lexicon::words::INSTITUTION_ADJECTIVES.iter().any(|a| crate::normalize::normalize(a) == w.norm());
+        let domain = |last: usize| last > i + 1 && institution(&words[i + 1]) && words[i + 2..=last].iter().any(|w| w.splits.iter().any(|s| s.clitics == "ل"));
+        if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| !needs_domain || domain(last)) {
+            out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
+        }
+    }
+}
