@@ -88,6 +88,12 @@ fn a_centre_or_an_observatory_is_an_organisation_only_with_its_domain() {
 }
 
 #[test]
+fn the_name_of_a_scale_is_no_mention() {
+    let f = mentions_of("بلغت قوة الهزة 6 درجات على مقياس ريختر، و5 درجات على مقياس \"بوفورت\" في مدينة بورتو.");
+    assert!(!f.iter().any(|(t, _)| t.contains("ريختر") || t.contains("بوفورت")), "{f:?}");
+}
+
+#[test]
 fn no_name_runs_across_a_line_break() {
     // A title at the end of a line, a verb and a name on the next.
     let f = mentions_of("سامح شكري وزير الخارجية المصري\nرحب سامح شكري بالوفود المشاركة في المؤتمر.\nوقال الرئيس\nيزور القاهرة غدا.");

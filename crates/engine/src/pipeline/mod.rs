@@ -98,7 +98,7 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
         all.retain(|c| {
             let counted = crate::facts::nouns::lookup(words[c.first].norm()).is_some_and(|n| !matches!(n.class, crate::facts::nouns::NounClass::Money(_)));
             let rest_adjective = c.last - c.first == 1 || (c.last - c.first == 2 && ask.nisba_of_place(&words[c.first + 1]));
-            !(counted && rest_adjective && c.kind != EntityType::Org && !matches!(c.origin, Origin::Rule(_)))
+            !(counted && rest_adjective && c.kind != EntityType::Org && !matches!(c.origin, Origin::Rule(_))) && !crate::recognize::unit_name(words, c)
         });
     }
     if opts.on("chain-given-name") {

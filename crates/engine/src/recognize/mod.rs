@@ -109,3 +109,14 @@ pub(crate) fn make(words: &[Token], i: usize, split: Option<&Split>, last: usize
     Candidate { first: i, last: last + 1, byte_start: start, byte_end: words[last].end, kind, key, origin, priority, alias_of: None }
 }
 
+
+/// A one-word name right after `مقياس` (scale) is the name of a unit, not of a person or a place
+/// the story is about (`7 درجات على مقياس ريختر`, `مقياس "ريختر"`), as a currency is not.
+pub fn unit_name(words: &[Token], c: &Candidate) -> bool {
+    let scale = crate::normalize::normalize("مقياس");
+    let Some(first) = (c.first..c.last).find(|&i| words[i].is_body_word()) else { return false };
+    let one = (c.first..c.last).filter(|&i| words[i].is_body_word()).count() == 1;
+    // Over the quotation marks, if any (the tagger's span may start on one).
+    let before = (0..first).rev().find(|&b| !rules::is_quote(&words[b], &rules::OPEN_QUOTES)).map(|b| &words[b]);
+    one && before.is_some_and(|b| b.sentence == words[first].sentence && b.splits.iter().any(|s| s.stem == scale))
+}
