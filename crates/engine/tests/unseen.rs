@@ -94,6 +94,14 @@ fn the_name_of_a_scale_is_no_mention() {
 }
 
 #[test]
+fn a_maghrebi_honorific_is_the_first_word_of_the_name() {
+    let f = mentions_of("وصلت فرق الإنقاذ إلى بلدة مولاي يعقوب، واستقبل الأمير مولاي هشام أعضاء الوفد. وقال: شكرا سيدي الرئيس.");
+    assert!(f.contains(&("مولاي يعقوب".to_string(), EntityType::Loc)), "{f:?}");
+    assert!(f.contains(&("مولاي هشام".to_string(), EntityType::Per)), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("سيدي")), "{f:?}");
+}
+
+#[test]
 fn no_name_runs_across_a_line_break() {
     // A title at the end of a line, a verb and a name on the next.
     let f = mentions_of("سامح شكري وزير الخارجية المصري\nرحب سامح شكري بالوفود المشاركة في المؤتمر.\nوقال الرئيس\nيزور القاهرة غدا.");

@@ -43,6 +43,10 @@ pub const ORG_HEADS: &[&str] = &[
     "مجلة", "المجلة", "تلفزيون", "التلفزيون",
 ];
 
+/// Maghrebi honorifics that begin a person's or a place's name (`مولاي إبراهيم`, `سيدي بنور`,
+/// `لالة مريم`).
+pub const NAME_HONORIFICS: &[&str] = &["مولاي", "سيدي", "لالة", "للا"];
+
 /// Heads of organisation names only with a country's or an institution's adjective and a domain
 /// after them (`المرصد السوري لحقوق الإنسان`, `المركز الوطني للبحث العلمي`); otherwise they are
 /// ordinary words (`مركز الزلزال`, the epicentre; `المركز التجاري للمدينة`, a shopping centre).

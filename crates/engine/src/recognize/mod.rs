@@ -15,6 +15,7 @@ pub mod adjust;
 pub mod aliases;
 pub mod constructs;
 pub mod gazetteer;
+pub mod honorifics;
 pub mod organisations;
 pub mod rules;
 pub mod ask;

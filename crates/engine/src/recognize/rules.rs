@@ -98,6 +98,10 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
 
 /// Up to `max` name-like words from `j`; returns the last one.
 fn name_run(words: &[Token], ask: &Ask, j: usize, max: usize, known: &[Candidate]) -> Option<usize> {
+    // `بلدة مولاي يعقوب`: an honorific and the name after it, whatever that name is.
+    if super::honorifics::is_honorific(&words[j]) {
+        return next_word(words, j).filter(|&k| words[k].sentence == words[j].sentence && (ask.name_like(&words[k]) || ask.lex.names.contains_key(words[k].norm())));
+    }
     if !ask.name_like(&words[j]) && !ask.lex.names.contains_key(words[j].norm()) {
         return None;
     }
