@@ -102,6 +102,14 @@ fn a_maghrebi_honorific_is_the_first_word_of_the_name() {
 }
 
 #[test]
+fn a_rare_definite_word_after_a_place_word_is_the_place() {
+    let f = mentions_of("وصل الوفد إلى منطقة الزيبان ثم إلى جبال الونشريس الكبير، وسجل اللاعب هدفا من داخل منطقة الجزاء.");
+    assert!(f.contains(&("الزيبان".to_string(), EntityType::Loc)), "{f:?}");
+    assert!(f.contains(&("الونشريس الكبير".to_string(), EntityType::Loc)), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("الجزاء")), "{f:?}");
+}
+
+#[test]
 fn no_name_runs_across_a_line_break() {
     // A title at the end of a line, a verb and a name on the next.
     let f = mentions_of("سامح شكري وزير الخارجية المصري\nرحب سامح شكري بالوفود المشاركة في المؤتمر.\nوقال الرئيس\nيزور القاهرة غدا.");

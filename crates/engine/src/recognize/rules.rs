@@ -10,7 +10,8 @@
 //!   (`وكالة سبوتنيك`), or by a quotation of up to four words, the quoted words whatever they are
 //!   (`لقناة "خبر ترك"`);
 //! - **place triggers** (`place_trigger`): a place trigger (العاصمة، مدينة، مدينتي …) with optional
-//!   adjectives, then the name (and `و` + a second name after a dual or plural trigger);
+//!   adjectives, then the name (and `و` + a second name after a dual or plural trigger), or right
+//!   after the trigger a rare definite word, with "greater" if it follows (`بجبال الأطلس الكبير`);
 //! - **titles** (`title`): a title or role (الرئيس، وزير، الفريق، المتحدث …), optional modifiers
 //!   (adjectives, `باسم …`, a known place or organisation, a comma), then up to four name-like
 //!   words; an indefinite title (`رئيس`, `وزير`) needs a modifier first, because `رئيس كازاخستان`
@@ -136,7 +137,15 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                 }
             }
             if let Some(k) = next_word(words, j) {
-                if span_at(known, k).is_none() {
+                // `بجبال الأطلس`, `منطقة الحوز`: a rare definite word (not an ordinary one, not
+                // an adjective) right after the trigger is the place's name.
+                let w = &words[k];
+                let definite_name = skipped == 0 && w.sentence == words[i].sentence && ask.has_article(w) && !ask.common(w) && !ask.nisba(w) && !ask.function(w) && !ask.temporal(w) && ask.lex.zipf(w.norm()) < 40;
+                if span_at(known, k).is_none() && definite_name {
+                    // With "greater" after it: `جبال الأطلس الكبير`.
+                    let last = next_word(words, k).filter(|&g| words[g].sentence == w.sentence && matches!(words[g].norm(), "الكبير" | "الكبري")).unwrap_or(k);
+                    out.push(make(words, k, None, last, EntityType::Loc, Origin::Rule(RuleId::PlaceTrigger), 5));
+                } else if span_at(known, k).is_none() {
                     if let Some(last) = name_run(words, ask, k, 3, known) {
                         out.push(make(words, k, None, last, EntityType::Loc, Origin::Rule(RuleId::PlaceTrigger), 5));
                         // مدينتي زاناوزين وأكتاو
