@@ -110,6 +110,20 @@ fn a_rare_definite_word_after_a_place_word_is_the_place() {
 }
 
 #[test]
+fn a_family_name_with_al_closes_a_persons_name() {
+    let a = analysis_of("علق فهد آل الزيدان، رئيس النادي، على الفوز. وكتب آل الزيدان عبر حسابه أن الفريق استحق الفوز.");
+    let f: Vec<(String, EntityType)> = a.documents[0].mentions.iter().map(|m| (m.text.clone(), m.kind)).collect();
+    assert!(f.contains(&("فهد آل الزيدان".to_string(), EntityType::Per)), "{f:?}");
+    assert!(f.contains(&("آل الزيدان".to_string(), EntityType::Per)), "{f:?}");
+    assert_eq!(entity_of(&a, "آل الزيدان"), entity_of(&a, "فهد آل الزيدان"));
+    // Two of the family in the article: the family name alone is not linked to either.
+    let a = analysis_of("التقى فهد آل الزيدان بأخيه سعد آل الزيدان، وكتب آل الزيدان بيانا.");
+    let alone = entity_of(&a, "آل الزيدان");
+    assert_ne!(alone, entity_of(&a, "فهد آل الزيدان"));
+    assert_ne!(alone, entity_of(&a, "سعد آل الزيدان"));
+}
+
+#[test]
 fn no_name_runs_across_a_line_break() {
     // A title at the end of a line, a verb and a name on the next.
     let f = mentions_of("سامح شكري وزير الخارجية المصري\nرحب سامح شكري بالوفود المشاركة في المؤتمر.\nوقال الرئيس\nيزور القاهرة غدا.");

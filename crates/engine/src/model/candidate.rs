@@ -16,6 +16,8 @@ pub enum RuleId {
     Abbreviation,
     /// The outlet an article names itself by in its dateline, editor or copyright line.
     Outlet,
+    /// A given name and a family name with `آل` (`تركي آل الشيخ`).
+    Family,
 }
 
 impl RuleId {
@@ -31,6 +33,7 @@ impl RuleId {
             RuleId::Facility => "facility",
             RuleId::Abbreviation => "abbreviation",
             RuleId::Outlet => "outlet",
+            RuleId::Family => "family",
         }
     }
 }

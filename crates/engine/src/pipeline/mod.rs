@@ -81,6 +81,9 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.on("honorific") {
         crate::recognize::honorifics::take_in(words, ask, &mut all);
     }
+    if opts.rule(RuleId::Family) {
+        crate::recognize::families::close_names(words, ask, &mut all);
+    }
     if opts.on("place-word") {
         crate::recognize::adjust::place_after_trigger(words, ask, &mut all);
     }

@@ -5,7 +5,8 @@
 //!   ANERcorp, and names already found elsewhere in the corpus);
 //! - [`rules`]: contextual rules (titles and bylines before people, heads of organisation names
 //!   in [`organisations`], place triggers), with [`aliases`] (acronyms in brackets, names after `المعروف باسم`) and
-//!   [`constructs`] (events, buildings, teams built on a head noun).
+//!   [`constructs`] (events, buildings, teams built on a head noun), [`honorifics`] (`مولاي`,
+//!   `سيدي` open a name) and [`families`] (`آل` closes one).
 //!
 //! [`resolve`] keeps the best non-overlapping candidates: longer first, then by priority.
 //! Every candidate's offsets are in the source text, after any proclitic, so the highlight covers
@@ -14,6 +15,7 @@
 pub mod adjust;
 pub mod aliases;
 pub mod constructs;
+pub mod families;
 pub mod gazetteer;
 pub mod honorifics;
 pub mod organisations;
