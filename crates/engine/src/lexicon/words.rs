@@ -52,9 +52,10 @@ pub const NAME_HONORIFICS: &[&str] = &["مولاي", "سيدي", "لالة", "ل
 /// ordinary words (`مركز الزلزال`, the epicentre; `المركز التجاري للمدينة`, a shopping centre).
 pub const DOMAIN_ORG_HEADS: &[&str] = &["المركز", "المرصد", "المديرية"];
 
-/// Adjectives of institutions (`المديرية العامة للشؤون الداخلية`); the first three are no
-/// relative adjectives, yet they go on an organisation's chain as those do.
-pub const INSTITUTION_ADJECTIVES: &[&str] = &["العام", "العامة", "الأعلى", "الوطني", "الوطنية", "الدولي", "الدولية"];
+/// Adjectives of institutions (`المديرية العامة للشؤون الداخلية`); the first two are no
+/// relative adjectives, yet they go on an organisation's chain as those do. (`العام` is a time
+/// word, "the year", and stops a chain before this list is asked.)
+pub const INSTITUTION_ADJECTIVES: &[&str] = &["العامة", "الأعلى", "الوطني", "الوطنية", "الدولي", "الدولية"];
 
 /// Organisation heads whose following proper name *is* the organisation (a news agency's name
 /// without the word "agency").

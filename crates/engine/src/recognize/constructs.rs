@@ -243,7 +243,9 @@ fn team_colours(words: &[Token], ask: &Ask) -> Vec<Candidate> {
         let w = &words[i];
         let split = (!w.boiler && w.is_body_arabic()).then(|| head_of(w, &colours)).flatten()?;
         let before = (i > 0 && words[i - 1].sentence == w.sentence && words[i - 1].is_body_word()).then(|| &words[i - 1]);
-        let noun = !split.clitics.is_empty() || before.is_none_or(|b| !ask.has_article(b) && !ask.first_name(b) && !ask.lex.names.contains_key(b.norm()) && !(ask.name_like(b) && ask.lex.zipf(b.norm()) < 40));
+        // A definite word before, with a proclitic too (`بالضوء الأخضر`, `للهلال الأحمر`).
+        let definite = |b: &Token| ask.has_article(b) || b.splits.iter().any(|s| !s.clitics.is_empty() && s.stem.starts_with("ال"));
+        let noun = !split.clitics.is_empty() || before.is_none_or(|b| !definite(b) && !ask.first_name(b) && !ask.lex.names.contains_key(b.norm()) && !(ask.name_like(b) && ask.lex.zipf(b.norm()) < 40));
         noun.then_some(split)
     };
     let mut out: Vec<Candidate> = Vec::new();
@@ -260,12 +262,17 @@ fn team_colours(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     }
     for i in 0..words.len() {
         let Some(split) = colour_at(i) else { continue };
-        if let Some((_, key)) = named.iter().find(|(colour, _)| *colour == split.stem) {
-            if !out.iter().any(|c| c.first == i) {
-                let mut c = make(words, i, Some(split), i, EntityType::Org, Origin::Rule(RuleId::Team), 5);
-                c.key = key.clone();
-                out.push(c);
-            }
+        // Two teams of one colour in the article (`الأحمر البحريني`, `الأحمر العماني`): the colour
+        // alone could be either.
+        let mut teams = named.iter().filter(|(colour, _)| *colour == split.stem).map(|(_, key)| key);
+        let Some(key) = teams.next() else { continue };
+        if teams.any(|k| k != key) {
+            continue;
+        }
+        if !out.iter().any(|c| c.first == i) {
+            let mut c = make(words, i, Some(split), i, EntityType::Org, Origin::Rule(RuleId::Team), 5);
+            c.key = key.clone();
+            out.push(c);
         }
     }
     out
@@ -362,6 +369,10 @@ mod tests {
         assert!(found("تقدم الأزرق بهدف وأعطى الضوء الأخضر").is_empty());
         // A colour after a definite noun or a name describes it or is a family name.
         assert!(found("أعلن البيت الأبيض الأمريكي ووصل علي محسن الأحمر اليمني").is_empty());
+        assert!(found("حظي المشروع بالضوء الأخضر الأمريكي وتبرع للهلال الأحمر القطري").is_empty());
+        // Two teams of one colour: the colour alone is neither.
+        let two = found("لعب الأحمر البحريني ضد الأحمر العماني، وفاز الأحمر بهدف");
+        assert_eq!(two.len(), 2, "{two:?}");
     }
 
     #[test]

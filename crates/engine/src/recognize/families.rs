@@ -15,7 +15,7 @@ pub fn close_names(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     let mut alone = Vec::new();
     for k in 1..words.len() {
         let (al, p) = (&words[k], &words[k - 1]);
-        if al.text != "آل" || !al.is_body_arabic() || p.sentence != al.sentence {
+        if al.text != "آل" || !al.is_body_arabic() || !p.is_body_word() || p.sentence != al.sentence {
             continue;
         }
         let Some(m) = next_word(words, k).filter(|&m| words[m].sentence == al.sentence && words[m].is_body_arabic() && !ask.function(&words[m])) else { continue };
@@ -44,7 +44,10 @@ pub fn close_names(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     }
     // The family name alone, where one full name in the article ends with it (two would be two
     // relatives: left to the linker, which keeps relatives apart).
-    let full: Vec<String> = cands.iter().filter(|c| c.kind == EntityType::Per && c.key.contains(" ال ")).map(|c| c.key.clone()).collect();
+    let mut full: Vec<String> = cands.iter().filter(|c| c.kind == EntityType::Per && c.key.contains(" ال ")).map(|c| c.key.clone()).collect();
+    // One name written several times is one name.
+    crate::sort::natural(&mut full);
+    full.dedup();
     for (k, m) in alone {
         let family = format!(" ال {}", words[m].norm());
         let mut of = full.iter().filter(|f| f.ends_with(&family));

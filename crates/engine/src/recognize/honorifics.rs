@@ -24,10 +24,13 @@ pub fn take_in(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
     let ends: Vec<usize> = cands.iter().map(|c| c.last).collect();
     for c in cands.iter_mut().filter(|c| matches!(c.kind, EntityType::Per | EntityType::Loc) && c.first > 0) {
         let (b, first) = (&words[c.first - 1], &words[c.first]);
-        if !b.is_body_arabic() || b.sentence != first.sentence || ask.has_article(first) || ends.contains(&c.first) {
+        if !b.is_body_arabic() || b.sentence != first.sentence || ask.has_article(first) {
             continue;
         }
         let Some(split) = b.splits.iter().find(|s| matches!(s.clitics, "" | "و" | "ب" | "ل" | "و+ب" | "و+ل") && honorifics.contains(&s.stem)) else { continue };
+        if ends.contains(&c.first) {
+            continue;
+        }
         c.first -= 1;
         c.byte_start = b.stem_start(split);
         c.key = format!("{} {}", split.stem, c.key);
