@@ -44,14 +44,15 @@ pub fn close_names(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     }
     // The family name alone, where one full name in the article ends with it (two would be two
     // relatives: left to the linker, which keeps relatives apart).
-    let mut full: Vec<String> = cands.iter().filter(|c| c.kind == EntityType::Per && c.key.contains(" ال ")).map(|c| c.key.clone()).collect();
-    // One name written several times is one name.
-    crate::sort::natural(&mut full);
-    full.dedup();
+    let full: Vec<String> = cands.iter().filter(|c| c.kind == EntityType::Per && c.key.contains(" ال ")).map(|c| c.key.clone()).collect();
     for (k, m) in alone {
         let family = format!(" ال {}", words[m].norm());
+        // One name written several times is one name.
         let mut of = full.iter().filter(|f| f.ends_with(&family));
-        let (Some(f), None) = (of.next(), of.next()) else { continue };
+        let Some(f) = of.next() else { continue };
+        if of.any(|g| g != f) {
+            continue;
+        }
         cands.retain(|c| !(c.first == m && c.last == m + 1));
         match cands.iter_mut().find(|c| c.first == k) {
             Some(c) => c.alias_of = Some(f.clone()),

@@ -141,7 +141,7 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                 // an adjective) right after the trigger is the place's name.
                 let w = &words[k];
                 // Not a disaster or an event (`منطقة الزلزال`).
-                let what = |n: &str| [crate::lexicon::words::DISASTERS, crate::lexicon::words::EVENT_HEADS].concat().iter().any(|d| crate::normalize::normalize(d) == n.trim_start_matches("ال"));
+                let what = |n: &str| crate::lexicon::words::DISASTERS.iter().chain(crate::lexicon::words::EVENT_HEADS).any(|d| crate::normalize::normalize(d) == n.trim_start_matches("ال"));
                 let definite_name = skipped == 0 && w.sentence == words[i].sentence && ask.has_article(w) && !ask.common(w) && !ask.nisba(w) && !ask.function(w) && !ask.temporal(w) && ask.lex.zipf(w.norm()) < 40 && !what(w.norm());
                 if span_at(known, k).is_none() && definite_name {
                     // With "greater" after it: `جبال الأطلس الكبير`.
