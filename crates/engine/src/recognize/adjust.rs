@@ -248,7 +248,7 @@ pub fn family_nisba_after(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>
 }
 
 /// Extend `c` to end with the word at `j` (after its last word): span, offsets and key.
-fn take_in(c: &mut Candidate, words: &[Token], j: usize) {
+pub(super) fn take_in(c: &mut Candidate, words: &[Token], j: usize) {
     let w = &words[j];
     c.last = j + 1;
     c.byte_end = w.end;

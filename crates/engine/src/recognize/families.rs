@@ -29,12 +29,8 @@ pub fn close_names(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
         if cands.iter().any(ends_here) {
             cands.retain(|c| !family_only(c));
             let Some(c) = cands.iter_mut().find(|c| ends_here(c)) else { continue };
-            for j in [k, m] {
-                c.last = j + 1;
-                c.byte_end = words[j].end;
-                c.key.push(' ');
-                c.key.push_str(words[j].norm());
-            }
+            super::adjust::take_in(c, words, k);
+            super::adjust::take_in(c, words, m);
         } else if ask.first_name(p) && !cands.iter().any(|c| c.first < k && c.last > k - 1) {
             cands.retain(|c| !family_only(c));
             cands.push(make(words, k - 1, None, m, EntityType::Per, Origin::Rule(RuleId::Family), 5));

@@ -9,6 +9,11 @@ use super::make;
 use super::rules::{head, quoted_after};
 use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
 
+/// An adjective of institutions (`العامة`, `الأعلى`, `الوطني` …: `words::INSTITUTION_ADJECTIVES`).
+fn institutional(w: &Token) -> bool {
+    crate::lexicon::words::INSTITUTION_ADJECTIVES.iter().any(|a| crate::normalize::normalize(a) == w.norm())
+}
+
 /// The construct chain after an organisation head at `i`; returns the last word of the name.
 /// Definite nouns chain until a definite noun is followed by anything but a relative adjective;
 /// proper names and indefinite nouns in construct may precede them; `لل…` may close a proper name.
@@ -82,8 +87,7 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
         }
         if ask.has_article(w) {
             let after_definite = matches!(prev, Prev::Definite | Prev::Complement(_)) || (prev == Prev::Head && definite_head);
-            let institutional = || crate::lexicon::words::INSTITUTION_ADJECTIVES.iter().any(|a| crate::normalize::normalize(a) == n);
-            if after_definite && !ask.nisba(w) && !institutional() {
+            if after_definite && !ask.nisba(w) && !institutional(w) {
                 break;
             }
             prev = Prev::Definite;
@@ -177,7 +181,7 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
                 }
             }
         }
-        let institution = |w: &Token| ask.nisba_of_place(w) || crate::lexicon::words::INSTITUTION_ADJECTIVES.iter().any(|a| crate::normalize::normalize(a) == w.norm());
+        let institution = |w: &Token| ask.nisba_of_place(w) || institutional(w);
         let domain = |last: usize| last > i + 1 && institution(&words[i + 1]) && words[i + 2..=last].iter().any(|w| w.splits.iter().any(|s| s.clitics == "ل"));
         if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| !needs_domain || domain(last)) {
             out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
