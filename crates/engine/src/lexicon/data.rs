@@ -19,6 +19,8 @@ pub struct Tables {
     pub anercorp_common: String,
     pub wordfreq: String,
     pub places: String,
+    /// The hand-written lists of general news language (`data/words/lists.txt`, see [`super::words`]).
+    pub words: String,
 }
 
 const MAGIC: &str = "qarin-lexicon 1\n";
@@ -34,7 +36,7 @@ impl std::fmt::Display for DataError {
 }
 
 impl Tables {
-    fn fields(&self) -> [(&'static str, &String); 9] {
+    fn fields(&self) -> [(&'static str, &String); 10] {
         [
             ("countries_ar", &self.countries_ar),
             ("countries_en", &self.countries_en),
@@ -45,6 +47,7 @@ impl Tables {
             ("anercorp_common", &self.anercorp_common),
             ("wordfreq", &self.wordfreq),
             ("places", &self.places),
+            ("words", &self.words),
         ]
     }
 
@@ -61,6 +64,7 @@ impl Tables {
             anercorp_common: include_str!("../../data/anercorp/common.tsv").into(),
             wordfreq: include_str!("../../data/wordfreq/ar.tsv").into(),
             places: include_str!("../../data/geonames/places.tsv").into(),
+            words: include_str!("../../data/words/lists.txt").into(),
         }
     }
 
@@ -98,14 +102,15 @@ impl Tables {
                 "anercorp_common" => &mut t.anercorp_common,
                 "wordfreq" => &mut t.wordfreq,
                 "places" => &mut t.places,
+                "words" => &mut t.words,
                 other => return Err(DataError(format!("unknown part {other:?}"))),
             };
             *slot = text;
             seen += 1;
             rest = rest.get(nl + 1 + len + 1..).unwrap_or(&[]);
         }
-        if seen != 9 {
-            return Err(DataError(format!("{seen} of 9 parts")));
+        if seen != 10 {
+            return Err(DataError(format!("{seen} of 10 parts")));
         }
         Ok(t)
     }

@@ -6,7 +6,8 @@
 //!   `data/anercorp/`, CC BY-SA 4.0): names with their type, and common words;
 //! - lists derived from packaged data by `dev/data/derive.py`: word frequencies (wordfreq, CC
 //!   BY-SA 4.0) and populated places (GeoNames, CC BY 4.0);
-//! - hand-written lists of general news language ([`words`]).
+//! - hand-written lists of general news language (`data/words/lists.txt`, read by [`lists`];
+//!   the few that rules name one by one are in [`words`]).
 //!
 //! The files travel as one asset in the web app ([`data`]); [`install`] loads it there, while the
 //! CLI and the tests use the files built in (feature `embedded`).
@@ -88,6 +89,19 @@ pub struct Place {
     pub population: u32,
 }
 
+/// The lists of `data/words/lists.txt` by their `[name]`: one entry per line, `#` comments.
+fn lists(text: &str) -> HashMap<&str, Vec<&str>> {
+    let mut out: HashMap<&str, Vec<&str>> = HashMap::default();
+    let mut name = "";
+    for l in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        match l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(n) => name = n,
+            None => out.entry(name).or_default().push(l),
+        }
+    }
+    out
+}
+
 fn set<'a>(words: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
     words.into_iter().map(str::trim).filter(|w| !w.is_empty() && !w.starts_with('#')).map(normalize).collect()
 }
@@ -130,20 +144,20 @@ impl Lexicon {
             names.insert(normalize(&name), NameEntry { kind: EntityType::Loc, source: Source::Country { iso, english } });
         }
         let english_of = |iso: &str| en.get(iso).cloned().unwrap_or_default();
-        for (iso, aliases) in words::COUNTRY_ALIASES {
-            for a in *aliases {
-                // An alias is more specific than a name seen in ANERcorp, never than a country's own name.
-                let key = normalize(a);
-                if !matches!(names.get(&key), Some(NameEntry { source: Source::Country { .. }, .. })) {
-                    names.insert(key, NameEntry { kind: EntityType::Loc, source: Source::Country { iso: iso.to_string(), english: english_of(iso) } });
-                }
+        let hand = lists(&t.words);
+        let list = |n: &str| hand.get(n).map(Vec::as_slice).unwrap_or(&[]).iter().copied();
+        for (iso, a) in list("country_aliases").filter_map(|l| l.split_once('\t')) {
+            // An alias is more specific than a name seen in ANERcorp, never than a country's own name.
+            let key = normalize(a.trim());
+            if !matches!(names.get(&key), Some(NameEntry { source: Source::Country { .. }, .. })) {
+                names.insert(key, NameEntry { kind: EntityType::Loc, source: Source::Country { iso: iso.to_string(), english: english_of(iso) } });
             }
         }
-        for p in words::PLATFORMS {
+        for p in list("platforms") {
             names.insert(normalize(p), NameEntry { kind: EntityType::Org, source: Source::Platform });
         }
         let max_name_words = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-        let function = set(words::FUNCTION_WORDS.iter().copied());
+        let function = set(list("function_words"));
         let zipf = table::Table::from_sorted_lines(&t.wordfreq);
         let mut place_info = Vec::new();
         let mut place_keys = Vec::new();
@@ -167,18 +181,18 @@ impl Lexicon {
             last_names: set(t.last_names.lines()),
             common,
             function,
-            person_titles: set(words::PERSON_TITLES.iter().copied()),
-            org_heads: set(words::ORG_HEADS.iter().copied()),
-            media_heads: set(words::MEDIA_HEADS.iter().copied()),
-            attribution: set(words::ATTRIBUTION.iter().copied()),
-            place_triggers: set(words::PLACE_TRIGGERS.iter().copied()),
-            place_descriptors: set(words::PLACE_DESCRIPTORS.iter().copied()),
-            after_name: set(words::AFTER_NAME.iter().copied()),
-            temporal: set(words::TEMPORAL.iter().copied()),
-            title_modifiers: set(words::TITLE_MODIFIERS.iter().copied()),
-            ministry_metonyms: set(words::MINISTRY_METONYMS.iter().copied()),
-            surname_suffixes: words::SURNAME_SUFFIXES.iter().map(|s| normalize(s)).collect(),
-            place_suffixes: words::PLACE_SUFFIXES.iter().map(|s| normalize(s)).collect(),
+            person_titles: set(list("person_titles")),
+            org_heads: set(list("org_heads")),
+            media_heads: set(list("media_heads")),
+            attribution: set(list("attribution")),
+            place_triggers: set(list("place_triggers")),
+            place_descriptors: set(list("place_descriptors")),
+            after_name: set(list("after_name")),
+            temporal: set(list("temporal")),
+            title_modifiers: set(list("title_modifiers")),
+            ministry_metonyms: set(list("ministry_metonyms")),
+            surname_suffixes: list("surname_suffixes").map(normalize).collect(),
+            place_suffixes: list("place_suffixes").map(normalize).collect(),
             zipf,
             places,
             place_info,
@@ -235,6 +249,27 @@ pub fn ready() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(feature = "embedded")]
+    fn hand_lists_are_the_ones_the_lexicon_reads() {
+        let text = data::Tables::embedded().words;
+        let mut found: Vec<&str> = lists(&text).keys().copied().collect();
+        found.sort_unstable();
+        let mut read = vec![
+            "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "org_heads", "person_titles",
+            "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+        ];
+        read.sort_unstable();
+        assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");
+        assert!(lists(&text).values().all(|v| !v.is_empty()));
+        let l = lexicon();
+        assert!(l.person_titles.contains(&normalize("الرئيس")) && l.org_heads.contains(&normalize("وزارة")) && l.temporal.contains(&normalize("الإثنين")));
+        assert!(matches!(&l.names.get(&normalize("السعودية")).expect("an alias").source, Source::Country { iso, .. } if iso == "SA"));
+        let parsed = lists("# note\n[a]\nx y\n\n# c\nz\n[b]\nw\n");
+        assert_eq!(parsed.get("a"), Some(&vec!["x y", "z"]));
+        assert_eq!(parsed.get("b"), Some(&vec!["w"]));
+    }
 
     #[test]
     fn loads_gazetteers_in_matching_form() {
