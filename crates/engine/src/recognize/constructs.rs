@@ -227,6 +227,7 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
         }
     }
     out.extend(quoted_events(words, ask));
+    out.extend(named_storms(words, ask));
     out.extend(team_colours(words, ask));
     out
 }
@@ -304,6 +305,38 @@ fn quoted_events(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     out
 }
 
+/// Storms go by given names (`العاصفة دانيال`, `إعصار "شاهين"`, `الإعصار المتوسطي “دانيال”`): the
+/// name after `عاصفة`/`إعصار`, with or without the article and after one relative adjective, is
+/// an event (MISC), quoted or not; unquoted, it is one word that can only be a name (no article,
+/// not a common word; after the indefinite head a known name: not `عاصفة رملية`, `إعصار مدمر`).
+fn named_storms(words: &[Token], ask: &Ask) -> Vec<Candidate> {
+    let heads = matching(&["عاصفة", "إعصار"]);
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let w = &words[i];
+        if w.boiler || !w.splits.iter().any(|s| heads.iter().any(|h| h == s.stem.trim_start_matches("ال"))) {
+            continue;
+        }
+        let mut j = i;
+        if super::gazetteer::next_word(words, i).is_some_and(|k| ask.nisba(&words[k]) && !ask.nisba_of_place(&words[k])) {
+            j += 1;
+        }
+        if let Some((first, last)) = super::rules::quoted_after(words, j) {
+            out.push(make(words, first, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+        } else if let Some(k) = super::gazetteer::next_word(words, j).filter(|&k| words[k].sentence == w.sentence) {
+            let x = &words[k];
+            // After `العاصفة` an adjective would have the article; after `إعصار` it would not
+            // (`إعصار مدمر`), so there the word must be a known name.
+            let definite = w.splits.iter().any(|s| s.stem.starts_with("ال"));
+            let known = ask.first_name(x) || ask.lex.names.contains_key(x.norm());
+            if ask.name_like(x) && !ask.has_article(x) && !ask.common(x) && (definite || known) {
+                out.push(make(words, k, None, k, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,6 +344,17 @@ mod tests {
     fn found(text: &str) -> Vec<(String, EntityType)> {
         let tz = crate::pipeline::read(text);
         super::super::resolve(candidates(&tz.tokens, &Ask::default())).into_iter().map(|c| (text[c.byte_start..c.byte_end].to_string(), c.kind)).collect()
+    }
+
+    #[test]
+    fn named_storms() {
+        use EntityType::Misc;
+        assert_eq!(found("تحولت الشوارع إلى أنهار بسبب العاصفة دانيال، بحسب تقرير"), [("دانيال".to_string(), Misc)]);
+        assert_eq!(found("يذكر أن الإعصار المتوسطي “دانيال” اجتاح يوم الأحد"), [("دانيال".to_string(), Misc)]);
+        assert_eq!(found("تأثرت المدن بالعاصفة \"دانيال\" أمس"), [("دانيال".to_string(), Misc)]);
+        assert_eq!(found("ضرب إعصار \"شاهين\" السواحل"), [("شاهين".to_string(), Misc)]);
+        assert!(found("هبت عاصفة رملية على المدينة").is_empty());
+        assert!(found("ضرب إعصار مدمر الساحل").is_empty());
     }
 
     #[test]
