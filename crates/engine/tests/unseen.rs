@@ -347,3 +347,12 @@ fn quotations_that_are_no_names() {
     let f = mentions_of("وصف \"الهجوم\" زلزال الحوز \"بالكارثة\" أمس. وأضافت الصحيفة \"الوضع مستقر\" اليوم. وقال إن كالينكوف يعرف \"جيدا\" ما يريد.");
     assert!(!f.iter().any(|(t, _)| t == "زلزال الحوز" || t == "الوضع مستقر" || t == "جيدا"), "{f:?}");
 }
+
+#[test]
+fn a_titles_name_after_a_noun_in_construct_with_a_place() {
+    // `رئيس بلدية X`, `رئيس وزراء X`: the title's modifiers run through the place to the name.
+    let f = mentions_of("وقال رئيس بلدية طبرق فرج الكاسح إن المياه غمرت الأحياء.");
+    assert!(f.contains(&("فرج الكاسح".to_string(), EntityType::Per)), "{f:?}");
+    let f = mentions_of("واستقبل رئيس وزراء اليونان كيرياكوس ميتسوتاكيس الوفد.");
+    assert!(f.contains(&("كيرياكوس ميتسوتاكيس".to_string(), EntityType::Per)), "{f:?}");
+}

@@ -123,7 +123,7 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
         crate::recognize::adjust::join_adjacent_people(words, &mut all);
     }
     if opts.on("person-after-place") {
-        crate::recognize::adjust::person_after_place(words, &mut all);
+        crate::recognize::adjust::person_after_place(words, ask, &mut all);
     }
     // A name has two letters at least: a lone letter is a conjunction or a stray initial (the
     // tagger can put `و` between quotes into an organisation), never a name worth linking.

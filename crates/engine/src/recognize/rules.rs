@@ -210,6 +210,20 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                 || ask.lex.person_titles.contains(n)
                 || ask.nisba(x)
                 || (ask.has_article(x) && !ask.temporal(x) && !ask.function(x) && !ask.lex.names.contains_key(n));
+            // `رئيس بلدية درنة عبد المنعم الغيثي`, `رئيس وزراء إسرائيل`: a bare noun in construct
+            // with a known place or organisation after it.
+            // (Past the place at once: the tagger may read it as the name's first word.)
+            // (A place is known from the lists too: the second pass does not give the titles
+            // the corpus's names.)
+            let place = |k: usize| words.get(k).is_some_and(|p| p.is_body_arabic() && ask.lex.place(p.norm()).is_some_and(|p| p.population >= 10_000));
+            let construct = (!ask.has_article(x) && (ask.common(x) || ask.lex.org_heads.contains(n) || ask.lex.place_triggers.contains(n)))
+                .then(|| known.iter().find(|k| k.first == j + 1 && k.kind != EntityType::Per && !weak(k, ask)).map(|k| k.last).or_else(|| place(j + 1).then_some(j + 2)))
+                .flatten();
+            if let Some(end) = construct {
+                j = end;
+                skipped += 2;
+                continue;
+            }
             if modifier {
                 j += 1;
                 skipped += 1;
