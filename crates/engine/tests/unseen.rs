@@ -356,3 +356,13 @@ fn a_titles_name_after_a_noun_in_construct_with_a_place() {
     let f = mentions_of("واستقبل رئيس وزراء اليونان كيرياكوس ميتسوتاكيس الوفد.");
     assert!(f.contains(&("كيرياكوس ميتسوتاكيس".to_string(), EntityType::Per)), "{f:?}");
 }
+
+#[test]
+fn international_organisations_and_their_national_branches() {
+    let f = mentions_of("أعلن الهلال الأحمر الليبي أن فرقه وصلت، وقالت منظمة أطباء بلا حدود إن الوضع صعب، وتبرع محسن للهلال الأحمر القطري.");
+    assert!(f.contains(&("الهلال الأحمر الليبي".to_string(), EntityType::Org)), "{f:?}");
+    assert!(f.contains(&("أطباء بلا حدود".to_string(), EntityType::Org)), "{f:?}");
+    assert!(f.contains(&("لهلال الأحمر القطري".to_string(), EntityType::Org)), "{f:?}");
+    let f = mentions_of("وصلت السفينة إلى البحر الأحمر أمس.");
+    assert!(!f.iter().any(|(_, k)| *k == EntityType::Org), "{f:?}");
+}

@@ -78,6 +78,9 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
         crate::recognize::adjust::plus(words, &mut all);
     }
     let mut all = resolve(all);
+    if opts.rule(RuleId::Organisation) {
+        crate::recognize::organisations::national_branch(words, ask, &mut all);
+    }
     if opts.on("honorific") {
         crate::recognize::honorifics::take_in(words, ask, &mut all);
     }

@@ -188,3 +188,15 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
         }
     }
 }
+
+/// An international organisation of the hand-written list followed by a country's relative
+/// adjective is that country's branch (`الهلال الأحمر الليبي`, `الصليب الأحمر اللبناني`): the
+/// name takes the adjective in (another organisation than the international one).
+pub fn national_branch(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Org && c.origin == Origin::Gazetteer && c.last > c.first) {
+        let listed = ask.lex.names.get(&c.key).is_some_and(|e| e.source == crate::lexicon::Source::International);
+        if let Some(j) = next_word(words, c.last - 1).filter(|&j| j == c.last && listed && words[j].sentence == words[c.first].sentence && ask.nisba_of_place(&words[j])) {
+            super::adjust::take_in(c, words, j);
+        }
+    }
+}

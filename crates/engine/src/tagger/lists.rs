@@ -63,9 +63,11 @@ impl<'a> Lists<'a> {
 
     /// Type of a known name (matching form, words joined by one space).
     pub fn name(&self, key: &str) -> Option<EntityType> {
+        // The international organisations' list is not a feature (see `Source::International`).
+        let entry = self.lex.names.get(key).filter(|e| e.source != Source::International);
         match self.fold {
-            None => self.lex.names.get(key).map(|e| e.kind),
-            Some(f) => match self.lex.names.get(key) {
+            None => entry.map(|e| e.kind),
+            Some(f) => match entry {
                 Some(e) if e.source != Source::Anercorp => Some(e.kind),
                 _ => f.names.get(key).copied(),
             },
