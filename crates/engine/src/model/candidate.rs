@@ -18,6 +18,8 @@ pub enum RuleId {
     Outlet,
     /// A given name and a family name with `آل` (`تركي آل الشيخ`).
     Family,
+    /// A word between places in a list joined by `و` (`بنغازي والبيضاء والمرج وسوسة`).
+    List,
 }
 
 impl RuleId {
@@ -34,6 +36,7 @@ impl RuleId {
             RuleId::Abbreviation => "abbreviation",
             RuleId::Outlet => "outlet",
             RuleId::Family => "family",
+            RuleId::List => "list",
         }
     }
 }

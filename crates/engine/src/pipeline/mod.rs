@@ -122,6 +122,9 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.on("city-not-person") {
         crate::recognize::adjust::cities_typed_as_people(ask, &mut all);
     }
+    if opts.rule(RuleId::List) {
+        crate::recognize::coordination::places_in_lists(words, ask, &mut all);
+    }
     if opts.on("adjacent-people") {
         crate::recognize::adjust::join_adjacent_people(words, &mut all);
     }

@@ -329,7 +329,9 @@ fn named_storms(words: &[Token], ask: &Ask) -> Vec<Candidate> {
             // (`إعصار مدمر`), so there the word must be a known name.
             let definite = w.splits.iter().any(|s| s.stem.starts_with("ال"));
             let known = ask.first_name(x) || ask.lex.names.contains_key(x.norm());
-            if ask.name_like(x) && !ask.has_article(x) && !ask.common(x) && (definite || known) {
+            // A place is what the storm hit (`ضربت العاصفة بنغازي`).
+            let place = ask.lex.place(x.norm()).is_some_and(|p| p.population >= 10_000) || ask.lex.names.get(x.norm()).is_some_and(|e| e.kind != EntityType::Per);
+            if ask.name_like(x) && !ask.has_article(x) && !ask.common(x) && !place && (definite || known) {
                 out.push(make(words, k, None, k, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
             }
         }
@@ -354,6 +356,7 @@ mod tests {
         assert_eq!(found("تأثرت المدن بالعاصفة \"دانيال\" أمس"), [("دانيال".to_string(), Misc)]);
         assert_eq!(found("ضرب إعصار \"شاهين\" السواحل"), [("شاهين".to_string(), Misc)]);
         assert!(found("هبت عاصفة رملية على المدينة").is_empty());
+        assert!(!found("وضربت العاصفة بنغازي أمس").iter().any(|(_, k)| *k == Misc));
         assert!(found("ضرب إعصار مدمر الساحل").is_empty());
     }
 

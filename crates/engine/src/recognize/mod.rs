@@ -15,6 +15,7 @@
 pub mod adjust;
 pub mod aliases;
 pub mod constructs;
+pub mod coordination;
 pub mod families;
 pub mod gazetteer;
 pub mod honorifics;
