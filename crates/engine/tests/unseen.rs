@@ -366,3 +366,10 @@ fn international_organisations_and_their_national_branches() {
     let f = mentions_of("وصلت السفينة إلى البحر الأحمر أمس.");
     assert!(!f.iter().any(|(_, k)| *k == EntityType::Org), "{f:?}");
 }
+
+#[test]
+fn a_definite_word_after_a_place_describes_it() {
+    let f = mentions_of("انتشل الجيش المئات من الجثث في مناطق بعيدة عن مدينة درنة المنكوبة، وخاصة على سواحل منطقة طبرق.");
+    assert!(f.contains(&("درنة".to_string(), EntityType::Loc)), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("المنكوبة")), "{f:?}");
+}

@@ -179,6 +179,14 @@ pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candida
         let w = &words[c.first];
         !(c.last - c.first == 1 && c.origin == Origin::Tagger && !(c.kind == EntityType::Per && ask.first_name(w)) && ask.nisba_of_noun(w))
     });
+    // A definite word right after a place that no list knows as a place describes it (`درنة
+    // المنكوبة`, "stricken Derna"): the tagger's second place is the first one's adjective.
+    let ends: Vec<usize> = cands.iter().filter(|c| c.kind == EntityType::Loc).map(|c| c.last).collect();
+    cands.retain(|c| {
+        let w = &words[c.first];
+        let listed = ask.lex.place(w.norm()).is_some() || ask.lex.names.contains_key(w.norm());
+        !(c.last - c.first == 1 && c.kind == EntityType::Loc && matches!(c.origin, Origin::Tagger | Origin::Corpus) && ask.has_article(w) && !listed && ends.contains(&c.first))
+    });
 }
 
 /// Dotted abbreviations of two letters or more (see the module documentation).
