@@ -1,39 +1,65 @@
-//! Names in a list (rule code `list`): `بنغازي والبيضاء والمرج وسوسة ودرنة`. A word joined by `و`
-//! to a place, in a run of such words that ends on a place, is a place too: a list of places
-//! names one kind of thing. One word per item, `و` between items and nothing else, one sentence,
-//! at most two unknown items in a row; not a function or time word, not a relative adjective.
-//! (`البيضاء`, "the white", and `المرج`, "the meadow", are ordinary words no list knows as the
-//! Libyan towns; between two towns they can only be towns.)
+//! Names in a list (rule code `list`): `بنغازي والبيضاء والمرج وسوسة ودرنة`, `ورززات، أزيلال،
+//! الدار البيضاء الكبرى، اليوسفية وتنغير.` A list names one kind of thing: an unknown item between
+//! two places is a place (`البيضاء`, "the white", and `المرج`, "the meadow", are ordinary words no
+//! list knows as the Libyan towns), and so are the last items of a list of two places or more
+//! that closes its sentence. Items are joined by `و` or a comma; an unknown item is one word that
+//! a separator or the sentence's end follows, not a function or time word; at most two unknown
+//! items in a row.
 
 use super::ask::Ask;
 use super::make;
 use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
 
-/// Places between places in a list joined by `و` (see the module documentation).
+fn comma(w: &Token) -> bool {
+    w.is_punct("،") || w.is_punct(",")
+}
+
+/// Places in lists (see the module documentation).
 pub fn places_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     crate::sort::by_key(cands, |c| (c.first, c.last));
     let mut found = Vec::new();
+    let mut next_start = 0;
     for c in cands.iter().filter(|c| c.kind == EntityType::Loc && c.last > c.first) {
+        if c.first < next_start {
+            continue; // inside a list already read
+        }
         let sentence = words[c.first].sentence;
-        let mut p = c.last;
-        let mut pending = Vec::new();
-        while let Some(w) = words.get(p).filter(|w| w.is_body_arabic() && w.sentence == sentence) {
-            let Some(split) = w.splits.iter().find(|s| s.clitics == "و") else { break };
-            if let Some(next) = cands.iter().find(|o| o.first == p) {
-                if next.kind != EntityType::Loc || next.byte_start == w.start {
+        let same = |w: &&Token| w.sentence == sentence && !w.line_start;
+        let (mut p, mut known, mut pending) = (c.last, 1, Vec::new());
+        let mut closed = false;
+        loop {
+            // The separator: a comma (and perhaps `و` on the word after it), or `و` alone.
+            let after_comma = words.get(p).filter(same).is_some_and(comma);
+            let q = if after_comma { p + 1 } else { p };
+            let Some(w) = words.get(q).filter(same).filter(|w| w.is_body_arabic()) else {
+                closed = words.get(p).is_none_or(|w| w.sentence != sentence || w.line_start || w.is_punct(".") || w.is_punct("؛"));
+                break;
+            };
+            let split = w.splits.iter().find(|s| s.clitics == "و");
+            if split.is_none() && !after_comma {
+                break;
+            }
+            if let Some(next) = cands.iter().find(|o| o.first == q) {
+                if next.kind != EntityType::Loc || (split.is_some() && next.byte_start == w.start) {
                     break;
                 }
                 found.append(&mut pending);
+                known += 1;
                 p = next.last;
                 continue;
             }
-            let plain = split.stem.chars().count() >= 3 && !ask.lex.function.contains(&split.stem) && !ask.lex.temporal.contains(&split.stem);
-            if pending.len() == 2 || !plain || ask.nisba(w) {
+            let stem = split.map_or(w.norm(), |s| s.stem.as_str());
+            let ends_item = words.get(q + 1).filter(same).is_none_or(|x| x.is_separator() || x.splits.iter().any(|s| s.clitics == "و"));
+            if pending.len() == 2 || stem.chars().count() < 3 || ask.lex.function.contains(stem) || ask.lex.temporal.contains(stem) || !ends_item {
                 break;
             }
-            pending.push(make(words, p, Some(split), p, EntityType::Loc, Origin::Rule(RuleId::List), 3));
-            p += 1;
+            pending.push(make(words, q, split, q, EntityType::Loc, Origin::Rule(RuleId::List), 3));
+            p = q + 1;
         }
+        if closed && known >= 2 {
+            found.append(&mut pending);
+        }
+        next_start = p;
     }
     cands.extend(found);
     crate::sort::by_key(cands, |c| (c.first, c.last));
@@ -58,5 +84,13 @@ mod tests {
         assert!(!p.contains(&"المدينة".to_string()), "{p:?}");
         let p = places("زار بغداد، والبصرة اليوم والكويت.");
         assert!(!p.contains(&"اليوم".to_string()), "{p:?}");
+        // The last items of a list of places that closes its sentence.
+        let p = places("وسجلت وفيات في أقاليم ورززات، أزيلال، مراكش، اليوسفية وتنغير.\nوتواصل السلطات جهودها.");
+        assert!(p.contains(&"اليوسفية".to_string()) && p.contains(&"تنغير".to_string()), "{p:?}");
+        // Not when the list goes on as a clause, nor after one place only.
+        let p = places("زار الوفد بغداد والبصرة، والتقى الرئيس.");
+        assert!(!p.iter().any(|x| x.contains("التقى")), "{p:?}");
+        let p = places("زار الوفد بغداد والمدينة.");
+        assert!(!p.contains(&"المدينة".to_string()), "{p:?}");
     }
 }
