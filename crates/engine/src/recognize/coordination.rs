@@ -4,7 +4,8 @@
 //! list knows as the Libyan towns), and so are the last items of a list of two places or more
 //! that closes its sentence. Items are joined by `و` or a comma; an unknown item is one word that
 //! a separator or the sentence's end follows, not a function or time word; at most two unknown
-//! items in a row.
+//! items in a row. Lists of people the same way (`وعثمان مجلي، وعيدروس الزبيدي، وفرح البحسني.`),
+//! an unknown person being up to four name-like words (a family name may have the article).
 
 use super::ask::Ask;
 use super::make;
@@ -19,7 +20,8 @@ pub fn places_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     crate::sort::by_key(cands, |c| (c.first, c.last));
     let mut found = Vec::new();
     let mut next_start = 0;
-    for c in cands.iter().filter(|c| c.kind == EntityType::Loc && c.last > c.first) {
+    for c in cands.iter().filter(|c| matches!(c.kind, EntityType::Loc | EntityType::Per) && c.last > c.first) {
+        let kind = c.kind;
         if c.first < next_start {
             continue; // inside a list already read
         }
@@ -40,7 +42,7 @@ pub fn places_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
                 break;
             }
             if let Some(next) = cands.iter().find(|o| o.first == q) {
-                if next.kind != EntityType::Loc || (split.is_some() && next.byte_start == w.start) {
+                if next.kind != kind || (split.is_some() && next.byte_start == w.start) {
                     break;
                 }
                 found.append(&mut pending);
@@ -49,12 +51,25 @@ pub fn places_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
                 continue;
             }
             let stem = split.map_or(w.norm(), |s| s.stem.as_str());
-            let ends_item = words.get(q + 1).filter(same).is_none_or(|x| x.is_separator() || x.splits.iter().any(|s| s.clitics == "و"));
-            if pending.len() == 2 || stem.chars().count() < 3 || ask.lex.function.contains(stem) || ask.lex.temporal.contains(stem) || !ends_item {
+            // A person's further words: name-like, or a family name with the article.
+            let mut last = q;
+            while kind == EntityType::Per && last - q < 3 {
+                match words.get(last + 1).filter(same) {
+                    Some(x) if ask.name_like(x) || (ask.has_article(x) && !ask.common(x) && !ask.nisba_of_place(x) && !ask.temporal(x)) => last += 1,
+                    _ => break,
+                }
+            }
+            let ends_item = words.get(last + 1).filter(same).is_none_or(|x| x.is_separator() || x.splits.iter().any(|s| s.clitics == "و"));
+            // A person's first word: a given name, or a name-like word (read without its `و`:
+            // not `والراقصة`, "and the dancer").
+            let given = ask.lex.first_names.contains(stem);
+            let plain_name = !stem.starts_with("ال") && !ask.lex.common.contains(stem) && (split.is_some() || ask.name_like(w));
+            let person = kind != EntityType::Per || (last > q && (given || plain_name));
+            if pending.len() == 2 || stem.chars().count() < 3 || ask.lex.function.contains(stem) || ask.lex.temporal.contains(stem) || !ends_item || !person {
                 break;
             }
-            pending.push(make(words, q, split, q, EntityType::Loc, Origin::Rule(RuleId::List), 3));
-            p = q + 1;
+            pending.push(make(words, q, split, last, kind, Origin::Rule(RuleId::List), 3));
+            p = last + 1;
         }
         if closed && known >= 2 {
             found.append(&mut pending);
@@ -92,5 +107,8 @@ mod tests {
         assert!(!p.iter().any(|x| x.contains("التقى")), "{p:?}");
         let p = places("زار الوفد بغداد والمدينة.");
         assert!(!p.contains(&"المدينة".to_string()), "{p:?}");
+        let a = analyze(&[Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: "ويضم المجلس سبعة أعضاء هم الرئيس جو بايدن، والرئيس فلاديمير بوتين، وطارق صالح، وفرح البحسني.".into(), ..Default::default() }]);
+        let people: Vec<String> = a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Per).map(|m| m.text.clone()).collect();
+        assert!(people.contains(&"فرح البحسني".to_string()), "{people:?}");
     }
 }
