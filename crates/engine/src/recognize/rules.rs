@@ -251,6 +251,12 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         if preposition_first(ask, start) {
             continue;
         }
+        // `الفريق` is a rank and "the team" (`الفريق جاهز`, `صفوف الفريق ستمنحنا`): a name after
+        // it starts with a given name or a known one.
+        let known_start = ask.first_name(start) || ask.lex.names.get(start.norm()).is_some_and(|e| e.kind == EntityType::Per);
+        if split.stem == "الفريق" && skipped == 0 && !known_start {
+            continue;
+        }
         let last = person_run(words, ask, known, j, &crate::lexicon::WordSet::default(), true);
         // A given name alone that is also a function word as written without its hamza or with
         // `ي` for `ى` (`رئيس مجلس الإدارة علي أنها`, Egyptian spelling of على) is the function word.
