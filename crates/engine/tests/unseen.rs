@@ -381,3 +381,12 @@ fn the_rank_al_fariq_is_also_the_team() {
     let f = mentions_of("واستقبل الفريق سامي عنان الوفد أمس.");
     assert!(f.contains(&("سامي عنان".to_string(), EntityType::Per)), "{f:?}");
 }
+
+#[test]
+fn a_family_name_with_the_article_alone_is_the_person_but_not_after_a_definite_noun() {
+    let a = analysis_of("تسلم محمد شياع السوداني مهامه رئيسا للحكومة.\nوأقيمت مراسم لاستلام السوداني مهامه، وحضر الرئيس السوداني المراسم.");
+    let people: Vec<(usize, &str, &str)> = a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Per).map(|m| (m.start, m.text.as_str(), m.entity.as_str())).collect();
+    assert_eq!(people.len(), 2, "{people:?}");
+    assert_eq!(people[1].1, "السوداني", "{people:?}");
+    assert_eq!(people[0].2, people[1].2, "{people:?}");
+}

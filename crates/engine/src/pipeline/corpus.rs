@@ -30,7 +30,13 @@ pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool, tagger_su
         if c.kind == EntityType::Per && (by_rule || tagged) {
             if let Some((_, last)) = c.key.rsplit_once(' ') {
                 let bare = last.chars().count() >= 4 && !last.starts_with("ال");
-                if bare && !ask.lex.common.contains(last) && !ask.lex.names.contains_key(last) && (by_rule || ask.lex.zipf(last) < 40) {
+                // A family name with the article (`محمد شياع السوداني` … `السوداني`), five letters
+                // or more, after a given name, is spread too; where it stands after a definite word it is that word's
+                // adjective (`الرئيس السوداني`), and recognition drops it there
+                // (`adjust::drop_place_adjectives`).
+                let given = c.key.split(' ').next().is_some_and(|f| ask.lex.first_names.contains(f));
+                let definite = given && last.starts_with("ال") && last.chars().count() >= 5 && (by_rule || ask.lex.zipf(last) < 50);
+                if (bare || definite) && !ask.lex.common.contains(last) && !ask.lex.names.contains_key(last) && (by_rule || definite || ask.lex.zipf(last) < 40) {
                     *votes.entry(last.to_string()).or_default().entry(EntityType::Per).or_default() += 1;
                 }
             }
