@@ -124,6 +124,7 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     }
     if opts.rule(RuleId::List) {
         crate::recognize::coordination::places_in_lists(words, ask, &mut all);
+        crate::recognize::coordination::appointed(words, ask, &mut all);
     }
     if opts.on("adjacent-people") {
         crate::recognize::adjust::join_adjacent_people(words, &mut all);

@@ -81,6 +81,35 @@ pub fn places_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     cands.dedup_by(|a, b| a.first == b.first);
 }
 
+/// Accusative roles a person is named to (`وسُمي محمد علي تميم وزيرا للتخطيط وطيف سامي محمد وزيرة
+/// للمالية`): a person's name right before one takes in one name-like word left between them, and
+/// a given name or name-like word joined by `و` right before it (lists of appointments, where the
+/// tagger often keeps only the last two words).
+pub fn appointed(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    let roles: Vec<String> = ["وزيرا", "وزيرة", "رئيسا", "رئيسة", "سفيرا", "مديرا", "محافظا", "نائبا", "ممثلا", "مستشارا", "قائدا"].iter().map(|r| crate::normalize::normalize(r)).collect();
+    let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
+    let role_at = |k: usize| words.get(k).is_some_and(|w| roles.iter().any(|r| r == w.norm()));
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last > c.first) {
+        let sentence = words[c.first].sentence;
+        // Not a noun with a pronoun (`تسلم … السوداني مهامه رئيسا`, "his duties").
+        let plain = |k: usize| words.get(k).is_some_and(|w| w.sentence == sentence && !starts.contains(&k) && ask.name_like(w) && !w.norm().starts_with('و') && !w.text.ends_with('ه'));
+        if !role_at(c.last) && plain(c.last) && role_at(c.last + 1) {
+            super::adjust::take_in(c, words, c.last);
+        }
+        if !role_at(c.last) || c.first == 0 || starts.contains(&(c.first - 1)) {
+            continue;
+        }
+        let w = &words[c.first - 1];
+        let Some(split) = w.splits.iter().find(|s| s.clitics == "و") else { continue };
+        let given = ask.lex.first_names.contains(&split.stem) || (!ask.lex.common.contains(&split.stem) && !split.stem.starts_with("ال") && !ask.lex.function.contains(&split.stem));
+        if w.is_body_arabic() && w.sentence == sentence && given && split.stem.chars().count() >= 3 {
+            c.first -= 1;
+            c.byte_start = w.stem_start(split);
+            c.key = format!("{} {}", split.stem, c.key);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{analyze, Document, EntityType};
@@ -110,5 +139,8 @@ mod tests {
         let a = analyze(&[Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: "ويضم المجلس سبعة أعضاء هم الرئيس جو بايدن، والرئيس فلاديمير بوتين، وطارق صالح، وفرح البحسني.".into(), ..Default::default() }]);
         let people: Vec<String> = a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Per).map(|m| m.text.clone()).collect();
         assert!(people.contains(&"فرح البحسني".to_string()), "{people:?}");
+        let a = analyze(&[Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: "وسمي محمد علي تميم وزيرا للتخطيط وحيان عبدالغني عبدالزهرة وزيرا للنفط وطيف سامي محمد وزيرة للمالية.".into(), ..Default::default() }]);
+        let people: Vec<String> = a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Per).map(|m| m.text.clone()).collect();
+        assert_eq!(people, ["محمد علي تميم", "حيان عبدالغني عبدالزهرة", "طيف سامي محمد"], "{people:?}");
     }
 }
