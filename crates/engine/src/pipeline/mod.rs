@@ -123,7 +123,7 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
         crate::recognize::adjust::cities_typed_as_people(ask, &mut all);
     }
     if opts.rule(RuleId::List) {
-        crate::recognize::coordination::places_in_lists(words, ask, &mut all);
+        crate::recognize::coordination::names_in_lists(words, ask, &mut all);
         crate::recognize::coordination::appointed(words, ask, &mut all);
     }
     if opts.on("adjacent-people") {

@@ -15,8 +15,8 @@ fn comma(w: &Token) -> bool {
     w.is_punct("،") || w.is_punct(",")
 }
 
-/// Places in lists (see the module documentation).
-pub fn places_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
+/// Places and persons in lists (see the module documentation).
+pub fn names_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     crate::sort::by_key(cands, |c| (c.first, c.last));
     let mut found = Vec::new();
     let mut next_start = 0;
@@ -114,13 +114,14 @@ pub fn appointed(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
 mod tests {
     use crate::{analyze, Document, EntityType};
 
-    fn places(text: &str) -> Vec<String> {
+    fn names(text: &str, kind: EntityType) -> Vec<String> {
         let a = analyze(&[Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: text.into(), ..Default::default() }]);
-        a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Loc).map(|m| m.text.clone()).collect()
+        a.documents[0].mentions.iter().filter(|m| m.kind == kind).map(|m| m.text.clone()).collect()
     }
 
     #[test]
     fn words_between_places_in_a_list_are_places() {
+        let places = |text: &str| names(text, EntityType::Loc);
         let p = places("وضربت العاصفة بنغازي والبيضاء والمرج وسوسة أمس.");
         assert!(p.contains(&"البيضاء".to_string()) && p.contains(&"المرج".to_string()), "{p:?}");
         // Not after the last place, nor across anything but `و`.
@@ -136,11 +137,13 @@ mod tests {
         assert!(!p.iter().any(|x| x.contains("التقى")), "{p:?}");
         let p = places("زار الوفد بغداد والمدينة.");
         assert!(!p.contains(&"المدينة".to_string()), "{p:?}");
-        let a = analyze(&[Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: "ويضم المجلس سبعة أعضاء هم الرئيس جو بايدن، والرئيس فلاديمير بوتين، وطارق صالح، وفرح البحسني.".into(), ..Default::default() }]);
-        let people: Vec<String> = a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Per).map(|m| m.text.clone()).collect();
+    }
+
+    #[test]
+    fn people_in_lists_and_appointments() {
+        let people = names("ويضم المجلس سبعة أعضاء هم الرئيس جو بايدن، والرئيس فلاديمير بوتين، وطارق صالح، وفرح البحسني.", EntityType::Per);
         assert!(people.contains(&"فرح البحسني".to_string()), "{people:?}");
-        let a = analyze(&[Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: "وسمي محمد علي تميم وزيرا للتخطيط وحيان عبدالغني عبدالزهرة وزيرا للنفط وطيف سامي محمد وزيرة للمالية.".into(), ..Default::default() }]);
-        let people: Vec<String> = a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Per).map(|m| m.text.clone()).collect();
+        let people = names("وسمي محمد علي تميم وزيرا للتخطيط وحيان عبدالغني عبدالزهرة وزيرا للنفط وطيف سامي محمد وزيرة للمالية.", EntityType::Per);
         assert_eq!(people, ["محمد علي تميم", "حيان عبدالغني عبدالزهرة", "طيف سامي محمد"], "{people:?}");
     }
 }
