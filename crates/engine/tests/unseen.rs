@@ -390,3 +390,10 @@ fn a_family_name_with_the_article_alone_is_the_person_but_not_after_a_definite_n
     assert_eq!(people[1].1, "السوداني", "{people:?}");
     assert_eq!(people[0].2, people[1].2, "{people:?}");
 }
+
+#[test]
+fn a_given_name_of_the_packaged_name_book_starts_the_name() {
+    // `مرتضى` is in no list but the egy-names book (and ends in `ى`, as `على` does).
+    let f = mentions_of("وقال الوزير إن مرتضى حسن العبيدي سيتولى الملف.");
+    assert!(f.contains(&("مرتضى حسن العبيدي".to_string(), EntityType::Per)), "{f:?}");
+}

@@ -21,6 +21,8 @@ pub struct Tables {
     pub places: String,
     /// The hand-written lists of general news language (`data/words/lists.txt`, see [`super::words`]).
     pub words: String,
+    /// Given names of the egy-names book (`data/gazetteers/egy-names/`, MIT).
+    pub given_names: String,
 }
 
 const MAGIC: &str = "qarin-lexicon 1\n";
@@ -36,7 +38,7 @@ impl std::fmt::Display for DataError {
 }
 
 impl Tables {
-    fn fields(&self) -> [(&'static str, &String); 10] {
+    fn fields(&self) -> [(&'static str, &String); 11] {
         [
             ("countries_ar", &self.countries_ar),
             ("countries_en", &self.countries_en),
@@ -48,6 +50,7 @@ impl Tables {
             ("wordfreq", &self.wordfreq),
             ("places", &self.places),
             ("words", &self.words),
+            ("given_names", &self.given_names),
         ]
     }
 
@@ -65,6 +68,7 @@ impl Tables {
             wordfreq: include_str!("../../data/wordfreq/ar.tsv").into(),
             places: include_str!("../../data/geonames/places.tsv").into(),
             words: include_str!("../../data/words/lists.txt").into(),
+            given_names: include_str!("../../data/gazetteers/egy-names/given-names.txt").into(),
         }
     }
 
@@ -103,14 +107,15 @@ impl Tables {
                 "wordfreq" => &mut t.wordfreq,
                 "places" => &mut t.places,
                 "words" => &mut t.words,
+                "given_names" => &mut t.given_names,
                 other => return Err(DataError(format!("unknown part {other:?}"))),
             };
             *slot = text;
             seen += 1;
             rest = rest.get(nl + 1 + len + 1..).unwrap_or(&[]);
         }
-        if seen != 10 {
-            return Err(DataError(format!("{seen} of 10 parts")));
+        if seen != 11 {
+            return Err(DataError(format!("{seen} of 11 parts")));
         }
         Ok(t)
     }

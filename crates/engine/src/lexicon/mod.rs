@@ -57,6 +57,9 @@ pub struct Lexicon {
     /// The first-name gazetteers alone (`first_names` also holds the first words of ANERcorp's
     /// person names); training reads them.
     pub gazetteer_first_names: HashSet<String>,
+    /// Given names of the egy-names book; the rules read them ([`crate::recognize`]'s
+    /// `first_name`), the tagger does not (its model stays as trained).
+    pub book_given_names: HashSet<String>,
     pub last_names: HashSet<String>,
     pub common: HashSet<String>,
     pub function: HashSet<String>,
@@ -184,6 +187,7 @@ impl Lexicon {
             max_name_words,
             first_names,
             gazetteer_first_names,
+            book_given_names: set(t.given_names.lines()),
             last_names: set(t.last_names.lines()),
             common,
             function,

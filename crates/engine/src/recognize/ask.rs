@@ -106,7 +106,9 @@ impl Ask<'_> {
 
     /// A first name from the gazetteers (not `على` read as `علي`).
     pub fn first_name(&self, w: &Token) -> bool {
-        self.lex.first_names.contains(w.norm()) && !w.ends_with_maqsura()
+        // The book's names leave out frequent words, `على` among them: a final `ى` is the name's
+        // own there (`مرتضى`, `مقتدى`).
+        (self.lex.first_names.contains(w.norm()) && !w.ends_with_maqsura()) || self.lex.book_given_names.contains(w.norm())
     }
 
     /// Has a surname ending, is not a common word and has no article, even after a proclitic
