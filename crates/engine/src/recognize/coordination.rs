@@ -9,11 +9,8 @@
 
 use super::ask::Ask;
 use super::make;
+use super::rules::is_comma;
 use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
-
-fn comma(w: &Token) -> bool {
-    w.is_punct("،") || w.is_punct(",")
-}
 
 /// Places and persons in lists (see the module documentation).
 pub fn names_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
@@ -31,7 +28,7 @@ pub fn names_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
         let mut closed = false;
         loop {
             // The separator: a comma (and perhaps `و` on the word after it), or `و` alone.
-            let after_comma = words.get(p).filter(same).is_some_and(comma);
+            let after_comma = words.get(p).filter(same).is_some_and(|w| is_comma(w));
             let q = if after_comma { p + 1 } else { p };
             let Some(w) = words.get(q).filter(same).filter(|w| w.is_body_arabic()) else {
                 closed = words.get(p).is_none_or(|w| w.sentence != sentence || w.line_start || w.is_punct(".") || w.is_punct("؛"));
