@@ -102,3 +102,28 @@ fn a_name_without_its_middle_name_links_across_articles() {
     let e = a.entities.iter().find(|e| e.id == full).unwrap();
     assert!(e.reasons.iter().any(|r| r.rule == LinkRule::MiddleName), "{:?}", e.reasons);
 }
+
+#[test]
+fn family_names_of_two_words_link_to_the_full_name() {
+    // `أبو` + a word is one family name (glued or not), and so is a Turkish name + `أوغلو`, however
+    // each outlet transliterates it.
+    let a = docs(&[
+        "قتلت الصحفية سلمى أبو راشد أثناء تغطيتها، وقال زملاء أبو راشد إنها كانت ترتدي سترة الصحافة.",
+        "ونعت النقابة الصحفية سلمى أبوراشد. وقال المرشح كمال قليجدار أوغلو إن المعركة مستمرة.",
+        "وهنأ المرشح كمال كليجدار أوغلو منافسه، وقال كليجدار أوغلو إن المعارضة باقية.",
+        "وألقى كمال كليتشدار أوغلو كلمة في أنقرة.",
+    ]);
+    let salma = entity(&a, "سلمى أبو راشد");
+    assert_eq!(entity(&a, "أبو راشد"), salma);
+    assert_eq!(entity(&a, "سلمى أبوراشد"), salma);
+    let kemal = entity(&a, "كمال قليجدار أوغلو");
+    assert_eq!(entity(&a, "كمال كليتشدار أوغلو"), kemal);
+    assert_eq!(entity(&a, "كمال كليجدار أوغلو"), kemal);
+    assert_eq!(entity(&a, "كليجدار أوغلو"), kemal);
+}
+
+#[test]
+fn a_family_name_with_and_without_the_article_is_one_name() {
+    let a = docs(&["وأصيب الصحفي علي سمودي برصاصة في الظهر.", "وقال الصحفي علي السمودي إنه أصيب في الظهر."]);
+    assert_eq!(entity(&a, "علي سمودي"), entity(&a, "علي السمودي"));
+}

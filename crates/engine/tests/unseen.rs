@@ -397,3 +397,28 @@ fn a_given_name_of_the_packaged_name_book_starts_the_name() {
     let f = mentions_of("وقال الوزير إن مرتضى حسن العبيدي سيتولى الملف.");
     assert!(f.contains(&("مرتضى حسن العبيدي".to_string(), EntityType::Per)), "{f:?}");
 }
+
+#[test]
+fn adjectives_and_prepositions_are_no_names() {
+    // `بولاية رئاسية ثالثة` is "a third presidential term", not a place after `ولاية`.
+    let f = mentions_of("وفاز الرئيس الفالدوري بوريس كالينكوف بولاية رئاسية ثالثة.");
+    assert!(!f.iter().any(|(t, _)| t.contains("رئاسية")), "{f:?}");
+    // `لصالح` is "in favour of", not ل + the given name صالح.
+    let f = mentions_of("وحصل كالينكوف على 52% مقابل 48% لصالح منافسه، وصوت 40% لصالح حزب الشعب.");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("صالح")), "{f:?}");
+}
+
+#[test]
+fn organisations_quoted_after_their_head_and_national_bodies() {
+    let f = mentions_of("وتنافس مرشح تحالف \"الفجر الجديد\" مع مرشح تحالف “الأرز”، وأعلنت الهيئة العليا للانتخابات التونسية النتائج.");
+    assert!(f.contains(&("تحالف \"الفجر الجديد\"".to_string(), EntityType::Org)), "{f:?}");
+    assert!(f.contains(&("تحالف “الأرز”".to_string(), EntityType::Org)), "{f:?}");
+    assert!(f.contains(&("الهيئة العليا للانتخابات التونسية".to_string(), EntityType::Org)), "{f:?}");
+    let f = mentions_of("واقتحمت قوات الجيش الإسرائيلي المدينة، فيما حملت حماس الحكومة الإسرائيلية المسؤولية.");
+    assert!(f.contains(&("الجيش الإسرائيلي".to_string(), EntityType::Org)), "{f:?}");
+    assert!(f.contains(&("الحكومة الإسرائيلية".to_string(), EntityType::Org)), "{f:?}");
+    // The adjective agrees with the body, or it is another noun's: in `قوات الجيش الليبية` it is
+    // the forces' (`الليبية`), and `الجيش الليبية` is no name.
+    let f = mentions_of("ونشرت قوات الجيش الليبية دبابات في المدينة.");
+    assert!(!f.iter().any(|(t, k)| *k == EntityType::Org && t.starts_with("الجيش")), "{f:?}");
+}

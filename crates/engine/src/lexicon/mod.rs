@@ -73,6 +73,9 @@ pub struct Lexicon {
     pub temporal: HashSet<String>,
     pub title_modifiers: HashSet<String>,
     pub ministry_metonyms: HashSet<String>,
+    /// Bodies named by their country's adjective (`الجيش الإسرائيلي`, `الحكومة العراقية`); not a
+    /// feature of the tagger.
+    pub national_bodies: HashSet<String>,
     pub surname_suffixes: Vec<String>,
     pub place_suffixes: Vec<String>,
     /// Zipf frequency × 10 of ordinary words (wordfreq), by matching form.
@@ -201,6 +204,7 @@ impl Lexicon {
             temporal: set(list("temporal")),
             title_modifiers: set(list("title_modifiers")),
             ministry_metonyms: set(list("ministry_metonyms")),
+            national_bodies: set(list("national_bodies")),
             surname_suffixes: list("surname_suffixes").map(normalize).collect(),
             place_suffixes: list("place_suffixes").map(normalize).collect(),
             zipf,
@@ -267,7 +271,7 @@ mod tests {
         let mut found: Vec<&str> = lists(&text).keys().copied().collect();
         found.sort_unstable();
         let mut read = vec![
-            "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "org_heads", "person_titles",
+            "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "org_heads", "person_titles",
             "organisations", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();

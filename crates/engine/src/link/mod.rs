@@ -204,13 +204,15 @@ fn push_pairs(bucket: &[usize], pairs: &mut Vec<(usize, usize)>) {
 /// Nodes and where each (type, matching form) and each mention is among them.
 type Distinct = (Vec<Node>, Vec<usize>, BTreeMap<(EntityType, String), usize>);
 
-/// The words of a name, a compound given name with `عبد` as one word however it is written
-/// (`عبد ربه منصور هادي` and `عبدربه منصور هادي`, `عبد الله` and `عبدالله`).
+/// The words of a name, each part of a compound name as one word however it is written: a given
+/// name with `عبد` (`عبد ربه منصور هادي` and `عبدربه منصور هادي`, `عبد الله` and `عبدالله`), a kunya
+/// or a family name with `أبو` (`شيرين أبو عاقلة` and `شيرين أبوعاقلة`; `أبو عاقلة` alone is then
+/// her family name), a Turkish family name with `أوغلو` "son of" (`كمال كليجدار أوغلو`).
 fn name_words(key: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in key.split(' ') {
         match out.last_mut() {
-            Some(prev) if prev == "عبد" => prev.push_str(w),
+            Some(prev) if prev == "عبد" || prev == "ابو" || w == "اوغلو" => prev.push_str(w),
             _ => out.push(w.to_string()),
         }
     }
@@ -426,6 +428,8 @@ fn a_compound_given_name_is_one_word_however_written() {
     assert_eq!(name_words("عبد ربه منصور هادي"), name_words("عبدربه منصور هادي"));
     assert_eq!(name_words("عبد الله العليمي"), ["عبدالله", "العليمي"]);
     assert_eq!(name_words("عبد"), ["عبد"]);
+    assert_eq!(name_words("شيرين ابو عاقله"), name_words("شيرين ابوعاقله"));
+    assert_eq!(name_words("كمال كليجدار اوغلو"), ["كمال", "كليجداراوغلو"]);
 }
 
 /// One-word organisation or event names, one the other with the article (`الفيفا` / `فيفا`), three

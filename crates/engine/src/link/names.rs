@@ -24,14 +24,15 @@ pub(super) fn part_of(s: &Node, f: &Node) -> bool {
 
 /// Surname skeletons close enough to be one name spelt two ways: without the article `ال`, at
 /// least four letters each, at most two edits apart and the edits at most half the shorter one
-/// (`سميلوف`/`إسماعيلوف`: سملف/اسمعلف, two edits). `الخامس`/`السادس` (خمس/سدس) or
+/// (`سميلوف`/`إسماعيلوف`: سملف/اسمعلف, two edits), or of three letters or more written with and without
+/// the article (`علي سمودي`/`علي السمودي`). `الخامس`/`السادس` (خمس/سدس) or
 /// `السعدي`/`السيد` are too short to tell apart by spelling: different people.
 pub(super) fn close_surnames(a: &str, b: &str) -> bool {
     let strip = |s: &str| s.strip_prefix("ال").filter(|r| !r.is_empty()).unwrap_or(s).to_string();
     let (a, b) = (strip(a), strip(b));
     let shorter = a.chars().count().min(b.chars().count());
     let d = edit_distance(&a, &b);
-    shorter >= 4 && d <= 2 && 2 * d <= shorter
+    (shorter >= 4 && d <= 2 && 2 * d <= shorter) || (d == 0 && shorter >= 3)
 }
 
 /// `long` is `short` and one or more relative adjectives (`كأس الخليج` → `كأس الخليج العربي`):

@@ -81,6 +81,11 @@ pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames, citi
             if n == 1 && (ask.lex.common.contains(&key) || ask.lex.function.contains(&key)) {
                 continue;
             }
+            // `لصالح` "in favour of" is no ل + صالح: a person's one-word name behind a preposition
+            // is not one when the word as written is frequent (Zipf 4.5 or more).
+            if n == 1 && kind == EntityType::Per && matches!(split.clitics, "ل" | "ب" | "ك") && ask.lex.zipf(first.norm()) >= 45 {
+                continue;
+            }
             // `كبرى` is not ك + بري: a one-word name behind a preposition needs four letters.
             if n == 1 && split.stripped > 0 && !matches!(split.clitics, "و" | "ف") && key.chars().count() < 4 {
                 continue;

@@ -116,7 +116,8 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
     last
 }
 
-/// A ministry named by its adjective with its country (`الخارجية الروسية`, `الداخلية المغربية`), and
+/// A ministry named by its adjective with its country (`الخارجية الروسية`, `الداخلية المغربية`), a
+/// national body with its country's (`الجيش الإسرائيلي`, `الحكومة الليبية`: `words/lists.txt`), and
 /// `الدفاع` with one adjective between (`الدفاع المدني السوري`, `الدفاع الجوي الروسي`): an
 /// organisation, unless a definite noun right before makes them its adjectives
 /// (`السياسة الخارجية الروسية`, foreign policy) or a title makes them a minister's
@@ -124,15 +125,16 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
 pub(super) fn ministries(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let w = &words[i];
-        let Some(split) = w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| ask.lex.ministry_metonyms.contains(&s.stem)) else { continue };
+        let Some(split) = w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| ask.lex.ministry_metonyms.contains(&s.stem) || ask.lex.national_bodies.contains(&s.stem)) else { continue };
         let before = (i > 0 && words[i - 1].sentence == w.sentence && words[i - 1].is_body_arabic()).then(|| &words[i - 1]);
         // `وزير الخارجية المصري`: the minister's title, not the ministry.
         if !w.is_body_arabic() || before.is_some_and(|b| ask.has_article(b) || b.splits.iter().any(|s| ask.lex.person_titles.contains(&s.stem))) {
             continue;
         }
         let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) else { continue };
-        // `الخارجية` and `الداخلية` are feminine: a masculine adjective after them is someone's.
-        let agrees = split.stem == "الدفاع" || words[j].norm().ends_with("يه");
+        // `الخارجية` and `الداخلية` are feminine: a masculine adjective after them is someone's
+        // (and a feminine one after `الجيش`).
+        let agrees = split.stem == "الدفاع" || split.stem.ends_with('ه') == words[j].norm().ends_with("يه");
         let last = if agrees && ask.nisba_of_place(&words[j]) {
             Some(j)
         } else if split.stem == "الدفاع" && ask.nisba(&words[j]) {
@@ -180,6 +182,12 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
                     continue;
                 }
             }
+        }
+        // `تحالف "الجمهور"`, `بتحالف “الشعب”`: an indefinite head and the quoted words right after
+        // it are one name, the marks in it.
+        if let Some((_, last)) = quoted_after(words, i).filter(|&(f, _)| !definite && !ask.function(&words[f])) {
+            out.push(make(words, i, Some(split), last + 1, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
+            continue;
         }
         let institution = |w: &Token| ask.nisba_of_place(w) || institutional(w);
         let domain = |last: usize| last > i + 1 && institution(&words[i + 1]) && words[i + 2..=last].iter().any(|w| w.splits.iter().any(|s| s.clitics == "ل"));

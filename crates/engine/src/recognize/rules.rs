@@ -147,7 +147,8 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                     // With "greater" after it: `جبال الأطلس الكبير`.
                     let last = next_word(words, k).filter(|&g| words[g].sentence == w.sentence && matches!(words[g].norm(), "الكبير" | "الكبري")).unwrap_or(k);
                     out.push(make(words, k, None, last, EntityType::Loc, Origin::Rule(RuleId::PlaceTrigger), 5));
-                } else if span_at(known, k).is_none() {
+                } else if span_at(known, k).is_none() && !ask.nisba_of_noun(w) {
+                    // (`بولاية رئاسية ثالثة`, "a third presidential term": an adjective, no place.)
                     if let Some(last) = name_run(words, ask, k, 3, known) {
                         out.push(make(words, k, None, last, EntityType::Loc, Origin::Rule(RuleId::PlaceTrigger), 5));
                         // مدينتي زاناوزين وأكتاو
