@@ -422,3 +422,15 @@ fn organisations_quoted_after_their_head_and_national_bodies() {
     let f = mentions_of("ونشرت قوات الجيش الليبية دبابات في المدينة.");
     assert!(!f.iter().any(|(t, k)| *k == EntityType::Org && t.starts_with("الجيش")), "{f:?}");
 }
+
+#[test]
+fn a_camp_is_a_place_with_its_head_and_a_preposition_is_no_given_name() {
+    let f = mentions_of("واقتحمت القوات مخيم جنين فجر اليوم.");
+    assert!(f.contains(&("مخيم جنين".to_string(), EntityType::Loc)), "{f:?}");
+    // `امام` is أمام "before" here, not the given name إمام; `علي` stays a given name.
+    let f = mentions_of("وفاز الرئيس رجب طيب أردوغان بالانتخابات، واعترف المرشح الخاسر بهزيمته امام أردوغان.");
+    assert!(f.iter().filter(|(t, k)| t == "أردوغان" && *k == EntityType::Per).count() == 1, "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("امام")), "{f:?}");
+    let f = mentions_of("وافق البرلمان في كازاخستان، الثلاثاء، على تعيين علي خان إسماعيلوف رئيساً للوزراء. وشغل إسماعيلوف المنصب.");
+    assert!(f.contains(&("علي خان إسماعيلوف".to_string(), EntityType::Per)), "{f:?}");
+}
