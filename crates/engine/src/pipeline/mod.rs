@@ -129,6 +129,9 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.on("adjacent-people") {
         crate::recognize::adjust::join_adjacent_people(words, &mut all);
     }
+    if opts.on("person-after-place") {
+        crate::recognize::adjust::person_after_place(words, ask, &mut all);
+    }
     // A name has two letters at least: a lone letter is a conjunction or a stray initial (the
     // tagger can put `و` between quotes into an organisation), never a name worth linking.
     all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2);

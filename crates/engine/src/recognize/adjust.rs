@@ -48,6 +48,22 @@ pub fn plus(words: &[Token], cands: &mut [Candidate]) {
     }
 }
 
+/// A place's name right before a person's name is the person's given names (`نور سلطان`
+/// `نزارباييف` → `نور سلطان نزارباييف`): the two become one person, when the place's name starts
+/// with a given name (not `رئيس بلدية درنة` + `عبد المنعم الغيثي`).
+pub fn person_after_place(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
+    join_neighbours(cands, false, |a, b| {
+        let given = ask.first_name(&words[a.first]);
+        (given && a.origin == Origin::Place && b.kind == EntityType::Per && b.first == a.last && words[a.first].sentence == words[b.first].sentence).then(|| {
+            let mut merged = b.clone();
+            merged.first = a.first;
+            merged.byte_start = a.byte_start;
+            merged.key = format!("{} {}", a.key, b.key);
+            merged
+        })
+    });
+}
+
 /// Replace each pair of neighbouring candidates (in text order) that `join` joins by the joined
 /// one; `again`: the joined candidate may join its next neighbour too.
 fn join_neighbours(cands: &mut Vec<Candidate>, again: bool, join: impl Fn(&Candidate, &Candidate) -> Option<Candidate>) {
