@@ -257,31 +257,30 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
     let whole: Vec<String> = l.nodes.iter().map(|nd| skeleton(&nd.key.replace(' ', ""))).collect();
     let pairs = {
         let nodes = &l.nodes;
-        let mut by_skeletons: HashMap<(EntityType, &[String]), Vec<usize>> = HashMap::new();
-        let mut by_whole: HashMap<(EntityType, &str), Vec<usize>> = HashMap::new();
-        let mut by_ya: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_bare: HashMap<(EntityType, &str), Vec<usize>> = HashMap::new();
-        let mut by_given: HashMap<&[String], Vec<usize>> = HashMap::new();
+        // One map for every blocking key, each tagged with its rule's letter and the type (one
+        // map type, not five: the page's code stays smaller).
+        let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut block = |tag: char, kind: EntityType, key: &str, i: usize| blocks.entry(format!("{tag}{}{key}", kind as u8)).or_default().push(i);
         for (i, nd) in nodes.iter().enumerate() {
             if joined_len[i] >= 3 {
-                by_skeletons.entry((nd.kind, &nd.skeletons)).or_default().push(i);
+                block('s', nd.kind, &nd.skeletons.join(" "), i);
             }
             if nd.kind != EntityType::Per && whole[i].chars().count() >= 3 {
-                by_whole.entry((nd.kind, &whole[i])).or_default().push(i);
+                block('w', nd.kind, &whole[i], i);
             }
             if nd.kind == EntityType::Loc && nd.key.chars().count() >= 4 {
-                by_ya.entry(ya_stem(&nd.key)).or_default().push(i);
+                block('y', nd.kind, ya_stem(&nd.key), i);
             }
             if matches!(nd.kind, EntityType::Org | EntityType::Misc) && nd.words.len() == 1 {
-                by_bare.entry((nd.kind, nd.key.strip_prefix("ال").unwrap_or(&nd.key))).or_default().push(i);
+                block('a', nd.kind, nd.key.strip_prefix("ال").unwrap_or(&nd.key), i);
             }
             if nd.kind == EntityType::Per && nd.words.len() >= 2 {
-                // The given names; their slice length fixes the word count.
-                by_given.entry(&nd.words[..nd.words.len() - 1]).or_default().push(i);
+                // The given names; their count is in the key (a separator no word holds).
+                block('g', nd.kind, &nd.words[..nd.words.len() - 1].join("|"), i);
             }
         }
         let mut pairs = Vec::new();
-        for bucket in by_skeletons.values().chain(by_whole.values()).chain(by_ya.values()).chain(by_bare.values()).chain(by_given.values()) {
+        for bucket in blocks.values() {
             push_pairs(bucket, &mut pairs);
         }
         pairs.sort_unstable();
@@ -380,17 +379,18 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
     // `كأس العالم قطر 2022`).
     let candidates: Vec<(usize, Vec<usize>)> = {
         let nodes = &l.nodes;
-        let mut by_head: HashMap<(EntityType, &str), Vec<usize>> = HashMap::new();
+        let head = |nd: &Node| format!("{}{}", nd.kind as u8, nd.words[0]);
+        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
         for (b, nb) in nodes.iter().enumerate() {
             if matches!(nb.kind, EntityType::Org | EntityType::Misc) {
-                by_head.entry((nb.kind, &nb.words[0])).or_default().push(b);
+                by_head.entry(head(nb)).or_default().push(b);
             }
         }
         (0..n)
             .filter(|&a| matches!(nodes[a].kind, EntityType::Org | EntityType::Misc) && nodes[a].words.len() >= 2)
             .map(|a| {
                 let na = &nodes[a];
-                let owners = by_head[&(na.kind, na.words[0].as_str())]
+                let owners = by_head[&head(na)]
                     .iter()
                     .copied()
                     .filter(|&b| {

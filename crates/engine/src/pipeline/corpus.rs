@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, HashMap};
 /// proclitic plus another corpus name of the same type (`لتوكاييف` beside `توكاييف`) are dropped.
 pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool, tagger_surnames: bool) -> CorpusNames {
     let mut votes: HashMap<String, BTreeMap<EntityType, usize>> = HashMap::new();
-    let mut tagged: HashMap<&str, BTreeMap<EntityType, usize>> = HashMap::new();
+    let mut tagged: HashMap<String, BTreeMap<EntityType, usize>> = HashMap::new();
     for c in found.iter().flatten() {
         if c.origin == Origin::Tagger {
-            *tagged.entry(c.key.as_str()).or_default().entry(c.kind).or_default() += 1;
+            *tagged.entry(c.key.clone()).or_default().entry(c.kind).or_default() += 1;
         }
         // Names found in a list only by being listed are not trusted beyond their own place.
         let by_rule = matches!(c.origin, Origin::Rule(_));
@@ -43,7 +43,8 @@ pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool, tagger_su
         }
     }
     if tagger {
-        for (k, v) in tagged {
+        for (key, v) in tagged {
+            let k = key.as_str();
             let total: usize = v.values().sum();
             let (t, n) = v.into_iter().max_by_key(|&(t, n)| (n, std::cmp::Reverse(t))).unwrap_or((EntityType::Misc, 0));
             let ordinary = !k.contains(' ') && (ask.lex.zipf(k) >= 40 || ask.lex.common.contains(k) || k.chars().count() < 3);
