@@ -72,7 +72,8 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
         // The tagger's one-word names that are ordinary words (ANERcorp's common words, or Zipf
         // 5 and more in wordfreq) and that no list knows as a name or a place are left out.
         let ordinary = |c: &Candidate| opts.on("tagger-common") && c.last - c.first == 1 && (ask.lex.common.contains(&c.key) || ask.lex.zipf(&c.key) >= 50) && !ask.lex.names.contains_key(&c.key) && ask.lex.place(&c.key).is_none();
-        all.extend(tagged.iter().filter(|c| !ordinary(c)).cloned());
+        let trim = |c: &Candidate| crate::recognize::persons::without_future_verb(words, ask, c).filter(|_| opts.on("future-verb"));
+        all.extend(tagged.iter().filter(|c| !ordinary(c)).map(|c| trim(c).unwrap_or_else(|| c.clone())));
     }
     if opts.on("plus") {
         crate::recognize::adjust::plus(words, &mut all);

@@ -6,7 +6,8 @@
 //! - [`rules`]: contextual rules (titles and bylines before people, heads of organisation names
 //!   in [`organisations`], place triggers), with [`aliases`] (acronyms in brackets, names after `المعروف باسم`) and
 //!   [`constructs`] (events, buildings, teams built on a head noun), [`honorifics`] (`مولاي`,
-//!   `سيدي` open a name) and [`families`] (`آل` closes one).
+//!   `سيدي` open a name), [`families`] (`آل` closes one) and [`persons`] (a verb in the future
+//!   does not: `أبو عاقلة سيضاف`).
 //!
 //! [`resolve`] keeps the best non-overlapping candidates: longer first, then by priority.
 //! Every candidate's offsets are in the source text, after any proclitic, so the highlight covers
@@ -20,6 +21,7 @@ pub mod families;
 pub mod gazetteer;
 pub mod honorifics;
 pub mod organisations;
+pub mod persons;
 pub mod rules;
 pub mod ask;
 
