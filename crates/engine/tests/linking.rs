@@ -127,3 +127,21 @@ fn a_family_name_with_and_without_the_article_is_one_name() {
     let a = docs(&["وأصيب الصحفي علي سمودي برصاصة في الظهر.", "وقال الصحفي علي السمودي إنه أصيب في الظهر."]);
     assert_eq!(entity(&a, "علي سمودي"), entity(&a, "علي السمودي"));
 }
+
+#[test]
+fn a_given_name_and_the_fathers_link_to_the_one_longer_name_they_start() {
+    let a = docs(&[
+        "وتولى الوزير سامر عبد الكريم حقيبة النفط في الحكومة الجديدة.",
+        "واختار رئيس الوزراء سامر عبدالكريم الحسيني وزيرا للنفط.",
+    ]);
+    assert_eq!(entity(&a, "سامر عبد الكريم"), entity(&a, "سامر عبدالكريم الحسيني"));
+    // Two longer names start the same way: two people, and the short name joins neither.
+    let a = docs(&[
+        "وتولى الوزير سامر عبد الكريم حقيبة النفط في الحكومة الجديدة.",
+        "واختار رئيس الوزراء سامر عبدالكريم الحسيني وزيرا للنفط، وعين سامر عبدالكريم النجفي محافظا.",
+    ]);
+    let (x, y) = (entity(&a, "سامر عبدالكريم الحسيني"), entity(&a, "سامر عبدالكريم النجفي"));
+    assert_ne!(x, y);
+    let short = entity(&a, "سامر عبد الكريم");
+    assert!(short != x && short != y);
+}

@@ -1,5 +1,6 @@
-//! The linking passes that read evidence beyond spelling: parts of a full name within one article,
-//! the long and short names of one country, events of the same number.
+//! The linking passes that read evidence beyond spelling: a name without its middle name, or
+//! without what follows the given and father's names, across articles; parts of a full name within
+//! one article; the long and short names of one country; events of the same number.
 
 use super::names::part_of;
 use super::skeleton::skeleton;
@@ -30,6 +31,24 @@ pub(super) fn evidence_passes(l: &mut Linker) {
     for group in by_ends.values().filter(|g| g.len() >= 2) {
         for &s in group {
             let owners: Vec<usize> = group.iter().copied().filter(|&f| l.nodes[f].skeletons.len() > l.nodes[s].skeletons.len() && part_of(&l.nodes[s], &l.nodes[f])).collect();
+            let roots: BTreeSet<usize> = crate::sort::set(owners.iter().map(|&f| l.dsu.find(f)));
+            if roots.len() == 1 {
+                middle.push((s, owners[0]));
+            }
+        }
+    }
+    // A given name and the father's written without the rest, across articles (`حيان عبد الغني`
+    // … `حيان عبدالغني عبدالزهرة`): the one longer name that starts with them.
+    let mut by_first: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for group in by_ends.values() {
+        for &s in group {
+            by_first.entry(&l.nodes[s].skeletons[0]).or_default().push(s);
+        }
+    }
+    for group in by_first.values() {
+        for &s in group {
+            let sk = &l.nodes[s].skeletons;
+            let owners: Vec<usize> = group.iter().copied().filter(|&f| l.nodes[f].skeletons.len() > sk.len() && l.nodes[f].skeletons.starts_with(sk)).collect();
             let roots: BTreeSet<usize> = crate::sort::set(owners.iter().map(|&f| l.dsu.find(f)));
             if roots.len() == 1 {
                 middle.push((s, owners[0]));
