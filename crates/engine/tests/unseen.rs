@@ -434,3 +434,13 @@ fn a_camp_is_a_place_with_its_head_and_a_preposition_is_no_given_name() {
     let f = mentions_of("وافق البرلمان في كازاخستان، الثلاثاء، على تعيين علي خان إسماعيلوف رئيساً للوزراء. وشغل إسماعيلوف المنصب.");
     assert!(f.contains(&("علي خان إسماعيلوف".to_string(), EntityType::Per)), "{f:?}");
 }
+
+#[test]
+fn a_palace_is_a_place_and_a_nationality_before_a_person_is_no_place() {
+    let f = mentions_of("وأقيم الحفل في قصر زهران بعمان أمس.");
+    assert!(f.contains(&("قصر زهران".to_string(), EntityType::Loc)), "{f:?}");
+    // `السعودية` before a person's name is her nationality, not the country.
+    let f = mentions_of("واحتفل ولي العهد بزفافه على المهندسة السعودية نورة محمد القحطاني أمس، وزار الأمير السعودية الشهر الماضي.");
+    assert_eq!(f.iter().filter(|(t, _)| t == "السعودية").count(), 1, "{f:?}");
+    assert!(f.iter().any(|(t, k)| t.starts_with("نورة") && *k == EntityType::Per), "{f:?}");
+}

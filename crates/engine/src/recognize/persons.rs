@@ -2,6 +2,9 @@
 //! future (`سيضاف` "will be added" in `أبو عاقلة سيضاف`), is left out; `سيف`, `ستيفن` are not
 //! (`يف`, `تيفن` are no words).
 //!
+//! A country's name that is also a relative adjective, right before a person's name, describes the
+//! person (`الآنسة السعودية رجوة آل سيف`, "the Saudi Miss Rajwa Al Saif"): no place there.
+//!
 //! Measured and left out:
 //! - leaving out a first word that is a frequent word and no given name of the lists (`رحيل` "the
 //!   departure of" in `رحيل أبو عاقلة`): it cut `جو بايدن` and `أمير حسين` (frequent words and given
@@ -27,6 +30,16 @@ pub fn without_future_verb(words: &[Token], ask: &Ask, c: &Candidate) -> Option<
     t.last = end + 1;
     t.byte_end = words[end].end;
     Some(t)
+}
+
+/// Drop a one-word place shaped like a relative adjective right before a person's name (see the
+/// module documentation).
+pub fn nationality_before_person(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
+    let people: Vec<usize> = cands.iter().filter(|c| c.kind == EntityType::Per).map(|c| c.first).collect();
+    cands.retain(|c| {
+        let next = super::gazetteer::next_word(words, c.first).filter(|&j| j == c.last && words[j].sentence == words[c.first].sentence);
+        !(c.kind == EntityType::Loc && c.last - c.first == 1 && ask.nisba(&words[c.first]) && next.is_some_and(|j| people.contains(&j)))
+    });
 }
 
 #[cfg(test)]
