@@ -444,3 +444,10 @@ fn a_palace_is_a_place_and_a_nationality_before_a_person_is_no_place() {
     assert_eq!(f.iter().filter(|(t, _)| t == "السعودية").count(), 1, "{f:?}");
     assert!(f.iter().any(|(t, k)| t.starts_with("نورة") && *k == EntityType::Per), "{f:?}");
 }
+
+#[test]
+fn a_monarchs_name_takes_in_the_regnal_number() {
+    let f = mentions_of("وارتدى التاج جده الملك عبدالله الأول، كما حضرت حفيدة الملكة إليزابيث الثانية.");
+    assert!(f.contains(&("عبدالله الأول".to_string(), EntityType::Per)), "{f:?}");
+    assert!(f.contains(&("إليزابيث الثانية".to_string(), EntityType::Per)), "{f:?}");
+}

@@ -76,6 +76,8 @@ pub struct Lexicon {
     /// Bodies named by their country's adjective (`الجيش الإسرائيلي`, `الحكومة العراقية`); not a
     /// feature of the tagger.
     pub national_bodies: HashSet<String>,
+    /// Regnal numbers after a monarch's name (`عبدالله الأول`, `إليزابيث الثانية`).
+    pub ordinals: HashSet<String>,
     pub surname_suffixes: Vec<String>,
     pub place_suffixes: Vec<String>,
     /// Zipf frequency × 10 of ordinary words (wordfreq), by matching form.
@@ -205,6 +207,7 @@ impl Lexicon {
             title_modifiers: set(list("title_modifiers")),
             ministry_metonyms: set(list("ministry_metonyms")),
             national_bodies: set(list("national_bodies")),
+            ordinals: set(list("ordinals")),
             surname_suffixes: list("surname_suffixes").map(normalize).collect(),
             place_suffixes: list("place_suffixes").map(normalize).collect(),
             zipf,
@@ -272,7 +275,7 @@ mod tests {
         found.sort_unstable();
         let mut read = vec![
             "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "org_heads", "person_titles",
-            "organisations", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+            "ordinals", "organisations", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();
         assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");

@@ -234,24 +234,22 @@ pub fn title_end_from_tagger(words: &[Token], ask: &Ask, tagged_at: &[Option<&Ca
     }
 }
 
-/// A person's name of two words or more takes in a relative adjective right after it (`محمد شياع`
+/// A person's name of two words or more takes in a relative adjective right after it, any name a
+/// regnal number (`محمد شياع`
 /// + `السوداني`, `عبد الكريم` + `الخطابي`): after a full name, `ال…ي` is a family name far more
 /// often than an adjective (ANERcorp's training part: 63 times a name's last word, 8 times not).
 /// Not across punctuation or a line, not a time word, a title modifier or a word written after
-/// names (`الحالي`, `السابق`), not a feminine `…ية` (`الألمانية` after a name is an adjective).
+/// names (`الحالي`, `السابق`), not a feminine `…ية` (`الألمانية` after a name is an adjective); and
+/// a regnal number, whatever its ending (`عبدالله الأول`, `إليزابيث الثانية`: `words/lists.txt`).
 pub fn family_nisba_after(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     let mut grown = Vec::new();
-    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == EntityType::Per && c.last - c.first >= 2) {
+    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == EntityType::Per) {
         let Some(w) = words.get(c.last) else { continue };
         let n = w.norm();
         let ok = w.is_body_arabic()
             && w.sentence == words[c.first].sentence
             && w.start == words[c.last - 1].end + 1
-            && ask.nisba(w)
-            && n.ends_with('ي')
-            && !ask.temporal(w)
-            && !ask.lex.after_name.contains(n)
-            && !ask.lex.title_modifiers.contains(n)
+            && (ask.lex.ordinals.contains(n) || ask.nisba(w) && n.ends_with('ي') && c.last - c.first >= 2 && !ask.temporal(w) && !ask.lex.after_name.contains(n) && !ask.lex.title_modifiers.contains(n))
             && !cands.iter().any(|o| o.first <= c.last && c.last < o.last);
         if ok {
             grown.push(i);
