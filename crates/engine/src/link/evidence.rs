@@ -21,10 +21,12 @@ pub(super) fn evidence_passes(l: &mut Linker) {
     // Middle names, across articles: a name of two words or more joins the one longer name with
     // the same first and last words (`طارق صالح` ⊂ `طارق محمد صالح`); not when the last word is a
     // patronymic (`محمد بن سلمان`), and not when two different longer names fit.
-    let mut by_ends: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    // (String keys, first and last joined by U+0001, which sorts before any letter: the order of
+    // the pairs; one map type for the page's code.)
+    let mut by_ends: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, nd) in l.nodes.iter().enumerate() {
         if nd.kind == EntityType::Per && nd.skeletons.len() >= 2 {
-            by_ends.entry((nd.skeletons[0].as_str(), nd.skeletons[nd.skeletons.len() - 1].as_str())).or_default().push(i);
+            by_ends.entry(format!("{}\u{1}{}", nd.skeletons[0], nd.skeletons[nd.skeletons.len() - 1])).or_default().push(i);
         }
     }
     let mut middle: Vec<(usize, usize)> = Vec::new();
@@ -100,7 +102,7 @@ pub(super) fn evidence_passes(l: &mut Linker) {
     }
     // Events of the same number: `كوب 27`, `COP 27`, `قمة المناخ COP27`.
     let word = |w: &str| if w == "cop" { "كوب".to_string() } else { skeleton(w) };
-    let mut by_number: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    let mut by_number: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
         let nd = &l.nodes[i];
         if nd.kind != EntityType::Misc {
@@ -112,10 +114,11 @@ pub(super) fn evidence_passes(l: &mut Linker) {
         }
         let num = nums.into_iter().next().unwrap_or_default().to_string();
         for w in nd.key.split(|c: char| c == ' ' || c.is_ascii_digit()).filter(|w| w.chars().count() >= 3) {
-            by_number.entry((num.clone(), word(w))).or_default().push(i);
+            by_number.entry(format!("{num}\u{1}{}", word(w))).or_default().push(i);
         }
     }
-    for ((num, _), nodes) in by_number {
+    for (key, nodes) in by_number {
+        let num = key.split('\u{1}').next().unwrap_or_default().to_string();
         for w in nodes.windows(2) {
             l.join(w[1], w[0], LinkRule::SameNumber { number: num.clone() });
         }

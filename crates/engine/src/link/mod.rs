@@ -202,7 +202,12 @@ fn push_pairs(bucket: &[usize], pairs: &mut Vec<(usize, usize)>) {
 }
 
 /// Nodes and where each (type, matching form) and each mention is among them.
-type Distinct = (Vec<Node>, Vec<usize>, BTreeMap<(EntityType, String), usize>);
+type Distinct = (Vec<Node>, Vec<usize>, BTreeMap<String, usize>);
+
+/// The key of a (type, matching form) in [`Distinct`]'s index.
+fn node_key(kind: EntityType, key: &str) -> String {
+    format!("{}{key}", kind as u8)
+}
 
 /// The words of a name, each part of a compound name as one word however it is written: a given
 /// name with `عبد` (`عبد ربه منصور هادي` and `عبدربه منصور هادي`, `عبد الله` and `عبدالله`), a kunya
@@ -222,11 +227,11 @@ fn name_words(key: &str) -> Vec<String> {
 /// One node per distinct (type, matching form), with the articles it occurs in and its first
 /// spelling; the node of each mention; the node of each (type, matching form).
 fn distinct_nodes(mentions: &[LinkInput]) -> Distinct {
-    let mut index: BTreeMap<(EntityType, String), usize> = BTreeMap::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_of = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let id = *index.entry((m.kind, m.key.clone())).or_insert_with(|| {
+        let id = *index.entry(node_key(m.kind, &m.key)).or_insert_with(|| {
             let words = name_words(&m.key);
             let skeletons = words.iter().map(|w| skeleton(w)).collect();
             nodes.push(Node { kind: m.kind, key: m.key.clone(), words, skeletons, docs: BTreeSet::new(), surface: m.surface.clone() });
@@ -247,7 +252,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
     // 2. aliases
     for m in mentions {
         if let Some(target) = &m.alias_of {
-            if let (Some(&a), Some(&b)) = (index.get(&(m.kind, m.key.clone())), index.get(&(m.kind, target.clone()))) {
+            if let (Some(&a), Some(&b)) = (index.get(&node_key(m.kind, &m.key)), index.get(&node_key(m.kind, target))) {
                 l.join(a, b, LinkRule::Alias);
             }
         }

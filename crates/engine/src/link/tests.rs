@@ -15,7 +15,7 @@ fn link_reference(mentions: &[LinkInput]) -> Linked {
     // 2. aliases
     for m in mentions {
         if let Some(target) = &m.alias_of {
-            if let (Some(&a), Some(&b)) = (index.get(&(m.kind, m.key.clone())), index.get(&(m.kind, target.clone()))) {
+            if let (Some(&a), Some(&b)) = (index.get(&node_key(m.kind, &m.key)), index.get(&node_key(m.kind, target))) {
                 l.join(a, b, LinkRule::Alias);
             }
         }
