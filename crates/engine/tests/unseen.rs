@@ -451,3 +451,11 @@ fn a_monarchs_name_takes_in_the_regnal_number() {
     assert!(f.contains(&("عبدالله الأول".to_string(), EntityType::Per)), "{f:?}");
     assert!(f.contains(&("إليزابيث الثانية".to_string(), EntityType::Per)), "{f:?}");
 }
+
+#[test]
+fn a_given_name_alone_names_the_full_name_it_starts() {
+    let a = analysis_of("وقالت الصحفية نادين الخطيب إن القوات أطلقت النار، ما أدى إلى سقوط نادين بعد إصابتها.");
+    let m: Vec<(&str, &str)> = a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Per).map(|m| (m.text.as_str(), m.entity.as_str())).collect();
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert_eq!((m[1].0, m[1].1), ("نادين", m[0].1), "{m:?}");
+}

@@ -2,6 +2,10 @@
 //! future (`سيضاف` "will be added" in `أبو عاقلة سيضاف`), is left out; `سيف`, `ستيفن` are not
 //! (`يف`, `تيفن` are no words).
 //!
+//! A given name that starts a person's full name in an article names that person alone elsewhere
+//! in the article (`شيرين أبو عاقلة` … `سقوط شيرين`), if it is no frequent word (Zipf under 4.5)
+//! and no other name of the article starts with it.
+//!
 //! A country's name that is also a relative adjective, right before a person's name, describes the
 //! person (`الآنسة السعودية رجوة آل سيف`, "the Saudi Miss Rajwa Al Saif"): no place there.
 //!
@@ -42,6 +46,27 @@ pub fn nationality_before_person(words: &[Token], ask: &Ask, cands: &mut Vec<Can
     });
 }
 
+/// The given names alone of the article's full names (see the module documentation).
+pub fn given_names_alone(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
+    // Given name → the one person's full name it starts, or "" when several names start with it.
+    let mut starts: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for c in cands.iter().filter(|c| c.last - c.first >= 2) {
+        let first = c.key.split(' ').next().unwrap_or_default().to_string();
+        let full = if c.kind == EntityType::Per { c.key.clone() } else { String::new() };
+        let e = starts.entry(first).or_insert_with(|| full.clone());
+        if *e != full {
+            e.clear();
+        }
+    }
+    let covered: Vec<bool> = (0..words.len()).map(|k| cands.iter().any(|c| c.first <= k && k < c.last)).collect();
+    for (k, w) in words.iter().enumerate().filter(|&(k, w)| !covered[k] && w.is_body_arabic()) {
+        let split = w.analyses().iter().find(|s| matches!(s.clitics, "" | "و" | "ب" | "ل") && starts.get(&s.stem).is_some_and(|f| !f.is_empty())).cloned();
+        if let Some(s) = split.filter(|s| (ask.lex.first_names.contains(&s.stem) || ask.lex.book_given_names.contains(&s.stem)) && ask.lex.zipf(&s.stem) < 45 && !ask.common(w)) {
+            cands.push(super::make(words, k, Some(&s), k, EntityType::Per, Origin::Corpus, 2));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +87,21 @@ mod tests {
         assert_eq!(trimmed("وقال محمد ابو عاقلة أمس", "محمد", 3), None);
         assert_eq!(trimmed("وقال مارك ستيفن أمس", "مارك", 2), None);
         assert_eq!(trimmed("وقال أحمد سيف أمس", "أحمد", 2), None);
+    }
+
+    #[test]
+    fn a_given_name_alone_only_when_one_full_name_starts_with_it() {
+        // `full`: how many of the first occurrences of `نادين` start a full name of two words.
+        let alone = |text: &str, full: usize| {
+            let tz = crate::pipeline::read(text);
+            let w = &tz.tokens;
+            let at: Vec<usize> = (0..w.len()).filter(|&k| w[k].text == "نادين").collect();
+            let mut c: Vec<Candidate> = at[..full].iter().map(|&k| super::super::make(w, k, None, k + 1, EntityType::Per, Origin::Tagger, 3)).collect();
+            given_names_alone(w, &Ask::default(), &mut c);
+            c.len() - full
+        };
+        assert_eq!(alone("قالت نادين الخطيب إن القوات أطلقت النار، ثم سقطت نادين أرضا", 1), 1);
+        // Two full names start with it: which one is meant is unknown.
+        assert_eq!(alone("قالت نادين الخطيب إن زميلتها نادين السعدي أصيبت، ثم سقطت نادين أرضا", 2), 0);
     }
 }
