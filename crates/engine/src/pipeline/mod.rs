@@ -97,10 +97,8 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.on("given-names") {
         crate::recognize::adjust::given_names_before(words, ask, opts.on("given-name-after-and"), &mut all);
     }
-    if opts.on("given-alone") {
+    if opts.on("persons") {
         crate::recognize::persons::given_names_alone(words, ask, &mut all);
-    }
-    if opts.on("nationality") {
         crate::recognize::persons::nationality_before_person(words, ask, &mut all);
     }
     if opts.on("family-nisba") {
