@@ -243,6 +243,8 @@ pub fn title_end_from_tagger(words: &[Token], ask: &Ask, tagged_at: &[Option<&Ca
 /// a regnal number, whatever its ending (`عبدالله الأول`, `إليزابيث الثانية`: `words/lists.txt`).
 pub fn family_nisba_after(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     let mut grown = Vec::new();
+    let mut covered = vec![false; words.len() + 1];
+    cands.iter().for_each(|o| covered[o.first.min(words.len())..o.last.min(words.len())].fill(true));
     for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == EntityType::Per) {
         let Some(w) = words.get(c.last) else { continue };
         let n = w.norm();
@@ -250,7 +252,7 @@ pub fn family_nisba_after(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>
             && w.sentence == words[c.first].sentence
             && w.start == words[c.last - 1].end + 1
             && (ask.lex.ordinals.contains(n) || ask.nisba(w) && n.ends_with('ي') && c.last - c.first >= 2 && !ask.temporal(w) && !ask.lex.after_name.contains(n) && !ask.lex.title_modifiers.contains(n))
-            && !cands.iter().any(|o| o.first <= c.last && c.last < o.last);
+            && !covered[c.last];
         if ok {
             grown.push(i);
         }

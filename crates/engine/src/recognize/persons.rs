@@ -39,7 +39,7 @@ pub fn without_future_verb(words: &[Token], ask: &Ask, c: &Candidate) -> Option<
 /// Drop a one-word place shaped like a relative adjective right before a person's name (see the
 /// module documentation).
 pub fn nationality_before_person(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
-    let people: Vec<usize> = cands.iter().filter(|c| c.kind == EntityType::Per).map(|c| c.first).collect();
+    let people: std::collections::HashSet<usize> = cands.iter().filter(|c| c.kind == EntityType::Per).map(|c| c.first).collect();
     cands.retain(|c| {
         let next = super::gazetteer::next_word(words, c.first).filter(|&j| j == c.last && words[j].sentence == words[c.first].sentence);
         !(c.kind == EntityType::Loc && c.last - c.first == 1 && ask.nisba(&words[c.first]) && next.is_some_and(|j| people.contains(&j)))
@@ -58,7 +58,11 @@ pub fn given_names_alone(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>)
             e.clear();
         }
     }
-    let covered: Vec<bool> = (0..words.len()).map(|k| cands.iter().any(|c| c.first <= k && k < c.last)).collect();
+    // Linear in the words and the names (a long text has tens of thousands of each).
+    let mut covered = vec![false; words.len()];
+    for c in cands.iter() {
+        covered[c.first.min(words.len())..c.last.min(words.len())].fill(true);
+    }
     for (k, w) in words.iter().enumerate().filter(|&(k, w)| !covered[k] && w.is_body_arabic()) {
         let split = w.analyses().iter().find(|s| matches!(s.clitics, "" | "و" | "ب" | "ل") && starts.get(&s.stem).is_some_and(|f| !f.is_empty())).cloned();
         if let Some(s) = split.filter(|s| (ask.lex.first_names.contains(&s.stem) || ask.lex.book_given_names.contains(&s.stem)) && ask.lex.zipf(&s.stem) < 45 && !ask.common(w)) {
