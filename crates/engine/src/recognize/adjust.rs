@@ -243,8 +243,7 @@ pub fn title_end_from_tagger(words: &[Token], ask: &Ask, tagged_at: &[Option<&Ca
 /// a regnal number, whatever its ending (`عبدالله الأول`, `إليزابيث الثانية`: `words/lists.txt`).
 pub fn family_nisba_after(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     let mut grown = Vec::new();
-    let mut covered = vec![false; words.len() + 1];
-    cands.iter().for_each(|o| covered[o.first.min(words.len())..o.last.min(words.len())].fill(true));
+    let covered = super::covered(words.len(), cands);
     for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == EntityType::Per) {
         let Some(w) = words.get(c.last) else { continue };
         let n = w.norm();

@@ -116,6 +116,17 @@ pub(crate) fn make(words: &[Token], i: usize, split: Option<&Split>, last: usize
 }
 
 
+/// Whether each word is under a candidate (one more slot than words, for the end): marked once per
+/// candidate, linear where asking every candidate for every word is not (a long text has tens of
+/// thousands of both).
+pub(crate) fn covered(n_words: usize, cands: &[Candidate]) -> Vec<bool> {
+    let mut covered = vec![false; n_words + 1];
+    for c in cands {
+        covered[c.first.min(n_words)..c.last.min(n_words)].fill(true);
+    }
+    covered
+}
+
 /// A one-word name right after `مقياس` (scale) is the name of a unit, not of a person or a place
 /// the story is about (`7 درجات على مقياس ريختر`, `مقياس "ريختر"`), as a currency is not.
 pub fn unit_name(words: &[Token], c: &Candidate) -> bool {

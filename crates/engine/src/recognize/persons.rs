@@ -58,11 +58,7 @@ pub fn given_names_alone(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>)
             e.clear();
         }
     }
-    // Linear in the words and the names (a long text has tens of thousands of each).
-    let mut covered = vec![false; words.len()];
-    for c in cands.iter() {
-        covered[c.first.min(words.len())..c.last.min(words.len())].fill(true);
-    }
+    let covered = super::covered(words.len(), cands);
     for (k, w) in words.iter().enumerate().filter(|&(k, w)| !covered[k] && w.is_body_arabic()) {
         let split = w.analyses().iter().find(|s| matches!(s.clitics, "" | "و" | "ب" | "ل") && starts.get(&s.stem).is_some_and(|f| !f.is_empty())).cloned();
         if let Some(s) = split.filter(|s| (ask.lex.first_names.contains(&s.stem) || ask.lex.book_given_names.contains(&s.stem)) && ask.lex.zipf(&s.stem) < 45 && !ask.common(w)) {
