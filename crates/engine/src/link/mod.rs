@@ -224,6 +224,25 @@ fn name_words(key: &str) -> Vec<String> {
     out
 }
 
+/// A word of a person's name without its article when three letters or more stay: the article is
+/// written or not on the same name (`الحسين بن عبدالله` / `حسين بن عبدالله`, `رجوة السيف` /
+/// `رجوة آل سيف`).
+fn without_article(w: &str) -> &str {
+    w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w)
+}
+
+/// Whether two people's names of one skeleton write, in one place, two different Arabic given
+/// names of the name lists (`حسين`/`حسن`, `محمود`/`محمد`, `سعيد`/`سعد`): the skeleton, made for
+/// the vowels of transliterated names, would take them for one name.
+fn two_given_names(a: &Node, b: &Node) -> bool {
+    let lex = crate::lexicon::lexicon();
+    let known = |w: &str| {
+        let w = without_article(w);
+        lex.first_names.contains(w) || lex.book_given_names.contains(w)
+    };
+    a.kind == EntityType::Per && a.words.iter().zip(&b.words).any(|(x, y)| without_article(x) != without_article(y) && known(x) && known(y))
+}
+
 /// One node per distinct (type, matching form), with the articles it occurs in and its first
 /// spelling; the node of each mention; the node of each (type, matching form).
 fn distinct_nodes(mentions: &[LinkInput]) -> Distinct {
@@ -233,7 +252,7 @@ fn distinct_nodes(mentions: &[LinkInput]) -> Distinct {
     for m in mentions {
         let id = *index.entry(node_key(m.kind, &m.key)).or_insert_with(|| {
             let words = name_words(&m.key);
-            let skeletons = words.iter().map(|w| skeleton(w)).collect();
+            let skeletons = words.iter().map(|w| skeleton(if m.kind == EntityType::Per { without_article(w) } else { w })).collect();
             nodes.push(Node { kind: m.kind, key: m.key.clone(), words, skeletons, docs: BTreeSet::new(), surface: m.surface.clone() });
             nodes.len() - 1
         });
@@ -298,7 +317,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
             continue;
         }
         let (whole_a, whole_b) = (&whole[a], &whole[b]);
-        if na.words.len() == nb.words.len() && na.skeletons == nb.skeletons && joined_len[a] >= 3 {
+        if na.words.len() == nb.words.len() && na.skeletons == nb.skeletons && joined_len[a] >= 3 && !two_given_names(na, nb) {
             let consonants = na.skeletons.join(" ");
             l.join(a, b, LinkRule::Skeleton { consonants, joined: false });
         } else if na.kind != EntityType::Per && whole_a == whole_b && whole_a.chars().count() >= 3 {

@@ -30,7 +30,7 @@ fn link_reference(mentions: &[LinkInput]) -> Linked {
             let joined_a: String = na.skeletons.concat();
             let whole = skeleton(&na.key.replace(' ', ""));
             let whole_b = skeleton(&nb.key.replace(' ', ""));
-            if na.words.len() == nb.words.len() && na.skeletons == nb.skeletons && joined_a.chars().count() >= 3 {
+            if na.words.len() == nb.words.len() && na.skeletons == nb.skeletons && joined_a.chars().count() >= 3 && !two_given_names(na, nb) {
                 let consonants = na.skeletons.join(" ");
                 l.join(a, b, LinkRule::Skeleton { consonants, joined: false });
             } else if na.kind != EntityType::Per && whole == whole_b && whole.chars().count() >= 3 {
@@ -322,4 +322,19 @@ fn an_event_and_the_same_with_adjectives_link_but_not_with_a_place_or_a_year() {
     assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
     assert_ne!(l.group_of_mention[2], l.group_of_mention[3], "{:?}", l.group_of_mention);
     assert_eq!(l.groups, 3);
+}
+
+#[test]
+fn a_name_with_and_without_the_article_links_but_two_given_names_of_one_skeleton_do_not() {
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Per, key: normalize(key), surface: key.into(), alias_of: None };
+    // The article written or not on the given name and on the family name: one person.
+    let l = link(&[m(0, "الحسين بن عبد الله الثاني"), m(1, "حسين بن عبدالله"), m(2, "رجوة آل سيف"), m(2, "رجوة السيف")]);
+    assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
+    assert_eq!(l.group_of_mention[2], l.group_of_mention[3], "{:?}", l.group_of_mention);
+    // حسين/حسن and محمود/محمد share their consonants, not their names: a king and his brother.
+    let l = link(&[m(0, "الحسين بن طلال"), m(1, "حسن بن طلال"), m(2, "محمود عباس"), m(3, "محمد عباس")]);
+    assert_eq!(l.groups, 4, "{:?}", l.group_of_mention);
+    // A transliterated name spelt with other vowels is still one name.
+    let l = link(&[m(0, "قاسم جومرت توكاييف"), m(1, "قاسم جومارت توكايف")]);
+    assert_eq!(l.groups, 1, "{:?}", l.group_of_mention);
 }
