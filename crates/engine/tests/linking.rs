@@ -104,6 +104,34 @@ fn a_name_without_its_middle_name_links_across_articles() {
 }
 
 #[test]
+fn a_given_name_alone_links_to_the_one_full_name_that_starts_with_it_across_articles() {
+    let a = docs(&[
+        "وأعلن الرئيس التونسي قيس سعيد فوز الدستور الجديد في الاستفتاء.",
+        "ورد قيس على منتقديه في خطاب مساء الاثنين.",
+        "وقال المحلل زياد الهاشمي إن النتيجة متوقعة.",
+    ]);
+    let full = entity(&a, "قيس سعيد");
+    assert_eq!(entity(&a, "قيس"), full);
+    let e = a.entities.iter().find(|e| e.id == full).unwrap();
+    assert!(e.reasons.iter().any(|r| r.rule == LinkRule::GivenNameAlone), "{:?}", e.reasons);
+    // Two full names start with it: nobody's.
+    let a = docs(&[
+        "وقال الرئيس قيس سعيد إن الدستور يحمي الحريات.",
+        "ورد المعارض قيس الهاشمي على الرئيس في بيان.",
+        "ورد قيس على منتقديه في خطاب مساء الاثنين.",
+    ]);
+    assert_ne!(entity(&a, "قيس"), entity(&a, "قيس سعيد"));
+    assert_ne!(entity(&a, "قيس"), entity(&a, "قيس الهاشمي"));
+    // Nor when it is also a full name's family name (`حسين` of `صدام حسين`).
+    let a = docs(&[
+        "وقال القائد حسين سلامي إن الرد سيكون قاسيا.",
+        "وكان الرئيس صدام حسين قد حكم العراق طويلا، وكذلك ذكر الكاتب طه حسين.",
+        "ورد حسين على منتقديه في خطاب مساء الاثنين.",
+    ]);
+    assert_ne!(entity(&a, "حسين"), entity(&a, "حسين سلامي"));
+}
+
+#[test]
 fn family_names_of_two_words_link_to_the_full_name() {
     // `أبو` + a word is one family name (glued or not), and so is a Turkish name + `أوغلو`, however
     // each outlet transliterates it.

@@ -198,6 +198,7 @@ pub fn link_reason(lang: Lang, r: &LinkReason) -> String {
         LinkRule::Surname => Key::LinkSurname,
         LinkRule::PartOfName => Key::LinkPartOfName,
         LinkRule::MiddleName => Key::LinkMiddleName,
+        LinkRule::GivenNameAlone => Key::LinkGivenNameAlone,
         LinkRule::SameCountry { .. } => Key::LinkSameCountry,
         LinkRule::SameNumber { .. } => Key::LinkSameNumber,
         LinkRule::PartialName => Key::LinkPartialName,

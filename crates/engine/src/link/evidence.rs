@@ -60,6 +60,40 @@ pub(super) fn evidence_passes(l: &mut Linker) {
     for (s, f) in middle {
         l.join(s, f, LinkRule::MiddleName);
     }
+    // A given name alone, across articles (`قيس` … `قيس سعيد`, `رجوة` … `رجوة آل سيف`): the one
+    // full name of the story that starts with it, when the name is a given name of the lists,
+    // is not yet anyone's and is no full name's family name.
+    let lex = crate::lexicon::lexicon();
+    let bare = |w: &str| w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w).to_string();
+    let mut starting: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut family: BTreeSet<String> = BTreeSet::new();
+    let mut size: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, nd) in l.nodes.iter().enumerate() {
+        *size.entry(l.dsu.find(i)).or_default() += 1;
+        if nd.kind == EntityType::Per && nd.words.len() >= 2 {
+            starting.entry(bare(&nd.words[0])).or_default().push(i);
+            family.insert(bare(&nd.words[nd.words.len() - 1]));
+        }
+    }
+    let mut alone = Vec::new();
+    for (a, nd) in l.nodes.iter().enumerate() {
+        let w = bare(&nd.key);
+        if nd.kind != EntityType::Per || nd.words.len() != 1 || w.chars().count() < 3 || size[&l.dsu.find(a)] != 1 || family.contains(&w) {
+            continue;
+        }
+        if !(lex.first_names.contains(&w) || lex.book_given_names.contains(&w)) {
+            continue;
+        }
+        if let Some(owners) = starting.get(&w) {
+            let roots: BTreeSet<usize> = crate::sort::set(owners.iter().map(|&f| l.dsu.find(f)));
+            if roots.len() == 1 {
+                alone.push((a, owners[0]));
+            }
+        }
+    }
+    for (a, f) in alone {
+        l.join(a, f, LinkRule::GivenNameAlone);
+    }
     // Parts of full names, article by article.
     let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, nd) in l.nodes.iter().enumerate() {
@@ -86,7 +120,6 @@ pub(super) fn evidence_passes(l: &mut Linker) {
         }
     }
     // One country, several names.
-    let lex = crate::lexicon::lexicon();
     let mut by_iso: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, nd) in l.nodes.iter().enumerate() {
         if nd.kind == EntityType::Loc {

@@ -86,6 +86,10 @@ pub enum LinkRule {
     /// The same given and family names, one of the two with a middle name (the father's,
     /// `طارق صالح` / `طارق محمد صالح`), in any articles, when no other full name fits.
     MiddleName,
+    /// A given name written alone, in any article, and the one full name of the story that starts
+    /// with it (`قيس` / `قيس سعيد`), when the name is a given name of the lists and no full name's
+    /// family name.
+    GivenNameAlone,
     /// Two names of one country (its long and short forms: `المملكة العربية السعودية` /
     /// `السعودية`).
     SameCountry { iso: String },
@@ -113,6 +117,7 @@ impl LinkRule {
             LinkRule::Surname => "surname",
             LinkRule::PartOfName => "part_of_name",
             LinkRule::MiddleName => "middle_name",
+            LinkRule::GivenNameAlone => "given_name_alone",
             LinkRule::SameCountry { .. } => "same_country",
             LinkRule::SameNumber { .. } => "same_number",
             LinkRule::PartialName => "partial_name",

@@ -91,6 +91,7 @@ impl Pack for LinkRule {
             UserMerge => 12,
             UserSplit => 13,
             Article => 14,
+            GivenNameAlone => 15,
         };
         w.uint(n);
         match self {
@@ -121,6 +122,7 @@ impl Pack for LinkRule {
             12 => UserMerge,
             13 => UserSplit,
             14 => Article,
+            15 => GivenNameAlone,
             _ => return Err(r.error("unknown LinkRule")),
         })
     }
