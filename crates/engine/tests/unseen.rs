@@ -414,6 +414,10 @@ fn organisations_quoted_after_their_head_and_national_bodies() {
     assert!(f.contains(&("تحالف \"الفجر الجديد\"".to_string(), EntityType::Org)), "{f:?}");
     assert!(f.contains(&("تحالف “الأرز”".to_string(), EntityType::Org)), "{f:?}");
     assert!(f.contains(&("الهيئة العليا للانتخابات التونسية".to_string(), EntityType::Org)), "{f:?}");
+    // `المستقلة`, `الدائمة`, `المشتركة` go on the chain as `العليا` does.
+    let f = mentions_of("وقال رئيس الهيئة الوطنية المستقلة للانتخابات إن النتائج نهائية، وأكدت اللجنة الدائمة للحدود ذلك.");
+    assert!(f.contains(&("الهيئة الوطنية المستقلة للانتخابات".to_string(), EntityType::Org)), "{f:?}");
+    assert!(f.contains(&("اللجنة الدائمة للحدود".to_string(), EntityType::Org)), "{f:?}");
     let f = mentions_of("واقتحمت قوات الجيش الإسرائيلي المدينة، فيما حملت حماس الحكومة الإسرائيلية المسؤولية.");
     assert!(f.contains(&("الجيش الإسرائيلي".to_string(), EntityType::Org)), "{f:?}");
     assert!(f.contains(&("الحكومة الإسرائيلية".to_string(), EntityType::Org)), "{f:?}");

@@ -16,10 +16,14 @@ pub const NAME_HONORIFICS: &[&str] = &["مولاي", "سيدي", "لالة", "ل
 /// ordinary words (`مركز الزلزال`, the epicentre; `المركز التجاري للمدينة`, a shopping centre).
 pub const DOMAIN_ORG_HEADS: &[&str] = &["المركز", "المرصد", "المديرية"];
 
-/// Adjectives of institutions (`المديرية العامة للشؤون الداخلية`, `الهيئة العليا للانتخابات`); the first three are no
-/// relative adjectives, yet they go on an organisation's chain as those do. (`العام` is a time
-/// word, "the year", and stops a chain before this list is asked.)
-pub const INSTITUTION_ADJECTIVES: &[&str] = &["العامة", "الأعلى", "العليا", "الوطني", "الوطنية", "الدولي", "الدولية"];
+/// Adjectives of institutions (`المديرية العامة للشؤون الداخلية`, `الهيئة العليا للانتخابات`,
+/// `الهيئة العليا المستقلة للانتخابات`, `اللجنة الدائمة`, `القيادة المشتركة`); all but the relative
+/// adjectives among them are no relative adjectives, yet they go on an organisation's chain as
+/// those do. (`العام` is a time word, "the year", and stops a chain before this list is asked.)
+pub const INSTITUTION_ADJECTIVES: &[&str] = &[
+    "العامة", "الأعلى", "العليا", "الوطني", "الوطنية", "الدولي", "الدولية", "المستقل", "المستقلة", "الدائم", "الدائمة", "المشترك",
+    "المشتركة",
+];
 
 /// Heads of event names that name an event by themselves or with what follows them
 /// (`كأس العالم`, `مونديال 2002`, `خليجي 25`, `كوب 27`).
