@@ -406,6 +406,9 @@ fn adjectives_and_prepositions_are_no_names() {
     // `لصالح` is "in favour of", not ل + the given name صالح.
     let f = mentions_of("وحصل كالينكوف على 52% مقابل 48% لصالح منافسه، وصوت 40% لصالح حزب الشعب.");
     assert!(!f.iter().any(|(t, _)| t.starts_with("صالح")), "{f:?}");
+    // A large number word is no name (the tagger read `مليونان`, "two million", as a person).
+    let f = mentions_of("وبلغت نسبة التصويت بنعم 94.6% (مليونان و607 آلاف و884 صوتًا)، وصوت مليونان و830 ألفًا و94 ناخبًا.");
+    assert!(!f.iter().any(|(t, _)| t.contains("مليون")), "{f:?}");
 }
 
 #[test]

@@ -112,6 +112,12 @@ pub(super) fn read(t: &Token) -> Option<Read> {
     None
 }
 
+/// A number word of a size no name is (a ten, a hundred, a thousand, a million …, their duals
+/// and plurals), with its proclitics: the tagger's person `مليونان` ("two million") is none.
+pub fn large(t: &Token) -> bool {
+    read(t).is_some_and(|r| matches!(r.w, W::Tens(_) | W::Hundreds(_) | W::Hundred | W::Scale(_) | W::ScaleDual(_) | W::ScalePlural(_)))
+}
+
 pub(super) fn plain(r: &Read) -> bool {
     !r.conj && !r.prep && !r.article
 }
