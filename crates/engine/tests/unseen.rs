@@ -412,6 +412,14 @@ fn adjectives_and_prepositions_are_no_names() {
 }
 
 #[test]
+fn a_rare_word_in_ya_after_a_title_is_a_name_and_a_frequent_one_a_verb() {
+    let f = mentions_of("ووقع رئيس الوزراء الزالموري، يائير كالينكوف، على الاتفاقية في حفل رسمي.");
+    assert!(f.contains(&("يائير كالينكوف".to_string(), EntityType::Per)), "{f:?}");
+    let f = mentions_of("وكان الرئيس يزور المدينة أمس، والوزير يلتقي نظيره اليوم.");
+    assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
+}
+
+#[test]
 fn organisations_quoted_after_their_head_and_national_bodies() {
     let f = mentions_of("وتنافس مرشح تحالف \"الفجر الجديد\" مع مرشح تحالف “الأرز”، وأعلنت الهيئة العليا للانتخابات التونسية النتائج.");
     assert!(f.contains(&("تحالف \"الفجر الجديد\"".to_string(), EntityType::Org)), "{f:?}");

@@ -236,10 +236,11 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
             continue;
         }
         // A short word in ي right after the title is an imperfect verb (`يزور`), unless it is a
-        // known name.
+        // known name or a rare word (Zipf under 3: `يائير لبيد`; the verbs are frequent).
         let start = &words[j];
         if start.norm().starts_with('ي')
             && start.norm().chars().count() <= 5
+            && ask.lex.zipf(start.norm()) >= 30
             && !ask.first_name(start)
             && !ask.lex.names.contains_key(start.norm())
             && !ask.surname_like(start)
