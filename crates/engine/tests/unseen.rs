@@ -420,6 +420,16 @@ fn a_rare_word_in_ya_after_a_title_is_a_name_and_a_frequent_one_a_verb() {
 }
 
 #[test]
+fn an_occupation_names_the_person_after_it_but_not_an_adverb() {
+    let f = mentions_of("وصممت الفستان المصممة اللبنانية ريما زعرور المعروفة، من توقيع المصمم العالمي زهير مراد.");
+    assert!(f.contains(&("ريما زعرور".to_string(), EntityType::Per)), "{f:?}");
+    assert!(f.contains(&("زهير مراد".to_string(), EntityType::Per)), "{f:?}");
+    // `المصممة خصيصًا` is "designed especially": the tanween makes it an adverb.
+    let f = mentions_of("ووصلت العروس في سيارة قديمة والمصممة خصيصًا لجدتها.");
+    assert!(!f.iter().any(|(t, _)| t.contains("خصيص")), "{f:?}");
+}
+
+#[test]
 fn organisations_quoted_after_their_head_and_national_bodies() {
     let f = mentions_of("وتنافس مرشح تحالف \"الفجر الجديد\" مع مرشح تحالف “الأرز”، وأعلنت الهيئة العليا للانتخابات التونسية النتائج.");
     assert!(f.contains(&("تحالف \"الفجر الجديد\"".to_string(), EntityType::Org)), "{f:?}");

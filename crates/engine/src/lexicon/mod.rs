@@ -76,6 +76,9 @@ pub struct Lexicon {
     /// Bodies named by their country's adjective (`الجيش الإسرائيلي`, `الحكومة العراقية`); not a
     /// feature of the tagger.
     pub national_bodies: HashSet<String>,
+    /// Occupations after which a person's name follows as after a title (`المصمم اللبناني إيلي
+    /// صعب`, `المعمارية السعودية رجوى السيف`); read by the title rule, not by the tagger.
+    pub occupations: HashSet<String>,
     /// Regnal numbers after a monarch's name (`عبدالله الأول`, `إليزابيث الثانية`).
     pub ordinals: HashSet<String>,
     pub surname_suffixes: Vec<String>,
@@ -207,6 +210,7 @@ impl Lexicon {
             title_modifiers: set(list("title_modifiers")),
             ministry_metonyms: set(list("ministry_metonyms")),
             national_bodies: set(list("national_bodies")),
+            occupations: set(list("occupations")),
             ordinals: set(list("ordinals")),
             surname_suffixes: list("surname_suffixes").map(normalize).collect(),
             place_suffixes: list("place_suffixes").map(normalize).collect(),
@@ -275,7 +279,7 @@ mod tests {
         found.sort_unstable();
         let mut read = vec![
             "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "org_heads", "person_titles",
-            "ordinals", "organisations", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+            "occupations", "ordinals", "organisations", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();
         assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");

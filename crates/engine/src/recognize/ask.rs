@@ -133,7 +133,8 @@ impl Ask<'_> {
         if self.first_name(w) || self.surname_like(w) {
             return true;
         }
-        if n.chars().count() < 2 || self.function(w) || self.temporal(w) || self.lex.after_name.contains(n) {
+        // A word with the accusative tanween written (`خصيصًا`, `أيضًا`) is an adverb or a noun.
+        if n.chars().count() < 2 || self.function(w) || self.temporal(w) || self.lex.after_name.contains(n) || w.text.contains('\u{64B}') {
             return false;
         }
         if self.lex.person_titles.contains(n) || self.lex.org_heads.contains(n) || self.lex.place_triggers.contains(n) {

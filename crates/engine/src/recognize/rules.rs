@@ -172,7 +172,7 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
 fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let w = &words[i];
-        let Some(split) = w.splits.iter().find(|s| ask.lex.person_titles.contains(&s.stem) && matches!(s.clitics, "" | "و" | "ف")) else {
+        let Some(split) = w.splits.iter().find(|s| (ask.lex.person_titles.contains(&s.stem) || ask.lex.occupations.contains(&s.stem)) && matches!(s.clitics, "" | "و" | "ف")) else {
             continue;
         };
         // `شرم الشيخ`: the second word of a place's name, not a title.
