@@ -430,6 +430,15 @@ fn an_occupation_names_the_person_after_it_but_not_an_adverb() {
 }
 
 #[test]
+fn a_country_of_three_letters_behind_a_preposition() {
+    let f = mentions_of("وأقيمت المباراة الافتتاحية لكأس العالم بقطر، وشكر الاتحاد الزالموري قطر على التنظيم.");
+    assert_eq!(f.iter().filter(|(t, k)| t == "قطر" && *k == EntityType::Loc).count(), 2, "{f:?}");
+    // `كبرى` is still no ك + بري.
+    let f = mentions_of("وقالت كبرى الشركات الزالمورية إن السوق مستقر.");
+    assert!(!f.iter().any(|(t, _)| t.contains("بر")), "{f:?}");
+}
+
+#[test]
 fn organisations_quoted_after_their_head_and_national_bodies() {
     let f = mentions_of("وتنافس مرشح تحالف \"الفجر الجديد\" مع مرشح تحالف “الأرز”، وأعلنت الهيئة العليا للانتخابات التونسية النتائج.");
     assert!(f.contains(&("تحالف \"الفجر الجديد\"".to_string(), EntityType::Org)), "{f:?}");

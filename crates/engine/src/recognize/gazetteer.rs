@@ -86,8 +86,10 @@ pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames, citi
             if n == 1 && kind == EntityType::Per && matches!(split.clitics, "ل" | "ب" | "ك") && ask.lex.zipf(first.norm()) >= 45 {
                 continue;
             }
-            // `كبرى` is not ك + بري: a one-word name behind a preposition needs four letters.
-            if n == 1 && split.stripped > 0 && !matches!(split.clitics, "و" | "ف") && key.chars().count() < 4 {
+            // `كبرى` is not ك + بري: a one-word name behind a preposition needs four letters; a
+            // country's needs three if the word as written is rarer than the name (`بقطر`, `لمصر`).
+            let country = matches!(ask.lex.names.get(&key).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. })) && ask.lex.zipf(first.norm()) < ask.lex.zipf(&key);
+            if n == 1 && split.stripped > 0 && !matches!(split.clitics, "و" | "ف") && key.chars().count() < if country { 3 } else { 4 } {
                 continue;
             }
             let better = best.as_ref().is_none_or(|b| b.key.split(' ').count() < n);
