@@ -439,6 +439,16 @@ fn a_country_of_three_letters_behind_a_preposition() {
 }
 
 #[test]
+fn a_province_named_by_a_direction_and_a_place() {
+    let f = mentions_of("وتقع المدينة بمحافظة جنوب سيناء، وقتل عشرات في ولاية شمال دارفور.");
+    assert!(f.contains(&("جنوب سيناء".to_string(), EntityType::Loc)), "{f:?}");
+    assert!(f.contains(&("شمال دارفور".to_string(), EntityType::Loc)), "{f:?}");
+    // Without a province's trigger the direction is a direction.
+    let f = mentions_of("وتقع القرية في شمال سيناء قرب الحدود.");
+    assert!(f.contains(&("سيناء".to_string(), EntityType::Loc)), "{f:?}");
+}
+
+#[test]
 fn organisations_quoted_after_their_head_and_national_bodies() {
     let f = mentions_of("وتنافس مرشح تحالف \"الفجر الجديد\" مع مرشح تحالف “الأرز”، وأعلنت الهيئة العليا للانتخابات التونسية النتائج.");
     assert!(f.contains(&("تحالف \"الفجر الجديد\"".to_string(), EntityType::Org)), "{f:?}");

@@ -143,7 +143,16 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                 // Not a disaster or an event (`منطقة الزلزال`).
                 let what = |n: &str| crate::lexicon::words::DISASTERS.iter().chain(crate::lexicon::words::EVENT_HEADS).any(|d| crate::normalize::normalize(d) == n.trim_start_matches("ال"));
                 let definite_name = skipped == 0 && w.sentence == words[i].sentence && ask.has_article(w) && !ask.common(w) && !ask.nisba(w) && !ask.function(w) && !ask.temporal(w) && ask.lex.zipf(w.norm()) < 40 && !what(w.norm());
-                if span_at(known, k).is_none() && definite_name {
+                // `بمحافظة جنوب سيناء`, `ولاية شمال دارفور`: after a province's trigger, a direction
+                // and a known place are one name (elsewhere `شمال سيناء` may be a direction).
+                let province = matches!(split.stem.as_str(), "محافظه" | "محافظتي" | "ولايه" | "اقليم" | "مقاطعه");
+                let region = (province && skipped == 0 && matches!(w.norm(), "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"))
+                    .then(|| next_word(words, k))
+                    .flatten()
+                    .and_then(|m| span_at(known, m).filter(|c| c.kind == EntityType::Loc && c.first == m).map(|c| c.last - 1));
+                if let Some(last) = region {
+                    out.push(make(words, k, None, last, EntityType::Loc, Origin::Rule(RuleId::PlaceTrigger), 5));
+                } else if span_at(known, k).is_none() && definite_name {
                     // With "greater" after it: `جبال الأطلس الكبير`.
                     let last = next_word(words, k).filter(|&g| words[g].sentence == w.sentence && matches!(words[g].norm(), "الكبير" | "الكبري")).unwrap_or(k);
                     out.push(make(words, k, None, last, EntityType::Loc, Origin::Rule(RuleId::PlaceTrigger), 5));
