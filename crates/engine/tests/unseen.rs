@@ -449,6 +449,16 @@ fn a_province_named_by_a_direction_and_a_place() {
 }
 
 #[test]
+fn a_given_name_after_a_kinship_noun_is_a_person() {
+    let f = mentions_of("وأزال الملك اللقب من أخيه غير الشقيق حمزة عام 2004، وحضرت الحفل زوجته سارة.");
+    assert!(f.contains(&("حمزة".to_string(), EntityType::Per)), "{f:?}");
+    assert!(f.contains(&("سارة".to_string(), EntityType::Per)), "{f:?}");
+    // Only a given name of the lists: `شقيقه` before a common word names nobody.
+    let f = mentions_of("وقال شقيقه الأكبر إن الوضع صعب، وظهر والده مبتسما، وحملت زوجته لافتة.");
+    assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
+}
+
+#[test]
 fn organisations_quoted_after_their_head_and_national_bodies() {
     let f = mentions_of("وتنافس مرشح تحالف \"الفجر الجديد\" مع مرشح تحالف “الأرز”، وأعلنت الهيئة العليا للانتخابات التونسية النتائج.");
     assert!(f.contains(&("تحالف \"الفجر الجديد\"".to_string(), EntityType::Org)), "{f:?}");

@@ -79,6 +79,9 @@ pub struct Lexicon {
     /// Occupations after which a person's name follows as after a title (`المصمم اللبناني إيلي
     /// صعب`, `المعمارية السعودية رجوى السيف`); read by the title rule, not by the tagger.
     pub occupations: HashSet<String>,
+    /// Kinship nouns with their pronoun (`شقيقه`, `زوجته`, `نجله`): a given name after them is a
+    /// person (`أخيه غير الشقيق حمزة`); read by the title rule, not by the tagger.
+    pub kinship: HashSet<String>,
     /// Regnal numbers after a monarch's name (`عبدالله الأول`, `إليزابيث الثانية`).
     pub ordinals: HashSet<String>,
     pub surname_suffixes: Vec<String>,
@@ -211,6 +214,7 @@ impl Lexicon {
             ministry_metonyms: set(list("ministry_metonyms")),
             national_bodies: set(list("national_bodies")),
             occupations: set(list("occupations")),
+            kinship: set(list("kinship")),
             ordinals: set(list("ordinals")),
             surname_suffixes: list("surname_suffixes").map(normalize).collect(),
             place_suffixes: list("place_suffixes").map(normalize).collect(),
@@ -279,7 +283,7 @@ mod tests {
         found.sort_unstable();
         let mut read = vec![
             "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "org_heads", "person_titles",
-            "occupations", "ordinals", "organisations", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+            "occupations", "kinship", "ordinals", "organisations", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();
         assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");

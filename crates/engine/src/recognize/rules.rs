@@ -181,14 +181,15 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
 fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
     for i in 0..words.len() {
         let w = &words[i];
-        let Some(split) = w.splits.iter().find(|s| (ask.lex.person_titles.contains(&s.stem) || ask.lex.occupations.contains(&s.stem)) && matches!(s.clitics, "" | "و" | "ف")) else {
+        let Some(split) = w.splits.iter().find(|s| (ask.lex.person_titles.contains(&s.stem) || ask.lex.occupations.contains(&s.stem) || ask.lex.kinship.contains(&s.stem)) && matches!(s.clitics, "" | "و" | "ف")) else {
             continue;
         };
+        let kin = ask.lex.kinship.contains(&split.stem);
         // `شرم الشيخ`: the second word of a place's name, not a title.
         if i > 0 && words[i - 1].splits.iter().any(|s| ask.lex.place(&format!("{} {}", s.stem, w.norm())).is_some()) {
             continue;
         }
-        let definite = split.stem.starts_with("ال");
+        let definite = split.stem.starts_with("ال") || kin;
         let mut j = i + 1;
         let mut skipped = 0;
         // A name never runs past the end of the title's sentence or line.
@@ -215,7 +216,10 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
             let of_phrase = skipped > 0
                 && x.splits.iter().any(|s| s.clitics == "ل" && (ask.lex.common.contains(&s.stem) || ask.lex.org_heads.contains(&s.stem)))
                 && next_word(words, j).is_some_and(|k| ask.has_article(&words[k]));
+            // `أخيه غير الشقيق`: "his half-brother".
+            let half = kin && n == "غير" && next_word(words, j).is_some_and(|k| ask.has_article(&words[k]));
             let modifier = of_phrase
+                || half
                 || ask.lex.title_modifiers.contains(n)
                 || ask.lex.person_titles.contains(n)
                 || ask.nisba(x)
@@ -265,7 +269,7 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         // `الفريق` is a rank and "the team" (`الفريق جاهز`, `صفوف الفريق ستمنحنا`): a name after
         // it starts with a given name or a known one.
         let known_start = ask.first_name(start) || ask.lex.names.get(start.norm()).is_some_and(|e| e.kind == EntityType::Per);
-        if split.stem == "الفريق" && skipped == 0 && !known_start {
+        if (split.stem == "الفريق" && skipped == 0 || kin) && !known_start {
             continue;
         }
         let last = person_run(words, ask, known, j, &crate::lexicon::WordSet::default(), true);
