@@ -132,6 +132,20 @@ fn a_given_name_alone_links_to_the_one_full_name_that_starts_with_it_across_arti
 }
 
 #[test]
+fn an_organisation_and_the_same_as_a_construct_link_but_not_two_national_bodies() {
+    let a = docs(&[
+        "وأعلن رئيس الهيئة العليا المستقلة للانتخابات النتائج الأولية للاستفتاء.",
+        "وقالت هيئة الانتخابات إن نسبة المشاركة بلغت 30 في المئة.",
+        "وأكد المركز المغربي للبحث العلمي أن الهزة قوية، فيما قال المركز الفرنسي للبحث العلمي إنها متوسطة.",
+    ]);
+    let long = entity(&a, "الهيئة العليا المستقلة للانتخابات");
+    assert_eq!(entity(&a, "هيئة الانتخابات"), long);
+    let e = a.entities.iter().find(|e| e.id == long).unwrap();
+    assert!(e.reasons.iter().any(|r| r.rule == LinkRule::Construct), "{:?}", e.reasons);
+    assert_ne!(entity(&a, "المركز المغربي للبحث العلمي"), entity(&a, "المركز الفرنسي للبحث العلمي"));
+}
+
+#[test]
 fn family_names_of_two_words_link_to_the_full_name() {
     // `أبو` + a word is one family name (glued or not), and so is a Turkish name + `أوغلو`, however
     // each outlet transliterates it.

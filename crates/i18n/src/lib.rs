@@ -202,6 +202,7 @@ pub fn link_reason(lang: Lang, r: &LinkReason) -> String {
         LinkRule::SameCountry { .. } => Key::LinkSameCountry,
         LinkRule::SameNumber { .. } => Key::LinkSameNumber,
         LinkRule::PartialName => Key::LinkPartialName,
+        LinkRule::Construct => Key::LinkConstruct,
         LinkRule::UserMerge => Key::LinkUserMerge,
         LinkRule::UserSplit => Key::LinkUserSplit,
     };

@@ -1,6 +1,7 @@
 //! The linking passes that read evidence beyond spelling: a name without its middle name, or
 //! without what follows the given and father's names, across articles; parts of a full name within
-//! one article; the long and short names of one country; events of the same number.
+//! one article; the long and short names of one country; an organisation's name and the same as a
+//! construct; events of the same number.
 
 use super::names::part_of;
 use super::skeleton::skeleton;
@@ -133,6 +134,19 @@ pub(super) fn evidence_passes(l: &mut Linker) {
             l.join(w[1], w[0], LinkRule::SameCountry { iso: iso.to_string() });
         }
     }
+    // An organisation's name and the same as a construct (see [`construct_form`]).
+    let mut by_construct: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, nd) in l.nodes.iter().enumerate() {
+        if nd.kind == EntityType::Org && nd.words.len() >= 2 {
+            by_construct.entry(construct_form(&nd.words).join(" ")).or_default().push(i);
+        }
+    }
+    for g in by_construct.values() {
+        for w in g.windows(2) {
+            l.join(w[1], w[0], LinkRule::Construct);
+        }
+    }
+
     // Events of the same number: `كوب 27`, `COP 27`, `قمة المناخ COP27`.
     let word = |w: &str| if w == "cop" { "كوب".to_string() } else { skeleton(w) };
     let mut by_number: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -155,5 +169,21 @@ pub(super) fn evidence_passes(l: &mut Linker) {
         for w in nodes.windows(2) {
             l.join(w[1], w[0], LinkRule::SameNumber { number: num.clone() });
         }
+    }
+}
+
+/// An organisation's name read as a construct: a definite head without its article, the
+/// institution's adjectives after it (`العليا`, `الوطني`, `المستقلة` …, not a country's) left out
+/// and its domain `لل…` read `ال…`, when it has one
+/// (`الهيئة العليا المستقلة للانتخابات` → `هيئه الانتخابات`, as `هيئة الانتخابات` is written); other
+/// names as they are.
+fn construct_form(words: &[String]) -> Vec<String> {
+    // Not a relative adjective: `المركز المغربي` and `المركز الفرنسي` are two centres.
+    let adjective = |w: &str| crate::lexicon::words::INSTITUTION_ADJECTIVES.iter().any(|a| crate::normalize::normalize(a) == w);
+    let Some(head) = words[0].strip_prefix("ال").filter(|h| h.chars().count() >= 3) else { return words.to_vec() };
+    let k = 1 + words[1..].iter().take_while(|w| adjective(w)).count();
+    match words.get(k).and_then(|w| w.strip_prefix("لل")).filter(|d| d.chars().count() >= 3) {
+        Some(domain) => [head.to_string(), format!("ال{domain}")].into_iter().chain(words[k + 1..].iter().cloned()).collect(),
+        None => words.to_vec(),
     }
 }

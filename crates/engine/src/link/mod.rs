@@ -443,6 +443,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
     l.finish(mentions, &node_of)
 }
 
+
 #[cfg(test)]
 mod tests;
 

@@ -97,6 +97,9 @@ pub enum LinkRule {
     SameNumber { number: String },
     /// An organisation name whose words all appear, in order, in the longer one.
     PartialName,
+    /// An organisation's name and the same written as a construct, without the institution's
+    /// adjectives (`الهيئة العليا المستقلة للانتخابات` / `هيئة الانتخابات`).
+    Construct,
     /// The reader merged the two entities.
     UserMerge,
     /// The reader split this spelling off.
@@ -121,6 +124,7 @@ impl LinkRule {
             LinkRule::SameCountry { .. } => "same_country",
             LinkRule::SameNumber { .. } => "same_number",
             LinkRule::PartialName => "partial_name",
+            LinkRule::Construct => "construct",
             LinkRule::UserMerge => "user_merge",
             LinkRule::UserSplit => "user_split",
         }

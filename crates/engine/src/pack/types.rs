@@ -92,6 +92,7 @@ impl Pack for LinkRule {
             UserSplit => 13,
             Article => 14,
             GivenNameAlone => 15,
+            Construct => 16,
         };
         w.uint(n);
         match self {
@@ -123,6 +124,7 @@ impl Pack for LinkRule {
             13 => UserSplit,
             14 => Article,
             15 => GivenNameAlone,
+            16 => Construct,
             _ => return Err(r.error("unknown LinkRule")),
         })
     }
