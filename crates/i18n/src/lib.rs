@@ -203,6 +203,7 @@ pub fn link_reason(lang: Lang, r: &LinkReason) -> String {
         LinkRule::SameNumber { .. } => Key::LinkSameNumber,
         LinkRule::PartialName => Key::LinkPartialName,
         LinkRule::Construct => Key::LinkConstruct,
+        LinkRule::Transliteration => Key::LinkTransliteration,
         LinkRule::UserMerge => Key::LinkUserMerge,
         LinkRule::UserSplit => Key::LinkUserSplit,
     };

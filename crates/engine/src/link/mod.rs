@@ -41,7 +41,7 @@ pub mod skeleton;
 use crate::model::{EntityType, LinkReason, LinkRule};
 use evidence::{evidence_passes, numbers};
 use names::{close_surnames, is_subsequence, patronymic_last, with_adjectives};
-use skeleton::skeleton;
+use skeleton::{edit_distance, skeleton};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One mention as the linker sees it.
@@ -231,6 +231,24 @@ fn without_article(w: &str) -> &str {
     w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w)
 }
 
+/// Two people's names of as many words, two or more, each word's skeleton the same or one letter
+/// changed, added or left out (three letters at least; four for the surname): one foreign name
+/// transliterated two ways (`أموس هوكستين` / `عموس هوكشتاين`). Not two given names of the lists
+/// (`جمال`/`كمال`), nor a short given name (`جو بايدن` / `جيل بايدن`).
+fn transliterated(a: &Node, b: &Node) -> bool {
+    let close = |x: &String, y: &String, min: usize| x == y || (x.chars().count() >= min && y.chars().count() >= min && edit_distance(x, y) <= 1);
+    let n = a.skeletons.len();
+    a.kind == EntityType::Per
+        && b.kind == EntityType::Per
+        && n >= 2
+        && n == b.skeletons.len()
+        && a.skeletons != b.skeletons
+        && a.skeletons[..n - 1].iter().zip(&b.skeletons[..n - 1]).all(|(x, y)| close(x, y, 3))
+        && a.skeletons[n - 1].chars().count() >= 4
+        && close(&a.skeletons[n - 1], &b.skeletons[n - 1], 4)
+        && !two_given_names(a, b)
+}
+
 /// Whether two people's names of one skeleton write, in one place, two different Arabic given
 /// names of the name lists (`حسين`/`حسن`, `محمود`/`محمد`, `سعيد`/`سعد`): the skeleton, made for
 /// the vowels of transliterated names, would take them for one name.
@@ -301,6 +319,17 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
             if nd.kind == EntityType::Per && nd.words.len() >= 2 {
                 // The given names; their count is in the key (a separator no word holds).
                 block('g', nd.kind, &nd.words[..nd.words.len() - 1].join("|"), i);
+                // The surname's skeleton and each with one letter left out: two within one
+                // letter's change share a key (see [`transliterated`]).
+                let last = &nd.skeletons[nd.skeletons.len() - 1];
+                if last.chars().count() >= 4 {
+                    block('t', nd.kind, &format!("{}|{last}", nd.words.len()), i);
+                    for (k, _) in last.char_indices() {
+                        let mut v = last.clone();
+                        v.remove(k);
+                        block('t', nd.kind, &format!("{}|{v}", nd.words.len()), i);
+                    }
+                }
             }
         }
         let mut pairs = Vec::new();
@@ -336,6 +365,8 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
             if close_surnames(sa, sb) {
                 l.join(a, b, LinkRule::SurnameVariant);
             }
+        } else if transliterated(na, nb) {
+            l.join(a, b, LinkRule::Transliteration);
         }
     }
     // Full names of people (two words or more), in node order.

@@ -49,6 +49,8 @@ fn link_reference(mentions: &[LinkInput]) -> Linked {
                 if close_surnames(sa, sb) {
                     l.join(a, b, LinkRule::SurnameVariant);
                 }
+            } else if transliterated(na, nb) {
+                l.join(a, b, LinkRule::Transliteration);
             }
         }
     }
@@ -337,4 +339,14 @@ fn a_name_with_and_without_the_article_links_but_two_given_names_of_one_skeleton
     // A transliterated name spelt with other vowels is still one name.
     let l = link(&[m(0, "قاسم جومرت توكاييف"), m(1, "قاسم جومارت توكايف")]);
     assert_eq!(l.groups, 1, "{:?}", l.group_of_mention);
+}
+
+#[test]
+fn a_foreign_name_transliterated_two_ways_links_but_not_two_relatives() {
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Per, key: normalize(key), surface: key.into(), alias_of: None };
+    let l = link(&[m(0, "أموس هوكستين"), m(1, "عموس هوكشتاين"), m(2, "آموس هوكستين")]);
+    assert_eq!(l.groups, 1, "{:?}", l.group_of_mention);
+    // Two given names of the lists, or a short one, are two people of one family.
+    let l = link(&[m(0, "جمال خاشقجي"), m(1, "كمال خاشقجي"), m(2, "جو بايدن"), m(3, "جيل بايدن")]);
+    assert_eq!(l.groups, 4, "{:?}", l.group_of_mention);
 }

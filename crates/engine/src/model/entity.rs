@@ -76,6 +76,9 @@ pub enum LinkRule {
     Article,
     /// The same given names; surnames that differ by at most two letters.
     SurnameVariant,
+    /// A foreign person's name transliterated two ways: every word's skeleton the same or one
+    /// letter apart (`أموس هوكستين` / `عموس هوكشتاين`).
+    Transliteration,
     /// The same surname in different articles, with different given names.
     GivenNameDiffers,
     /// A one-word name that is the surname of the full name.
@@ -125,6 +128,7 @@ impl LinkRule {
             LinkRule::SameNumber { .. } => "same_number",
             LinkRule::PartialName => "partial_name",
             LinkRule::Construct => "construct",
+            LinkRule::Transliteration => "transliteration",
             LinkRule::UserMerge => "user_merge",
             LinkRule::UserSplit => "user_split",
         }

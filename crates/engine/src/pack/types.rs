@@ -93,6 +93,7 @@ impl Pack for LinkRule {
             Article => 14,
             GivenNameAlone => 15,
             Construct => 16,
+            Transliteration => 17,
         };
         w.uint(n);
         match self {
@@ -125,6 +126,7 @@ impl Pack for LinkRule {
             14 => Article,
             15 => GivenNameAlone,
             16 => Construct,
+            17 => Transliteration,
             _ => return Err(r.error("unknown LinkRule")),
         })
     }
