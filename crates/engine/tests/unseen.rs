@@ -459,6 +459,21 @@ fn a_given_name_after_a_kinship_noun_is_a_person() {
 }
 
 #[test]
+fn ships_are_named_things_and_traffic_is_no_movement() {
+    let f = mentions_of("وجنحت سفينة الحاويات البنمية \"كالينكو ستار\" في القناة، ثم عوّمت السفينة كالينكو ستار. وعبرت سفينة الحاويات العملاقة KALINKO STAR.");
+    assert_eq!(f.iter().filter(|(t, k)| *k == EntityType::Misc && (t == "كالينكو ستار" || t == "KALINKO STAR")).count(), 3, "{f:?}");
+    let f = mentions_of("ووصلت السفينة الكبيرة إلى الميناء بعد استئناف حركة الملاحة وحركة الشحن العالمية، فيما رحبت حركة حماس.");
+    assert!(!f.iter().any(|(t, _)| t.contains("الكبيرة") || t.contains("حركة الملاحة") || t.contains("حركة الشحن")), "{f:?}");
+    assert!(f.iter().any(|(t, k)| t.contains("حماس") && *k == EntityType::Org), "{f:?}");
+}
+
+#[test]
+fn a_function_word_or_a_time_of_day_after_a_title_names_nobody() {
+    let f = mentions_of("وقال المستشار، إن مصر لن تتحمل أي خسائر. وقال رئيس الهيئة، صباح اليوم الاثنين، إن المسار تغير.");
+    assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
+}
+
+#[test]
 fn organisations_quoted_after_their_head_and_national_bodies() {
     let f = mentions_of("وتنافس مرشح تحالف \"الفجر الجديد\" مع مرشح تحالف “الأرز”، وأعلنت الهيئة العليا للانتخابات التونسية النتائج.");
     assert!(f.contains(&("تحالف \"الفجر الجديد\"".to_string(), EntityType::Org)), "{f:?}");

@@ -228,6 +228,7 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     }
     out.extend(quoted_events(words, ask));
     out.extend(named_storms(words, ask));
+    out.extend(named_vessels(words, ask));
     out.extend(team_colours(words, ask));
     out
 }
@@ -335,6 +336,42 @@ fn named_storms(words: &[Token], ask: &Ask) -> Vec<Candidate> {
                 out.push(make(words, k, None, k, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
             }
         }
+    }
+    out
+}
+
+/// Ships go by names (`السفينة "إيفر جيفن"`, `سفينة الحاويات البنمية العملاقة EVER GIVEN`,
+/// `الناقلة أدفانتج سويت`): after a vessel's head and up to three definite words (its cargo, its
+/// flag, `الجانحة`), a quoted name, or name-like words that no list knows as a place after a
+/// definite head (`سفينة كبيرة` is no name) or in Latin letters, are a named thing (MISC).
+fn named_vessels(words: &[Token], ask: &Ask) -> Vec<Candidate> {
+    let heads = matching(&["سفينة", "ناقلة", "باخرة", "يخت", "مدمرة", "فرقاطة", "غواصة", "حاملة"]);
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let w = &words[i];
+        let Some(split) = w.splits.iter().find(|s| matches!(s.clitics, "" | "و" | "ب" | "ل") && heads.iter().any(|h| h == s.stem.trim_start_matches("ال"))) else { continue };
+        if w.boiler {
+            continue;
+        }
+        let mut j = i;
+        while j - i < 3 {
+            match super::gazetteer::next_word(words, j).filter(|&k| words[k].sentence == w.sentence && ask.has_article(&words[k]) && !ask.lex.names.contains_key(words[k].norm())) {
+                Some(k) => j = k,
+                None => break,
+            }
+        }
+        if let Some((first, last)) = super::rules::quoted_after(words, j) {
+            out.push(make(words, first, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+            continue;
+        }
+        let name = |x: &Token| x.sentence == w.sentence && (x.kind == crate::model::TokenKind::Latin || (ask.name_like(x) && !ask.common(x) && !ask.has_article(x)));
+        let place = |x: &Token| ask.lex.place(x.norm()).is_some() || ask.lex.names.get(x.norm()).is_some_and(|e| e.kind != EntityType::Misc);
+        let Some(k) = super::gazetteer::next_word(words, j).filter(|&k| (split.stem.starts_with("ال") || words[k].kind == crate::model::TokenKind::Latin) && name(&words[k]) && !place(&words[k])) else { continue };
+        let mut last = k;
+        while let Some(m) = super::gazetteer::next_word(words, last).filter(|&m| m - k < 3 && name(&words[m]) && !place(&words[m])) {
+            last = m;
+        }
+        out.push(make(words, k, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
     }
     out
 }

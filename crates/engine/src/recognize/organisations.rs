@@ -191,7 +191,10 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
         }
         let institution = |w: &Token| ask.nisba_of_place(w) || institutional(w);
         let domain = |last: usize| last > i + 1 && institution(&words[i + 1]) && words[i + 2..=last].iter().any(|w| w.splits.iter().any(|s| s.clitics == "ل"));
-        if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| !needs_domain || domain(last)) {
+        // `حركة` is a movement and traffic: `حركة الملاحة`, `حركة الشحن العالمية` are the traffic
+        // of ships and goods (`words::TRAFFIC`), not a movement's name.
+        let traffic = |_: usize| split.stem.ends_with("حركه") && words.get(i + 1).is_some_and(|w| crate::lexicon::words::TRAFFIC.iter().any(|t| crate::normalize::normalize(t) == w.norm()));
+        if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| (!needs_domain || domain(last)) && !traffic(last)) {
             out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
         }
     }

@@ -230,7 +230,8 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
             // (A place is known from the lists too: the second pass does not give the titles
             // the corpus's names.)
             let place = |k: usize| words.get(k).is_some_and(|p| p.is_body_arabic() && ask.lex.place(p.norm()).is_some_and(|p| p.population >= 10_000));
-            let construct = (!ask.has_article(x) && (ask.common(x) || ask.lex.org_heads.contains(n) || ask.lex.place_triggers.contains(n)))
+            // (Not a function word: `المستشار، إن مصر لن تتحمل`.)
+            let construct = (!ask.has_article(x) && !ask.function(x) && (ask.common(x) || ask.lex.org_heads.contains(n) || ask.lex.place_triggers.contains(n)))
                 .then(|| known.iter().find(|k| k.first == j + 1 && k.kind != EntityType::Per && !weak(k, ask)).map(|k| k.last).or_else(|| place(j + 1).then_some(j + 2)))
                 .flatten();
             if let Some(end) = construct {
@@ -258,6 +259,10 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
             && !ask.lex.names.contains_key(start.norm())
             && !ask.surname_like(start)
         {
+            continue;
+        }
+        // `رئيس الهيئة، صباح اليوم`: a time of day before a time word is no given name.
+        if matches!(start.norm(), "صباح" | "مساء" | "ظهر" | "فجر" | "عصر" | "ليله") && next_word(words, j).is_some_and(|k| ask.temporal(&words[k])) {
             continue;
         }
         // A name does not start with a preposition (`رئيس اتحاد الإمارات لكرة القدم`, `بتقدمه
