@@ -483,6 +483,10 @@ fn organisations_quoted_after_their_head_and_national_bodies() {
     let f = mentions_of("وقال رئيس الهيئة الوطنية المستقلة للانتخابات إن النتائج نهائية، وأكدت اللجنة الدائمة للحدود ذلك.");
     assert!(f.contains(&("الهيئة الوطنية المستقلة للانتخابات".to_string(), EntityType::Org)), "{f:?}");
     assert!(f.contains(&("اللجنة الدائمة للحدود".to_string(), EntityType::Org)), "{f:?}");
+    // The presidency as an institution, not the office.
+    let f = mentions_of("وأدانت الرئاسة الجزائرية الهجوم، فيما خسر المرشح انتخابات الرئاسة التركية.");
+    assert!(f.contains(&("الرئاسة الجزائرية".to_string(), EntityType::Org)), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("التركية")), "{f:?}");
     let f = mentions_of("واقتحمت قوات الجيش الإسرائيلي المدينة، فيما حملت حماس الحكومة الإسرائيلية المسؤولية.");
     assert!(f.contains(&("الجيش الإسرائيلي".to_string(), EntityType::Org)), "{f:?}");
     assert!(f.contains(&("الحكومة الإسرائيلية".to_string(), EntityType::Org)), "{f:?}");

@@ -75,7 +75,9 @@ fn is_place(ws: &[String]) -> bool {
 }
 
 fn is_date(ws: &[String]) -> bool {
-    ws.iter().all(|w| !w.chars().any(char::is_alphabetic) || crate::facts::dates::words::is_calendar_word(w))
+    // A year may carry its era's letter: `2021م`, `1443هـ`.
+    let year = |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) && !w.trim_end_matches(['م', 'ه', 'ـ']).chars().any(char::is_alphabetic);
+    ws.iter().all(|w| !w.chars().any(char::is_alphabetic) || year(w) || crate::facts::dates::words::is_calendar_word(w))
 }
 
 /// Whether a part's words are an abbreviation of single letters (`و.م.ع`, `أ ف ب`).
@@ -165,7 +167,14 @@ fn after_cue(at: usize, line: &str, cues: &[&str]) -> Option<(usize, usize)> {
 fn agency(line: &str, at: usize) -> Option<(usize, usize)> {
     let open = line.find('(')?;
     let close = open + line[open..].find(')')?;
-    let place = words(line[..open].trim_end().trim_end_matches(['-', '–', '—']));
+    let mut before = line[..open].trim_end().trim_end_matches(['-', '–', '—']);
+    // `الجزائر العاصمة – 11 أغسطس 2021م (وام)-`: a date between the place and the agency.
+    if let Some((d, c)) = before.char_indices().rev().find(|&(_, c)| matches!(c, '-' | '–' | '—')) {
+        if is_date(&words(&before[d + c.len_utf8()..])) {
+            before = before[..d].trim_end();
+        }
+    }
+    let place = words(before);
     if place.is_empty() || place.len() > 2 || !is_place(&place) {
         return None;
     }
@@ -224,6 +233,8 @@ mod tests {
         outlet!("عنوان\nديلي سبورت عربي _ البصرة\nافتتحت البطولة.", "ديلي سبورت عربي", Dateline);
         outlet!("عنوان\nالصحيفة - و.م.ع\nالسبت 9 شتنبر 2023 - 8:39\nنص", "الصحيفة", Dateline);
         outlet!("البيان/متابعات: تعقد لجنة السياسات النقدية في البنك المركزي اجتماعا دوريا الخميس", "البيان", Dateline);
+        // A date between the place and the agency, its year with its era's letter.
+        outlet!("الجزائر العاصمة – 11 أغسطس 2021م (وام)- ارتفعت حصيلة ضحايا الحرائق في الجزائر إلى 65.", "وام", Agency);
     }
 
     #[test]

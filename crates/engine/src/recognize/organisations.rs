@@ -131,6 +131,11 @@ pub(super) fn ministries(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
         if !w.is_body_arabic() || before.is_some_and(|b| ask.has_article(b) || b.splits.iter().any(|s| ask.lex.person_titles.contains(&s.stem))) {
             continue;
         }
+        // `انتخابات الرئاسة التركية`, `منصب الرئاسة`: the office, not the institution.
+        let office = |b: &Token| b.splits.iter().any(|s| ["انتخابات", "منصب", "سباق", "مرشح", "كرسي", "ولاية"].iter().any(|o| crate::normalize::normalize(o) == s.stem));
+        if split.stem == crate::normalize::normalize("الرئاسة") && before.is_some_and(office) {
+            continue;
+        }
         let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) else { continue };
         // `الخارجية` and `الداخلية` are feminine: a masculine adjective after them is someone's
         // (and a feminine one after `الجيش`).
