@@ -468,6 +468,14 @@ fn ships_are_named_things_and_traffic_is_no_movement() {
 }
 
 #[test]
+fn the_waterways_of_shipping_are_places() {
+    let f = mentions_of("واستؤنفت الملاحة في قناة السويس، وهددت زالمورا بإغلاق مضيق هرمز، وقالت قناة الجزيرة ذلك.");
+    assert!(f.contains(&("قناة السويس".to_string(), EntityType::Loc)), "{f:?}");
+    assert!(f.contains(&("مضيق هرمز".to_string(), EntityType::Loc)), "{f:?}");
+    assert!(f.iter().any(|(t, k)| t.contains("الجزيرة") && *k == EntityType::Org), "{f:?}");
+}
+
+#[test]
 fn a_function_word_or_a_time_of_day_after_a_title_names_nobody() {
     let f = mentions_of("وقال المستشار، إن مصر لن تتحمل أي خسائر. وقال رئيس الهيئة، صباح اليوم الاثنين، إن المسار تغير.");
     assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");

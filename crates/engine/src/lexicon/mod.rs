@@ -35,8 +35,8 @@ pub enum Source {
     Anercorp,
     /// Social networks and platforms.
     Platform,
-    /// International organisations (`data/words/lists.txt`); not read by the tagger's features,
-    /// so that the list can grow without retraining the model.
+    /// International organisations and waterways (`data/words/lists.txt`); not read by the
+    /// tagger's features, so that the lists can grow without retraining the model.
     International,
 }
 
@@ -176,6 +176,9 @@ impl Lexicon {
         for p in list("organisations") {
             names.insert(normalize(p), NameEntry { kind: EntityType::Org, source: Source::International });
         }
+        for p in list("waterways") {
+            names.insert(normalize(p), NameEntry { kind: EntityType::Loc, source: Source::International });
+        }
         let max_name_words = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let function = set(list("function_words"));
         let zipf = table::Table::from_sorted_lines(&t.wordfreq);
@@ -283,7 +286,7 @@ mod tests {
         found.sort_unstable();
         let mut read = vec![
             "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "org_heads", "person_titles",
-            "occupations", "kinship", "ordinals", "organisations", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+            "occupations", "kinship", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();
         assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");

@@ -63,7 +63,9 @@ pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames, citi
                 }
             }
             let found = if let Some(e) = ask.lex.names.get(&key) {
-                Some((e.kind, Origin::Gazetteer, 4))
+                // The hand lists' exact names win over a rule's reading of their words (`قناة
+                // السويس` is no television channel).
+                Some((e.kind, Origin::Gazetteer, if e.source == crate::lexicon::Source::International { 6 } else { 4 }))
             } else if let Some(k) = corpus.get(&key) {
                 Some((*k, Origin::Corpus, 3))
             } else {
