@@ -476,8 +476,8 @@ fn the_waterways_of_shipping_are_places() {
 }
 
 #[test]
-fn a_function_word_or_a_time_of_day_after_a_title_names_nobody() {
-    let f = mentions_of("وقال المستشار، إن مصر لن تتحمل أي خسائر. وقال رئيس الهيئة، صباح اليوم الاثنين، إن المسار تغير.");
+fn a_function_word_after_a_title_names_nobody() {
+    let f = mentions_of("وقال المستشار، إن مصر لن تتحمل أي خسائر.");
     assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
 }
 

@@ -40,6 +40,11 @@ pub const EVENT_WEAK_HEADS: &[&str] = &["مؤتمر", "قمة", "بطولة", "�
 /// الدولي`, `ميدان التحرير`, `معبر رفح`, a camp: `مخيم جنين`, a palace: `قصر زهران`).
 pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "ميدان", "معبر", "مخيم", "قصر"];
 
+/// Whether the matching form `norm` is one of `list`'s words (written in ordinary spelling).
+pub fn listed(list: &[&str], norm: &str) -> bool {
+    list.iter().any(|w| crate::normalize::normalize(w) == norm)
+}
+
 /// What `حركة` ("movement", "traffic") is the traffic of (`حركة الملاحة`, `حركة السفن`): with
 /// these it names no movement (`حركة حماس`, `حركة النهضة`).
 pub const TRAFFIC: &[&str] = &[

@@ -228,7 +228,6 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     }
     out.extend(quoted_events(words, ask));
     out.extend(named_storms(words, ask));
-    out.extend(named_vessels(words, ask));
     out.extend(team_colours(words, ask));
     out
 }
@@ -306,46 +305,15 @@ fn quoted_events(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     out
 }
 
-/// Storms go by given names (`العاصفة دانيال`, `إعصار "شاهين"`, `الإعصار المتوسطي “دانيال”`): the
-/// name after `عاصفة`/`إعصار`, with or without the article and after one relative adjective, is
-/// an event (MISC), quoted or not; unquoted, it is one word that can only be a name (no article,
-/// not a common word; after the indefinite head a known name: not `عاصفة رملية`, `إعصار مدمر`).
+/// Storms and ships go by names (`العاصفة دانيال`, `إعصار "شاهين"`, `الإعصار المتوسطي “دانيال”`;
+/// `السفينة "إيفر جيفن"`, `سفينة الحاويات البنمية العملاقة EVER GIVEN`): after the head and up to
+/// three definite words (an adjective, a ship's cargo or flag), a quoted name, or up to three
+/// name-like words that no list knows as a place (`ضربت العاصفة بنغازي`: what the storm hit) are a
+/// named thing (MISC): without the article, no common word, after a definite head, a known name or
+/// Latin letters (after an indefinite head an adjective would have no article: `عاصفة رملية`,
+/// `إعصار مدمر`).
 fn named_storms(words: &[Token], ask: &Ask) -> Vec<Candidate> {
-    let heads = matching(&["عاصفة", "إعصار"]);
-    let mut out = Vec::new();
-    for i in 0..words.len() {
-        let w = &words[i];
-        if w.boiler || !w.splits.iter().any(|s| heads.iter().any(|h| h == s.stem.trim_start_matches("ال"))) {
-            continue;
-        }
-        let mut j = i;
-        if super::gazetteer::next_word(words, i).is_some_and(|k| ask.nisba(&words[k]) && !ask.nisba_of_place(&words[k])) {
-            j += 1;
-        }
-        if let Some((first, last)) = super::rules::quoted_after(words, j) {
-            out.push(make(words, first, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
-        } else if let Some(k) = super::gazetteer::next_word(words, j).filter(|&k| words[k].sentence == w.sentence) {
-            let x = &words[k];
-            // After `العاصفة` an adjective would have the article; after `إعصار` it would not
-            // (`إعصار مدمر`), so there the word must be a known name.
-            let definite = w.splits.iter().any(|s| s.stem.starts_with("ال"));
-            let known = ask.first_name(x) || ask.lex.names.contains_key(x.norm());
-            // A place is what the storm hit (`ضربت العاصفة بنغازي`).
-            let place = ask.lex.place(x.norm()).is_some_and(|p| p.population >= 10_000) || ask.lex.names.get(x.norm()).is_some_and(|e| e.kind != EntityType::Per);
-            if ask.name_like(x) && !ask.has_article(x) && !ask.common(x) && !place && (definite || known) {
-                out.push(make(words, k, None, k, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
-            }
-        }
-    }
-    out
-}
-
-/// Ships go by names (`السفينة "إيفر جيفن"`, `سفينة الحاويات البنمية العملاقة EVER GIVEN`,
-/// `الناقلة أدفانتج سويت`): after a vessel's head and up to three definite words (its cargo, its
-/// flag, `الجانحة`), a quoted name, or name-like words that no list knows as a place after a
-/// definite head (`سفينة كبيرة` is no name) or in Latin letters, are a named thing (MISC).
-fn named_vessels(words: &[Token], ask: &Ask) -> Vec<Candidate> {
-    let heads = matching(&["سفينة", "ناقلة", "باخرة", "يخت", "مدمرة", "فرقاطة", "غواصة", "حاملة"]);
+    let heads = matching(&["عاصفة", "إعصار", "سفينة", "ناقلة", "باخرة", "يخت", "مدمرة", "فرقاطة", "غواصة", "حاملة"]);
     let mut out = Vec::new();
     for i in 0..words.len() {
         let w = &words[i];
@@ -354,21 +322,23 @@ fn named_vessels(words: &[Token], ask: &Ask) -> Vec<Candidate> {
             continue;
         }
         let mut j = i;
-        while j - i < 3 {
-            match super::gazetteer::next_word(words, j).filter(|&k| words[k].sentence == w.sentence && ask.has_article(&words[k]) && !ask.lex.names.contains_key(words[k].norm())) {
-                Some(k) => j = k,
-                None => break,
-            }
+        while let Some(k) = super::gazetteer::next_word(words, j).filter(|&k| k - i <= 3 && words[k].sentence == w.sentence && ask.has_article(&words[k]) && !ask.lex.names.contains_key(words[k].norm())) {
+            j = k;
         }
         if let Some((first, last)) = super::rules::quoted_after(words, j) {
             out.push(make(words, first, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
             continue;
         }
-        let name = |x: &Token| x.sentence == w.sentence && (x.kind == crate::model::TokenKind::Latin || (ask.name_like(x) && !ask.common(x) && !ask.has_article(x)));
-        let place = |x: &Token| ask.lex.place(x.norm()).is_some() || ask.lex.names.get(x.norm()).is_some_and(|e| e.kind != EntityType::Misc);
-        let Some(k) = super::gazetteer::next_word(words, j).filter(|&k| (split.stem.starts_with("ال") || words[k].kind == crate::model::TokenKind::Latin) && name(&words[k]) && !place(&words[k])) else { continue };
+        let definite = split.stem.starts_with("ال");
+        let place = |x: &Token| ask.lex.place(x.norm()).is_some_and(|p| p.population >= 10_000) || ask.lex.names.get(x.norm()).is_some_and(|e| e.kind != EntityType::Per);
+        let name = |x: &Token| {
+            x.sentence == w.sentence
+                && !place(x)
+                && (x.kind == crate::model::TokenKind::Latin || (ask.name_like(x) && !ask.has_article(x) && !ask.common(x) && (definite || ask.first_name(x) || ask.lex.names.contains_key(x.norm()))))
+        };
+        let Some(k) = super::gazetteer::next_word(words, j).filter(|&k| name(&words[k])) else { continue };
         let mut last = k;
-        while let Some(m) = super::gazetteer::next_word(words, last).filter(|&m| m - k < 3 && name(&words[m]) && !place(&words[m])) {
+        while let Some(m) = super::gazetteer::next_word(words, last).filter(|&m| m - k < 3 && name(&words[m])) {
             last = m;
         }
         out.push(make(words, k, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));

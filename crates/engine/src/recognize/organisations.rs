@@ -11,7 +11,7 @@ use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
 
 /// An adjective of institutions (`العامة`, `الأعلى`, `الوطني` …: `words::INSTITUTION_ADJECTIVES`).
 fn institutional(w: &Token) -> bool {
-    crate::lexicon::words::INSTITUTION_ADJECTIVES.iter().any(|a| crate::normalize::normalize(a) == w.norm())
+    crate::lexicon::words::listed(crate::lexicon::words::INSTITUTION_ADJECTIVES, w.norm())
 }
 
 /// The construct chain after an organisation head at `i`; returns the last word of the name.
@@ -132,8 +132,9 @@ pub(super) fn ministries(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
             continue;
         }
         // `انتخابات الرئاسة التركية`, `منصب الرئاسة`: the office, not the institution.
-        let office = |b: &Token| b.splits.iter().any(|s| ["انتخابات", "منصب", "سباق", "مرشح", "كرسي", "ولاية"].iter().any(|o| crate::normalize::normalize(o) == s.stem));
-        if split.stem == crate::normalize::normalize("الرئاسة") && before.is_some_and(office) {
+        // (Matching forms: `ولاية` → `ولايه`, `الرئاسة` → `الرياسه`.)
+        let office = |b: &Token| b.splits.iter().any(|s| matches!(s.stem.as_str(), "انتخابات" | "منصب" | "سباق" | "مرشح" | "كرسي" | "ولايه"));
+        if split.stem == "الرياسه" && before.is_some_and(office) {
             continue;
         }
         let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) else { continue };
@@ -198,7 +199,7 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
         let domain = |last: usize| last > i + 1 && institution(&words[i + 1]) && words[i + 2..=last].iter().any(|w| w.splits.iter().any(|s| s.clitics == "ل"));
         // `حركة` is a movement and traffic: `حركة الملاحة`, `حركة الشحن العالمية` are the traffic
         // of ships and goods (`words::TRAFFIC`), not a movement's name.
-        let traffic = |_: usize| split.stem.ends_with("حركه") && words.get(i + 1).is_some_and(|w| crate::lexicon::words::TRAFFIC.iter().any(|t| crate::normalize::normalize(t) == w.norm()));
+        let traffic = |_: usize| split.stem.ends_with("حركه") && words.get(i + 1).is_some_and(|w| crate::lexicon::words::listed(crate::lexicon::words::TRAFFIC, w.norm()));
         if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| (!needs_domain || domain(last)) && !traffic(last)) {
             out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
         }

@@ -261,10 +261,6 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         {
             continue;
         }
-        // `رئيس الهيئة، صباح اليوم`: a time of day before a time word is no given name.
-        if matches!(start.norm(), "صباح" | "مساء" | "ظهر" | "فجر" | "عصر" | "ليله") && next_word(words, j).is_some_and(|k| ask.temporal(&words[k])) {
-            continue;
-        }
         // A name does not start with a preposition (`رئيس اتحاد الإمارات لكرة القدم`, `بتقدمه
         // بهدفين`): a word read as ل/ب/ك + a word more frequent than it is is not a name, unless
         // it is a known name as written (`لطفي`, `بشار`).
