@@ -3,7 +3,7 @@
 //! one article; the long and short names of one country; an organisation's name and the same as a
 //! construct; events of the same number.
 
-use super::names::part_of;
+use super::names::{given_name, part_of, without_article};
 use super::skeleton::skeleton;
 use super::Linker;
 use crate::model::{EntityType, LinkRule};
@@ -64,8 +64,7 @@ pub(super) fn evidence_passes(l: &mut Linker) {
     // A given name alone, across articles (`قيس` … `قيس سعيد`, `رجوة` … `رجوة آل سيف`): the one
     // full name of the story that starts with it, when the name is a given name of the lists,
     // is not yet anyone's and is no full name's family name.
-    let lex = crate::lexicon::lexicon();
-    let bare = |w: &str| w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w).to_string();
+    let bare = |w: &str| without_article(w).to_string();
     let mut starting: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut family: BTreeSet<String> = BTreeSet::new();
     let mut size: BTreeMap<usize, usize> = BTreeMap::new();
@@ -82,7 +81,7 @@ pub(super) fn evidence_passes(l: &mut Linker) {
         if nd.kind != EntityType::Per || nd.words.len() != 1 || w.chars().count() < 3 || size[&l.dsu.find(a)] != 1 || family.contains(&w) {
             continue;
         }
-        if !(lex.first_names.contains(&w) || lex.book_given_names.contains(&w)) {
+        if !given_name(&w) {
             continue;
         }
         if let Some(owners) = starting.get(&w) {
@@ -121,6 +120,7 @@ pub(super) fn evidence_passes(l: &mut Linker) {
         }
     }
     // One country, several names.
+    let lex = crate::lexicon::lexicon();
     let mut by_iso: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, nd) in l.nodes.iter().enumerate() {
         if nd.kind == EntityType::Loc {

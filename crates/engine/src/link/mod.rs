@@ -40,7 +40,7 @@ pub mod skeleton;
 
 use crate::model::{EntityType, LinkReason, LinkRule};
 use evidence::{evidence_passes, numbers};
-use names::{close_surnames, is_subsequence, patronymic_last, with_adjectives};
+use names::{close_surnames, given_name, is_subsequence, patronymic_last, with_adjectives, without_article};
 use skeleton::{edit_distance, skeleton};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -224,13 +224,6 @@ fn name_words(key: &str) -> Vec<String> {
     out
 }
 
-/// A word of a person's name without its article when three letters or more stay: the article is
-/// written or not on the same name (`الحسين بن عبدالله` / `حسين بن عبدالله`, `رجوة السيف` /
-/// `رجوة آل سيف`).
-fn without_article(w: &str) -> &str {
-    w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w)
-}
-
 /// Two people's names of as many words, two or more, each word's skeleton the same or one letter
 /// changed, added or left out (three letters at least; four for the surname, which keeps its first
 /// and last letters): one foreign name transliterated two ways (`أموس هوكستين` / `عموس هوكشتاين`). Not two given names of the lists
@@ -255,11 +248,7 @@ fn transliterated(a: &Node, b: &Node) -> bool {
 /// names of the name lists (`حسين`/`حسن`, `محمود`/`محمد`, `سعيد`/`سعد`): the skeleton, made for
 /// the vowels of transliterated names, would take them for one name.
 fn two_given_names(a: &Node, b: &Node) -> bool {
-    let lex = crate::lexicon::lexicon();
-    let known = |w: &str| {
-        let w = without_article(w);
-        lex.first_names.contains(w) || lex.book_given_names.contains(w)
-    };
+    let known = |w: &str| given_name(without_article(w));
     a.kind == EntityType::Per && a.words.iter().zip(&b.words).any(|(x, y)| without_article(x) != without_article(y) && known(x) && known(y))
 }
 

@@ -10,6 +10,19 @@ pub(super) fn patronymic_last(words: &[String]) -> bool {
     words.len() >= 2 && matches!(words[words.len() - 2].as_str(), "بن" | "ابن" | "بنت")
 }
 
+/// A word of a person's name without its article when three letters or more stay: the article is
+/// written or not on the same name (`الحسين بن عبدالله` / `حسين بن عبدالله`, `رجوة السيف` /
+/// `رجوة آل سيف`).
+pub(super) fn without_article(w: &str) -> &str {
+    w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w)
+}
+
+/// A given name of the name lists (the gazetteers and ANERcorp's first words, the egy-names book).
+pub(super) fn given_name(w: &str) -> bool {
+    let lex = crate::lexicon::lexicon();
+    lex.first_names.contains(w) || lex.book_given_names.contains(w)
+}
+
 /// Whether the person's name `s` is a part of the full name `f` (skeletons, word by word): its
 /// family name (not a patronymic), its given name alone, or its given and family names.
 pub(super) fn part_of(s: &Node, f: &Node) -> bool {
