@@ -199,8 +199,8 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
         let domain = |last: usize| last > i + 1 && institution(&words[i + 1]) && words[i + 2..=last].iter().any(|w| w.splits.iter().any(|s| s.clitics == "ل"));
         // `حركة` is a movement and traffic: `حركة الملاحة`, `حركة الشحن العالمية` are the traffic
         // of ships and goods (`words::TRAFFIC`), not a movement's name.
-        let traffic = |_: usize| split.stem.ends_with("حركه") && words.get(i + 1).is_some_and(|w| crate::lexicon::words::listed(crate::lexicon::words::TRAFFIC, w.norm()));
-        if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| (!needs_domain || domain(last)) && !traffic(last)) {
+        let traffic = split.stem.ends_with("حركه") && words.get(i + 1).is_some_and(|w| crate::lexicon::words::listed(crate::lexicon::words::TRAFFIC, w.norm()));
+        if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| (!needs_domain || domain(last)) && !traffic) {
             out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
         }
     }

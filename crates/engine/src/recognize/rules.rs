@@ -141,7 +141,11 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                 // an adjective) right after the trigger is the place's name.
                 let w = &words[k];
                 // Not a disaster or an event (`منطقة الزلزال`).
-                let what = |n: &str| crate::lexicon::words::DISASTERS.iter().chain(crate::lexicon::words::EVENT_HEADS).any(|d| crate::normalize::normalize(d) == n.trim_start_matches("ال"));
+                let what = |n: &str| {
+                    use crate::lexicon::words::{listed, DISASTERS, EVENT_HEADS};
+                    let n = n.trim_start_matches("ال");
+                    listed(DISASTERS, n) || listed(EVENT_HEADS, n)
+                };
                 let definite_name = skipped == 0 && w.sentence == words[i].sentence && ask.has_article(w) && !ask.common(w) && !ask.nisba(w) && !ask.function(w) && !ask.temporal(w) && ask.lex.zipf(w.norm()) < 40 && !what(w.norm());
                 // `بمحافظة جنوب سيناء`, `ولاية شمال دارفور`: after a province's trigger, a direction
                 // and a known place are one name (elsewhere `شمال سيناء` may be a direction).
