@@ -25,6 +25,11 @@ pub const INSTITUTION_ADJECTIVES: &[&str] = &[
     "المشتركة",
 ];
 
+/// Adjectives of an institution's status, not of its name: `وكالة الأنباء العراقية الرسمية`,
+/// `التلفزيون الجزائري الرسمي`, `شركة غاز الجنوب الحكومية` are the agency, the television and
+/// the company; `التلفزيون الرسمي` alone names none.
+pub const STATUS_ADJECTIVES: &[&str] = &["الرسمي", "الرسمية", "الحكومي", "الحكومية"];
+
 /// Heads of event names that name an event by themselves or with what follows them
 /// (`كأس العالم`, `مونديال 2002`, `خليجي 25`, `كوب 27`).
 pub const EVENT_HEADS: &[&str] = &["كأس", "مونديال", "المونديال", "خليجي", "أولمبياد", "الأولمبياد", "يورو", "كوب", "cop"];
@@ -37,8 +42,9 @@ pub const EVENT_ALONE: &[&str] = &["المونديال", "الأولمبياد"]
 pub const EVENT_WEAK_HEADS: &[&str] = &["مؤتمر", "قمة", "بطولة", "منتدى", "مهرجان", "معرض", "دورة", "ملتقى"];
 
 /// Heads of the names of buildings and sites (LOC with the head: `ملعب لوسيل`, `استاد البصرة
-/// الدولي`, `ميدان التحرير`, `معبر رفح`, a camp: `مخيم جنين`, a palace: `قصر زهران`).
-pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "ميدان", "معبر", "مخيم", "قصر"];
+/// الدولي`, `ميدان التحرير`, `معبر رفح`, a camp: `مخيم جنين`, a palace: `قصر زهران`, a mosque,
+/// a hospital, a cemetery: `مسجد بلال بن رباح`, `مستشفى ابن سينا`, `مقبرة الصليبخات`).
+pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "ميدان", "معبر", "مخيم", "قصر", "مسجد", "جامع", "مستشفى", "مقبرة", "كنيسة"];
 
 /// Whether the matching form `norm` is one of `list`'s words (written in ordinary spelling).
 pub fn listed(list: &[&str], norm: &str) -> bool {

@@ -3,8 +3,8 @@
 //! English-language press recognises, never a bare consonant skeleton.
 //!
 //! Rules, word by word:
-//! - **name elements** keep their usual spelling: `بن`/`ابن` bin, `بنت` bint, `أبو` Abu, `أبي`
-//!   Abi, `أم` Umm, `آل` Al (a family: `آل سعود` Al Saud), `الله` Allah;
+//! - **name elements** keep their usual spelling: `بن`/`ابن` bin, `بنت` bint, the Mauritanian
+//!   `ولد` Ould, `أبو` Abu, `أبي` Abi, `أم` Umm, `آل` Al (a family: `آل سعود` Al Saud), `الله` Allah;
 //! - **`عبد`** before a name with the article is `Abd al-…` (`عبد الفتاح` Abd al-Fattah), and
 //!   `عبد الله`, `عبدالله` are Abdullah; `عبدال…` written as one word is split the same way;
 //! - **the article** `ال` is written `al-` (`السيسي` al-Sisi), whatever letter follows, and `لل`
@@ -203,6 +203,7 @@ fn word(w: &str) -> String {
     match key.as_str() {
         "بن" | "ابن" => return "bin".into(),
         "بنت" => return "bint".into(),
+        "ولد" => return "Ould".into(),
         "ابو" => return "Abu".into(),
         "ابي" => return "Abi".into(),
         "ام" => return "Umm".into(),
@@ -269,6 +270,7 @@ mod tests {
         for (arabic, latin) in [
             ("عبد الفتاح السيسي", "Abd al-Fattah al-Sisi"),
             ("محمد بن سلمان", "Mohammed bin Salman"),
+            ("محمد ولد الغزواني", "Mohammed Ould al-Ghazwani"),
             ("قاسم جومارت توكاييف", "Qasim Jumart Tukayev"),
             ("عبدالله", "Abdullah"),
             ("عبد الله الثاني", "Abdullah al-Thani"),

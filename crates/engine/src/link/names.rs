@@ -26,6 +26,16 @@ pub(super) fn given_name(w: &str) -> bool {
 /// Whether the person's name `s` is a part of the full name `f` (skeletons, word by word): its
 /// family name (not a patronymic), its given name alone, or its given and family names.
 pub(super) fn part_of(s: &Node, f: &Node) -> bool {
+    // `ولد الغزواني` in `محمد ولد الغزواني`, `بن سلمان` in `محمد بن سلمان`: the end of the chain
+    // with its connector is how the man is called.
+    if s.words.len() == 2 && matches!(s.words[0].as_str(), "ولد" | "بن" | "ابن") && f.words.len() > 2 && f.words.ends_with(&s.words) {
+        return true;
+    }
+    // `نواف الأحمد` in `نواف الأحمد الجابر الصباح`: a given name and a father's name with the
+    // article open a Gulf chain.
+    if s.words.len() >= 2 && s.words[1].starts_with("ال") && f.words.len() > s.words.len() && f.words.starts_with(&s.words) && f.words[s.words.len()].starts_with("ال") {
+        return true;
+    }
     let (sw, fw) = (&s.skeletons, &f.skeletons);
     if sw.len() >= fw.len() || sw.is_empty() || !is_subsequence(sw, fw) {
         return false;

@@ -12,7 +12,9 @@ use crate::model::{Candidate, EntityType, Origin, Token, TokenKind};
 /// right after an organisation's or event's name is an alias of it.
 pub(super) fn after_names(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
     for c in known {
-        let (Some(open), Some(inner), Some(close)) = (words.get(c.last), words.get(c.last + 1), words.get(c.last + 2)) else {
+        // `وكالة الأنباء الليبية الرسمية “وال”`: a status adjective may come between.
+        let gap = words.get(c.last).is_some_and(|w| crate::lexicon::words::listed(crate::lexicon::words::STATUS_ADJECTIVES, w.norm())) as usize;
+        let (Some(open), Some(inner), Some(close)) = (words.get(c.last + gap), words.get(c.last + gap + 1), words.get(c.last + gap + 2)) else {
             continue;
         };
         let bracketed = (open.is_punct("(") && close.is_punct(")")) || (is_quote(open, &OPEN_QUOTES) && is_quote(close, &CLOSE_QUOTES));
@@ -25,7 +27,7 @@ pub(super) fn after_names(words: &[Token], ask: &Ask, known: &[Candidate], out: 
         // a name of another type, or as a place, is not taken as one.
         let listed_otherwise = ask.lex.names.get(inner.norm()).is_some_and(|e| e.kind != c.kind) || ask.lex.place(inner.norm()).is_some();
         if bracketed && aliased_kind && !listed_otherwise && inner.is_body_word() && (acronym || arabic_alias) && c.key.contains(' ') {
-            let mut a = make(words, c.last + 1, None, c.last + 1, c.kind, Origin::Alias, 6);
+            let mut a = make(words, c.last + gap + 1, None, c.last + gap + 1, c.kind, Origin::Alias, 6);
             a.alias_of = Some(c.key.clone());
             a.key = inner.norm().to_string();
             out.push(a);

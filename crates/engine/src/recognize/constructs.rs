@@ -186,8 +186,11 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
                 x.is_body_word()
                     && (ask.lex.names.contains_key(x.norm()) || ask.lex.place(x.norm()).is_some() || (ask.name_like(x) && !ask.common(x) && !ask.has_article(x) && !super::rules::preposition_first(ask, x)))
             };
+            // `مقبرة الصليبخات`: a rare word with the article (no common word, no adjective) is a
+            // name too.
+            let definite = |x: &Token| x.is_body_arabic() && x.splits.len() == 1 && ask.has_article(x) && !ask.common(x) && !ask.nisba(x) && !ask.temporal(x) && ask.lex.zipf(x.norm()) < 30;
             if let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) {
-                if proper(&words[j]) {
+                if proper(&words[j]) || definite(&words[j]) {
                     let mut last = j;
                     // The name may have several words (`ملعب سانتياغو برنابيو`, `ملعب ثاني بن جاسم`).
                     while let Some(k) = next_word(words, last).filter(|&k| k - j < 4 && words[k].sentence == w.sentence && (more(&words[k]) || words[k].norm == "بن")) {

@@ -43,6 +43,10 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
             break;
         }
         let n = w.norm();
+        // Not right after the head: `الهيئة الحكومية الدولية` is intergovernmental by name.
+        if prev != Prev::Head && crate::lexicon::words::listed(crate::lexicon::words::STATUS_ADJECTIVES, n) {
+            break;
+        }
         // `المعهد الوطني للجيوفيزياء`, `المجلس الأعلى للأمن القومي`: a definite name takes
         // its domain as `لل` + noun, which relative adjectives may follow.
         if complement && (prev == Prev::Definite || (prev == Prev::Head && definite_head)) && n.starts_with("لل") && n.chars().count() >= 5 {
@@ -200,7 +204,11 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
         // `حركة` is a movement and traffic: `حركة الملاحة`, `حركة الشحن العالمية` are the traffic
         // of ships and goods (`words::TRAFFIC`), not a movement's name.
         let traffic = split.stem.ends_with("حركه") && words.get(i + 1).is_some_and(|w| crate::lexicon::words::listed(crate::lexicon::words::TRAFFIC, w.norm()));
-        if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| (!needs_domain || domain(last)) && !traffic) {
+        // `التلفزيون الرسمي`, `وكالة الأنباء الرسمية`: a head with a status adjective, or with a
+        // common noun before one, describes an outlet without naming it.
+        let status = |k: usize| crate::lexicon::words::listed(crate::lexicon::words::STATUS_ADJECTIVES, words[k].norm());
+        let generic = |last: usize| last == i + 1 && (status(last) || next_word(words, last).is_some_and(status) && ask.common(&words[last]) && !ask.nisba(&words[last]));
+        if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| (!needs_domain || domain(last)) && !traffic && !generic(last)) {
             out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
         }
     }

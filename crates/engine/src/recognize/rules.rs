@@ -329,8 +329,9 @@ pub(crate) fn preposition_first(ask: &Ask, w: &Token) -> bool {
     w.splits.iter().any(|s| matches!(s.clitics.trim_start_matches(['و', 'ف']), "ل" | "ب" | "ك") && s.stem.chars().count() >= 3 && ask.lex.zipf(&s.stem) >= 30 && ask.lex.zipf(&s.stem) > whole)
 }
 
-/// Words that join the parts of an Arabic name: بن، ابن، بنت، آل، أبو، عبد.
-const CONNECTORS: [&str; 7] = ["بن", "ابن", "بنت", "ال", "ابو", "عبد", "ام"];
+/// Words that join the parts of an Arabic name: بن، ابن، بنت، آل، أبو، عبد، and the Mauritanian
+/// `ولد` ("son of": `محمد ولد الغزواني`).
+const CONNECTORS: [&str; 8] = ["بن", "ابن", "بنت", "ال", "ابو", "عبد", "ام", "ولد"];
 
 /// The words of a person's name starting at `j`: name-like words and first names, joined by
 /// connectors (`محمد بن راشد آل مكتوم`, `عبد الله`), optionally closed by one family name with
@@ -343,6 +344,8 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
     let mut last = None;
     let mut k = j;
     let mut count = 0;
+    // The word at `k` was taken as a father's name of a Gulf chain (below).
+    let mut chained = false;
     while count < 6 {
         let x = &words[k];
         if x.sentence != words[j].sentence {
@@ -350,7 +353,7 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
         }
         let n = x.norm();
         let blocked_here = count > 0 && span_at(known, k).is_some_and(|c| c.kind != EntityType::Per && !weak(c, ask));
-        if blocked_here || (count > 0 && n.starts_with('و') && !ask.first_name(x)) || (count > 0 && preposition_first(ask, x)) {
+        if blocked_here || (count > 0 && n.starts_with('و') && !ask.first_name(x) && n != "ولد") || (count > 0 && preposition_first(ask, x)) {
             break;
         }
         let is_first = ask.first_name(x) || (first_names.contains(n) && !x.ends_with_maqsura());
@@ -371,9 +374,26 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
             if ask.surname_like(x) {
                 break;
             }
-        } else if (count >= 2 || (titled && count > 0)) && ask.has_article(x) && !ask.common(x) && !ask.temporal(x) && !ask.nisba_of_place(x) && !ask.function(x) {
-            last = Some(k); // family name with the article ends the name
-            break;
+        } else if (count >= 2 || (titled && count > 0)) && ask.has_article(x) && (chained || !ask.common(x) && !ask.temporal(x)) && !ask.nisba_of_place(x) && !ask.function(x) {
+            last = Some(k); // family name with the article ends the name …
+            // … unless it is a father's given name with the article and another such name follows,
+            // as Gulf names chain them (`نواف الأحمد الجابر الصباح`, `صباح الخالد الحمد الصباح`).
+            let given = |t: &Token| {
+                crate::tokenize::clitics::without_article(t.norm())
+                    .is_some_and(|core| first_names.contains(core) || ask.lex.first_names.contains(core) || ask.lex.names.get(core).is_some_and(|e| e.kind == EntityType::Per))
+            };
+            let next = next_word(words, k).filter(|&m| words[m].sentence == x.sentence && words[m].splits.len() == 1);
+            match next.filter(|&m| given(x) && ask.has_article(&words[m]) && (given(&words[m]) || !ask.common(&words[m]) && !ask.temporal(&words[m]) && ask.lex.zipf(words[m].norm()) < 30) && !ask.nisba(&words[m])) {
+                Some(m) if count < 5 => {
+                    // The next name is taken, and the chain goes on from it if it can.
+                    last = Some(m);
+                    chained = true;
+                    count += 1;
+                    k = m;
+                    continue;
+                }
+                _ => break,
+            }
         } else {
             break;
         }

@@ -1,0 +1,102 @@
+//! Names written the way the region writes them, on sentences written for these tests (invented
+//! people and places where a list could know the real ones): Mauritanian `ولد` chains, Gulf chains
+//! of fathers' names with the article, institutions named with a status adjective, buildings by
+//! their head word, and the units of amounts, which are no names.
+
+use qarin_engine::{analyze, Analysis, Document, EntityType};
+
+fn analysis_of(text: &str) -> Analysis {
+    analyze(&[Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: text.into(), ..Default::default() }])
+}
+
+fn mentions_of(text: &str) -> Vec<(String, EntityType)> {
+    analysis_of(text).documents[0].mentions.iter().map(|m| (m.text.clone(), m.kind)).collect()
+}
+
+fn has(f: &[(String, EntityType)], text: &str, kind: EntityType) -> bool {
+    f.contains(&(text.to_string(), kind))
+}
+
+#[test]
+fn a_mauritanian_chain_with_ould_is_one_name() {
+    let f = mentions_of("وشارك الرئيس محمد ولد عبد الودود في الاجتماع، وانتقد الرئيس الأسبق سالم ولد الحاكي القرار.");
+    assert!(has(&f, "محمد ولد عبد الودود", EntityType::Per), "{f:?}");
+    assert!(has(&f, "سالم ولد الحاكي", EntityType::Per), "{f:?}");
+}
+
+#[test]
+fn the_chain_with_its_connector_names_the_man() {
+    let a = analysis_of("وفاز المرشح مختار ولد الحاكي بالانتخابات.\nوقال ولد الحاكي إن النتائج نهائية.");
+    let m = &a.documents[0].mentions;
+    let id = |t: &str| m.iter().find(|x| x.text == t).map(|x| x.entity.clone());
+    assert!(id("ولد الحاكي").is_some(), "{m:?}");
+    assert_eq!(id("ولد الحاكي"), id("مختار ولد الحاكي"), "{m:?}");
+    let e = a.entities.iter().find(|e| Some(&e.id) == id("مختار ولد الحاكي").as_ref()).expect("the entity");
+    assert!(e.latin.contains("Ould"), "{}", e.latin);
+}
+
+#[test]
+fn a_gulf_chain_of_fathers_names_is_one_name() {
+    let f = mentions_of("واستقبل رئيس مجلس الوزراء الشيخ صباح الخالد الحمد الصباح الوفود.");
+    assert!(has(&f, "صباح الخالد الحمد الصباح", EntityType::Per), "{f:?}");
+    // A family name with the article still ends a name that no father's name continues.
+    let f = mentions_of("وقال الشيخ حسين الفردان الجديد في المجلس إن القرار صائب.");
+    assert!(!f.iter().any(|(t, _)| t.contains("الجديد")), "{f:?}");
+}
+
+#[test]
+fn a_given_name_and_a_fathers_name_open_the_chain() {
+    // Two outlets: one writes the whole chain and then its first two names, the other the chain
+    // without the grandfather.
+    let doc = |id: &str, text: &str| Document { id: id.into(), file: format!("{id}.txt"), title: id.into(), text: text.into(), ..Default::default() };
+    let a = analyze(&[doc("a", "وأدى الشيخ ناصر الخالد الحمد الصباح اليمين أمام المجلس. ناصر الخالد يؤدي اليمين."), doc("b", "وأدى الشيخ ناصر الخالد الصباح اليمين.")]);
+    let m: Vec<_> = a.documents.iter().flat_map(|d| d.mentions.iter()).collect();
+    let id = |t: &str| m.iter().find(|x| x.text == t).map(|x| x.entity.clone());
+    assert!(id("ناصر الخالد").is_some(), "{m:?}");
+    assert_eq!(id("ناصر الخالد"), id("ناصر الخالد الحمد الصباح"), "{m:?}");
+}
+
+#[test]
+fn a_status_adjective_is_no_part_of_the_name() {
+    let f = mentions_of("وذكرت وكالة الأنباء الزالمورية الرسمية أن الوزير وصل، وأفاد التلفزيون الجزائري الرسمي بأن الحصيلة ارتفعت. وقالت شركة غاز الشمال الحكومية إن الإنتاج توقف.");
+    assert!(has(&f, "وكالة الأنباء الزالمورية", EntityType::Org), "{f:?}");
+    assert!(has(&f, "التلفزيون الجزائري", EntityType::Org), "{f:?}");
+    assert!(has(&f, "شركة غاز الشمال", EntityType::Org), "{f:?}");
+    // Alone with its head, it names no outlet.
+    let f = mentions_of("وبحسب التلفزيون الرسمي فإن 12 عسكريا في حالة حرجة، ونقلت وكالة الأنباء الرسمية الخبر.");
+    assert!(!f.iter().any(|(t, _)| t.contains("التلفزيون") || t.contains("وكالة")), "{f:?}");
+    // Right after the head, it is the name's own: an intergovernmental body.
+    let f = mentions_of("وقال رئيس الهيئة الحكومية الدولية المعنية بالمناخ إن التقرير جاهز.");
+    assert!(f.iter().any(|(t, k)| t.starts_with("الهيئة الحكومية الدولية") && *k == EntityType::Org), "{f:?}");
+    // The agency's short name in quotation marks after the status adjective is its alias.
+    let a = analysis_of("ونقلت وكالة الأنباء الزالمورية الرسمية “زام” رسالة الرئيس.");
+    let m = &a.documents[0].mentions;
+    let id = |t: &str| m.iter().find(|x| x.text == t).map(|x| x.entity.clone());
+    assert!(id("زام").is_some(), "{m:?}");
+    assert_eq!(id("زام"), id("وكالة الأنباء الزالمورية"), "{m:?}");
+}
+
+#[test]
+fn a_mosque_a_hospital_and_a_cemetery_are_places() {
+    let f = mentions_of("ونقل الجثمان إلى مسجد عمار بن ياسر ثم إلى مقبرة الزيتونات، بعد وفاته في مستشفى ابن رشد.");
+    assert!(has(&f, "مسجد عمار بن ياسر", EntityType::Loc), "{f:?}");
+    assert!(has(&f, "مقبرة الزيتونات", EntityType::Loc), "{f:?}");
+    assert!(has(&f, "مستشفى ابن رشد", EntityType::Loc), "{f:?}");
+    // A common word after the head names no building.
+    let f = mentions_of("وصلى المشيعون في مسجد الحي، ونقل المصابون إلى مستشفى الحي.");
+    assert!(!f.iter().any(|(t, _)| t.contains("مسجد") || t.contains("مستشفى")), "{f:?}");
+}
+
+#[test]
+fn a_currency_is_no_name() {
+    let f = mentions_of("وحصلت البلاد على قرض بقيمة 3 مليارات دولار، وتراجع الجنيه إلى 22 جنيها للدولار، وارتفع الدولار الأمريكي.");
+    assert!(!f.iter().any(|(t, _)| t.contains("دولار") || t.contains("جنيه")), "{f:?}");
+}
+
+#[test]
+fn state_institutions_with_ordinary_head_words_are_organisations() {
+    let f = mentions_of("وأعلن الديوان الأميري الوفاة، وأعلنت رئاسة الجمهورية الحداد، وتواصل فرق الحماية المدنية العمل.");
+    assert!(has(&f, "الديوان الأميري", EntityType::Org), "{f:?}");
+    assert!(has(&f, "رئاسة الجمهورية", EntityType::Org), "{f:?}");
+    assert!(has(&f, "الحماية المدنية", EntityType::Org), "{f:?}");
+}
