@@ -94,6 +94,13 @@ fn a_currency_is_no_name() {
 }
 
 #[test]
+fn an_invocation_is_no_name() {
+    let f = mentions_of("وقال الملك: \"الله يمسيكم بالخير\"، وإن شاء الله بيوتنا عامرة. وحضر عبد الله الثاني الحفل.");
+    assert!(!f.iter().any(|(t, _)| t == "الله"), "{f:?}");
+    assert!(f.iter().any(|(t, _)| t.contains("عبد الله")), "{f:?}");
+}
+
+#[test]
 fn state_institutions_with_ordinary_head_words_are_organisations() {
     let f = mentions_of("وأعلن الديوان الأميري الوفاة، وأعلنت رئاسة الجمهورية الحداد، وتواصل فرق الحماية المدنية العمل.");
     assert!(has(&f, "الديوان الأميري", EntityType::Org), "{f:?}");

@@ -88,9 +88,6 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.rule(RuleId::Family) {
         crate::recognize::families::close_names(words, ask, &mut all);
     }
-    if opts.on("place-word") {
-        crate::recognize::adjust::place_after_trigger(words, ask, &mut all);
-    }
     if opts.on("place-adjective") {
         crate::recognize::adjust::drop_place_adjectives(words, ask, &mut all);
     }
@@ -135,12 +132,11 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     if opts.on("adjacent-people") {
         crate::recognize::adjust::join_adjacent_people(words, &mut all);
     }
-    if opts.on("person-after-place") {
-        crate::recognize::adjust::person_after_place(words, ask, &mut all);
-    }
     // A name has two letters at least: a lone letter is a conjunction or a stray initial (the
-    // tagger can put `و` between quotes into an organisation), never a name worth linking.
-    all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2);
+    // tagger can put `و` between quotes into an organisation), never a name worth linking. `الله`
+    // alone is an invocation (`رحمه الله`, `إن شاء الله`), not a name outlets differ on (code `god`;
+    // ANERcorp marks it MISC).
+    all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2 && !(c.key == "الله" && opts.on("god")));
     // No name runs across a sentence end or a line break, whichever finder found it.
     all.retain(|c| c.first >= c.last || words[c.first].sentence == words[c.last - 1].sentence);
     // The outlet the article names itself by (`الخرطوم | برق السودان`) is an organisation, whatever
