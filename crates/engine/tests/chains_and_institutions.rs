@@ -82,6 +82,10 @@ fn a_mosque_a_hospital_and_a_cemetery_are_places() {
     assert!(has(&f, "مسجد عمار بن ياسر", EntityType::Loc), "{f:?}");
     assert!(has(&f, "مقبرة الزيتونات", EntityType::Loc), "{f:?}");
     assert!(has(&f, "مستشفى ابن رشد", EntityType::Loc), "{f:?}");
+    // Ports and airports are named sites too: the port of a city is not the city.
+    let f = mentions_of("وهبطت الطائرة في مطار زالمورا الدولي، ووقع الانفجار في مرفأ بيروت.");
+    assert!(has(&f, "مطار زالمورا الدولي", EntityType::Loc), "{f:?}");
+    assert!(has(&f, "مرفأ بيروت", EntityType::Loc), "{f:?}");
     // A common word after the head names no building.
     let f = mentions_of("وصلى المشيعون في مسجد الحي، ونقل المصابون إلى مستشفى الحي.");
     assert!(!f.iter().any(|(t, _)| t.contains("مسجد") || t.contains("مستشفى")), "{f:?}");

@@ -43,8 +43,9 @@ pub const EVENT_WEAK_HEADS: &[&str] = &["مؤتمر", "قمة", "بطولة", "�
 
 /// Heads of the names of buildings and sites (LOC with the head: `ملعب لوسيل`, `استاد البصرة
 /// الدولي`, `ميدان التحرير`, `معبر رفح`, a camp: `مخيم جنين`, a palace: `قصر زهران`, a mosque,
-/// a hospital, a cemetery: `مسجد بلال بن رباح`, `مستشفى ابن سينا`, `مقبرة الصليبخات`).
-pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "ميدان", "معبر", "مخيم", "قصر", "مسجد", "جامع", "مستشفى", "مقبرة", "كنيسة"];
+/// a hospital, a cemetery, a port, an airport: `مسجد بلال بن رباح`, `مستشفى ابن سينا`, `مقبرة
+/// الصليبخات`, `مرفأ بيروت`, `مطار رفيق الحريري الدولي`; ANERcorp leaves the head out).
+pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "ميدان", "معبر", "مخيم", "قصر", "مسجد", "جامع", "مستشفى", "مقبرة", "كنيسة", "مرفأ", "ميناء", "مطار"];
 
 /// Whether the matching form `norm` is one of `list`'s words (written in ordinary spelling).
 pub fn listed(list: &[&str], norm: &str) -> bool {
