@@ -184,13 +184,11 @@ pub fn abbreviations(words: &[Token]) -> Vec<Candidate> {
 /// of a Gulf chain: `صباح الخالد الحمد الصباح`).
 /// `tagged_at[k]`: the tagger's span over word `k`, if any.
 pub fn title_end_from_tagger(words: &[Token], ask: &Ask, tagged_at: &[Option<&Candidate>], cands: &mut [Candidate]) {
-    let given = |n: &str| ask.lex.first_names.contains(n) || ask.lex.names.get(n).is_some_and(|e| e.kind == EntityType::Per);
     for c in cands.iter_mut().filter(|c| c.origin == Origin::Rule(RuleId::Title) && c.kind == EntityType::Per) {
         let Some(t) = tagged_at.get(c.first).copied().flatten().filter(|t| t.kind == EntityType::Per && t.first == c.first && t.last < c.last && t.last > t.first) else {
             continue;
         };
-        let core = |k: usize| crate::tokenize::clitics::without_article(words[k].norm()).is_some_and(given);
-        let cut_off_is_name = (t.last..c.last).any(|k| words[k].is_body_arabic() && (ask.first_name(&words[k]) || ask.lex.names.contains_key(words[k].norm()) || core(k)));
+        let cut_off_is_name = (t.last..c.last).any(|k| words[k].is_body_arabic() && (ask.first_name(&words[k]) || ask.lex.names.contains_key(words[k].norm()) || ask.given_with_article(&words[k])));
         if !cut_off_is_name {
             *c = super::make(words, c.first, words[c.first].splits.first(), t.last - 1, EntityType::Per, c.origin, c.priority);
         }

@@ -2,7 +2,7 @@
 //! function word, a common word, a title, a name-like word …
 
 use crate::lexicon::{lexicon, Lexicon};
-use crate::model::{Token, TokenKind};
+use crate::model::{EntityType, Token, TokenKind};
 
 /// Word-level predicates against the lexicon.
 pub struct Ask<'l> {
@@ -111,6 +111,12 @@ impl Ask<'_> {
         // The book's names leave out frequent words, `على` among them: a final `ى` is the name's
         // own there (`مرتضى`, `مقتدى`).
         (self.lex.first_names.contains(w.norm()) && !w.ends_with_maqsura()) || self.lex.book_given_names.contains(w.norm())
+    }
+
+    /// A given name written with the article, as Gulf chains write fathers' names (`الأحمد`,
+    /// `الجابر`): without it, a first name or one of ANERcorp's persons.
+    pub fn given_with_article(&self, w: &Token) -> bool {
+        crate::tokenize::clitics::without_article(w.norm()).is_some_and(|core| self.lex.first_names.contains(core) || self.lex.names.get(core).is_some_and(|e| e.kind == EntityType::Per))
     }
 
     /// Has a surname ending, is not a common word and has no article, even after a proclitic

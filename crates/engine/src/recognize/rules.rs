@@ -378,10 +378,7 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
             last = Some(k); // family name with the article ends the name …
             // … unless it is a father's given name with the article and another such name follows,
             // as Gulf names chain them (`نواف الأحمد الجابر الصباح`, `صباح الخالد الحمد الصباح`).
-            let given = |t: &Token| {
-                crate::tokenize::clitics::without_article(t.norm())
-                    .is_some_and(|core| first_names.contains(core) || ask.lex.first_names.contains(core) || ask.lex.names.get(core).is_some_and(|e| e.kind == EntityType::Per))
-            };
+            let given = |t: &Token| ask.given_with_article(t);
             let next = next_word(words, k).filter(|&m| words[m].sentence == x.sentence && words[m].splits.len() == 1);
             match next.filter(|&m| given(x) && ask.has_article(&words[m]) && (given(&words[m]) || !ask.common(&words[m]) && !ask.temporal(&words[m]) && ask.lex.zipf(words[m].norm()) < 30) && !ask.nisba(&words[m])) {
                 Some(m) if count < 5 => {
