@@ -111,3 +111,19 @@ fn state_institutions_with_ordinary_head_words_are_organisations() {
     assert!(has(&f, "رئاسة الجمهورية", EntityType::Org), "{f:?}");
     assert!(has(&f, "الحماية المدنية", EntityType::Org), "{f:?}");
 }
+
+#[test]
+fn a_word_ending_in_hamza_is_no_relative_adjective() {
+    // `التعبئة` is matched as `التعبيه`, which looks like a feminine `-ية`: it is no part of the name.
+    let f = mentions_of("وأعلنت حركة الجهاد الإسلامي التعبئة العامة في صفوفها.");
+    assert!(has(&f, "حركة الجهاد الإسلامي", EntityType::Org), "{f:?}");
+}
+
+#[test]
+fn armed_groups_without_a_head_word_are_organisations() {
+    let f = mentions_of("وتبنى تنظيم داعش الهجوم، فيما قالت جماعة الحوثي إن طائراتها قصفت الموقع. وأدانت هيئة تحرير الشام القصف.");
+    assert!(has(&f, "داعش", EntityType::Org), "{f:?}");
+    assert!(has(&f, "جماعة الحوثي", EntityType::Org), "{f:?}");
+    // Not an editor's line naming the outlet `الشام القصف`.
+    assert!(has(&f, "هيئة تحرير الشام", EntityType::Org), "{f:?}");
+}

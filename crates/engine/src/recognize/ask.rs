@@ -61,7 +61,9 @@ impl Ask<'_> {
     /// A relative (nisba) adjective with the article: الروسي، الكازاخستانية، الجماعي.
     pub fn nisba(&self, w: &Token) -> bool {
         let n = w.norm();
-        self.has_article(w) && n.chars().count() >= 5 && (n.ends_with('ي') || n.ends_with("يه") || n.ends_with("يين") || n.ends_with("يون"))
+        // `ئ` is matched as `ي`: `التعبئة`, `المفاجئ` end in a hamza, not in the relative `-ي`.
+        let hamza = w.text.trim_end_matches(['ة', 'ه']).ends_with('ئ');
+        self.has_article(w) && n.chars().count() >= 5 && !hamza && (n.ends_with('ي') || n.ends_with("يه") || n.ends_with("يين") || n.ends_with("يون"))
     }
 
     /// An indefinite relative adjective of a frequent noun, written with `ي` (not `ى`): `رئاسي`
