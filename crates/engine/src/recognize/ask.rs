@@ -115,6 +115,12 @@ impl Ask<'_> {
         (self.lex.first_names.contains(w.norm()) && !w.ends_with_maqsura()) || self.lex.book_given_names.contains(w.norm())
     }
 
+    /// A rare word with the article that may be a name: no ordinary, function or time word, no
+    /// relative adjective, and a Zipf frequency (×10) under `below` (`الأطلس`, `الصليبخات`).
+    pub fn rare_definite(&self, w: &Token, below: u32) -> bool {
+        self.has_article(w) && !self.common(w) && !self.nisba(w) && !self.function(w) && !self.temporal(w) && self.lex.zipf(w.norm()) < below
+    }
+
     /// A given name written with the article, as Gulf chains write fathers' names (`الأحمد`,
     /// `الجابر`): without it, a first name or one of ANERcorp's persons.
     pub fn given_with_article(&self, w: &Token) -> bool {

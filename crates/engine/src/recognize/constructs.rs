@@ -188,7 +188,7 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
             };
             // `مقبرة الصليبخات`: a rare word with the article (no common word, no adjective) is a
             // name too.
-            let definite = |x: &Token| x.is_body_arabic() && x.splits.len() == 1 && ask.has_article(x) && !ask.common(x) && !ask.nisba(x) && !ask.temporal(x) && ask.lex.zipf(x.norm()) < 30;
+            let definite = |x: &Token| x.is_body_arabic() && x.splits.len() == 1 && ask.rare_definite(x, 30);
             if let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) {
                 if proper(&words[j]) || definite(&words[j]) {
                     let mut last = j;

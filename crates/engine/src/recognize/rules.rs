@@ -146,7 +146,7 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                     let n = n.trim_start_matches("ال");
                     listed(DISASTERS, n) || listed(EVENT_HEADS, n)
                 };
-                let definite_name = skipped == 0 && w.sentence == words[i].sentence && ask.has_article(w) && !ask.common(w) && !ask.nisba(w) && !ask.function(w) && !ask.temporal(w) && ask.lex.zipf(w.norm()) < 40 && !what(w.norm());
+                let definite_name = skipped == 0 && w.sentence == words[i].sentence && ask.rare_definite(w, 40) && !what(w.norm());
                 // `بمحافظة جنوب سيناء`, `ولاية شمال دارفور`: after a province's trigger, a direction
                 // and a known place are one name (elsewhere `شمال سيناء` may be a direction).
                 let province = matches!(split.stem.as_str(), "محافظه" | "محافظتي" | "ولايه" | "اقليم" | "مقاطعه");
@@ -380,7 +380,7 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
             // as Gulf names chain them (`نواف الأحمد الجابر الصباح`, `صباح الخالد الحمد الصباح`).
             let given = |t: &Token| ask.given_with_article(t);
             let next = next_word(words, k).filter(|&m| words[m].sentence == x.sentence && words[m].splits.len() == 1);
-            match next.filter(|&m| given(x) && ask.has_article(&words[m]) && (given(&words[m]) || !ask.common(&words[m]) && !ask.temporal(&words[m]) && ask.lex.zipf(words[m].norm()) < 30) && !ask.nisba(&words[m])) {
+            match next.filter(|&m| given(x) && ask.has_article(&words[m]) && !ask.nisba(&words[m]) && (given(&words[m]) || ask.rare_definite(&words[m], 30))) {
                 Some(m) if count < 5 => {
                     // The next name is taken, and the chain goes on from it if it can.
                     last = Some(m);
