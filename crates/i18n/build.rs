@@ -107,18 +107,21 @@ fn main() {
     for k in &keys_en {
         writeln!(out, "        Key::{},", ident(k)).unwrap();
     }
-    out.push_str("    ];\n    /// The key as written in the data files.\n    pub fn name(self) -> &'static str {\n        NAMES[self as usize]\n    }\n    /// The key written `name` in the data files.\n    pub fn from_name(name: &str) -> Option<Key> {\n        NAMES.binary_search(&name).ok().map(|i| Key::ALL[i])\n    }\n}\n\n");
-    out.push_str("const NAMES: &[&str] = &[\n");
-    for k in &keys_en {
-        writeln!(out, "    {k:?},").unwrap();
-    }
-    out.push_str("];\n\n");
+    out.push_str("    ];\n    /// The key as written in the data files.\n    pub fn name(self) -> &'static str {\n        NAMES.get(self as usize)\n    }\n    /// The key written `name` in the data files.\n    pub fn from_name(name: &str) -> Option<Key> {\n        let (mut lo, mut hi) = (0, Key::ALL.len());\n        while lo < hi {\n            let mid = (lo + hi) / 2;\n            match NAMES.get(mid).cmp(name) {\n                std::cmp::Ordering::Less => lo = mid + 1,\n                std::cmp::Ordering::Greater => hi = mid,\n                std::cmp::Ordering::Equal => return Some(Key::ALL[mid]),\n            }\n        }\n        None\n    }\n}\n\n");
+    // Each table is one string and the end offsets of its entries (two bytes an entry, not the
+    // eight of a `&str`'s pointer and length: smaller wasm).
+    let table = |out: &mut String, name: &str, doc: &str, items: &[&str]| {
+        let text: String = items.concat();
+        assert!(text.len() < 65_536, "{name}: the table no longer fits u16 offsets");
+        let mut end = 0;
+        let ends: Vec<String> = items.iter().map(|i| { end += i.len(); end.to_string() }).collect();
+        writeln!(out, "/// {doc}\nconst {name}: Table = Table {{ text: {text:?}, ends: &[{}] }};\n", ends.join(", ")).unwrap();
+    };
+    let names: Vec<&str> = keys_en.iter().map(|k| k.as_str()).collect();
+    table(&mut out, "NAMES", "The keys as written in the data files, sorted.", &names);
     for (name, lang) in [("EN", &en), ("AR", &ar)] {
-        writeln!(out, "const {name}: &[&str] = &[").unwrap();
-        for k in &keys_en {
-            writeln!(out, "    {:?},", lang.plain[*k]).unwrap();
-        }
-        out.push_str("];\n\n");
+        let items: Vec<&str> = keys_en.iter().map(|k| lang.plain[*k].as_str()).collect();
+        table(&mut out, name, "The plain strings, by key.", &items);
     }
     out.push_str("/// A string with plural forms (see `data/en.txt`).\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\npub enum Plural {\n");
     for k in &pk_en {
@@ -126,12 +129,8 @@ fn main() {
     }
     out.push_str("}\n\n");
     for (name, lang) in [("EN_PLURAL", &en), ("AR_PLURAL", &ar)] {
-        writeln!(out, "/// Per plural key: the forms zero, one, two, few, many, other (empty where the language has none).\nconst {name}: &[[&str; 6]] = &[").unwrap();
-        for k in &pk_en {
-            let forms: Vec<String> = CATEGORIES.iter().map(|c| format!("{:?}", lang.plural[*k].get(*c).map(String::as_str).unwrap_or(""))).collect();
-            writeln!(out, "    [{}],", forms.join(", ")).unwrap();
-        }
-        out.push_str("];\n\n");
+        let items: Vec<&str> = pk_en.iter().flat_map(|k| CATEGORIES.iter().map(move |c| lang.plural[*k].get(*c).map(String::as_str).unwrap_or(""))).collect();
+        table(&mut out, name, "Per plural key, six entries: the forms zero, one, two, few, many, other (empty where the language has none).", &items);
     }
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("tables.rs");
     std::fs::write(dest, out).unwrap();

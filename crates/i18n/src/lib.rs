@@ -16,6 +16,19 @@ use qarin_engine::model::{Aspect, EntityType, Fact, Frame, LinkReason, LinkRule,
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
+/// A generated table of strings: their text one after the other, and where each ends.
+struct Table {
+    text: &'static str,
+    ends: &'static [u16],
+}
+
+impl Table {
+    fn get(&self, i: usize) -> &'static str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+}
+
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Lang {
@@ -58,8 +71,8 @@ impl Lang {
 /// A fixed string.
 pub fn t(lang: Lang, key: Key) -> &'static str {
     match lang {
-        Lang::En => EN[key as usize],
-        Lang::Ar => AR[key as usize],
+        Lang::En => EN.get(key as usize),
+        Lang::Ar => AR.get(key as usize),
     }
 }
 
@@ -120,11 +133,12 @@ pub fn category(lang: Lang, n: u64) -> usize {
 /// The form of `key` for the count `n`, with `{n}` and `args` filled.
 pub fn plural(lang: Lang, key: Plural, n: usize, args: &[(&str, &str)]) -> String {
     let forms = match lang {
-        Lang::En => &EN_PLURAL[key as usize],
-        Lang::Ar => &AR_PLURAL[key as usize],
+        Lang::En => &EN_PLURAL,
+        Lang::Ar => &AR_PLURAL,
     };
+    let form = |c: usize| forms.get(key as usize * 6 + c);
     let c = category(lang, n as u64);
-    let form = if forms[c].is_empty() { forms[5] } else { forms[c] };
+    let form = if form(c).is_empty() { form(5) } else { form(c) };
     let count = n.to_string();
     let mut all: Vec<(&str, &str)> = vec![("n", &count)];
     all.extend_from_slice(args);
