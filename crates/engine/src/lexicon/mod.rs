@@ -38,6 +38,9 @@ pub enum Source {
     /// International organisations and waterways (`data/words/lists.txt`); not read by the
     /// tagger's features, so that the lists can grow without retraining the model.
     International,
+    /// News agencies, channels and newspapers (`data/words/lists.txt`); like `International`, but
+    /// a country's adjective after them is no part of the name.
+    Media,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +179,9 @@ impl Lexicon {
         for p in list("organisations") {
             names.insert(normalize(p), NameEntry { kind: EntityType::Org, source: Source::International });
         }
+        for p in list("news_media") {
+            names.insert(normalize(p), NameEntry { kind: EntityType::Org, source: Source::Media });
+        }
         for p in list("waterways") {
             names.insert(normalize(p), NameEntry { kind: EntityType::Loc, source: Source::International });
         }
@@ -285,7 +291,7 @@ mod tests {
         let mut found: Vec<&str> = lists(&text).keys().copied().collect();
         found.sort_unstable();
         let mut read = vec![
-            "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "org_heads", "person_titles",
+            "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "news_media", "org_heads", "person_titles",
             "occupations", "kinship", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();

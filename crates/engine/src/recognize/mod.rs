@@ -48,15 +48,15 @@ impl Options {
 }
 
 /// How much a candidate is trusted when candidates overlap: strong contextual rules (titles,
-/// organisation heads, quoted sources, aliases, surname endings), multi-word gazetteer names and names a rule
-/// found elsewhere in the corpus first, then the trained tagger ([`crate::tagger`]), then
+/// organisation heads, quoted sources, aliases, surname endings), multi-word gazetteer names, the
+/// hand lists' names (priority 6: `رويترز`, `داعش`) and names a rule found elsewhere in the corpus first, then the trained tagger ([`crate::tagger`]), then
 /// everything else (one-word list matches, first names).
 pub fn tier(c: &Candidate) -> u8 {
     match c.origin {
         Origin::Tagger => 1,
         Origin::Alias | Origin::Corpus => 2,
         Origin::Rule(_) if c.priority >= 5 => 2,
-        Origin::Gazetteer if c.words() > 1 => 2,
+        Origin::Gazetteer if c.words() > 1 || c.priority >= 6 => 2,
         _ => 0,
     }
 }
