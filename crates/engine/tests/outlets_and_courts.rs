@@ -31,3 +31,20 @@ fn a_country_adjective_after_an_outlet_describes_it() {
     assert!(has(&f, "هآرتس", EntityType::Org), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t == "هآرتس الإسرائيلية"), "{f:?}");
 }
+
+#[test]
+fn a_company_is_named_without_the_word_company() {
+    let f = mentions_of("وارتفعت أسهم شركة نيفاركو بنسبة 5% بعد إعلان شركة \"ساندرا كابيتال\" نتائجها.\nووقعت الوزارة عقدا مع شركة غاز الشمال لتطوير الحقل.");
+    assert!(has(&f, "نيفاركو", EntityType::Org), "{f:?}");
+    assert!(has(&f, "ساندرا كابيتال", EntityType::Org), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("شركة نيفاركو") || t.starts_with("شركة \"ساندرا")), "{f:?}");
+    assert!(has(&f, "شركة غاز الشمال", EntityType::Org), "{f:?}");
+}
+
+#[test]
+fn a_country_named_like_its_adjective_is_the_adjective_after_a_definite_noun() {
+    let f = mentions_of("وارتفع المؤشر العام في البورصة السعودية أمس، وفق صحيفة \"الاقتصادية\" السعودية.\nوزار الوفد السعودية الأسبوع الماضي، ثم المملكة العربية السعودية مرة أخرى.");
+    let saudi: Vec<_> = f.iter().filter(|(t, _)| t == "السعودية").collect();
+    assert_eq!(saudi.len(), 1, "{f:?}");
+    assert!(has(&f, "المملكة العربية السعودية", EntityType::Loc), "{f:?}");
+}

@@ -145,6 +145,20 @@ pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candida
         let w = &words[c.first];
         !(c.last - c.first == 1 && c.origin == Origin::Tagger && !(c.kind == EntityType::Per && ask.first_name(w)) && ask.nisba_of_noun(w))
     });
+    // `البورصة السعودية`, `صحيفة "الاقتصادية" السعودية`: a country whose name is also its feminine
+    // relative adjective, right after a definite feminine noun or plural (a closing quote between),
+    // is the noun's adjective (ANERcorp reads it so); not after a masculine one (`زار الوفد
+    // السعودية`, a verb's subject and object), nor `العربية السعودية`, the country.
+    cands.retain(|c| {
+        let w = &words[c.first];
+        let country = matches!(ask.lex.names.get(w.norm()).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. }));
+        let mut k = c.first;
+        while k > 0 && matches!(words[k - 1].text, "»" | "”" | "\"") {
+            k -= 1;
+        }
+        let noun = k > 0 && words[k - 1].sentence == w.sentence && ask.has_article(&words[k - 1]) && !ask.function(&words[k - 1]) && (words[k - 1].text.ends_with('ة') || words[k - 1].text.ends_with("ات")) && words[k - 1].norm() != "العربيه";
+        !(c.last - c.first == 1 && c.kind == EntityType::Loc && country && ask.nisba(w) && noun)
+    });
     // A definite word right after a place that no list knows as a place describes it (`درنة
     // المنكوبة`, "stricken Derna"): the tagger's second place is the first one's adjective.
     let ends: Vec<usize> = cands.iter().filter(|c| c.kind == EntityType::Loc).map(|c| c.last).collect();

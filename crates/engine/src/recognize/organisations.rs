@@ -169,18 +169,24 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
             },
         };
         let definite = split.stem.starts_with("ال");
-        if ask.lex.media_heads.contains(&split.stem) {
+        // `شركة أرامكو`, `شركة "سامبا كابيتال"`: a company's own name after the word "company"
+        // is the name, as an outlet's after a media head (ANERcorp marks it so); `شركة غاز
+        // الجنوب` (a frequent word, Zipf 4.5 or more, not a given name: `شركة علي بابا`) is named by
+        // the chain below.
+        let company = split.stem == "شركه";
+        let rule = if company { RuleId::Organisation } else { RuleId::Media };
+        if company || ask.lex.media_heads.contains(&split.stem) {
             // `لقناة "خبر ترك"`: the quoted words right after the head are the outlet's name,
             // ordinary words or not.
             // Not after a definite head: `وأضافت الوكالة "أن الوضع مستقر"` quotes its words.
             let quoted = quoted_after(words, i).filter(|&(f, _)| !split.stem.starts_with("ال") && !ask.function(&words[f]));
             if let Some((first, last)) = quoted {
-                out.push(make(words, first, None, last, EntityType::Org, Origin::Rule(RuleId::Media), 5));
+                out.push(make(words, first, None, last, EntityType::Org, Origin::Rule(rule), 5));
                 continue;
             }
             // وكالة سبوتنيك → سبوتنيك; وكالة «نوفوستي» is a quoted source.
             if let Some(j) = next_word(words, i) {
-                if ask.name_like(&words[j]) {
+                if ask.name_like(&words[j]) && !(company && ask.lex.zipf(words[j].norm()) >= 45 && !ask.first_name(&words[j])) {
                     let mut last = j;
                     while let Some(k) = next_word(words, last) {
                         if last - j >= 2 || !ask.name_like(&words[k]) {
@@ -188,7 +194,7 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
                         }
                         last = k;
                     }
-                    out.push(make(words, j, None, last, EntityType::Org, Origin::Rule(RuleId::Media), 5));
+                    out.push(make(words, j, None, last, EntityType::Org, Origin::Rule(rule), 5));
                     continue;
                 }
             }
