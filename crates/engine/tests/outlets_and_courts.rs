@@ -48,3 +48,11 @@ fn a_country_named_like_its_adjective_is_the_adjective_after_a_definite_noun() {
     assert_eq!(saudi.len(), 1, "{f:?}");
     assert!(has(&f, "المملكة العربية السعودية", EntityType::Loc), "{f:?}");
 }
+
+#[test]
+fn a_country_adjective_after_a_company_and_a_country_s_exchange_are_organisations() {
+    let f = mentions_of("وقفز سهم شركة نيفاركو السعودية بنسبة 10%.\nوتراجع المؤشر الرئيسي في البورصة المصرية أمس.");
+    assert!(has(&f, "نيفاركو السعودية", EntityType::Org), "{f:?}");
+    assert!(has(&f, "البورصة المصرية", EntityType::Org), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t == "السعودية"), "{f:?}");
+}

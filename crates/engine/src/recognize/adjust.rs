@@ -149,15 +149,32 @@ pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candida
     // relative adjective, right after a definite feminine noun or plural (a closing quote between),
     // is the noun's adjective (ANERcorp reads it so); not after a masculine one (`زار الوفد
     // السعودية`, a verb's subject and object), nor `العربية السعودية`, the country.
+    let homograph = |c: &Candidate| {
+        let w = &words[c.first];
+        let source = ask.lex.names.get(w.norm()).map(|e| &e.source);
+        c.last - c.first == 1 && c.kind == EntityType::Loc && matches!(source, Some(crate::lexicon::Source::Country { .. })) && ask.nisba(w)
+    };
+    // Right after an organisation's name (no mark between) it is the name's, as a country's
+    // adjective is (`أرامكو السعودية`, like `وزارة الدفاع الروسية`); not an outlet's (`هآرتس`).
+    let mut i = 1;
+    while i < cands.len() {
+        let o = &cands[i - 1];
+        let outlet = matches!(ask.lex.names.get(&o.key).map(|e| &e.source), Some(crate::lexicon::Source::Media));
+        if homograph(&cands[i]) && o.kind == EntityType::Org && o.last == cands[i].first && !outlet && words[o.first].sentence == words[o.last].sentence {
+            let j = cands.remove(i).first;
+            take_in(&mut cands[i - 1], words, j);
+        } else {
+            i += 1;
+        }
+    }
     cands.retain(|c| {
         let w = &words[c.first];
-        let country = matches!(ask.lex.names.get(w.norm()).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. }));
         let mut k = c.first;
         while k > 0 && matches!(words[k - 1].text, "»" | "”" | "\"") {
             k -= 1;
         }
         let noun = k > 0 && words[k - 1].sentence == w.sentence && ask.has_article(&words[k - 1]) && !ask.function(&words[k - 1]) && (words[k - 1].text.ends_with('ة') || words[k - 1].text.ends_with("ات")) && words[k - 1].norm() != "العربيه";
-        !(c.last - c.first == 1 && c.kind == EntityType::Loc && country && ask.nisba(w) && noun)
+        !(homograph(c) && noun)
     });
     // A definite word right after a place that no list knows as a place describes it (`درنة
     // المنكوبة`, "stricken Derna"): the tagger's second place is the first one's adjective.
