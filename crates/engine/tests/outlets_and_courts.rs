@@ -56,3 +56,11 @@ fn a_country_adjective_after_a_company_and_a_country_s_exchange_are_organisation
     assert!(has(&f, "البورصة المصرية", EntityType::Org), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t == "السعودية"), "{f:?}");
 }
+
+#[test]
+fn a_competition_with_a_noun_in_construct_is_one_event() {
+    let f = mentions_of("وتأهل الفريق إلى نهائي دوري أبطال آسيا للمرة الثانية.\nوشارك الوفد في قمة منظمة شنغهاي للتعاون في الهند.\nوعقد الوزير مؤتمر صحفي في العاصمة.");
+    assert!(has(&f, "دوري أبطال آسيا", EntityType::Misc), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("قمة")), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("مؤتمر")), "{f:?}");
+}

@@ -38,8 +38,8 @@ pub const EVENT_HEADS: &[&str] = &["كأس", "مونديال", "المونديا
 pub const EVENT_ALONE: &[&str] = &["المونديال", "الأولمبياد"];
 
 /// Heads of event names that are common nouns unless a proper name, a place or a number follows
-/// (`قمة شرم الشيخ`, `مؤتمر COP 26` are names; `مؤتمر المناخ` is not).
-pub const EVENT_WEAK_HEADS: &[&str] = &["مؤتمر", "قمة", "بطولة", "منتدى", "مهرجان", "معرض", "دورة", "ملتقى"];
+/// (`قمة شرم الشيخ`, `مؤتمر COP 26`, `دوري أبطال إفريقيا` are names; `مؤتمر المناخ` is not).
+pub const EVENT_WEAK_HEADS: &[&str] = &["مؤتمر", "قمة", "بطولة", "منتدى", "مهرجان", "معرض", "دورة", "ملتقى", "دوري"];
 
 /// Heads of the names of buildings and sites (LOC with the head: `ملعب لوسيل`, `استاد البصرة
 /// الدولي`, `ميدان التحرير`, `معبر رفح`, a camp: `مخيم جنين`, a palace: `قصر زهران`, a mosque,

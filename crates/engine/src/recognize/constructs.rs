@@ -90,6 +90,20 @@ fn chain(words: &[Token], ask: &Ask, i: usize) -> Option<(usize, bool)> {
                 continue;
             }
         }
+        // `دوري أبطال إفريقيا`, `كأس أمم أوروبا`: one indefinite noun in construct right after
+        // the head, when a proper element follows it.
+        // Not an organisation's head (`قمة منظمة شنغهاي`: the organisation's summit).
+        let construct = k == i && words[j].kind == TokenKind::Arabic && !ask.function(&words[j]) && !words[j].boiler && !ask.lex.org_heads.contains(words[j].norm());
+        if let Some(j2) = next_word(words, j).filter(|&j2| construct && link(&words[j], ask).is_none() && words[j2].sentence == words[i].sentence && link(&words[j2], ask) == Some(Link::Proper)) {
+            proper = true;
+            last = Some(j2);
+            k = j2;
+            continue;
+        }
+        // `للمرة الثالثة` "for the third time" follows an event's name, it is not part of it.
+        if words[j].splits.iter().any(|s| s.stem == "المره") {
+            break;
+        }
         match link(&words[j], ask) {
             Some(l) => {
                 proper |= l == Link::Proper;
