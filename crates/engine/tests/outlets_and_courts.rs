@@ -64,3 +64,19 @@ fn a_competition_with_a_noun_in_construct_is_one_event() {
     assert!(!f.iter().any(|(t, _)| t.starts_with("قمة")), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t.starts_with("مؤتمر")), "{f:?}");
 }
+
+#[test]
+fn a_basmala_and_its_verse_hold_no_names() {
+    let text = "ونعى الديوان الفقيد في بيان جاء فيه: \"بسم الله الرحمن الرحيم (يا أيتها النفس المطمئنة ارجعي إلى ربك راضية مرضية فادخلي في عبادي وادخلي جنتي) لقد فقدت البلاد رجلا عظيما\".";
+    let f = mentions_of(text);
+    for w in ["الرحمن", "الرحيم", "ربك", "جنتي", "عبادي", "المطمئنة"] {
+        assert!(!f.iter().any(|(t, _)| t.contains(w)), "{w}: {f:?}");
+    }
+}
+
+#[test]
+fn the_royal_courts_are_organisations() {
+    let f = mentions_of("وأصدر ديوان البلاط السلطاني بيانا، ثم نعاه البلاط الملكي في المساء.");
+    assert!(has(&f, "ديوان البلاط السلطاني", EntityType::Org), "{f:?}");
+    assert!(has(&f, "البلاط الملكي", EntityType::Org), "{f:?}");
+}

@@ -137,6 +137,9 @@ fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candida
     // alone is an invocation (`رحمه الله`, `إن شاء الله`), not a name outlets differ on (code `god`;
     // ANERcorp marks it MISC).
     all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2 && !(c.key == "الله" && opts.on("god")));
+    if opts.on("god") {
+        crate::recognize::no_names::basmala(words, &mut all);
+    }
     // No name runs across a sentence end or a line break, whichever finder found it.
     all.retain(|c| c.first >= c.last || words[c.first].sentence == words[c.last - 1].sentence);
     // The outlet the article names itself by (`الخرطوم | برق السودان`) is an organisation, whatever

@@ -7,7 +7,7 @@
 //!   in [`organisations`], place triggers), with [`aliases`] (acronyms in brackets, names after `المعروف باسم`) and
 //!   [`constructs`] (events, buildings, teams built on a head noun), [`honorifics`] (`مولاي`,
 //!   `سيدي` open a name), [`families`] (`آل` closes one) and [`persons`] (a verb in the future
-//!   does not: `أبو عاقلة سيضاف`).
+//!   does not: `أبو عاقلة سيضاف`); [`no_names`] drops what any finder read in a basmala.
 //!
 //! [`resolve`] keeps the best non-overlapping candidates: longer first, then by priority.
 //! Every candidate's offsets are in the source text, after any proclitic, so the highlight covers
@@ -20,6 +20,7 @@ pub mod coordination;
 pub mod families;
 pub mod gazetteer;
 pub mod honorifics;
+pub mod no_names;
 pub mod organisations;
 pub mod persons;
 pub mod rules;
