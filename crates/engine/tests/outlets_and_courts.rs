@@ -80,3 +80,11 @@ fn the_royal_courts_are_organisations() {
     assert!(has(&f, "ديوان البلاط السلطاني", EntityType::Org), "{f:?}");
     assert!(has(&f, "البلاط الملكي", EntityType::Org), "{f:?}");
 }
+
+#[test]
+fn a_ruler_s_title_after_a_chain_of_fathers_is_an_apposition() {
+    let f = mentions_of("وبعث الرئيس برقية إلى السلطان هيثم بن طارق بن تيمور سلطان عمان.\nتوفي مساء أمس السلطان ماجد بن سعيد سلطان زنجبار.");
+    assert!(has(&f, "هيثم بن طارق بن تيمور", EntityType::Per), "{f:?}");
+    assert!(has(&f, "ماجد بن سعيد", EntityType::Per), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("سلطان")), "{f:?}");
+}

@@ -1,6 +1,8 @@
 //! The end of the tagger's person names: a last word `س` + a frequent imperfect, a verb in the
 //! future (`سيضاف` "will be added" in `أبو عاقلة سيضاف`), is left out; `سيف`, `ستيفن` are not
-//! (`يف`, `تيفن` are no words).
+//! (`يف`, `تيفن` are no words). So is a ruler's title after a chain of fathers' names, the start
+//! of an apposition (`قابوس بن سعيد سلطان عمان`, "Qaboos bin Said, Sultan of Oman"); right after
+//! `بن` it is the father's name (`خالد بن سلطان`).
 //!
 //! A given name that starts a person's full name in an article names that person alone elsewhere
 //! in the article (`شيرين أبو عاقلة` … `سقوط شيرين`), if it is no frequent word (Zipf under 4.5)
@@ -28,9 +30,12 @@ pub fn without_future_verb(words: &[Token], ask: &Ask, c: &Candidate) -> Option<
     }
     let z = &words[c.last - 1];
     let future = z.is_body_arabic() && z.norm().strip_prefix('س').is_some_and(|v| v.chars().count() >= 3 && matches!(v.chars().next(), Some('ي' | 'ت' | 'ن')) && ask.lex.zipf(v) >= 35);
-    let end = (c.first..c.last - 1).rev().find(|&k| words[k].is_body_word()).filter(|_| future)?;
+    let body: Vec<usize> = (c.first..c.last).filter(|&k| words[k].is_body_word()).collect();
+    let ruler = (2..body.len()).find(|&n| matches!(words[body[n - 2]].norm(), "بن" | "ابن" | "ولد") && matches!(words[body[n]].norm(), "سلطان" | "ملك" | "امير" | "رئيس" | "حاكم"));
+    let keep = ruler.or(future.then(|| body.len() - 1)).filter(|&n| n >= 1)?;
+    let end = body[keep - 1];
     let mut t = c.clone();
-    t.key = t.key.rsplit_once(' ')?.0.to_string();
+    t.key = t.key.split(' ').take(keep).collect::<Vec<_>>().join(" ");
     t.last = end + 1;
     t.byte_end = words[end].end;
     Some(t)
