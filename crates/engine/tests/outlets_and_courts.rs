@@ -88,3 +88,23 @@ fn a_ruler_s_title_after_a_chain_of_fathers_is_an_apposition() {
     assert!(has(&f, "ماجد بن سعيد", EntityType::Per), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t.contains("سلطان")), "{f:?}");
 }
+
+#[test]
+fn a_sultan_and_an_exchange_are_named_by_their_heads() {
+    let f = mentions_of("وكان السلطان فيروز قد تولى الحكم شابا.\nوارتفعت الأسهم في بورصة نيويورك أمس.");
+    assert!(has(&f, "فيروز", EntityType::Per), "{f:?}");
+    assert!(has(&f, "بورصة نيويورك", EntityType::Org), "{f:?}");
+}
+
+#[test]
+fn a_chain_of_fathers_and_its_longer_form_are_one_man() {
+    let texts = [
+        "أدى السلطان ماجد بن راشد آل فارس اليمين أمس. وقال ماجد بن راشد إن البلاد ستمضي على النهج نفسه.",
+        "وأعلن الديوان أن السلطان ماجد بن راشد بن حمدان آل فارس تسلم مهامه. وألقى السلطان ماجد بن راشد كلمة.",
+    ];
+    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document { id: format!("d{i}"), file: format!("d{i}.txt"), title: "t".into(), text: t.to_string(), ..Default::default() }).collect();
+    let a = analyze(&docs);
+    let id = |d: usize, t: &str| a.documents[d].mentions.iter().find(|m| m.text == t).map(|m| m.entity.clone());
+    assert!(id(1, "ماجد بن راشد").is_some(), "{:?}", a.documents[1].mentions);
+    assert_eq!(id(1, "ماجد بن راشد"), id(1, "ماجد بن راشد بن حمدان آل فارس"), "{:?}", a.documents[1].mentions);
+}

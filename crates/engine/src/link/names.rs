@@ -36,6 +36,10 @@ pub(super) fn part_of(s: &Node, f: &Node) -> bool {
     if s.words.len() >= 2 && s.words[1].starts_with("ال") && f.words.len() > s.words.len() && f.words.starts_with(&s.words) && f.words[s.words.len()].starts_with("ال") {
         return true;
     }
+    // `قابوس بن سعيد` in `قابوس بن سعيد بن تيمور`: a chain of fathers' names goes on.
+    if patronymic_last(&s.words) && f.words.len() > s.words.len() && f.words.starts_with(&s.words) && matches!(f.words[s.words.len()].as_str(), "بن" | "ابن" | "بنت") {
+        return true;
+    }
     let (sw, fw) = (&s.skeletons, &f.skeletons);
     if sw.len() >= fw.len() || sw.is_empty() || !is_subsequence(sw, fw) {
         return false;

@@ -31,7 +31,7 @@ pub fn without_future_verb(words: &[Token], ask: &Ask, c: &Candidate) -> Option<
     let z = &words[c.last - 1];
     let future = z.is_body_arabic() && z.norm().strip_prefix('س').is_some_and(|v| v.chars().count() >= 3 && matches!(v.chars().next(), Some('ي' | 'ت' | 'ن')) && ask.lex.zipf(v) >= 35);
     let body: Vec<usize> = (c.first..c.last).filter(|&k| words[k].is_body_word()).collect();
-    let ruler = (2..body.len()).find(|&n| matches!(words[body[n - 2]].norm(), "بن" | "ابن" | "ولد") && matches!(words[body[n]].norm(), "سلطان" | "ملك" | "امير" | "رئيس" | "حاكم"));
+    let ruler = (2..body.len()).find(|&n| matches!(words[body[n - 2]].norm(), "بن" | "ابن" | "ولد") && ruler(words[body[n]].norm()));
     let keep = ruler.or(future.then(|| body.len() - 1)).filter(|&n| n >= 1)?;
     let end = body[keep - 1];
     let mut t = c.clone();
@@ -39,6 +39,12 @@ pub fn without_future_verb(words: &[Token], ask: &Ask, c: &Candidate) -> Option<
     t.last = end + 1;
     t.byte_end = words[end].end;
     Some(t)
+}
+
+/// A ruler's title without the article (matching form): after a chain of fathers' names it
+/// starts an apposition (`قابوس بن سعيد سلطان عمان`).
+pub fn ruler(n: &str) -> bool {
+    matches!(n, "سلطان" | "ملك" | "امير" | "رئيس" | "حاكم")
 }
 
 /// Drop a one-word place shaped like a relative adjective right before a person's name (see the

@@ -368,6 +368,8 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
             last = Some(next);
             count += 2;
             k = next;
+        } else if count >= 3 && k >= 2 && matches!(words[k - 2].norm(), "بن" | "ابن" | "ولد") && super::persons::ruler(n) {
+            break;
         } else if ask.name_like(x) || (count > 0 && is_first) {
             last = Some(k);
             count += 1;

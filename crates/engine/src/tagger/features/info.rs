@@ -86,8 +86,8 @@ pub(super) fn info<'w>(w: &'w Token, lists: &Lists) -> Info<'w> {
     let mut core = None;
     if matches!(kind, TokenKind::Arabic | TokenKind::Latin) {
         let flag = |b: bool, bit: u32| if b { bit } else { 0 };
-        c |= flag(in_set_or_stem(w, &lex.person_titles), C_TITLE);
-        c |= flag(in_set_or_stem(w, &lex.org_heads), C_ORG_HEAD);
+        c |= flag(in_set_or_stem(w, &lex.tagger_titles), C_TITLE);
+        c |= flag(in_set_or_stem(w, &lex.tagger_org_heads), C_ORG_HEAD);
         c |= flag(in_set_or_stem(w, &lex.place_triggers), C_PLACE_TRIGGER);
         c |= flag(in_set_or_stem(w, &lex.media_heads), C_MEDIA);
         c |= flag(in_set_or_stem(w, &lex.attribution), C_ATTRIBUTION);
