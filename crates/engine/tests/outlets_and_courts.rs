@@ -108,3 +108,12 @@ fn a_chain_of_fathers_and_its_longer_form_are_one_man() {
     assert!(id(1, "ماجد بن راشد").is_some(), "{:?}", a.documents[1].mentions);
     assert_eq!(id(1, "ماجد بن راشد"), id(1, "ماجد بن راشد بن حمدان آل فارس"), "{:?}", a.documents[1].mentions);
 }
+
+#[test]
+fn a_title_before_a_name_the_lists_hold_with_its_article() {
+    let f = mentions_of("وقالت المصادر إن جهود الوساطة، بقيادة الأمير الحسن، تعثرت في البداية. وقال الرئيس الحريري إن الحكومة باقية.");
+    assert!(has(&f, "الحسن", EntityType::Per), "{f:?}");
+    assert!(has(&f, "الحريري", EntityType::Per), "{f:?}");
+    // The title's name is الحسن, not the verb after the comma.
+    assert!(!f.iter().any(|(t, _)| t == "تعثرت"), "{f:?}");
+}

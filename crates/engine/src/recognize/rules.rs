@@ -227,7 +227,7 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                 || ask.lex.title_modifiers.contains(n)
                 || ask.lex.person_titles.contains(n)
                 || ask.nisba(x)
-                || (ask.has_article(x) && !ask.temporal(x) && !ask.function(x) && !ask.lex.names.contains_key(n));
+                || (ask.has_article(x) && !ask.temporal(x) && !ask.function(x) && !ask.lex.names.contains_key(n) && !ask.lex.first_names.contains(n));
             // `رئيس بلدية درنة عبد المنعم الغيثي`, `رئيس وزراء إسرائيل`: a bare noun in construct
             // with a known place or organisation after it.
             // (Past the place at once: the tagger may read it as the name's first word.)
@@ -370,7 +370,8 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
             k = next;
         } else if count >= 3 && k >= 2 && matches!(words[k - 2].norm(), "بن" | "ابن" | "ولد") && super::persons::ruler(n) {
             break;
-        } else if ask.name_like(x) || (count > 0 && is_first) {
+        } else if ask.name_like(x) || (count > 0 && is_first) || (count == 0 && titled && ask.has_article(x) && ask.lex.first_names.contains(n)) {
+            // (`الأمير الحسن`, `الرئيس الأسد`: a name the lists hold with its article opens one.)
             last = Some(k);
             count += 1;
             if ask.surname_like(x) {
