@@ -117,3 +117,9 @@ fn a_title_before_a_name_the_lists_hold_with_its_article() {
     // The title's name is الحسن, not the verb after the comma.
     assert!(!f.iter().any(|(t, _)| t == "تعثرت"), "{f:?}");
 }
+
+#[test]
+fn a_regnal_number_then_the_father_s_name_is_one_name() {
+    let f = mentions_of("وتلقى الملك سعيد الثالث بن الحسين اتصالا هاتفيا أمس.");
+    assert!(has(&f, "سعيد الثالث بن الحسين", EntityType::Per), "{f:?}");
+}

@@ -232,7 +232,8 @@ pub fn title_end_from_tagger(words: &[Token], ask: &Ask, tagged_at: &[Option<&Ca
 /// often than an adjective (ANERcorp's training part: 63 times a name's last word, 8 times not).
 /// Not across punctuation or a line, not a time word, a title modifier or a word written after
 /// names (`الحالي`, `السابق`), not a feminine `…ية` (`الألمانية` after a name is an adjective); and
-/// a regnal number, whatever its ending (`عبدالله الأول`, `إليزابيث الثانية`: `words/lists.txt`).
+/// a regnal number, whatever its ending (`عبدالله الأول`, `إليزابيث الثانية`: `words/lists.txt`),
+/// and the father's name after it (`عبدالله الثاني بن الحسين`).
 pub fn family_nisba_after(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     let mut grown = Vec::new();
     let covered = super::covered(words.len(), cands);
@@ -251,6 +252,16 @@ pub fn family_nisba_after(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>
     for i in grown {
         let j = cands[i].last;
         take_in(&mut cands[i], words, j);
+    }
+    // `عبدالله الثاني بن الحسين`: a regnal number, then the father's name.
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last > c.first) {
+        let j = c.last - 1;
+        let father = |k: usize| words.get(k).filter(|w| w.is_body_arabic() && w.sentence == words[j].sentence && !covered[k]);
+        let connector = father(j + 1).is_some_and(|w| matches!(w.norm(), "بن" | "ابن" | "بنت"));
+        if ask.lex.ordinals.contains(words[j].norm()) && connector && father(j + 2).is_some_and(|w| ask.first_name(w) || ask.given_with_article(w)) {
+            take_in(c, words, j + 1);
+            take_in(c, words, j + 2);
+        }
     }
 }
 
