@@ -123,3 +123,10 @@ fn a_regnal_number_then_the_father_s_name_is_one_name() {
     let f = mentions_of("وتلقى الملك سعيد الثالث بن الحسين اتصالا هاتفيا أمس.");
     assert!(has(&f, "سعيد الثالث بن الحسين", EntityType::Per), "{f:?}");
 }
+
+#[test]
+fn a_stadium_named_after_a_king_quoted_or_with_his_number() {
+    let f = mentions_of("وأقيمت المباراة على ملعب \"سعيد الأول\" في المدينة، ثم انتقل الفريق إلى ملعب سعيد الخامس للتدريب.");
+    assert!(has(&f, "ملعب \"سعيد الأول\"", EntityType::Loc), "{f:?}");
+    assert!(has(&f, "ملعب سعيد الخامس", EntityType::Loc), "{f:?}");
+}

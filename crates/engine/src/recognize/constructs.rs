@@ -203,11 +203,20 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
             // `مقبرة الصليبخات`: a rare word with the article (no common word, no adjective) is a
             // name too.
             let definite = |x: &Token| x.is_body_arabic() && x.splits.len() == 1 && ask.rare_definite(x, 30);
+            // `ملعب "محمد الخامس"`: the quoted words right after the head, the marks in the name.
+            if let Some((_, last)) = super::rules::quoted_after(words, i).filter(|&(f, _)| !ask.function(&words[f])) {
+                out.push(make(words, i, Some(split), last + 1, EntityType::Loc, Origin::Rule(RuleId::Facility), 5));
+                continue;
+            }
             if let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) {
                 if proper(&words[j]) || definite(&words[j]) {
                     let mut last = j;
                     // The name may have several words (`ملعب سانتياغو برنابيو`, `ملعب ثاني بن جاسم`).
                     while let Some(k) = next_word(words, last).filter(|&k| k - j < 4 && words[k].sentence == w.sentence && (more(&words[k]) || words[k].norm == "بن")) {
+                        last = k;
+                    }
+                    // A regnal number: `ملعب محمد الخامس`.
+                    if let Some(k) = next_word(words, last).filter(|&k| words[k].sentence == w.sentence && ask.lex.ordinals.contains(words[k].norm())) {
                         last = k;
                     }
                     while let Some(k) = next_word(words, last).filter(|&k| words[k].sentence == w.sentence && ask.nisba(&words[k]) && !ask.nisba_of_place(&words[k])) {
