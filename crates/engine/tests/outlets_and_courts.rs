@@ -130,3 +130,11 @@ fn a_stadium_named_after_a_king_quoted_or_with_his_number() {
     assert!(has(&f, "ملعب \"سعيد الأول\"", EntityType::Loc), "{f:?}");
     assert!(has(&f, "ملعب سعيد الخامس", EntityType::Loc), "{f:?}");
 }
+
+#[test]
+fn a_title_of_two_joined_nouns_and_a_judgement_after_a_group() {
+    let f = mentions_of("أعلن وزير الداخلية والبلديات القاضي سامر حداد النتائج.\nوأدانت الحكومة هجمات حزب الأحرار الإرهابي على القرى.");
+    assert!(has(&f, "سامر حداد", EntityType::Per), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("والبلديات")), "{f:?}");
+    assert!(has(&f, "حزب الأحرار", EntityType::Org), "{f:?}");
+}

@@ -222,8 +222,11 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                 && next_word(words, j).is_some_and(|k| ask.has_article(&words[k]));
             // `أخيه غير الشقيق`: "his half-brother".
             let half = kin && n == "غير" && next_word(words, j).is_some_and(|k| ask.has_article(&words[k]));
+            // `وزير الداخلية والبلديات`: a second definite noun joined by `و` to the title's.
+            let joined = skipped > 0 && x.splits.iter().any(|s| s.clitics == "و" && s.stem.starts_with("ال") && s.stem.chars().count() > 3);
             let modifier = of_phrase
                 || half
+                || joined
                 || ask.lex.title_modifiers.contains(n)
                 || ask.lex.person_titles.contains(n)
                 || ask.nisba(x)
