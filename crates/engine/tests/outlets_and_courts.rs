@@ -138,3 +138,11 @@ fn a_title_of_two_joined_nouns_and_a_judgement_after_a_group() {
     assert!(!f.iter().any(|(t, _)| t.starts_with("والبلديات")), "{f:?}");
     assert!(has(&f, "حزب الأحرار", EntityType::Org), "{f:?}");
 }
+
+#[test]
+fn a_list_of_people_runs_on_with_given_names() {
+    let f = mentions_of("وفاز في الدائرة: جو بايدن، فلاديمير بوتين، ندى البستاني، نعمة افرام، شوقي الدكاش، سليم الصايغ.");
+    for name in ["ندى البستاني", "نعمة افرام", "شوقي الدكاش", "سليم الصايغ"] {
+        assert!(has(&f, name, EntityType::Per), "{name}: {f:?}");
+    }
+}

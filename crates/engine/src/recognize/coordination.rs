@@ -4,7 +4,7 @@
 //! list knows as the Libyan towns), and so are the last items of a list of two places or more
 //! that closes its sentence. Items are joined by `و` or a comma; an unknown item is one word that
 //! a separator or the sentence's end follows, not a function or time word; at most two unknown
-//! items in a row. Lists of people the same way (`وعثمان مجلي، وعيدروس الزبيدي، وفرح البحسني.`),
+//! items in a row (people whose first word is a given name do not count). Lists of people the same way (`وعثمان مجلي، وعيدروس الزبيدي، وفرح البحسني.`),
 //! an unknown person being up to four name-like words (a family name may have the article).
 
 use super::ask::Ask;
@@ -25,6 +25,8 @@ pub fn names_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
         let sentence = words[c.first].sentence;
         let same = |w: &&Token| w.sentence == sentence && !w.line_start;
         let (mut p, mut known, mut pending) = (c.last, 1, Vec::new());
+        // Unknown items in a row that start with no given name (at most two).
+        let mut plain_items = 0;
         let mut closed = false;
         loop {
             // The separator: a comma (and perhaps `و` on the word after it), or `و` alone.
@@ -43,6 +45,7 @@ pub fn names_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
                     break;
                 }
                 found.append(&mut pending);
+                plain_items = 0;
                 known += 1;
                 p = next.last;
                 continue;
@@ -59,13 +62,16 @@ pub fn names_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
             let ends_item = words.get(last + 1).filter(same).is_none_or(|x| x.is_separator() || x.splits.iter().any(|s| s.clitics == "و"));
             // A person's first word: a given name, or a name-like word (read without its `و`:
             // not `والراقصة`, "and the dancer").
-            let given = ask.lex.first_names.contains(stem);
+            let given = ask.lex.first_names.contains(stem) || ask.lex.book_given_names.contains(stem);
             let plain_name = !stem.starts_with("ال") && !ask.lex.common.contains(stem) && (split.is_some() || ask.name_like(w));
             let person = kind != EntityType::Per || (last > q && (given || plain_name));
-            if pending.len() == 2 || stem.chars().count() < 3 || ask.lex.function.contains(stem) || ask.lex.temporal.contains(stem) || !ends_item || !person {
+            // (A list of people may run on with given names: `ندى البستاني، نعمة افرام، شوقي الدكاش`.)
+            let counted = kind != EntityType::Per || !given;
+            if (counted && plain_items == 2) || pending.len() == 8 || stem.chars().count() < 3 || ask.lex.function.contains(stem) || ask.lex.temporal.contains(stem) || !ends_item || !person {
                 break;
             }
             pending.push(make(words, q, split, last, kind, Origin::Rule(RuleId::List), 3));
+            plain_items += usize::from(counted);
             p = last + 1;
         }
         if closed && known >= 2 {
