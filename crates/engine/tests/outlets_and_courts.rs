@@ -146,3 +146,10 @@ fn a_list_of_people_runs_on_with_given_names() {
         assert!(has(&f, name, EntityType::Per), "{name}: {f:?}");
     }
 }
+
+#[test]
+fn a_given_name_and_a_rare_family_name_with_the_article() {
+    let f = mentions_of("ويدين الوداد بهذا الفوز لنجمه زهير المزكلدي الذي وقع هدفي المباراة، في شهر رمضان المبارك.");
+    assert!(has(&f, "زهير المزكلدي", EntityType::Per), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("المبارك")), "{f:?}");
+}

@@ -20,6 +20,8 @@ pub enum RuleId {
     Family,
     /// A word between places in a list joined by `و` (`بنغازي والبيضاء والمرج وسوسة`).
     List,
+    /// A given name and a rare family name with the article (`زهير المترجي`).
+    GivenFamily,
 }
 
 impl RuleId {
@@ -37,6 +39,7 @@ impl RuleId {
             RuleId::Outlet => "outlet",
             RuleId::Family => "family",
             RuleId::List => "list",
+            RuleId::GivenFamily => "given_family",
         }
     }
 }

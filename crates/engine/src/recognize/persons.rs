@@ -41,6 +41,23 @@ pub fn without_future_verb(words: &[Token], ask: &Ask, c: &Candidate) -> Option<
     Some(t)
 }
 
+/// A given name of the lists right before a rare word with the article (Zipf under 3: no common
+/// word, no adjective of a place) is a person's given and family names (`زهير المترجي`, `شوقي
+/// الدكاش`; rule code `given_family`), trusted below the tagger. Not `رمضان المبارك`, `جمال
+/// الطبيعة`: frequent words.
+pub fn given_and_family(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
+    for i in 0..words.len().saturating_sub(1) {
+        let (w, x) = (&words[i], &words[i + 1]);
+        let given = w.is_body_arabic() && ask.first_name(w) && !ask.function(w);
+        // (A relative adjective of a place is no family name here; a rare one of no place is:
+        // `المترجي`.)
+        let family = ask.has_article(x) && !ask.common(x) && !ask.function(x) && !ask.temporal(x) && ask.lex.zipf(x.norm()) < 30 && !ask.nisba_of_place(x);
+        if given && x.is_body_arabic() && x.sentence == w.sentence && family {
+            out.push(super::make(words, i, None, i + 1, EntityType::Per, Origin::Rule(crate::model::RuleId::GivenFamily), 3));
+        }
+    }
+}
+
 /// A ruler's title without the article (matching form): after a chain of fathers' names it
 /// starts an apposition (`قابوس بن سعيد سلطان عمان`).
 pub fn ruler(n: &str) -> bool {

@@ -82,6 +82,9 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
     if on(RuleId::PlaceTrigger) {
         places(words, ask, known, &mut out);
     }
+    if on(RuleId::GivenFamily) {
+        super::persons::given_and_family(words, ask, &mut out);
+    }
     let mut all: Vec<Candidate> = known.iter().filter(|c| c.origin != Origin::Corpus).cloned().collect();
     all.extend(out.iter().cloned());
     if on(RuleId::Title) {
