@@ -26,6 +26,9 @@ struct Lang {
     plural: BTreeMap<String, BTreeMap<String, String>>,
 }
 
+/// The prefixes of the keys that `Key::from_name` finds (the wording of engine data by its code).
+const LOOKED_UP: [&str; 4] = ["event.", "class.", "subject.", "currency."];
+
 fn parse(name: &str) -> Lang {
     let path = format!("data/{name}.txt");
     println!("cargo::rerun-if-changed={path}");
@@ -107,7 +110,9 @@ fn main() {
     for k in &keys_en {
         writeln!(out, "        Key::{},", ident(k)).unwrap();
     }
-    out.push_str("    ];\n    /// The key as written in the data files.\n    pub fn name(self) -> &'static str {\n        NAMES.get(self as usize)\n    }\n    /// The key written `name` in the data files.\n    pub fn from_name(name: &str) -> Option<Key> {\n        let (mut lo, mut hi) = (0, Key::ALL.len());\n        while lo < hi {\n            let mid = (lo + hi) / 2;\n            match NAMES.get(mid).cmp(name) {\n                std::cmp::Ordering::Less => lo = mid + 1,\n                std::cmp::Ordering::Greater => hi = mid,\n                std::cmp::Ordering::Equal => return Some(Key::ALL[mid]),\n            }\n        }\n        None\n    }\n}\n\n");
+    out.push_str("    ];\n    /// The key as written in the data files.\n    pub fn name(self) -> &'static str {\n        NAMES.get(self as usize)\n    }\n    /// The key written `name` in the data files, among those the wording of data looks up by
+    /// name (`event.`, `class.`, `subject.`, `currency.`: see `LOOKED_UP` in build.rs), so that
+    /// the wasm carries only their names.\n    pub fn from_name(name: &str) -> Option<Key> {\n        let (mut lo, mut hi) = (0, LOOKUP_KEYS.len());\n        while lo < hi {\n            let mid = (lo + hi) / 2;\n            match LOOKUP.get(mid).cmp(name) {\n                std::cmp::Ordering::Less => lo = mid + 1,\n                std::cmp::Ordering::Greater => hi = mid,\n                std::cmp::Ordering::Equal => return Some(LOOKUP_KEYS[mid]),\n            }\n        }\n        None\n    }\n}\n\n");
     // Each table is one string and the end offsets of its entries (two bytes an entry, not the
     // eight of a `&str`'s pointer and length: smaller wasm).
     let table = |out: &mut String, name: &str, doc: &str, items: &[&str]| {
@@ -119,6 +124,9 @@ fn main() {
     };
     let names: Vec<&str> = keys_en.iter().map(|k| k.as_str()).collect();
     table(&mut out, "NAMES", "The keys as written in the data files, sorted.", &names);
+    let looked_up: Vec<&str> = names.iter().copied().filter(|n| LOOKED_UP.iter().any(|p| n.starts_with(p))).collect();
+    table(&mut out, "LOOKUP", "The keys looked up by name, sorted.", &looked_up);
+    writeln!(out, "/// The keys of `LOOKUP`, in its order.\nconst LOOKUP_KEYS: &[Key] = &[{}];\n", looked_up.iter().map(|n| format!("Key::{}", ident(n))).collect::<Vec<_>>().join(", ")).unwrap();
     for (name, lang) in [("EN", &en), ("AR", &ar)] {
         let items: Vec<&str> = keys_en.iter().map(|k| lang.plain[*k].as_str()).collect();
         table(&mut out, name, "The plain strings, by key.", &items);

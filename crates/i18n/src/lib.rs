@@ -359,7 +359,8 @@ mod tests {
     fn every_key_in_both_languages() {
         for &k in Key::ALL {
             assert!(!t(Lang::En, k).is_empty() && !t(Lang::Ar, k).is_empty(), "{}", k.name());
-            assert_eq!(Key::from_name(k.name()), Some(k));
+            let looked_up = ["event.", "class.", "subject.", "currency."].iter().any(|p| k.name().starts_with(p));
+            assert_eq!(Key::from_name(k.name()), looked_up.then_some(k), "{}", k.name());
         }
         assert_ne!(t(Lang::En, Key::TabReader), t(Lang::Ar, Key::TabReader));
     }
