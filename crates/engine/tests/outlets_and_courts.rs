@@ -153,3 +153,12 @@ fn a_given_name_and_a_rare_family_name_with_the_article() {
     assert!(has(&f, "زهير المزكلدي", EntityType::Per), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t.contains("المبارك")), "{f:?}");
 }
+
+#[test]
+fn a_party_s_country_and_a_company_s_board_are_no_part_of_a_name() {
+    let f = mentions_of("وقال حزب الله اللبناني إن الاتفاق جيد، ورحبت حركة حماس الفلسطينية بالقرار، وفاز حزب القوات اللبنانية بمقاعد.\nواجتمع مجلس الإدارة أمس لبحث الأرباح.");
+    assert!(has(&f, "حزب الله", EntityType::Org), "{f:?}");
+    assert!(has(&f, "حركة حماس", EntityType::Org), "{f:?}");
+    assert!(has(&f, "حزب القوات اللبنانية", EntityType::Org), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t == "مجلس الإدارة"), "{f:?}");
+}

@@ -35,6 +35,9 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
     let mut prev = Prev::Head;
     let mut last = None;
     let head_feminine = words[i].norm().ends_with('ه');
+    // A party or movement named by a proper name: a country's adjective after it describes it
+    // (`حزب الله اللبناني`, `حركة حماس الفلسطينية`; ANERcorp and our gold leave it out).
+    let party = words[i].splits.iter().any(|s| matches!(s.stem.as_str(), "حزب" | "حركه" | "جماعه"));
     let mut k = i;
     for _ in 0..5 {
         let Some(j) = next_word(words, k).filter(|&j| words[j].sentence == words[i].sentence) else { break };
@@ -88,6 +91,11 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
             last = Some(j);
             k = j;
             continue;
+        }
+        // (After a definite noun, only a masculine one, which agrees with `حزب` and not with the
+        // noun: `حزب القوات اللبنانية` is the Lebanese Forces' party.)
+        if party && prev != Prev::Head && ask.nisba_of_place(w) && (prev == Prev::Proper || !head_feminine && w.norm().ends_with('ي')) {
+            break;
         }
         if ask.has_article(w) {
             let after_definite = matches!(prev, Prev::Definite | Prev::Complement(_)) || (prev == Prev::Head && definite_head);
@@ -213,7 +221,9 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
         // `التلفزيون الرسمي`, `وكالة الأنباء الرسمية`: a head with a status adjective, or with a
         // common noun before one, describes an outlet without naming it.
         let status = |k: usize| crate::lexicon::words::listed(crate::lexicon::words::STATUS_ADJECTIVES, words[k].norm());
-        let generic = |last: usize| last == i + 1 && (status(last) || next_word(words, last).is_some_and(status) && ask.common(&words[last]) && !ask.nisba(&words[last]));
+        // `مجلس الإدارة`: a company's board, no name.
+        let board = |last: usize| last == i + 1 && split.stem == "مجلس" && words[last].norm() == "الاداره";
+        let generic = |last: usize| board(last) || last == i + 1 && (status(last) || next_word(words, last).is_some_and(status) && ask.common(&words[last]) && !ask.nisba(&words[last]));
         if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| (!needs_domain || domain(last)) && !traffic && !generic(last)) {
             out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
         }
