@@ -162,3 +162,9 @@ fn a_party_s_country_and_a_company_s_board_are_no_part_of_a_name() {
     assert!(has(&f, "حزب القوات اللبنانية", EntityType::Org), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t == "مجلس الإدارة"), "{f:?}");
 }
+
+#[test]
+fn the_council_of_the_ruling_family() {
+    let f = mentions_of("ودعا مجلس الدفاع مجلس العائلة المالكة إلى الانعقاد لتحديد ولي العهد.");
+    assert!(has(&f, "مجلس العائلة المالكة", EntityType::Org), "{f:?}");
+}

@@ -17,12 +17,13 @@ pub const NAME_HONORIFICS: &[&str] = &["مولاي", "سيدي", "لالة", "ل
 pub const DOMAIN_ORG_HEADS: &[&str] = &["المركز", "المرصد", "المديرية"];
 
 /// Adjectives of institutions (`المديرية العامة للشؤون الداخلية`, `الهيئة العليا للانتخابات`,
-/// `الهيئة العليا المستقلة للانتخابات`, `اللجنة الدائمة`, `القيادة المشتركة`); all but the relative
+/// `الهيئة العليا المستقلة للانتخابات`, `اللجنة الدائمة`, `القيادة المشتركة`, `مجلس العائلة المالكة`,
+/// `مجلس الأسرة الحاكمة`; feminine only: `الحزب الحاكم` is no name); all but the relative
 /// adjectives among them are no relative adjectives, yet they go on an organisation's chain as
 /// those do. (`العام` is a time word, "the year", and stops a chain before this list is asked.)
 pub const INSTITUTION_ADJECTIVES: &[&str] = &[
     "العامة", "الأعلى", "العليا", "الوطني", "الوطنية", "الدولي", "الدولية", "المستقل", "المستقلة", "الدائم", "الدائمة", "المشترك",
-    "المشتركة",
+    "المشتركة", "الحاكمة", "المالكة",
 ];
 
 /// Adjectives of an institution's status, not of its name: `وكالة الأنباء العراقية الرسمية`,
