@@ -168,3 +168,10 @@ fn the_council_of_the_ruling_family() {
     let f = mentions_of("ودعا مجلس الدفاع مجلس العائلة المالكة إلى الانعقاد لتحديد ولي العهد.");
     assert!(has(&f, "مجلس العائلة المالكة", EntityType::Org), "{f:?}");
 }
+
+#[test]
+fn a_title_s_name_does_not_start_with_and() {
+    let f = mentions_of("وقال الأمير في رسالته: أضع نفسي بين يدي الملك وسأبقى مخلصا له، ووقف إلى جانب الرئيس وليد جنبلاط.");
+    assert!(!f.iter().any(|(t, _)| t.contains("مخلصا") || t.contains("وسأبقى")), "{f:?}");
+    assert!(has(&f, "وليد جنبلاط", EntityType::Per), "{f:?}");
+}
