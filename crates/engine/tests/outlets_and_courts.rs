@@ -175,3 +175,14 @@ fn a_title_s_name_does_not_start_with_and() {
     assert!(!f.iter().any(|(t, _)| t.contains("مخلصا") || t.contains("وسأبقى")), "{f:?}");
     assert!(has(&f, "وليد جنبلاط", EntityType::Per), "{f:?}");
 }
+
+#[test]
+fn an_outlet_goes_by_its_own_latin_name() {
+    let a = analysis_of("ونقلت رويترز عن مسؤول قوله إن الاتفاق قريب، بحسب سكاي نيوز عربية.");
+    let latin = |t: &str| {
+        let id = a.documents[0].mentions.iter().find(|m| m.text == t).map(|m| m.entity.clone()).expect("the mention");
+        a.entities.iter().find(|e| e.id == id).map(|e| e.latin.clone()).unwrap_or_default()
+    };
+    assert_eq!(latin("رويترز"), "Reuters");
+    assert_eq!(latin("سكاي نيوز عربية"), "Sky News Arabia");
+}

@@ -38,9 +38,10 @@ pub enum Source {
     /// International organisations and waterways (`data/words/lists.txt`); not read by the
     /// tagger's features, so that the lists can grow without retraining the model.
     International,
-    /// News agencies, channels and newspapers (`data/words/lists.txt`); like `International`, but
-    /// a country's adjective after them is no part of the name.
-    Media,
+    /// News agencies, channels and newspapers (`data/words/lists.txt`), with the Latin name they go
+    /// by (`Reuters`); like `International`, but a country's adjective after them is no part of
+    /// the name.
+    Media { latin: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,8 +186,9 @@ impl Lexicon {
         for p in list("organisations") {
             names.insert(normalize(p), NameEntry { kind: EntityType::Org, source: Source::International });
         }
-        for p in list("news_media") {
-            names.insert(normalize(p), NameEntry { kind: EntityType::Org, source: Source::Media });
+        for l in list("news_media") {
+            let (name, latin) = l.split_once('\t').unwrap_or((l, ""));
+            names.insert(normalize(name.trim()), NameEntry { kind: EntityType::Org, source: Source::Media { latin: latin.trim().to_string() } });
         }
         for p in list("waterways") {
             names.insert(normalize(p), NameEntry { kind: EntityType::Loc, source: Source::International });

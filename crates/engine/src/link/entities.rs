@@ -67,7 +67,12 @@ pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::L
         // Arab country or a city of 100,000 people or more: the Arabic name of a small town abroad
         // is a transliteration that another place may share (`إيغيل` in Morocco is not Eagle).
         let trusted = |p: &crate::lexicon::Place| p.population >= 100_000 || crate::recognize::gazetteer::ARAB_LEAGUE.contains(&p.country.as_str());
-        let latin = english.or_else(|| {
+        // An outlet of the news list goes by its own Latin name (`رويترز` Reuters).
+        let outlet = ms.iter().find_map(|&i| match lex.names.get(&inputs[i].key).map(|e| &e.source) {
+            Some(Source::Media { latin }) if !latin.is_empty() => Some(latin.clone()),
+            _ => None,
+        });
+        let latin = english.or(outlet).or_else(|| {
             (inputs[ms[0]].kind == EntityType::Loc)
                 .then(|| ms.iter().find_map(|&i| lex.place(&inputs[i].key).filter(|p| trusted(p)).map(|p| p.latin.clone()).filter(|l| !l.is_empty())))
                 .flatten()

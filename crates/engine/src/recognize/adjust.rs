@@ -159,7 +159,7 @@ pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candida
     let mut i = 1;
     while i < cands.len() {
         let o = &cands[i - 1];
-        let outlet = matches!(ask.lex.names.get(&o.key).map(|e| &e.source), Some(crate::lexicon::Source::Media));
+        let outlet = matches!(ask.lex.names.get(&o.key).map(|e| &e.source), Some(crate::lexicon::Source::Media { .. }));
         if homograph(&cands[i]) && o.kind == EntityType::Org && o.last == cands[i].first && !outlet && words[o.first].sentence == words[o.last].sentence {
             let j = cands.remove(i).first;
             take_in(&mut cands[i - 1], words, j);
