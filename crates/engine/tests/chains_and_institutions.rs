@@ -3,19 +3,10 @@
 //! of fathers' names with the article, institutions named with a status adjective, buildings by
 //! their head word, and the units of amounts, which are no names.
 
-use qarin_engine::{analyze, Analysis, Document, EntityType};
+mod common;
 
-fn analysis_of(text: &str) -> Analysis {
-    analyze(&[Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: text.into(), ..Default::default() }])
-}
-
-fn mentions_of(text: &str) -> Vec<(String, EntityType)> {
-    analysis_of(text).documents[0].mentions.iter().map(|m| (m.text.clone(), m.kind)).collect()
-}
-
-fn has(f: &[(String, EntityType)], text: &str, kind: EntityType) -> bool {
-    f.contains(&(text.to_string(), kind))
-}
+use common::{analysis_of, has, mentions_of};
+use qarin_engine::{analyze, Document, EntityType};
 
 #[test]
 fn a_mauritanian_chain_with_ould_is_one_name() {

@@ -2,19 +2,10 @@
 //! outlets that articles cite as their sources, and the royal courts, palaces and councils of
 //! the region's monarchies.
 
-use qarin_engine::{analyze, Analysis, Document, EntityType};
+mod common;
 
-fn analysis_of(text: &str) -> Analysis {
-    analyze(&[Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: text.into(), ..Default::default() }])
-}
-
-fn mentions_of(text: &str) -> Vec<(String, EntityType)> {
-    analysis_of(text).documents[0].mentions.iter().map(|m| (m.text.clone(), m.kind)).collect()
-}
-
-fn has(f: &[(String, EntityType)], text: &str, kind: EntityType) -> bool {
-    f.contains(&(text.to_string(), kind))
-}
+use common::{analysis_of, has, mentions_of};
+use qarin_engine::{analyze, Document, EntityType};
 
 #[test]
 fn an_outlet_cited_by_its_name_alone_is_an_organisation() {

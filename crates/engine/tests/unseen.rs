@@ -1,7 +1,10 @@
 //! An article written for this test, about invented people, places and organisations that no
 //! gazetteer lists: the rules must find them from context alone.
 
-use qarin_engine::{analyze, Analysis, Document, EntityType};
+mod common;
+
+use common::{analysis_of, mentions_of};
+use qarin_engine::{Analysis, Document, EntityType};
 
 const ARTICLE: &str = "وزير الخارجية يزور مدينة زالمورا
 أعلن وزير الخارجية الفالدوري، بوريس كالينكوف، اليوم الأحد، أن بلاده ستوقع اتفاقاً مع منظمة تعاون البلطيق الكبرى.
@@ -10,9 +13,6 @@ const ARTICLE: &str = "وزير الخارجية يزور مدينة زالمو�
 ونقلت وكالة زيفار عن مارتينوفا قولها إن وفدا من جامعة ليندهولم سيزور زالمورا الشهر المقبل.";
 
 /// The analysis of one article.
-fn analysis_of(text: &str) -> Analysis {
-    analyze(&[Document { id: "t".into(), file: "t.txt".into(), title: "t".into(), text: text.into(), ..Default::default() }])
-}
 
 /// The entity of the first mention written `text`.
 fn entity_of(a: &Analysis, text: &str) -> Option<String> {
@@ -54,9 +54,6 @@ fn partial_names_link_within_an_unseen_article() {
     assert!(cities.iter().all(|c| c.2 == cities[0].2));
 }
 
-fn mentions_of(text: &str) -> Vec<(String, EntityType)> {
-    analysis_of(text).documents[0].mentions.iter().map(|m| (m.text.clone(), m.kind)).collect()
-}
 
 #[test]
 fn an_institution_takes_its_domain_after_lil() {
