@@ -44,6 +44,14 @@ pub enum Source {
     Media { latin: String },
 }
 
+impl Source {
+    /// One of the hand lists of `data/words/lists.txt` that the tagger's features do not read
+    /// (organisations, waterways, news outlets): their names are trusted over the tagger's reading.
+    pub fn hand_listed(&self) -> bool {
+        matches!(self, Source::International | Source::Media { .. })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameEntry {
     pub kind: EntityType,

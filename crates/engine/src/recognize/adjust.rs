@@ -257,7 +257,7 @@ pub fn family_nisba_after(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>
     for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last > c.first) {
         let j = c.last - 1;
         let father = |k: usize| words.get(k).filter(|w| w.is_body_arabic() && w.sentence == words[j].sentence && !covered[k]);
-        let connector = father(j + 1).is_some_and(|w| matches!(w.norm(), "بن" | "ابن" | "بنت"));
+        let connector = father(j + 1).is_some_and(|w| super::persons::son_of(w.norm()));
         if ask.lex.ordinals.contains(words[j].norm()) && connector && father(j + 2).is_some_and(|w| ask.first_name(w) || ask.given_with_article(w)) {
             take_in(c, words, j + 1);
             take_in(c, words, j + 2);

@@ -65,7 +65,7 @@ pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames, citi
             let found = if let Some(e) = ask.lex.names.get(&key) {
                 // The hand lists' exact names win over a rule's reading of their words (`قناة
                 // السويس` is no television channel).
-                Some((e.kind, Origin::Gazetteer, if matches!(e.source, crate::lexicon::Source::International | crate::lexicon::Source::Media { .. }) { 6 } else { 4 }))
+                Some((e.kind, Origin::Gazetteer, if e.source.hand_listed() { 6 } else { 4 }))
             } else if let Some(k) = corpus.get(&key) {
                 Some((*k, Origin::Corpus, 3))
             } else {

@@ -31,7 +31,7 @@ pub fn without_future_verb(words: &[Token], ask: &Ask, c: &Candidate) -> Option<
     let z = &words[c.last - 1];
     let future = z.is_body_arabic() && z.norm().strip_prefix('س').is_some_and(|v| v.chars().count() >= 3 && matches!(v.chars().next(), Some('ي' | 'ت' | 'ن')) && ask.lex.zipf(v) >= 35);
     let body: Vec<usize> = (c.first..c.last).filter(|&k| words[k].is_body_word()).collect();
-    let ruler = (2..body.len()).find(|&n| matches!(words[body[n - 2]].norm(), "بن" | "ابن" | "ولد") && ruler(words[body[n]].norm()));
+    let ruler = (2..body.len()).find(|&n| son_of(words[body[n - 2]].norm()) && ruler(words[body[n]].norm()));
     let keep = ruler.or(future.then(|| body.len() - 1)).filter(|&n| n >= 1)?;
     let end = body[keep - 1];
     let mut t = c.clone();
@@ -56,6 +56,12 @@ pub fn given_and_family(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
             out.push(super::make(words, i, None, i + 1, EntityType::Per, Origin::Rule(crate::model::RuleId::GivenFamily), 3));
         }
     }
+}
+
+/// A word that joins a given name to a father's (matching form): `بن`, `ابن`, `بنت`, and the
+/// Mauritanian `ولد`.
+pub fn son_of(n: &str) -> bool {
+    matches!(n, "بن" | "ابن" | "بنت" | "ولد")
 }
 
 /// A ruler's title without the article (matching form): after a chain of fathers' names it

@@ -380,7 +380,7 @@ fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_n
             last = Some(next);
             count += 2;
             k = next;
-        } else if count >= 3 && k >= 2 && matches!(words[k - 2].norm(), "بن" | "ابن" | "ولد") && super::persons::ruler(n) {
+        } else if count >= 3 && k >= 2 && super::persons::son_of(words[k - 2].norm()) && super::persons::ruler(n) {
             break;
         } else if ask.name_like(x) || (count > 0 && is_first) || (count == 0 && titled && ask.has_article(x) && ask.lex.first_names.contains(n)) {
             // (`الأمير الحسن`, `الرئيس الأسد`: a name the lists hold with its article opens one.)

@@ -64,7 +64,7 @@ impl<'a> Lists<'a> {
     /// Type of a known name (matching form, words joined by one space).
     pub fn name(&self, key: &str) -> Option<EntityType> {
         // The hand lists of organisations and outlets are no feature (see `Source::International`).
-        let entry = self.lex.names.get(key).filter(|e| !matches!(e.source, Source::International | Source::Media { .. }));
+        let entry = self.lex.names.get(key).filter(|e| !e.source.hand_listed());
         match self.fold {
             None => entry.map(|e| e.kind),
             Some(f) => match entry {
