@@ -115,6 +115,11 @@ impl Ask<'_> {
         (self.lex.first_names.contains(w.norm()) && !w.ends_with_maqsura()) || self.lex.book_given_names.contains(w.norm())
     }
 
+    /// A stem (matching form) that is a given name of the name lists or the egy-names book.
+    pub fn given_stem(&self, s: &str) -> bool {
+        self.lex.first_names.contains(s) || self.lex.book_given_names.contains(s)
+    }
+
     /// A rare word with the article that may be a name: no ordinary, function or time word, no
     /// relative adjective, and a Zipf frequency (×10) under `below` (`الأطلس`, `الصليبخات`).
     pub fn rare_definite(&self, w: &Token, below: u32) -> bool {

@@ -62,7 +62,7 @@ pub fn names_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
             let ends_item = words.get(last + 1).filter(same).is_none_or(|x| x.is_separator() || x.splits.iter().any(|s| s.clitics == "و"));
             // A person's first word: a given name, or a name-like word (read without its `و`:
             // not `والراقصة`, "and the dancer").
-            let given = ask.lex.first_names.contains(stem) || ask.lex.book_given_names.contains(stem);
+            let given = ask.given_stem(stem);
             let plain_name = !stem.starts_with("ال") && !ask.lex.common.contains(stem) && (split.is_some() || ask.name_like(w));
             let person = kind != EntityType::Per || (last > q && (given || plain_name));
             // (A list of people may run on with given names: `ندى البستاني، نعمة افرام، شوقي الدكاش`.)

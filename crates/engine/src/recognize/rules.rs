@@ -279,7 +279,7 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         }
         // Nor with the conjunction `و` before a word no list knows as a name: a new clause
         // (`بين يدي الملك وسأبقى مخلصا`, `لجلالة الملك، وملتزما`); `وليد` is a name as written.
-        let and_name = |s: &Split| s.clitics == "و" && (ask.lex.first_names.contains(&s.stem) || ask.lex.book_given_names.contains(&s.stem) || ask.lex.names.contains_key(&s.stem));
+        let and_name = |s: &Split| s.clitics == "و" && (ask.given_stem(&s.stem) || ask.lex.names.contains_key(&s.stem));
         if start.splits.iter().any(|s| s.clitics == "و") && !ask.first_name(start) && !ask.lex.names.contains_key(start.norm()) && !start.splits.iter().any(and_name) {
             continue;
         }
