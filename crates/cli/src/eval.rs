@@ -191,15 +191,18 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
         }
         print!("{}", crate::story::report(&gold, &s, errors));
         println!();
-        rows.push((name.clone(), s));
+        let scored = gold.documents.len().saturating_sub(s.missing_files.len());
+        rows.push((name.clone(), s, scored));
     }
     println!("# summary: mention P/R/F1, linking B³ and CEAF-e F1, entities kept whole, apart pairs respected");
     println!("{:<26} {:>6} {:>6} {:>6}   {:>6} {:>6}   {:>6}   {:>7}", "story", "P", "R", "F1", "B³", "CEAF-e", "whole", "apart");
     // The bundled demonstration corpus is shown but not pooled: the dev stories are what the
     // engine is judged on.
     let mut all = qarin_engine::eval::Prf::default();
+    let mut per_type: Vec<(qarin_engine::model::EntityType, qarin_engine::eval::Prf)> = Vec::new();
+    let mut articles = 0;
     let mut outlets = (0, 0, 0);
-    for (name, s) in &rows {
+    for (name, s, scored) in &rows {
         if !name.starts_with("bundled") {
             for (_, _, guess, right) in &s.outlets {
                 match (guess, right) {
@@ -208,9 +211,14 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
                     (Some(_), false) => outlets.1 += 1,
                 }
             }
-            all.correct += s.mentions.correct;
-            all.found += s.mentions.found;
-            all.gold += s.mentions.gold;
+            add(&mut all, &s.mentions);
+            for (k, p) in &s.per_type {
+                match per_type.iter_mut().find(|(t, _)| t == k) {
+                    Some((_, q)) => add(q, p),
+                    None => per_type.push((*k, *p)),
+                }
+            }
+            articles += scored;
         }
         println!(
             "{name:<26} {:>6.1} {:>6.1} {:>6.1}   {:>6.1} {:>6.1}   {:>6.2}   {:>3}/{:<3}",
@@ -224,12 +232,22 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
             s.apart_respected.1
         );
     }
-    println!("{:<26} {:>6.1} {:>6.1} {:>6.1}   (mentions of the dev stories pooled, the bundled corpus left out)", "dev stories", 100.0 * all.precision(), 100.0 * all.recall(), 100.0 * all.f1());
+    println!("{:<26} {:>6.1} {:>6.1} {:>6.1}   (mentions of the dev stories pooled, the bundled corpus left out: {articles} articles, {} gold mentions)", "dev stories", 100.0 * all.precision(), 100.0 * all.recall(), 100.0 * all.f1(), all.gold);
+    for (k, p) in &per_type {
+        println!("{:<26} {:>6.1} {:>6.1} {:>6.1}   ({} correct, {} found, {} gold)", format!("  {}", k.code()), 100.0 * p.precision(), 100.0 * p.recall(), 100.0 * p.f1(), p.correct, p.found, p.gold);
+    }
     println!("outlets named in the text (dev stories): {} right, {} wrong, {} not found, of {} articles", outlets.0, outlets.1, outlets.2, outlets.0 + outlets.1 + outlets.2);
     if !skipped.is_empty() {
         println!("# not scored (texts missing under {}): {}", text_root.display(), skipped.join("; "));
     }
     Ok(())
+}
+
+/// Add `p`'s counts to `to` (stories pooled).
+fn add(to: &mut qarin_engine::eval::Prf, p: &qarin_engine::eval::Prf) {
+    to.correct += p.correct;
+    to.found += p.found;
+    to.gold += p.gold;
 }
 
 /// The names of the story folders under `gold_root` (those with a `gold.json`), sorted.

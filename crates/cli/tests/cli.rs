@@ -344,3 +344,38 @@ fn conll_and_brat_exports_import_back_as_a_gold_file_qarin_matches() {
     let o = qarin(&["analyze", c.to_str().unwrap(), "--format", "brat"]);
     assert!(!o.status.success() && stderr(&o).contains("--output"), "{}", stderr(&o));
 }
+
+/// `eval --stories` pools the dev stories' mentions, per type too, and leaves the bundled
+/// corpus out of the pool.
+#[test]
+fn eval_stories_pools_the_dev_stories_per_type() {
+    let dir = scratch("stories");
+    let (gold, texts) = (dir.join("gold"), dir.join("texts"));
+    let story = |name: &str, text: &str, mentions: &[(&str, &str, &str)]| {
+        let chars: Vec<char> = text.chars().collect();
+        let ms: Vec<serde_json::Value> = mentions
+            .iter()
+            .map(|(m, kind, id)| {
+                let at = text.find(m).unwrap();
+                let start = text[..at].chars().count();
+                serde_json::json!({"start": start, "end": start + m.chars().count(), "type": kind, "entity": id, "text": m})
+            })
+            .collect();
+        let g = serde_json::json!({"schema": "qarin.gold/1", "story": name, "apart": [],
+            "documents": [{"file": "01.txt", "outlet": "", "date": "", "url": "", "chars": chars.len(), "sha256": "", "mentions": ms}]});
+        std::fs::create_dir_all(gold.join(name)).unwrap();
+        std::fs::create_dir_all(texts.join(name)).unwrap();
+        std::fs::write(gold.join(name).join("gold.json"), g.to_string()).unwrap();
+        std::fs::write(texts.join(name).join("01.txt"), text).unwrap();
+    };
+    story("nile-1", "وصل الرئيس جو بايدن إلى القاهرة أمس.", &[("جو بايدن", "PER", "per-biden"), ("القاهرة", "LOC", "loc-cairo")]);
+    story("bundled-demo", "زار الرئيس إيمانويل ماكرون مدينة ليون.", &[("إيمانويل ماكرون", "PER", "per-macron"), ("ليون", "LOC", "loc-lyon")]);
+    let o = qarin(&["eval", "--stories", gold.to_str().unwrap(), texts.to_str().unwrap(), "--errors", "0"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let line = |start: &str| out.lines().find(|l| l.starts_with(start)).unwrap_or_else(|| panic!("no line {start:?} in\n{out}")).to_string();
+    assert!(line("dev stories").contains("1 articles, 2 gold mentions"), "{out}");
+    assert!(line("  PER").ends_with(" 1 gold)"), "{out}");
+    assert!(line("  LOC").ends_with(" 1 gold)"), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("bundled-demo")), "the bundled corpus is shown: {out}");
+}
