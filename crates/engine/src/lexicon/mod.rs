@@ -63,6 +63,10 @@ pub struct NameEntry {
 pub struct Lexicon {
     /// Multi- or single-word names by matching form (words joined by one space).
     pub names: HashMap<String, NameEntry>,
+    /// The Latin-script names organisations and institutions go by in the English-language press
+    /// (`[latin_names]` of `data/words/lists.txt`: `الأمم المتحدة` United Nations), by matching form;
+    /// they name an entity in the panel, and find nothing.
+    pub latin_names: HashMap<String, String>,
     /// Longest name in words.
     pub max_name_words: usize,
     pub first_names: HashSet<String>,
@@ -201,6 +205,7 @@ impl Lexicon {
         for p in list("waterways") {
             names.insert(normalize(p), NameEntry { kind: EntityType::Loc, source: Source::International });
         }
+        let latin_names: HashMap<String, String> = list("latin_names").filter_map(|l| l.split_once('\t')).map(|(a, l)| (normalize(a.trim()), l.trim().to_string())).collect();
         let max_name_words = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let function = set(list("function_words"));
         let zipf = table::Table::from_sorted_lines(&t.wordfreq);
@@ -220,6 +225,7 @@ impl Lexicon {
         common.extend(function.iter().cloned());
         Lexicon {
             names,
+            latin_names,
             max_name_words,
             first_names,
             gazetteer_first_names,
@@ -310,7 +316,7 @@ mod tests {
         found.sort_unstable();
         let mut read = vec![
             "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "news_media", "rule_org_heads", "rule_titles", "org_heads", "person_titles",
-            "occupations", "kinship", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+            "occupations", "kinship", "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();
         assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");

@@ -78,7 +78,14 @@ pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::L
                 .flatten()
         });
         let mentions: Vec<(&str, &str)> = ms.iter().map(|&i| (docs[inputs[i].doc].id.as_str(), inputs[i].surface.as_str())).collect();
+        let named = latin.is_some();
         let mut e = assemble(String::new(), inputs[ms[0]].kind, &mentions, latin, linked.reasons[g].clone());
+        // An organisation goes by its name in the English-language press (`الأمم المتحدة` United
+        // Nations), as the list gives it for the name the entity is shown by: not for a longer
+        // name that holds it (`البنك المركزي المصري` is no "Central Bank").
+        if let Some(l) = lex.latin_names.get(&crate::normalize::normalize(&e.label)).filter(|_| !named) {
+            e.latin = l.clone();
+        }
         if country {
             // A country goes by its usual name (`كازاخستان`), not its longest, official one
             // (`جمهورية كازاخستان`): the most frequent Arabic spelling.
