@@ -53,6 +53,7 @@ pub struct Built {
 pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::Linked) -> Built {
     let lex = lexicon();
     let mut entities: Vec<Entity> = Vec::with_capacity(linked.groups);
+    let mut id_latins: Vec<String> = Vec::with_capacity(linked.groups);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); linked.groups];
     for (i, &g) in linked.group_of_mention.iter().enumerate() {
         members[g].push(i);
@@ -83,8 +84,13 @@ pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::L
         // An organisation goes by its name in the English-language press (`الأمم المتحدة` United
         // Nations), as the list gives it for the name the entity is shown by: not for a longer
         // name that holds it (`البنك المركزي المصري` is no "Central Bank").
+        // (Ids stay those of the plain romanisation, which stored decisions name.)
+        let id_latin = e.latin.clone();
         if let Some(l) = lex.latin_names.get(&crate::normalize::normalize(&e.label)).filter(|_| !named) {
             e.latin = l.clone();
+        } else if !named && e.kind != EntityType::Per {
+            // `وكالة الأنباء` Wakalat al-Anba': a noun in construct before the name's next word.
+            e.latin = super::latin::transliterate_construct(&e.label);
         }
         if country {
             // A country goes by its usual name (`كازاخستان`), not its longest, official one
@@ -94,12 +100,13 @@ pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::L
             }
         }
         entities.push(e);
+        id_latins.push(id_latin);
     }
     // Stable, readable, unique ids.
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut ids = Vec::with_capacity(entities.len());
-    for e in &mut entities {
-        let base = format!("{}-{}", e.kind.code().to_ascii_lowercase(), slug(&e.latin));
+    for (e, id_latin) in entities.iter_mut().zip(&id_latins) {
+        let base = format!("{}-{}", e.kind.code().to_ascii_lowercase(), slug(id_latin));
         let n = used.entry(base.clone()).or_default();
         *n += 1;
         e.id = if *n == 1 { base } else { format!("{base}-{n}") };

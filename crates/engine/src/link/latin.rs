@@ -21,6 +21,8 @@
 //!   second consonant follows (`سلمان` Salman, `رشيد` Rashid, `محمود` Mahmud), and an `i` in the
 //!   pattern consonant-ا-consonant-consonant (`قاسم` Qasim, `خالد` Khalid). Nothing else is
 //!   guessed: a name the rules cannot vowel is written with the vowels it has;
+//! - in the name of an organisation, place or thing, a noun in `ة` without the article before
+//!   another word is in construct: `-at` (`وكالة الأنباء` Wakalat al-Anba'; [`transliterate_construct`]);
 //! - each word is capitalised but for `bin`, `bint` and the `al-` prefix; Latin text is kept.
 
 use crate::normalize::normalize;
@@ -227,6 +229,18 @@ fn word(w: &str) -> String {
 
 /// Romanise an Arabic name (see the module documentation).
 pub fn transliterate(name: &str) -> String {
+    romanise(name, false)
+}
+
+/// Romanise the name of an organisation, place or thing: as [`transliterate`], and a noun in `ة`
+/// without the article before another word of the name is in construct, `-at`
+/// (`وكالة الأنباء` Wakalat al-Anba', `جامعة كولورادو` Jam'at Kuluradu). Not people's names:
+/// `حمزة الخطيب` is Hamza al-Khatib.
+pub fn transliterate_construct(name: &str) -> String {
+    romanise(name, true)
+}
+
+fn romanise(name: &str, construct: bool) -> String {
     let words: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;
@@ -245,7 +259,11 @@ pub fn transliterate(name: &str) -> String {
                 continue;
             }
         }
-        let w = word(words[i]);
+        let mut w = word(words[i]);
+        let bound = construct && words[i].ends_with('ة') && !key.starts_with("ال") && next.as_deref().is_some_and(|n| n.chars().any(crate::normalize::arabic::is_arabic_letter));
+        if bound && w.ends_with('a') {
+            w.push('t');
+        }
         if !w.is_empty() {
             out.push(w);
         }
@@ -293,6 +311,21 @@ mod tests {
         ] {
             assert_eq!(transliterate(arabic), latin, "{arabic}");
         }
+    }
+
+    #[test]
+    fn a_noun_in_construct_takes_its_t() {
+        for (arabic, latin) in [
+            ("وكالة الأنباء الإثيوبية", "Wakalat al-Anba' al-Ithyubiya"),
+            ("وزارة الدفاع", "Wazarat al-Dafa'"),
+            ("هيئة قناة السويس", "Hi'at Qanaat al-Swis"),
+            ("المملكة العربية السعودية", "Al-Mamlka al-Arbiya al-Sa'udiya"),
+            ("جامعة", "Jam'a"),
+        ] {
+            assert_eq!(transliterate_construct(arabic), latin, "{arabic}");
+        }
+        // People's names keep theirs.
+        assert_eq!(transliterate("حمزة الخطيب"), "Hamza al-Khatib");
     }
 
     #[test]
