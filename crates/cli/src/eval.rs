@@ -211,10 +211,10 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
                     (Some(_), false) => outlets.1 += 1,
                 }
             }
-            add(&mut all, &s.mentions);
+            all += s.mentions;
             for (k, p) in &s.per_type {
                 match per_type.iter_mut().find(|(t, _)| t == k) {
-                    Some((_, q)) => add(q, p),
+                    Some((_, q)) => *q += *p,
                     None => per_type.push((*k, *p)),
                 }
             }
@@ -241,13 +241,6 @@ fn stories(gold_root: &Path, text_root: &Path, errors: usize, opts: &qarin_engin
         println!("# not scored (texts missing under {}): {}", text_root.display(), skipped.join("; "));
     }
     Ok(())
-}
-
-/// Add `p`'s counts to `to` (stories pooled).
-fn add(to: &mut qarin_engine::eval::Prf, p: &qarin_engine::eval::Prf) {
-    to.correct += p.correct;
-    to.found += p.found;
-    to.gold += p.gold;
 }
 
 /// The names of the story folders under `gold_root` (those with a `gold.json`), sorted.
@@ -315,9 +308,7 @@ fn learning(gold_root: &Path, text_root: &Path) -> Result<(), String> {
         let mut cells = Vec::new();
         for (k, a) in [&base, &learned, &carried].into_iter().enumerate() {
             let s = score(a, &rest);
-            pooled[k].correct += s.mentions.correct;
-            pooled[k].found += s.mentions.found;
-            pooled[k].gold += s.mentions.gold;
+            pooled[k] += s.mentions;
             cells.push(cell(&s.mentions));
         }
         println!("{name:<26} {:>5} {:>5}   {:<20} {:<20} {:<20}", decisions.len() - not, not, cells[0], cells[1], cells[2]);

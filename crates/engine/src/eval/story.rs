@@ -42,6 +42,15 @@ impl Prf {
     }
 }
 
+/// Counts pooled: of two stories, of the types of one.
+impl std::ops::AddAssign for Prf {
+    fn add_assign(&mut self, o: Prf) {
+        self.correct += o.correct;
+        self.found += o.found;
+        self.gold += o.gold;
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
@@ -223,9 +232,7 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryScores {
     }
     out.per_type = per_type.into_iter().collect();
     for (_, p) in &out.per_type {
-        out.mentions.correct += p.correct;
-        out.mentions.found += p.found;
-        out.mentions.gold += p.gold;
+        out.mentions += *p;
     }
 
     // Linking, on the mentions found with the right span.
