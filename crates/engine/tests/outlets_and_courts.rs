@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{analysis_of, has, mentions_of};
+use common::{analysis_of, entity_of, has, mentions_of};
 use qarin_engine::{analyze, Document, EntityType};
 
 #[test]
@@ -170,10 +170,7 @@ fn a_title_s_name_does_not_start_with_and() {
 #[test]
 fn an_outlet_goes_by_its_own_latin_name() {
     let a = analysis_of("ونقلت رويترز عن مسؤول قوله إن الاتفاق قريب، بحسب سكاي نيوز عربية.");
-    let latin = |t: &str| {
-        let id = a.documents[0].mentions.iter().find(|m| m.text == t).map(|m| m.entity.clone()).expect("the mention");
-        a.entities.iter().find(|e| e.id == id).map(|e| e.latin.clone()).unwrap_or_default()
-    };
+    let latin = |t: &str| entity_of(&a, t).latin.clone();
     assert_eq!(latin("رويترز"), "Reuters");
     assert_eq!(latin("سكاي نيوز عربية"), "Sky News Arabia");
 }
@@ -181,19 +178,15 @@ fn an_outlet_goes_by_its_own_latin_name() {
 #[test]
 fn an_international_organisation_goes_by_its_english_name() {
     let a = analysis_of("وقال الاتحاد الأوروبي إن صندوق النقد الدولي سيدعم الخطة، ورحبت منظمة الصحة العالمية بها.");
-    let latin = |t: &str| {
-        let id = a.documents[0].mentions.iter().find(|m| m.text == t).map(|m| m.entity.clone()).unwrap_or_else(|| panic!("no mention {t}"));
-        a.entities.iter().find(|e| e.id == id).map(|e| e.latin.clone()).unwrap_or_default()
-    };
+    let latin = |t: &str| entity_of(&a, t).latin.clone();
     assert_eq!(latin("الاتحاد الأوروبي"), "European Union");
     assert_eq!(latin("صندوق النقد الدولي"), "International Monetary Fund");
     assert_eq!(latin("منظمة الصحة العالمية"), "World Health Organization");
     // A longer name that holds a listed one keeps its own: the Egyptian central bank is no
     // "Central Bank", even where it is called that for short.
     let b = analysis_of("قرر البنك المركزي المصري رفع الفائدة. وقال البنك المركزي إن القرار يكبح التضخم.");
-    let entity = |t: &str| b.documents[0].mentions.iter().find(|m| m.text == t).map(|m| m.entity.clone()).unwrap_or_else(|| panic!("no mention {t}"));
-    assert_eq!(entity("البنك المركزي المصري"), entity("البنك المركزي"), "one bank");
-    let e = b.entities.iter().find(|e| e.id == entity("البنك المركزي المصري")).expect("the entity");
+    let e = entity_of(&b, "البنك المركزي المصري");
+    assert_eq!(e.id, entity_of(&b, "البنك المركزي").id, "one bank");
     assert_ne!(e.latin, "Central Bank");
     assert!(e.latin.contains("Masri"), "{}", e.latin);
 }

@@ -18,3 +18,9 @@ pub fn mentions_of(text: &str) -> Vec<(String, EntityType)> {
 pub fn has(f: &[(String, EntityType)], text: &str, kind: EntityType) -> bool {
     f.contains(&(text.to_string(), kind))
 }
+
+/// The entity of the first mention written `text` in the first article of `a`.
+pub fn entity_of<'a>(a: &'a Analysis, text: &str) -> &'a qarin_engine::Entity {
+    let id = a.documents[0].mentions.iter().find(|m| m.text == text).map(|m| m.entity.as_str()).unwrap_or_else(|| panic!("no mention {text}"));
+    a.entities.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no entity {id}"))
+}
