@@ -190,3 +190,11 @@ fn an_international_organisation_goes_by_its_english_name() {
     assert_ne!(e.latin, "Central Bank");
     assert!(e.latin.contains("Masri"), "{}", e.latin);
 }
+
+#[test]
+fn a_planet_is_a_place_with_its_english_name() {
+    let a = analysis_of("دخل المسبار مدار المريخ بنجاح، ويستعد لدراسة غلاف زحل لاحقا.");
+    let mars = entity_of(&a, "المريخ");
+    assert_eq!((mars.kind, mars.latin.as_str()), (EntityType::Loc, "Mars"));
+    assert_eq!(entity_of(&a, "زحل").latin, "Saturn");
+}

@@ -35,7 +35,7 @@ pub enum Source {
     Anercorp,
     /// Social networks and platforms.
     Platform,
-    /// International organisations and waterways (`data/words/lists.txt`); not read by the
+    /// International organisations, waterways and planets (`data/words/lists.txt`); not read by the
     /// tagger's features, so that the lists can grow without retraining the model.
     International,
     /// News agencies, channels and newspapers (`data/words/lists.txt`), with the Latin name they go
@@ -202,7 +202,7 @@ impl Lexicon {
             let (name, latin) = l.split_once('\t').unwrap_or((l, ""));
             names.insert(normalize(name.trim()), NameEntry { kind: EntityType::Org, source: Source::Media { latin: latin.trim().to_string() } });
         }
-        for p in list("waterways") {
+        for p in list("waterways").chain(list("heavenly_bodies")) {
             names.insert(normalize(p), NameEntry { kind: EntityType::Loc, source: Source::International });
         }
         let latin_names: HashMap<String, String> = list("latin_names").filter_map(|l| l.split_once('\t')).map(|(a, l)| (normalize(a.trim()), l.trim().to_string())).collect();
@@ -316,7 +316,7 @@ mod tests {
         found.sort_unstable();
         let mut read = vec![
             "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "news_media", "rule_org_heads", "rule_titles", "org_heads", "person_titles",
-            "occupations", "kinship", "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+            "occupations", "heavenly_bodies", "kinship", "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();
         assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");

@@ -47,7 +47,14 @@ pub const EVENT_WEAK_HEADS: &[&str] = &["مؤتمر", "قمة", "بطولة", "�
 /// الدولي`, `ميدان التحرير`, `معبر رفح`, a camp: `مخيم جنين`, a palace: `قصر زهران`, a mosque,
 /// a hospital, a cemetery, a port, an airport: `مسجد بلال بن رباح`, `مستشفى ابن سينا`, `مقبرة
 /// الصليبخات`, `مرفأ بيروت`, `مطار رفيق الحريري الدولي`; ANERcorp leaves the head out).
-pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "ميدان", "معبر", "مخيم", "قصر", "مسجد", "جامع", "مستشفى", "مقبرة", "كنيسة", "مرفأ", "ميناء", "مطار"];
+pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "ميدان", "معبر", "مخيم", "قصر", "مسجد", "جامع", "مستشفى", "مقبرة", "كنيسة", "مرفأ", "ميناء", "مطار", "جسر", "نفق", "برج", "سجن", "حقل", "محطة", "مصفاة"];
+
+/// Heads of landmarks read only where the story confirms them ([`crate::recognize::landmarks`]):
+/// `سد` is a dam, and also "filling" (`لسد احتياجات`, "to meet the needs").
+pub const LANDMARK_ONLY_HEADS: &[&str] = &["سد"];
+
+/// Heads of the names of spacecraft and instruments (MISC with the head: `مسبار الأمل`).
+pub const CRAFT_HEADS: &[&str] = &["مسبار", "تلسكوب", "مكوك"];
 
 /// Whether the matching form `norm` is one of `list`'s words (written in ordinary spelling).
 pub fn listed(list: &[&str], norm: &str) -> bool {

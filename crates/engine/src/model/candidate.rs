@@ -22,6 +22,8 @@ pub enum RuleId {
     List,
     /// A given name and a rare family name with the article (`زهير المترجي`).
     GivenFamily,
+    /// A site or craft named by an ordinary word the story keeps using (`سد النهضة`).
+    Landmark,
 }
 
 impl RuleId {
@@ -40,6 +42,7 @@ impl RuleId {
             RuleId::Family => "family",
             RuleId::List => "list",
             RuleId::GivenFamily => "given_family",
+            RuleId::Landmark => "landmark",
         }
     }
 }

@@ -10,13 +10,15 @@
 //! 4. the facts stage reads the same token streams ([`crate::facts`]).
 
 mod corpus;
+mod recognise;
 
 use crate::link::entities::{build_entities, Built};
 use crate::link::{link, LinkInput, Linked};
 use crate::model::*;
 use crate::recognize::ask::Ask;
-use crate::recognize::gazetteer::{self, CorpusNames};
-use crate::recognize::{resolve, rules, Options};
+use crate::recognize::gazetteer::CorpusNames;
+use crate::recognize::Options;
+use recognise::recognise;
 use crate::tokenize::{tokenize, CharOffsets};
 use corpus::{corpus_names, split_clitic};
 use std::collections::BTreeMap;
@@ -35,120 +37,6 @@ pub fn learn(docs: &[Document], corrections: &[crate::tagger::learn::Correction]
     let streams: Vec<(&str, Tokenized)> = docs.iter().filter(|d| corrections.iter().any(|c| c.doc == d.id)).map(|d| (d.id.as_str(), read(&d.text))).collect();
     let read: Vec<(&str, &[Token])> = streams.iter().map(|(id, tz)| (*id, &tz.tokens[..])).collect();
     crate::tagger::learn::learn(&read, corrections)
-}
-
-fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged: &[Candidate], outlet: Option<&Candidate>, opts: &Options) -> Vec<Candidate> {
-    let mut gaz = gazetteer::candidates(words, ask, corpus, opts.on("city"));
-    gaz.retain(|c| match c.origin {
-        Origin::Corpus => opts.on("corpus"),
-        Origin::Place => opts.on("place"),
-        _ => opts.on("gazetteer"),
-    });
-    let known = resolve(gaz.clone());
-    let mut all = gaz;
-    all.extend(rules::candidates(words, ask, &known, opts));
-    all.extend(crate::recognize::constructs::candidates(words, ask).into_iter().filter(|c| matches!(c.origin, Origin::Rule(r) if opts.rule(r))));
-    if opts.rule(RuleId::Abbreviation) {
-        all.extend(crate::recognize::adjust::abbreviations(words));
-    }
-    // The tagger's span over each word, if any (its spans never overlap): a look-up per candidate,
-    // not a scan of every span (a long text has tens of thousands).
-    let mut tagged_at: Vec<Option<&Candidate>> = vec![None; words.len()];
-    for t in tagged {
-        for slot in tagged_at.iter_mut().take(t.last.min(words.len())).skip(t.first) {
-            *slot = Some(t);
-        }
-    }
-    if opts.on("title-end") && opts.on("tagger") {
-        crate::recognize::adjust::title_end_from_tagger(words, ask, &tagged_at, &mut all);
-    }
-    if opts.on("tagger-contains") && opts.on("tagger") {
-        // A list's name inside a longer name of the same type the tagger found (`عبد الله` in
-        // `عبد الله العليمي`) is part of it, not a name of its own.
-        let inside_longer = |c: &Candidate| tagged_at.get(c.first).copied().flatten().is_some_and(|t| t.kind == c.kind && c.last <= t.last && t.last - t.first > c.last - c.first);
-        all.retain(|c| !matches!(c.origin, Origin::Gazetteer | Origin::Corpus) || !inside_longer(c));
-    }
-    if opts.on("tagger") {
-        // The tagger's one-word names that are ordinary words (ANERcorp's common words, or Zipf
-        // 5 and more in wordfreq) and that no list knows as a name or a place are left out.
-        let ordinary = |c: &Candidate| opts.on("tagger-common") && c.last - c.first == 1 && (ask.lex.common.contains(&c.key) || ask.lex.zipf(&c.key) >= 50) && !ask.lex.names.contains_key(&c.key) && ask.lex.place(&c.key).is_none();
-        let trim = |c: &Candidate| crate::recognize::persons::without_future_verb(words, ask, c).filter(|_| opts.on("future-verb"));
-        all.extend(tagged.iter().filter(|c| !ordinary(c)).map(|c| trim(c).unwrap_or_else(|| c.clone())));
-    }
-    if opts.on("plus") {
-        crate::recognize::adjust::plus(words, &mut all);
-    }
-    let mut all = resolve(all);
-    if opts.rule(RuleId::Organisation) {
-        crate::recognize::organisations::national_branch(words, ask, &mut all);
-    }
-    if opts.on("honorific") {
-        crate::recognize::honorifics::take_in(words, ask, &mut all);
-    }
-    if opts.rule(RuleId::Family) {
-        crate::recognize::families::close_names(words, ask, &mut all);
-    }
-    if opts.on("place-adjective") {
-        crate::recognize::adjust::drop_place_adjectives(words, ask, &mut all);
-    }
-    if opts.on("given-names") {
-        crate::recognize::adjust::given_names_before(words, ask, opts.on("given-name-after-and"), &mut all);
-    }
-    if opts.on("persons") {
-        crate::recognize::persons::given_names_alone(words, ask, &mut all);
-        crate::recognize::persons::nationality_before_person(words, ask, &mut all);
-    }
-    if opts.on("family-nisba") {
-        crate::recognize::adjust::family_nisba_after(words, ask, &mut all);
-    }
-    if opts.on("counted-noun") {
-        // A counted noun of the facts' lexicon (a unit of time, soldiers, casualties …) is what a
-        // number counts, not a name: `خلال مدة أقصاها شهران`; a large number word is none (`مليونان`). So is a currency (`3 مليارات دولار`,
-        // `الدولار الأمريكي`, code `currency`): an amount's unit, which the facts compare, not a name
-        // (ANERcorp marks it MISC; see the README's figures). Organisations are left alone.
-        all.retain(|c| {
-            let counted = crate::facts::nouns::lookup(words[c.first].norm()).is_some_and(|n| !matches!(n.class, crate::facts::nouns::NounClass::Money(_)) || opts.on("currency"));
-            let rest_adjective = c.last - c.first == 1 || (c.last - c.first == 2 && ask.nisba_of_place(&words[c.first + 1]));
-            let number = c.last - c.first == 1 && crate::facts::numbers::words::large(&words[c.first]);
-            !((counted && rest_adjective || number) && c.kind != EntityType::Org && !matches!(c.origin, Origin::Rule(_))) && !crate::recognize::unit_name(words, c)
-        });
-    }
-    if opts.on("chain-given-name") {
-        crate::recognize::adjust::given_name_before_chain(words, ask, &mut all);
-    }
-    if opts.on("same-word-family") {
-        crate::recognize::adjust::family_of_the_same_word(words, &mut all);
-    }
-    if opts.on("greater") {
-        crate::recognize::adjust::greater_places(words, ask, &mut all);
-    }
-    if opts.on("city-not-person") {
-        crate::recognize::adjust::cities_typed_as_people(ask, &mut all);
-    }
-    if opts.rule(RuleId::List) {
-        crate::recognize::coordination::names_in_lists(words, ask, &mut all);
-        crate::recognize::coordination::appointed(words, ask, &mut all);
-    }
-    if opts.on("adjacent-people") {
-        crate::recognize::adjust::join_adjacent_people(words, &mut all);
-    }
-    // A name has two letters at least: a lone letter is a conjunction or a stray initial (the
-    // tagger can put `و` between quotes into an organisation), never a name worth linking. `الله`
-    // alone is an invocation (`رحمه الله`, `إن شاء الله`), not a name outlets differ on (code `god`;
-    // ANERcorp marks it MISC).
-    all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2 && !(c.key == "الله" && opts.on("god")));
-    if opts.on("god") {
-        crate::recognize::no_names::basmala(words, &mut all);
-    }
-    // No name runs across a sentence end or a line break, whichever finder found it.
-    all.retain(|c| c.first >= c.last || words[c.first].sentence == words[c.last - 1].sentence);
-    // The outlet the article names itself by (`الخرطوم | برق السودان`) is an organisation, whatever
-    // else was found on its words (`السودان`).
-    if let Some(o) = outlet.filter(|_| opts.rule(RuleId::Outlet)) {
-        all.retain(|c| c.byte_end <= o.byte_start || c.byte_start >= o.byte_end);
-        all.push(o.clone());
-    }
-    resolve(all)
 }
 
 /// Which list or rule found each name: per document, (text, type, origin) in text order.
@@ -277,6 +165,7 @@ pub struct Analyzer<'a> {
     outlets: Vec<Option<crate::model::OutletGuess>>,
     pass1: Vec<Vec<Candidate>>,
     corpus: CorpusNames,
+    landmarks: crate::recognize::landmarks::Landmarks,
     found: Vec<Vec<Candidate>>,
     inputs: Vec<LinkInput>,
     linked: Option<Linked>,
@@ -305,6 +194,7 @@ impl<'a> Analyzer<'a> {
             outlets: Vec::with_capacity(n),
             pass1: Vec::with_capacity(n),
             corpus: CorpusNames::default(),
+            landmarks: Default::default(),
             found: Vec::with_capacity(n),
             inputs: Vec::new(),
             linked: None,
@@ -365,12 +255,16 @@ impl<'a> Analyzer<'a> {
                 let mut m = crate::tagger::candidates(&tz.tokens, self.ask.lex, self.learned.as_ref());
                 m.retain(|c| tz.tokens[c.first].is_body_arabic());
                 self.pass1.push(recognise(&tz.tokens, &self.ask, &CorpusNames::default(), &m, None, &self.opts));
+                self.landmarks.add(&crate::recognize::landmarks::readings(&tz.tokens, &self.ask));
                 self.outlets.push(crate::compare::outlet::guess(&self.docs[i].text));
                 self.streams.push(Some(tz));
                 self.tagged.push(m);
             }
             Step::CorpusNames => {
                 self.corpus = corpus_names(&self.pass1, &self.ask, self.opts.on("corpus-tagger"), self.opts.on("corpus-tagger-surname"));
+                if self.opts.rule(RuleId::Landmark) {
+                    self.landmarks.confirm(&mut self.corpus);
+                }
                 self.pass1 = Vec::new();
             }
             Step::Recognise(i) => {

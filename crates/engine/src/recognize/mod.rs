@@ -5,7 +5,9 @@
 //!   ANERcorp, and names already found elsewhere in the corpus);
 //! - [`rules`]: contextual rules (titles and bylines before people, heads of organisation names
 //!   in [`organisations`], place triggers), with [`aliases`] (acronyms in brackets, names after `المعروف باسم`) and
-//!   [`constructs`] (events, buildings, teams built on a head noun), [`honorifics`] (`مولاي`,
+//!   [`constructs`] (events, buildings, teams built on a head noun), [`landmarks`] (sites and craft
+//!   named by an ordinary word the story keeps using: `سد النهضة`), [`eponyms`] (institutions named
+//!   after a person: `جامعة الملك سعود`), [`honorifics`] (`مولاي`,
 //!   `سيدي` open a name), [`families`] (`آل` closes one) and [`persons`] (a verb in the future
 //!   does not: `أبو عاقلة سيضاف`); [`no_names`] drops what any finder read in a basmala.
 //!
@@ -17,9 +19,11 @@ pub mod adjust;
 pub mod aliases;
 pub mod constructs;
 pub mod coordination;
+pub mod eponyms;
 pub mod families;
 pub mod gazetteer;
 pub mod honorifics;
+pub mod landmarks;
 pub mod no_names;
 pub mod organisations;
 pub mod persons;
