@@ -101,6 +101,9 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     if opts.on("city-not-person") {
         crate::recognize::adjust::cities_typed_as_people(ask, &mut all);
     }
+    if opts.on("split-and") {
+        crate::recognize::coordination::split_at_and(words, ask, &mut all);
+    }
     if opts.rule(RuleId::List) {
         crate::recognize::coordination::names_in_lists(words, ask, &mut all);
         crate::recognize::coordination::appointed(words, ask, &mut all);

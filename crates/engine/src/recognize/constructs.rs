@@ -122,7 +122,7 @@ fn head_of<'w>(w: &'w Token, heads: &[String]) -> Option<&'w crate::model::Split
 }
 
 /// A list of head words in matching form (normalised once per document, not per word).
-fn matching(list: &[&str]) -> Vec<String> {
+pub(super) fn matching(list: &[&str]) -> Vec<String> {
     list.iter().map(|h| crate::normalize::normalize(h)).collect()
 }
 

@@ -12,6 +12,42 @@ use super::make;
 use super::rules::is_comma;
 use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
 
+/// Two people read as one across `و` (`ياسين بونو وشرف حكيمي`, `جيريرو وأوتافيو`): in a person the
+/// tagger found, or found elsewhere in the corpus, a later word that is `و` + a name is where a
+/// second person starts, unless the word with its `و` is a name a list knows (`وليد`, `وهبي`, the
+/// Mauritanian `ولد`) or starts as foreign names with W do (`وينسلاند`, `ويلز`). The second person
+/// is a name if it has two words or more, starts with a given name, or is one word that is no
+/// ordinary word (`ودالوت`; not `وأكد`). (ANERcorp marks `كاسياس وراموس` as one person.)
+pub fn split_at_and(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
+    let mut halves = Vec::new();
+    cands.retain(|c| {
+        if c.kind != EntityType::Per || !matches!(c.origin, Origin::Tagger | Origin::Corpus) {
+            return true;
+        }
+        let at = (c.first + 1..c.last).find_map(|k| {
+            let w = &words[k];
+            let s = w.splits.iter().find(|s| s.clitics == "و").filter(|_| w.is_body_arabic())?;
+            // `وي`, `وا`, `وو` as written start foreign names (`وينسلاند`, `ويلز`, `واشنطن`: W).
+            let foreign_w = ["وي", "وا", "وو"].iter().any(|p| w.text.starts_with(p));
+            let listed = foreign_w || ask.first_name(w) || ask.lex.names.contains_key(w.norm()) || w.norm() == "ولد";
+            let ordinary = ask.lex.common.contains(&s.stem) || ask.lex.function.contains(&s.stem) || ask.lex.zipf(&s.stem) >= 40;
+            let name = c.last - k >= 2 || ask.lex.first_names.contains(&s.stem) || !ordinary;
+            (!listed && s.stem.chars().count() >= 3 && name).then_some((k, s))
+        });
+        let Some((k, s)) = at else { return true };
+        let mut left = c.clone();
+        let kept = 1 + words[c.first + 1..k].iter().filter(|w| w.is_body_word() || w.kind == crate::model::TokenKind::Number).count();
+        left.key = c.key.split(' ').take(kept).collect::<Vec<_>>().join(" ");
+        (left.last, left.byte_end) = (k, words[k - 1].end);
+        let mut right = make(words, k, Some(s), c.last - 1, EntityType::Per, c.origin, c.priority);
+        right.alias_of = None;
+        halves.push(left);
+        halves.push(right);
+        false
+    });
+    cands.extend(halves);
+}
+
 /// Places and persons in lists (see the module documentation).
 pub fn names_in_lists(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     crate::sort::by_key(cands, |c| (c.first, c.last));
@@ -148,5 +184,28 @@ mod tests {
         assert!(people.contains(&"فرح البحسني".to_string()), "{people:?}");
         let people = names("وسمي محمد علي تميم وزيرا للتخطيط وحيان عبدالغني عبدالزهرة وزيرا للنفط وطيف سامي محمد وزيرة للمالية.", EntityType::Per);
         assert_eq!(people, ["محمد علي تميم", "حيان عبدالغني عبدالزهرة", "طيف سامي محمد"], "{people:?}");
+    }
+
+    #[test]
+    fn two_people_the_tagger_read_as_one_across_and() {
+        use crate::model::Origin;
+        use crate::recognize::ask::Ask;
+        let text = "بتشكيل مكون من، ياسين بونو وشرف حكيمي، ثم قال المبعوث تور وينسلاند إن وليد جنبلاط حضر.";
+        let tz = crate::pipeline::read(text);
+        let w = &tz.tokens;
+        let span = |first: &str, n: usize| {
+            let i = w.iter().position(|t| t.text == first).unwrap();
+            super::make(w, i, None, i + n - 1, EntityType::Per, Origin::Tagger, 3)
+        };
+        let mut c = vec![span("ياسين", 4), span("تور", 2), span("إن", 3)];
+        c[2].first += 1; // `وليد جنبلاط`: the given name itself starts with و
+        c[2].byte_start = w[c[2].first].start;
+        super::split_at_and(w, &Ask::default(), &mut c);
+        let mut got: Vec<(&str, String)> = c.iter().map(|c| (&text[c.byte_start..c.byte_end], c.key.clone())).collect();
+        got.sort();
+        let key = |s: &str| s.split(' ').map(crate::normalize::normalize).collect::<Vec<_>>().join(" ");
+        assert!(got.contains(&("ياسين بونو", key("ياسين بونو"))), "{got:?}");
+        assert!(got.contains(&("شرف حكيمي", key("شرف حكيمي"))), "{got:?}");
+        assert!(got.iter().any(|(t, _)| *t == "تور وينسلاند") && got.iter().any(|(t, _)| t.starts_with("وليد جنبلاط")), "{got:?}");
     }
 }

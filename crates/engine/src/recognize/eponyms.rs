@@ -46,7 +46,7 @@ const TITLES: [&str; 9] = ["الملك", "الملكه", "الامير", "الا
 /// The head at `w` (after at most a conjunction or preposition) and the type of what it names.
 fn head<'w>(w: &'w Token, facility: &[String]) -> Option<(&'w crate::model::Split, EntityType)> {
     w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find_map(|s| {
-        let kind = if facility.contains(&s.stem) { EntityType::Loc } else { HEADS.iter().find(|(h, _)| crate::normalize::normalize(h) == s.stem)?.1 };
+        let kind = if facility.contains(&s.stem) { EntityType::Loc } else { HEADS.iter().find(|(h, _)| *h == s.stem)?.1 };
         Some((s, kind))
     })
 }
@@ -89,7 +89,7 @@ fn named_after(words: &[Token], ask: &Ask, i: usize, facility: &[String]) -> Opt
 
 /// Replace what was found on the words of each institution or site named after a person by it.
 pub fn institutions(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
-    let facility: Vec<String> = crate::lexicon::words::FACILITY_HEADS.iter().map(|h| crate::normalize::normalize(h)).collect();
+    let facility = super::constructs::matching(crate::lexicon::words::FACILITY_HEADS);
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -108,7 +108,7 @@ pub fn institutions(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
         cands.retain(|c| c.last <= f.first || c.first >= f.last);
     }
     cands.extend(found);
-    cands.sort_by_key(|c| (c.first, c.last));
+    crate::sort::by_key(cands, |c| (c.first, c.last));
 }
 
 #[cfg(test)]

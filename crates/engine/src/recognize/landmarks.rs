@@ -21,93 +21,84 @@ use super::ask::Ask;
 use super::gazetteer::{next_word, CorpusNames};
 use super::make;
 use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
-use rustc_hash::FxHashMap;
 
-/// A landmark's reading at one place: the candidate, its core key and whether it was quoted.
-#[derive(Debug, Clone)]
-pub struct Landmark {
-    pub cand: Candidate,
-    pub core: String,
-    pub quoted: bool,
-}
+/// A quoted reading's priority: a name whatever else the story says.
+const QUOTED: u8 = 6;
 
-/// Every landmark reading of a document, before the story confirms it.
-pub fn readings(words: &[Token], ask: &Ask) -> Vec<Landmark> {
+/// Every landmark reading of a document, before the story confirms it: keyed by its core, with
+/// priority [`QUOTED`] if quoted (5 otherwise).
+pub fn readings(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     use crate::lexicon::words::{CRAFT_HEADS, FACILITY_HEADS, LANDMARK_ONLY_HEADS};
-    let heads: Vec<(String, EntityType)> = FACILITY_HEADS
-        .iter()
-        .chain(LANDMARK_ONLY_HEADS)
-        .map(|h| (h, EntityType::Loc))
-        .chain(CRAFT_HEADS.iter().map(|h| (h, EntityType::Misc)))
-        .map(|(h, t)| (crate::normalize::normalize(h), t))
-        .collect();
+    let (sites, crafts) = (super::constructs::matching(&[FACILITY_HEADS, LANDMARK_ONLY_HEADS].concat()), super::constructs::matching(CRAFT_HEADS));
     let mut out = Vec::new();
     for i in 0..words.len() {
         let w = &words[i];
         if !w.is_body_arabic() {
             continue;
         }
-        let head = w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find_map(|s| heads.iter().find(|(h, _)| *h == s.stem).map(|(_, t)| (s, *t)));
-        let Some((split, kind)) = head else { continue };
-        if let Some((first, last)) = super::rules::quoted_after(words, i).filter(|&(f, _)| !ask.function(&words[f])) {
-            let core = std::iter::once(split.stem.as_str()).chain(words[first..=last].iter().filter(|x| x.is_body_word()).map(|x| x.norm())).collect::<Vec<_>>().join(" ");
-            let mut cand = make(words, i, Some(split), last + 1, kind, Origin::Rule(RuleId::Landmark), 5);
-            cand.key.clone_from(&core);
-            out.push(Landmark { cand, core, quoted: true });
-            continue;
-        }
-        let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) else { continue };
-        let x = &words[j];
-        let known = ask.lex.names.contains_key(x.norm()) || ask.lex.place(x.norm()).is_some();
-        if !(x.is_body_arabic() && x.splits.len() == 1 && ask.has_article(x) && !ask.nisba(x) && !ask.function(x) && !ask.temporal(x) && !known) {
-            continue;
-        }
-        let mut last = j;
-        while let Some(k) = next_word(words, last).filter(|&k| words[k].sentence == w.sentence && ask.nisba(&words[k])) {
-            last = k;
-        }
-        let core = format!("{} {}", split.stem, x.norm());
-        let mut cand = make(words, i, Some(split), last, kind, Origin::Rule(RuleId::Landmark), 5);
-        cand.key.clone_from(&core);
-        out.push(Landmark { cand, core, quoted: false });
+        let Some(split) = w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| sites.contains(&s.stem) || crafts.contains(&s.stem)) else { continue };
+        let kind = if crafts.contains(&split.stem) { EntityType::Misc } else { EntityType::Loc };
+        let (last, core, priority) = if let Some((first, last)) = super::rules::quoted_after(words, i).filter(|&(f, _)| !ask.function(&words[f])) {
+            let mut core = split.stem.clone();
+            for x in words[first..=last].iter().filter(|x| x.is_body_word()) {
+                core.push(' ');
+                core.push_str(x.norm());
+            }
+            (last + 1, core, QUOTED)
+        } else {
+            let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence) else { continue };
+            let x = &words[j];
+            let known = ask.lex.names.contains_key(x.norm()) || ask.lex.place(x.norm()).is_some();
+            if !(x.is_body_arabic() && x.splits.len() == 1 && ask.has_article(x) && !ask.nisba(x) && !ask.function(x) && !ask.temporal(x) && !known) {
+                continue;
+            }
+            let mut last = j;
+            while let Some(k) = next_word(words, last).filter(|&k| words[k].sentence == w.sentence && ask.nisba(&words[k])) {
+                last = k;
+            }
+            (last, format!("{} {}", split.stem, x.norm()), 5)
+        };
+        let mut cand = make(words, i, Some(split), last, kind, Origin::Rule(RuleId::Landmark), priority);
+        cand.key = core;
+        out.push(cand);
     }
     out
 }
 
-/// The landmarks of a story: each core, its type, the articles it stands in and whether it was
-/// quoted, added article by article.
+/// The landmarks of a story, added article by article: the cores seen in one article, and those
+/// confirmed (seen in two articles or more, or quoted once), with their types.
 #[derive(Debug, Default)]
 pub struct Landmarks {
-    seen: FxHashMap<String, (EntityType, usize, bool)>,
+    once: CorpusNames,
+    confirmed: CorpusNames,
 }
 
 impl Landmarks {
     /// Count one article's readings (each core once per article).
-    pub fn add(&mut self, readings: &[Landmark]) {
+    pub fn add(&mut self, readings: &[Candidate]) {
         let mut here: Vec<&str> = Vec::new();
         for r in readings {
-            let e = self.seen.entry(r.core.clone()).or_insert((r.cand.kind, 0, false));
-            e.2 |= r.quoted;
-            if !here.contains(&r.core.as_str()) {
-                here.push(&r.core);
-                e.1 += 1;
+            if r.priority == QUOTED || (self.once.contains_key(&r.key) && !here.contains(&r.key.as_str())) {
+                self.confirmed.insert(r.key.clone(), r.kind);
             }
+            self.once.insert(r.key.clone(), r.kind);
+            here.push(&r.key);
         }
     }
 
     /// The confirmed cores become names of the corpus (a name found otherwise keeps its type).
     pub fn confirm(&self, corpus: &mut CorpusNames) {
-        for (core, &(kind, articles, quoted)) in &self.seen {
-            if articles >= 2 || quoted {
-                corpus.entry(core.clone()).or_insert(kind);
-            }
+        for (core, kind) in &self.confirmed {
+            corpus.entry(core.clone()).or_insert(*kind);
         }
     }
 }
 
 /// The readings of a document the story confirmed: quoted, or with a core among the corpus names.
 pub fn confirmed(words: &[Token], ask: &Ask, corpus: &CorpusNames) -> Vec<Candidate> {
-    readings(words, ask).into_iter().filter(|r| r.quoted || corpus.contains_key(&r.core)).map(|r| r.cand).collect()
+    let mut r = readings(words, ask);
+    r.retain(|c| c.priority == QUOTED || corpus.contains_key(&c.key));
+    r
 }
 
 #[cfg(test)]

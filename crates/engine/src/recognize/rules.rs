@@ -352,6 +352,7 @@ const CONNECTORS: [&str; 8] = ["بن", "ابن", "بنت", "ال", "ابو", "ع
 /// `titled`: a title stands before the name, so one given name may be followed by a family name
 /// with the article (`الشيخ حسين الفردان`); without a title that needs two words first
 /// (`عمر حسن البشير`, but not `رمضان المبارك`).
+#[inline(never)]
 pub(super) fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usize, first_names: &crate::lexicon::WordSet, titled: bool) -> Option<usize> {
     let mut last = None;
     let mut k = j;
