@@ -79,6 +79,11 @@ pub const TEAM_COLOURS: &[&str] = &["الأخضر", "الأبيض", "الأزر�
 /// `حملة "معا للبناء"`).
 pub const QUOTED_EVENT_HEADS: &[&str] = &["عملية", "معركة", "حملة", "مبادرة", "مناورات"];
 
+/// Heads of the names of declarations and agreements named after the city where they were made
+/// (`بيان العلا`, `إعلان جدة`, `اتفاق الرياض`, `معاهدة فرساي`): MISC with the city, not after a
+/// country or a person (`بيان مصر`, `إعلان ترامب` are statements, not names).
+pub const DOCUMENT_HEADS: &[&str] = &["بيان", "إعلان", "اتفاق", "اتفاقية", "معاهدة", "ميثاق"];
+
 /// Natural disasters named by their place when the text quotes them (`"زلزال الحوز"`).
 pub const DISASTERS: &[&str] = &["زلزال", "إعصار", "عاصفة", "فيضانات", "فيضان", "بركان"];
 

@@ -6,9 +6,13 @@
 //!   `المونديال` and `الأولمبياد` alone), or a weak head (`قمة`، `مؤتمر`، `بطولة`، `منتدى` …) that is a
 //!   name only when a proper name, a place, a number or a Latin acronym follows it
 //!   (`قمة شرم الشيخ`, `مؤتمر COP 26`; not `مؤتمر المناخ`). A weak head right before a strong one
-//!   is left out (`بطولة كأس الخليج` → `كأس الخليج`).
+//!   is left out (`بطولة كأس الخليج` → `كأس الخليج`); a weak head and a quoted name after it are one
+//!   name, the marks inside (`قمة "العلا"`).
 //! - **Buildings and sites** (LOC): `ملعب`/`استاد`/`ميدان`/`معبر` and a proper name, with the
 //!   relative adjectives after it (`ملعب لوسيل`, `استاد البصرة الدولي`, `معبر رفح`).
+//!   A museum by its adjectives and its domain (`المتحف المصري`, `المتحف القومي للحضارة المصرية`).
+//! - **Declarations and agreements** (MISC) named after a city a list knows, not a country
+//!   (`بيان العلا`, `إعلان جدة`, `اتفاق الرياض`; not `بيان مصر`).
 //! - **Quoted events** (MISC): the quoted words after `عملية`، `معركة`، `حملة` … (`عملية "نبع
 //!   السلام"`), and a quoted disaster with its place (`"زلزال الحوز"`; not `"زلزال القرن"`).
 //! - **Teams** (ORG): `منتخب`/`نادي` and a relative adjective of a place, a place or a known name
@@ -160,7 +164,7 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     use crate::lexicon::words as lists;
     let (event_heads, event_alone, event_weak, team_heads) =
         (matching(lists::EVENT_HEADS), matching(lists::EVENT_ALONE), matching(lists::EVENT_WEAK_HEADS), matching(lists::TEAM_HEADS));
-    let facility_heads = matching(lists::FACILITY_HEADS);
+    let (facility_heads, document_heads) = (matching(lists::FACILITY_HEADS), matching(lists::DOCUMENT_HEADS));
     let (event_heads, event_alone, event_weak, team_heads) = (&event_heads[..], &event_alone[..], &event_weak[..], &team_heads[..]);
     let mut out = Vec::new();
     for i in 0..words.len() {
@@ -184,11 +188,42 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
             continue;
         }
         if let Some(split) = head_of(w, event_weak) {
+            // A quoted name after it, the head and the marks in the span: `قمة "العلا"`.
+            if let Some((_, last)) = super::rules::quoted_after(words, i).filter(|&(f, _)| !ask.function(&words[f])) {
+                out.push(make(words, i, Some(split), last + 1, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+                continue;
+            }
             let next_is_strong = next_word(words, i).is_some_and(|j| head_of(&words[j], event_heads).is_some());
             if let (false, Some((last, true))) = (next_is_strong, chain(words, ask, i)) {
                 out.push(event(words, i, Some(split), last));
             }
             continue;
+        }
+        if let Some(split) = head_of(w, &document_heads) {
+            // A city a list knows, no country: `بيان العلا`, `إعلان جدة`.
+            let city = |x: &Token| x.splits.iter().filter(|s| s.clitics.is_empty()).any(|s| ask.lex.place(&s.stem).is_some() && !matches!(ask.lex.names.get(&s.stem).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. })));
+            if let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence && city(&words[j])) {
+                out.push(make(words, i, Some(split), j, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
+                continue;
+            }
+        }
+        if w.norm() == "المتحف" || w.splits.iter().any(|s| s.stem == "المتحف") {
+            // `المتحف المصري`, `المتحف القومي للحضارة المصرية`: a museum by its adjectives and domain.
+            let split = w.splits.iter().find(|s| s.stem == "المتحف");
+            let nisba = |k: &usize| words[*k].sentence == w.sentence && ask.nisba(&words[*k]);
+            if let Some(mut last) = next_word(words, i).filter(nisba) {
+                while let Some(k) = next_word(words, last).filter(nisba) {
+                    last = k;
+                }
+                if let Some(k) = next_word(words, last).filter(|&k| words[k].sentence == w.sentence && words[k].norm().starts_with("لل") && words[k].norm().chars().count() >= 5) {
+                    last = k;
+                    while let Some(k) = next_word(words, last).filter(nisba) {
+                        last = k;
+                    }
+                }
+                out.push(make(words, i, split, last, EntityType::Loc, Origin::Rule(RuleId::Facility), 5));
+                continue;
+            }
         }
         if let Some(split) = head_of(w, &facility_heads) {
             // A proper name (a known name or place, or a name-like word that is no common word),
@@ -466,5 +501,16 @@ mod tests {
         assert_eq!(found("المباراة على ملعب لوسيل بالدوحة أمس"), [("ملعب لوسيل".to_string(), Loc)]);
         assert_eq!(found("مواجهة على ملعب سانتياغو برنابيو الشهير"), [("ملعب سانتياغو برنابيو".to_string(), Loc)]);
         assert!(found("خرج اللاعب من الملعب وعاد").is_empty());
+    }
+
+    #[test]
+    fn declarations_museums_and_quoted_summits() {
+        use EntityType::{Loc, Misc};
+        assert_eq!(found("وقع القادة على بيان العلا أمس"), [("بيان العلا".to_string(), Misc)]);
+        // After a country or a person, a statement: no name.
+        assert!(found("وقال بيان مصر إن الوفد وصل").is_empty());
+        assert_eq!(found("المشاركون في قمة \"العلا\" الخليجية"), [("قمة \"العلا\"".to_string(), Misc)]);
+        assert_eq!(found("نقلت من المتحف المصري إلى المتحف القومي للحضارة المصرية أمس"), [("المتحف المصري".to_string(), Loc), ("المتحف القومي للحضارة المصرية".to_string(), Loc)]);
+        assert!(found("زار الوفد المتحف وعاد").is_empty());
     }
 }
