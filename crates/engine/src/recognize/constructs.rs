@@ -122,7 +122,11 @@ fn chain(words: &[Token], ask: &Ask, i: usize) -> Option<(usize, bool)> {
 
 /// The split of `w` whose stem is one of `heads` (after at most a conjunction or preposition).
 fn head_of<'w>(w: &'w Token, heads: &[String]) -> Option<&'w crate::model::Split> {
-    w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| heads.contains(&s.stem))
+    head_readings(w).find(|s| heads.contains(&s.stem))
+}
+/// The readings of `w` a head noun may have: bare, or after a conjunction or preposition.
+pub(super) fn head_readings<'w>(w: &'w Token) -> impl Iterator<Item = &'w crate::model::Split> {
+    w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل"))
 }
 
 /// A list of head words in matching form (normalised once per document, not per word).

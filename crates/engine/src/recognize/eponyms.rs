@@ -45,7 +45,7 @@ const TITLES: [&str; 9] = ["الملك", "الملكه", "الامير", "الا
 
 /// The head at `w` (after at most a conjunction or preposition) and the type of what it names.
 fn head<'w>(w: &'w Token, facility: &[String]) -> Option<(&'w crate::model::Split, EntityType)> {
-    w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find_map(|s| {
+    super::constructs::head_readings(w).find_map(|s| {
         let kind = if facility.contains(&s.stem) { EntityType::Loc } else { HEADS.iter().find(|(h, _)| *h == s.stem)?.1 };
         Some((s, kind))
     })

@@ -36,7 +36,7 @@ pub fn readings(words: &[Token], ask: &Ask) -> Vec<Candidate> {
         if !w.is_body_arabic() {
             continue;
         }
-        let Some(split) = w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل")).find(|s| sites.contains(&s.stem) || crafts.contains(&s.stem)) else { continue };
+        let Some(split) = super::constructs::head_readings(w).find(|s| sites.contains(&s.stem) || crafts.contains(&s.stem)) else { continue };
         let kind = if crafts.contains(&split.stem) { EntityType::Misc } else { EntityType::Loc };
         let (last, core, priority) = if let Some((first, last)) = super::rules::quoted_after(words, i).filter(|&(f, _)| !ask.function(&words[f])) {
             let mut core = split.stem.clone();
