@@ -8,6 +8,7 @@
 
 mod hash;
 mod i18n;
+mod parts;
 mod table;
 mod workspace;
 

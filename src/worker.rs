@@ -23,7 +23,7 @@
 //! A job the page no longer wants is dropped by the worker at its next pause. The result comes
 //! back packed ([`qarin_engine::pack`]: compact bytes, byte offsets and sentence spans
 //! included), a document a message (without its text, which the page has) and the lists in
-//! pieces of about [`PART_BYTES`], each read by the page in a task of its own. (The page reads
+//! pieces of about [`PART_BYTES`](crate::parts::PART_BYTES), each read by the page in a task of its own. (The page reads
 //! no analysis JSON at all: the derived JSON readers of the analysis types cost 35 KiB of
 //! gzipped wasm.) When no worker can start (a plain `trunk serve` has no `qarin-worker.js`; a browser
 //! without module workers), [`analyse`] says so and the caller analyses on the page
@@ -31,12 +31,12 @@
 //! [`Finished::Stopped`] with the panic's words and the next analysis starts a new worker.
 
 use crate::job::Finished;
-use qarin_engine::{Analysis, Analyzer, Document, DocumentAnalysis, Entity, Fact, Progress, Quote, Stage, Suggestion, WirePair};
+use crate::parts::{result_parts, Assembly};
+use qarin_engine::{Analysis, Analyzer, Document, Progress, Stage};
 use qarin_engine::input::corpus::Loaded;
 use qarin_engine::input::{InputError, InputWarning, TextEncoding};
-use qarin_engine::pack::{self, Pack};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use std::task::{Poll, Waker};
 use wasm_bindgen::prelude::*;
@@ -47,8 +47,6 @@ use web_sys::js_sys::{self, Object, Reflect};
 pub const WORKER_SCRIPT: &str = "qarin-worker.js";
 /// The single-file page's block holding the worker's source.
 pub const WORKER_BLOCK: &str = "qarin-worker-src";
-/// Packed bytes a message, at most (about): the page reads one such piece in a few milliseconds.
-pub const PART_BYTES: usize = 128 * 1024;
 /// The worker's work between two pauses in which it reads its messages, in milliseconds.
 const WORKER_SLICE_MS: f64 = 50.0;
 /// How long a new worker may take to say it is ready before the page does the work itself.
@@ -106,9 +104,6 @@ fn stage_of(code: u32) -> Stage {
     }
 }
 
-/// What of an [`Analysis`] is not a list, sent last: its schema and its reuse shares.
-type Rest = (String, BTreeMap<String, f64>);
-
 // ---------------------------------------------------------------------------------------------
 // The worker's side.
 
@@ -128,6 +123,17 @@ fn scope() -> Option<web_sys::DedicatedWorkerGlobalScope> {
 fn post(o: &JsValue) {
     if let Some(s) = scope() {
         let _ = s.post_message(o);
+    }
+}
+
+/// Posts `o`, moving the buffer of its field `key` (a `Uint8Array`) to the page rather than
+/// copying it: megabytes of text or result are not cloned, in the worker nor on the page.
+fn post_moving(o: &JsValue, key: &str) {
+    match (scope(), get(o, key).dyn_into::<js_sys::Uint8Array>()) {
+        (Some(s), Ok(a)) => {
+            let _ = s.post_message_with_transfer(o, &js_sys::Array::of1(&a.buffer()));
+        }
+        _ => post(o),
     }
 }
 
@@ -207,7 +213,7 @@ fn on_request(data: JsValue) {
         "panic" => PANIC_ARMED.with(|p| p.set(true)),
         "decode" => {
             let bytes = bytes_of(&data, "bytes");
-            post(&decoded(job, qarin_engine::input::corpus::read_document(&text_of(&data, "name"), &bytes)));
+            post_moving(&decoded(job, qarin_engine::input::corpus::read_document(&text_of(&data, "name"), &bytes)), "text");
         }
         _ => {}
     }
@@ -279,8 +285,10 @@ pub async fn decode(name: &str, bytes: &[u8]) -> Option<Result<Loaded, InputErro
     let job = Job::open(&client);
     let m = message("decode", job.id);
     set(&m, "name", &JsValue::from_str(name));
-    set(&m, "bytes", &js_sys::Uint8Array::from(bytes));
-    if !job.send(&m) {
+    let buffer = js_sys::Uint8Array::from(bytes);
+    set(&m, "bytes", &buffer);
+    // (Moved to the worker, not copied: the page keeps `bytes`.)
+    if job.client.worker.post_message_with_transfer(&m, &js_sys::Array::of1(&buffer.buffer())).is_err() {
         return None;
     }
     loop {
@@ -330,51 +338,18 @@ async fn run(job: u32, docs: Vec<Document>, names: Vec<qarin_engine::decisions::
     }
 }
 
-fn post_result(job: u32, mut a: Analysis) -> Result<(), String> {
-    // The documents one a message, without their texts (the page has them: it sent them).
-    for d in &mut a.documents {
-        d.text = String::new();
-        let m = message("part", job);
-        set(&m, "field", &JsValue::from_str("documents"));
-        set(&m, "bytes", &js_sys::Uint8Array::from(pack::join_list(&[pack::to_bytes(d)]).as_slice()));
-        post(&m);
-    }
-    post_list(job, "entities", &a.entities);
-    post_list(job, "facts", &a.facts);
-    post_list(job, "quotes", &a.quotes);
-    post_list(job, "wire", &a.wire);
-    post_list(job, "suggestions", &a.suggestions);
-    let rest: Rest = (a.schema, a.reuse);
-    let m = message("done", job);
-    set(&m, "bytes", &js_sys::Uint8Array::from(pack::to_bytes(&rest).as_slice()));
-    post(&m);
-    Ok(())
-}
-
-/// `items` packed as lists of about [`PART_BYTES`] each (an item larger than that goes alone),
-/// each item packed once.
-fn post_list<T: Pack>(job: u32, field: &str, items: &[T]) {
-    let send = |parts: &mut Vec<Vec<u8>>| {
+fn post_result(job: u32, a: Analysis) -> Result<(), String> {
+    let (parts, rest) = result_parts(a);
+    for (field, bytes) in parts {
         let m = message("part", job);
         set(&m, "field", &JsValue::from_str(field));
-        set(&m, "bytes", &js_sys::Uint8Array::from(pack::join_list(parts).as_slice()));
-        post(&m);
-        parts.clear();
-    };
-    let mut parts = Vec::new();
-    let mut size = 0;
-    for item in items {
-        let bytes = pack::to_bytes(item);
-        size += bytes.len();
-        parts.push(bytes);
-        if size >= PART_BYTES {
-            send(&mut parts);
-            size = 0;
-        }
+        set(&m, "bytes", &js_sys::Uint8Array::from(bytes.as_slice()));
+        post_moving(&m, "bytes");
     }
-    if !parts.is_empty() {
-        send(&mut parts);
-    }
+    let m = message("done", job);
+    set(&m, "bytes", &js_sys::Uint8Array::from(rest.as_slice()));
+    post_moving(&m, "bytes");
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -739,71 +714,6 @@ pub struct Parts {
     pub fields: Vec<String>,
     pub bytes: Vec<js_sys::Uint8Array>,
     pub rest: Option<js_sys::Uint8Array>,
-}
-
-/// A result put together from its packed parts, as the worker sends them or as they were kept.
-pub struct Assembly<'a> {
-    sent: &'a [Document],
-    a: Analysis,
-}
-
-impl<'a> Assembly<'a> {
-    /// For the documents `sent` (their texts are not in the parts).
-    pub fn new(sent: &'a [Document]) -> Self {
-        let a = Analysis {
-            schema: String::new(),
-            documents: Vec::with_capacity(sent.len()),
-            entities: Vec::new(),
-            facts: Vec::new(),
-            quotes: Vec::new(),
-            wire: Vec::new(),
-            reuse: BTreeMap::new(),
-            suggestions: Vec::new(),
-        };
-        Assembly { sent, a }
-    }
-
-    /// A `part`: `field` is the list its packed items belong to.
-    pub fn add(&mut self, field: &str, bytes: &[u8]) -> Result<(), String> {
-        let a = &mut self.a;
-        match field {
-            "documents" => read_documents(bytes, self.sent, &mut a.documents),
-            "entities" => extend::<Entity>(bytes, &mut a.entities),
-            "facts" => extend::<Fact>(bytes, &mut a.facts),
-            "quotes" => extend::<Quote>(bytes, &mut a.quotes),
-            "wire" => extend::<WirePair>(bytes, &mut a.wire),
-            "suggestions" => extend::<Suggestion>(bytes, &mut a.suggestions),
-            other => Err(format!("unknown part {other}")),
-        }
-    }
-
-    /// The result, with `done`'s bytes (the rest); an error if a document is missing.
-    pub fn finish(mut self, rest: &[u8]) -> Result<Analysis, String> {
-        if self.a.documents.len() != self.sent.len() {
-            return Err(format!("{} of {} documents", self.a.documents.len(), self.sent.len()));
-        }
-        let (schema, reuse) = pack::from_bytes::<Rest>(rest).map_err(|e| e.to_string())?;
-        self.a.schema = schema;
-        self.a.reuse = reuse;
-        Ok(self.a)
-    }
-}
-
-/// A document of the result, with its text (from `sent`, in the same order).
-fn read_documents(bytes: &[u8], sent: &[Document], into: &mut Vec<DocumentAnalysis>) -> Result<(), String> {
-    let docs: Vec<DocumentAnalysis> = pack::from_bytes(bytes).map_err(|e| e.to_string())?;
-    for mut d in docs {
-        let source = sent.get(into.len()).filter(|s| s.id == d.id).ok_or_else(|| format!("{}: not the document sent in that place", d.id))?;
-        d.text = source.text.clone();
-        into.push(d);
-    }
-    Ok(())
-}
-
-fn extend<T: Pack>(bytes: &[u8], into: &mut Vec<T>) -> Result<(), String> {
-    let items: Vec<T> = pack::from_bytes(bytes).map_err(|e| e.to_string())?;
-    into.extend(items);
-    Ok(())
 }
 
 /// A message's field `key` (a `Uint8Array`), copied out; empty when it is missing.

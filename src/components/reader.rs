@@ -350,20 +350,20 @@ fn render_pieces(state: AppState, rd: Arc<ReaderDoc>, hit: Option<(usize, usize)
                     }
                     .into_any()
                 }
-                PieceKind::Mention(m) => render_mark(state, rd.id.clone(), rd.marks[m].clone(), text, with_hit(text, here, hit)).into_any(),
+                PieceKind::Mention(m) => render_mark(state, rd.id.clone(), rd.marks[m], rd.entities.get(rd.marks[m].entity as usize).cloned().unwrap_or_default(), text, with_hit(text, here, hit)).into_any(),
             }
         })
         .collect_view()
 }
 
 /// A mention; `written` is its text (its name when its entity is not found).
-fn render_mark(state: AppState, doc: String, m: MarkInfo, written: &str, text: AnyView) -> impl IntoView {
+fn render_mark(state: AppState, doc: String, m: MarkInfo, entity: String, written: &str, text: AnyView) -> impl IntoView {
     let MarkInfo {
         kind,
-        entity,
         start,
         end,
         by_user,
+        ..
     } = m;
     let (label, latin) = state
         .data

@@ -4,7 +4,7 @@
 //!
 //! It is kept in IndexedDB beside the workspace (`meta`, under `analysis`, [`super::store`]) as
 //! the worker sent it: its packed parts ([`crate::worker::Parts`]) in one blob, read back by the same
-//! [`Assembly`] in slices, and under a key of everything the analysis depends on: this build's
+//! [`Assembly`](crate::parts::Assembly) in slices, and under a key of everything the analysis depends on: this build's
 //! engine and assets ([`crate::assets::identity`]), each article's id, text and details, and the
 //! reader's corrections of names. Any other key: the analysis runs, and the new one replaces the
 //! kept one. It is a cache: failing to read or write it only costs an analysis (nothing is
@@ -12,7 +12,8 @@
 //! refuses removes it and is tried again), and it is not kept where the page names no engine
 //! build (the single-file page).
 
-use crate::worker::{get, set, Assembly, Parts};
+use crate::parts::Assembly;
+use crate::worker::{get, set, Parts};
 use qarin_engine::decisions::Decision;
 use qarin_engine::{Analysis, Document};
 use wasm_bindgen::JsValue;

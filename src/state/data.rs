@@ -102,10 +102,11 @@ impl Data {
 }
 
 /// One highlighted name as the reader needs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MarkInfo {
     pub kind: EntityType,
-    pub entity: String,
+    /// Its entity's id: [`ReaderDoc::entities`]`[entity]`.
+    pub entity: u32,
     pub start: usize,
     pub end: usize,
     /// The reader marked it (a correction), not the engine.
@@ -130,6 +131,9 @@ pub struct ReaderDoc {
     pub pieces: Vec<Piece>,
     /// Indexed like `DocumentAnalysis::mentions`.
     pub marks: Vec<MarkInfo>,
+    /// The ids of the entities the marks belong to, each once (an 8 MB article has ~80,000
+    /// marks and a few thousand entities: copying an id for each mark took 10 ms).
+    pub entities: Vec<String>,
     /// Indexed like `DocumentAnalysis::boilerplate`.
     pub boiler_kinds: Vec<BoilerplateKind>,
     /// The pieces in runs of about [`CHUNK_BYTES`] of text, rendered one run a task so that a
@@ -146,17 +150,50 @@ pub const CHUNK_BYTES: usize = 8 * 1024;
 
 impl ReaderDoc {
     pub fn build(data: &Data, index: usize) -> Self {
+        let (marks, entities) = Self::marks(data, index);
+        Self::from_marks(data, index, marks, entities)
+    }
+
+    /// The article's marks and their entities' ids (the first half of [`ReaderDoc::build`]).
+    pub fn marks(data: &Data, index: usize) -> (Vec<MarkInfo>, Vec<String>) {
         let doc = &data.analysis.documents[index];
-        let marks = doc
-            .mentions
-            .iter()
-            // (The entity's names are looked up when a mark is drawn: an 8 MB article has ~80,000
-            // mentions, and copying two names for each took 40 ms.)
-            .map(|m| MarkInfo { kind: m.kind, entity: m.entity.clone(), start: m.start, end: m.end, by_user: m.by_user })
-            .collect();
+        // (The entity's names are looked up when a mark is drawn: an 8 MB article has ~80,000
+        // mentions, and copying two names for each took 40 ms.)
+        let mut entities: Vec<String> = Vec::new();
+        let mut local = vec![u32::MAX; data.analysis.entities.len()];
+        let mut last: Option<(&str, u32)> = None;
+        let mut marks = Vec::with_capacity(doc.mentions.len());
+        for m in &doc.mentions {
+            let entity = match last {
+                Some((id, e)) if id == m.entity => e,
+                _ => {
+                    let slot = data.entity_idx.get(&m.entity).and_then(|&g| local.get_mut(g));
+                    let e = match slot {
+                        Some(e) if *e != u32::MAX => *e,
+                        slot => {
+                            let e = entities.len() as u32;
+                            entities.push(m.entity.clone());
+                            if let Some(slot) = slot {
+                                *slot = e;
+                            }
+                            e
+                        }
+                    };
+                    last = Some((&m.entity, e));
+                    e
+                }
+            };
+            marks.push(MarkInfo { kind: m.kind, entity, start: m.start, end: m.end, by_user: m.by_user });
+        }
+        (marks, entities)
+    }
+
+    /// The article with its `marks` (from [`ReaderDoc::marks`]) cut into pieces and runs.
+    pub fn from_marks(data: &Data, index: usize, marks: Vec<MarkInfo>, entities: Vec<String>) -> Self {
+        let doc = &data.analysis.documents[index];
         let pieces: Vec<Piece> = piece_indices(doc).map(|(at, p)| Piece { kind: p.kind, start: at, end: at + p.text.len() }).collect();
         let chunks = runs(&pieces.iter().map(|p| p.end - p.start).collect::<Vec<_>>(), CHUNK_BYTES);
-        ReaderDoc { id: doc.id.clone(), index, text: doc.text.clone(), pieces, marks, boiler_kinds: doc.boilerplate.iter().map(|b| b.kind).collect(), chunks, labels: data.labels }
+        ReaderDoc { id: doc.id.clone(), index, text: doc.text.clone(), pieces, marks, entities, boiler_kinds: doc.boilerplate.iter().map(|b| b.kind).collect(), chunks, labels: data.labels }
     }
 
     /// The run holding the byte `at` of the text.

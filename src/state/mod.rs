@@ -138,6 +138,8 @@ impl AppState {
         // page, are then two tasks, not one of over 50 ms (8 MB, ~500,000 mentions). Meanwhile
         // the reader keeps the article it shows.
         let reader_data: RwSignal<Option<Arc<Data>>> = RwSignal::new(None);
+        // The reader's article of a large analysis, cut before `reader_data` is set.
+        let prebuilt: StoredValue<Option<Arc<ReaderDoc>>> = StoredValue::new(None);
         Effect::new(move |_| {
             let d = data.get();
             if d.as_deref().is_some_and(large) {
@@ -147,9 +149,23 @@ impl AppState {
                         (Some(a), Some(b)) => Arc::ptr_eq(a, b),
                         _ => false,
                     });
-                    if current {
-                        reader_data.set(d);
+                    if !current {
+                        return;
                     }
+                    // The article open in the reader, cut in tasks of its own: its marks, then
+                    // its pieces (an 8 MB article: ~500,000 of each, ~25 ms each).
+                    let open = doc.get_untracked().and_then(|id| d.as_deref().and_then(|x| x.doc_index(&id)));
+                    if let (Some(x), Some(i)) = (d.as_deref(), open) {
+                        let (marks, entities) = ReaderDoc::marks(x, i);
+                        crate::job::yield_to_page().await;
+                        let still = data.with_untracked(|cur| cur.as_ref().zip(d.as_ref()).is_some_and(|(a, b)| Arc::ptr_eq(a, b)));
+                        if !still {
+                            return;
+                        }
+                        prebuilt.set_value(Some(Arc::new(ReaderDoc::from_marks(x, i, marks, entities))));
+                        crate::job::yield_to_page().await;
+                    }
+                    reader_data.set(d);
                 });
             }
         });
@@ -162,6 +178,10 @@ impl AppState {
                     return prev.cloned().flatten().filter(|rd| rd.id == id);
                 }
                 let i = d.doc_index(&id)?;
+                if let Some(rd) = prebuilt.try_update_value(|p| p.take()).flatten().filter(|rd| rd.id == id && rd.labels == d.labels) {
+                    browser::mark("qarin:reader-doc-built");
+                    return Some(rd);
+                }
                 let rd = ReaderDoc::build(d, i);
                 browser::mark("qarin:reader-doc-built");
                 Some(Arc::new(rd))

@@ -90,12 +90,13 @@ fn byte_range(text: &str, map: &mut Option<Vec<usize>>, m: &Mention) -> Option<(
 pub fn piece_indices(doc: &DocumentAnalysis) -> PieceIndices<'_> {
     let text = doc.text.as_str();
     let mut map: Option<Vec<usize>> = None;
-    let mut spans: Vec<(usize, usize, PieceKind)> = Vec::with_capacity(doc.mentions.len() + doc.boilerplate.len());
+    let mut spans: Vec<(usize, usize, PieceKind)> = Vec::with_capacity(doc.mentions.len());
     for (i, m) in doc.mentions.iter().enumerate() {
         if let Some((s, e)) = byte_range(text, &mut map, m) {
             spans.push((s, e, PieceKind::Mention(i)));
         }
     }
+    let mut furniture = Vec::new();
     // A headline printed twice is read like the text (its names are mentions): not furniture here.
     for (i, b) in doc.boilerplate.iter().enumerate().filter(|(_, b)| b.kind != crate::model::BoilerplateKind::RepeatedTitle) {
         let direct = (b.byte_start, b.byte_end);
@@ -107,11 +108,18 @@ pub fn piece_indices(doc: &DocumentAnalysis) -> PieceIndices<'_> {
             map.get(b.start).zip(map.get(b.end)).map(|(s, e)| (*s, *e))
         };
         if let Some((s, e)) = range {
-            spans.push((s, e, PieceKind::Boilerplate(i)));
+            furniture.push((s, e, PieceKind::Boilerplate(i)));
         }
     }
-    // Stable: at equal starts, longer spans first.
-    crate::sort::by(&mut spans, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    // Stable: at equal starts, longer spans first; mentions before furniture of the same span.
+    // (The mentions come in order: sorting 80,000 of them again took the page 9 ms.)
+    let order = |a: &(usize, usize, PieceKind), b: &(usize, usize, PieceKind)| a.0.cmp(&b.0).then(b.1.cmp(&a.1));
+    if !spans.is_sorted_by(|a, b| order(a, b).is_le()) {
+        crate::sort::by(&mut spans, order);
+    }
+    crate::sort::by(&mut furniture, order);
+    let spans = merge(spans, furniture, order);
+    let mut spans = spans;
     let mut cursor = 0;
     spans.retain(|&(s, e, _)| {
         let keep = s >= cursor && s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
@@ -123,6 +131,22 @@ pub fn piece_indices(doc: &DocumentAnalysis) -> PieceIndices<'_> {
     let mut spans = spans.into_iter();
     let next_span = spans.next();
     PieceIndices { text, spans, next_span, cursor: 0 }
+}
+
+/// `a` and `b`, each in `order`, as one list in `order`; at equal places `a`'s first.
+fn merge<T>(a: Vec<T>, b: Vec<T>, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if order(y, x).is_lt() { b.next() } else { a.next() };
+        out.extend(next);
+    }
+    out.extend(a);
+    out.extend(b);
+    out
 }
 
 /// The pieces of `doc`, in order, covering its text exactly.
@@ -195,6 +219,26 @@ mod tests {
         for (o, p) in piece_indices(&d) {
             assert_eq!(&text[o..o + p.text.len()], p.text);
         }
+    }
+
+    #[test]
+    fn furniture_between_names_and_names_out_of_order() {
+        // Furniture in the middle of the text, a name inside it (furniture wins: it starts first
+        // and is longer), and the mentions listed out of their order in the text.
+        let text = "بوتين في موسكو\nاقرأ أيضا: لقاء بكين\nثم لافروف";
+        let bs = text.find("اقرأ").unwrap();
+        let be = text.rfind('\n').unwrap();
+        let b = Boilerplate { start: text[..bs].chars().count(), end: text[..be].chars().count(), kind: BoilerplateKind::RelatedLink, byte_start: bs, byte_end: be };
+        let mentions = vec![mention(text, "لافروف"), mention(text, "بوتين"), mention(text, "بكين"), mention(text, "موسكو")];
+        let d = doc(text, mentions, vec![b]);
+        let kinds: Vec<PieceKind> = pieces(&d).map(|p| p.kind).collect();
+        use PieceKind::{Boilerplate as B, Mention as M, Text as T};
+        assert_eq!(kinds, [M(1), T, M(3), T, B(0), T, M(0)]);
+        assert_eq!(joined(&d), text);
+        // A mention and furniture of the very same span: the mention is drawn.
+        let same = Boilerplate { start: 0, end: "بوتين".chars().count(), kind: BoilerplateKind::RelatedLink, byte_start: 0, byte_end: "بوتين".len() };
+        let d = doc(text, vec![mention(text, "بوتين")], vec![same]);
+        assert_eq!(pieces(&d).next().map(|p| p.kind), Some(M(0)));
     }
 
     #[test]
