@@ -53,6 +53,11 @@ pub const FACILITY_HEADS: &[&str] = &["ملعب", "استاد", "ستاد", "م�
 /// `سد` is a dam, and also "filling" (`لسد احتياجات`, "to meet the needs").
 pub const LANDMARK_ONLY_HEADS: &[&str] = &["سد"];
 
+/// Definite heads of the names of political groups made of ordinary words, with their relative
+/// adjectives (`التيار الصدري`, `الإطار التنسيقي`, `الكتلة الصدرية`, `التحالف العربي`,
+/// `الائتلاف الوطني`): names when the story keeps using them ([`crate::recognize::landmarks`]).
+pub const GROUP_HEADS: &[&str] = &["التيار", "الإطار", "الكتلة", "التحالف", "الائتلاف"];
+
 /// Heads of the names of spacecraft and instruments (MISC with the head: `مسبار الأمل`).
 pub const CRAFT_HEADS: &[&str] = &["مسبار", "تلسكوب", "مكوك"];
 
@@ -73,6 +78,53 @@ pub const TEAM_HEADS: &[&str] = &["منتخب", "المنتخب", "نادي", "�
 
 /// Colours by which sports pages name national teams, with the country's relative adjective
 /// (`الأخضر السعودي`, `الأزرق الكويتي`, `العنابي القطري`); masculine, as `المنتخب` is.
+/// The kinds of government whose name says what they are, the way Arab politics names them
+/// (`حكومة الوحدة الوطنية` in Libya and Palestine, `حكومة الوفاق الوطني`, `حكومة الإنقاذ الوطني`
+/// in Yemen and Sudan): after `حكومة`, the longest that is written.
+pub const GOVERNMENT_KINDS: &[&str] = &[
+    "الوحدة الوطنية",
+    "الوحدة",
+    "الوفاق الوطني",
+    "الوفاق",
+    "الإنقاذ الوطني",
+    "الإنقاذ",
+    "الاستقرار الوطني",
+    "الوحدة الوطنية الفلسطينية",
+];
+
+/// National football teams by the nicknames the Arabic sports press gives them, with the country
+/// whose team each is (the team's key: `منتخب تونس`). Only nicknames of two words or more, which
+/// name nothing else (`الفراعنة` "the pharaohs", `النشامى`, `الخضر` "the greens" are ordinary
+/// words too). By kind, never by story: every nickname in common use we know of, the Arab teams'
+/// and the world's best known.
+pub const TEAM_NICKNAMES: &[(&str, &str)] = &[
+    ("نسور قرطاج", "تونس"),
+    ("أسود الأطلس", "المغرب"),
+    ("أسود الأطلسي", "المغرب"),
+    ("محاربو الصحراء", "الجزائر"),
+    ("محاربي الصحراء", "الجزائر"),
+    ("أسود الرافدين", "العراق"),
+    ("نسور قاسيون", "سوريا"),
+    ("صقور الجديان", "السودان"),
+    ("فرسان المتوسط", "ليبيا"),
+    ("أسود التيرانغا", "السنغال"),
+    ("أسود التيرانجا", "السنغال"),
+    ("الأسود غير المروضة", "الكاميرون"),
+    ("راقصو التانغو", "الأرجنتين"),
+    ("راقصي التانغو", "الأرجنتين"),
+    ("راقصو التانجو", "الأرجنتين"),
+    ("راقصي التانجو", "الأرجنتين"),
+    ("منتخب التانغو", "الأرجنتين"),
+    ("منتخب التانجو", "الأرجنتين"),
+    ("راقصو السامبا", "البرازيل"),
+    ("راقصي السامبا", "البرازيل"),
+    ("منتخب السامبا", "البرازيل"),
+    ("الماكينات الألمانية", "ألمانيا"),
+    ("الطواحين الهولندية", "هولندا"),
+    ("الأسود الثلاثة", "إنجلترا"),
+    ("الساموراي الأزرق", "اليابان"),
+];
+
 pub const TEAM_COLOURS: &[&str] = &["الأخضر", "الأبيض", "الأزرق", "الأحمر", "الأصفر", "العنابي", "البرتقالي"];
 
 /// Heads whose quoted complement is the name of an event (`عملية "نبع السلام"`,

@@ -92,6 +92,9 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     if opts.on("chain-given-name") {
         crate::recognize::adjust::given_name_before_chain(words, ask, &mut all);
     }
+    if opts.on("waw-given-name") {
+        crate::recognize::persons::given_name_with_waw(words, ask, &mut all);
+    }
     if opts.on("same-word-family") {
         crate::recognize::adjust::family_of_the_same_word(words, &mut all);
     }

@@ -149,6 +149,7 @@ pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candida
     // relative adjective, right after a definite feminine noun or plural (a closing quote between),
     // is the noun's adjective (ANERcorp reads it so); not after a masculine one (`زار الوفد
     // السعودية`, a verb's subject and object), nor `العربية السعودية`, the country.
+    let country = |n: &String| matches!(ask.lex.names.get(n).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. }));
     let homograph = |c: &Candidate| {
         let w = &words[c.first];
         let source = ask.lex.names.get(w.norm()).map(|e| &e.source);
@@ -174,7 +175,21 @@ pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candida
             k -= 1;
         }
         let noun = k > 0 && words[k - 1].sentence == w.sentence && ask.has_article(&words[k - 1]) && !ask.function(&words[k - 1]) && (words[k - 1].text.ends_with('ة') || words[k - 1].text.ends_with("ات")) && words[k - 1].norm() != "العربيه";
-        !(homograph(c) && noun)
+        // Right after a city or a site a list knows (`العلا السعودية`, "Saudi Al-Ula"; `جدة
+        // السعودية`), not after a country (`قطر والسعودية` is two countries).
+        let city = k > 0 && words[k - 1].sentence == w.sentence && ask.lex.place(words[k - 1].norm()).is_some() && !country(&words[k - 1].norm().to_string());
+        !(homograph(c) && (noun || city))
+    });
+    // `الوفود الإيرانية والسعودية`, "the Iranian and Saudi delegations": after `و`, right after
+    // another feminine relative adjective with the article that is no country, it is one too.
+    cands.retain(|c| {
+        let w = &words[c.first];
+        let and = w.text.starts_with('و') && c.byte_start > w.start;
+        let k = c.first;
+        let adjective_before = k > 0 && words[k - 1].sentence == w.sentence && ask.nisba(&words[k - 1]) && words[k - 1].text.ends_with("ية") && !country(&words[k - 1].norm().to_string());
+        let source = ask.lex.names.get(&c.key).map(|e| &e.source);
+        let homograph = c.last - c.first == 1 && c.kind == EntityType::Loc && matches!(source, Some(crate::lexicon::Source::Country { .. })) && c.key.ends_with("يه") && c.key.starts_with("ال");
+        !(and && adjective_before && homograph)
     });
     // A definite word right after a place that no list knows as a place describes it (`درنة
     // المنكوبة`, "stricken Derna"): the tagger's second place is the first one's adjective.

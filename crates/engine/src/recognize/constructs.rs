@@ -121,7 +121,7 @@ fn chain(words: &[Token], ask: &Ask, i: usize) -> Option<(usize, bool)> {
 }
 
 /// The split of `w` whose stem is one of `heads` (after at most a conjunction or preposition).
-fn head_of<'w>(w: &'w Token, heads: &[String]) -> Option<&'w crate::model::Split> {
+pub(super) fn head_of<'w>(w: &'w Token, heads: &[String]) -> Option<&'w crate::model::Split> {
     head_readings(w).find(|s| heads.contains(&s.stem))
 }
 /// The readings of `w` a head noun may have: bare, or after a conjunction or preposition.
@@ -132,17 +132,6 @@ pub(super) fn head_readings<'w>(w: &'w Token) -> impl Iterator<Item = &'w crate:
 /// A list of head words in matching form (normalised once per document, not per word).
 pub(super) fn matching(list: &[&str]) -> Vec<String> {
     list.iter().map(|h| crate::normalize::normalize(h)).collect()
-}
-
-/// The place a national team is named after, without its article: `السعودي` and `السعودية` both
-/// give `سعوديه`, so that `المنتخب السعودي`, `المنتخب الوطني السعودي` and `منتخب السعودية` are one
-/// key, one team.
-fn team_place(w: &Token, ask: &Ask) -> Option<String> {
-    ask.place_of_nisba(w).or_else(|| {
-        let n = w.norm();
-        let known = ask.lex.place(n).is_some() || ask.lex.names.get(n).is_some_and(|e| e.kind == EntityType::Loc);
-        known.then(|| n.strip_prefix("ال").unwrap_or(n).to_string())
-    })
 }
 
 /// One key for one numbered conference of the parties, in Latin or Arabic letters and with any
@@ -283,7 +272,7 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
                 }
                 if ok {
                     let mut c = make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Team), 5);
-                    if let Some(place) = team_place(&words[last], ask).filter(|_| split.stem.strip_prefix("ال").unwrap_or(&split.stem) == "منتخب") {
+                    if let Some(place) = super::teams::team_place(&words[last], ask).filter(|_| split.stem.strip_prefix("ال").unwrap_or(&split.stem) == "منتخب") {
                         c.key = format!("منتخب {place}");
                     }
                     out.push(c);
@@ -293,54 +282,8 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     }
     out.extend(quoted_events(words, ask));
     out.extend(named_storms(words, ask));
-    out.extend(team_colours(words, ask));
-    out
-}
-
-/// National teams by their colour, the way sports pages name them: a colour with the article and
-/// the relative adjective of a country (`الأخضر السعودي`, `الأزرق الكويتي`) is that country's
-/// team, one key with `المنتخب السعودي`; the colour alone in the same article (`فوز الأخضر`,
-/// `للأخضر`) is the same team. Not a colour that describes the word before it (`الضوء الأخضر`,
-/// `البحر الأحمر`: a definite word before) nor a family name (`علي محسن الأحمر`).
-fn team_colours(words: &[Token], ask: &Ask) -> Vec<Candidate> {
-    let colours = matching(crate::lexicon::words::TEAM_COLOURS);
-    // The colour as a noun: after a proclitic, or after a word that is neither definite nor a name.
-    let colour_at = |i: usize| {
-        let w = &words[i];
-        let split = (!w.boiler && w.is_body_arabic()).then(|| head_of(w, &colours)).flatten()?;
-        let before = (i > 0 && words[i - 1].sentence == w.sentence && words[i - 1].is_body_word()).then(|| &words[i - 1]);
-        // A definite word before, with a proclitic too (`بالضوء الأخضر`, `للهلال الأحمر`).
-        let definite = |b: &Token| ask.has_article(b) || b.splits.iter().any(|s| !s.clitics.is_empty() && s.stem.starts_with("ال"));
-        let noun = !split.clitics.is_empty() || before.is_none_or(|b| !definite(b) && !ask.first_name(b) && !ask.lex.names.contains_key(b.norm()) && !(ask.name_like(b) && ask.lex.zipf(b.norm()) < 40));
-        noun.then_some(split)
-    };
-    let mut out: Vec<Candidate> = Vec::new();
-    let mut named: Vec<(String, String)> = Vec::new();
-    for i in 0..words.len() {
-        let Some(split) = colour_at(i) else { continue };
-        let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == words[i].sentence) else { continue };
-        if let Some(place) = ask.place_of_nisba(&words[j]) {
-            let mut c = make(words, i, Some(split), j, EntityType::Org, Origin::Rule(RuleId::Team), 5);
-            c.key = format!("منتخب {place}");
-            named.push((split.stem.clone(), c.key.clone()));
-            out.push(c);
-        }
-    }
-    for i in 0..words.len() {
-        let Some(split) = colour_at(i) else { continue };
-        // Two teams of one colour in the article (`الأحمر البحريني`, `الأحمر العماني`): the colour
-        // alone could be either.
-        let mut teams = named.iter().filter(|(colour, _)| *colour == split.stem).map(|(_, key)| key);
-        let Some(key) = teams.next() else { continue };
-        if teams.any(|k| k != key) {
-            continue;
-        }
-        if !out.iter().any(|c| c.first == i) {
-            let mut c = make(words, i, Some(split), i, EntityType::Org, Origin::Rule(RuleId::Team), 5);
-            c.key = key.clone();
-            out.push(c);
-        }
-    }
+    out.extend(super::teams::colours(words, ask));
+    out.extend(super::teams::nicknames(words));
     out
 }
 
@@ -412,10 +355,10 @@ fn named_storms(words: &[Token], ask: &Ask) -> Vec<Candidate> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn found(text: &str) -> Vec<(String, EntityType)> {
+    pub(in crate::recognize) fn found(text: &str) -> Vec<(String, EntityType)> {
         let tz = crate::pipeline::read(text);
         super::super::resolve(candidates(&tz.tokens, &Ask::default())).into_iter().map(|c| (text[c.byte_start..c.byte_end].to_string(), c.kind)).collect()
     }
@@ -458,7 +401,7 @@ mod tests {
         assert!(found("المنتخب الذي فاز").is_empty());
     }
 
-    fn keys(text: &str) -> Vec<String> {
+    pub(in crate::recognize) fn keys(text: &str) -> Vec<String> {
         let tz = crate::pipeline::read(text);
         super::super::resolve(candidates(&tz.tokens, &Ask::default())).into_iter().map(|c| c.key).collect()
     }
@@ -473,25 +416,6 @@ mod tests {
         assert_eq!(cop, ["cop 27"]);
         assert_eq!(cop, keys("أعمال مؤتمر كوب 27 في"));
         assert_eq!(keys("رئيس مؤتمر COP 26 الذي"), ["cop 26"]);
-    }
-
-    #[test]
-    fn a_national_team_by_its_colour() {
-        use EntityType::Org;
-        let text = "تقدم الأزرق الكويتي بهدف، ثم عادل الفريق، لكن الهدف الثاني للأزرق جاء متأخرا وأعطى الضوء الأخضر للمدرب.";
-        let team = |s: &str| (s.to_string(), Org);
-        assert_eq!(found(text), [team("الأزرق الكويتي"), team("لأزرق")]);
-        // The colour alone and the colour with the country are the team that `المنتخب الكويتي` names.
-        let k = keys(text);
-        assert_eq!(k, [keys("فاز المنتخب الكويتي على")[0].clone(), k[0].clone()]);
-        // No team named by its colour in the article: the colour alone is a colour.
-        assert!(found("تقدم الأزرق بهدف وأعطى الضوء الأخضر").is_empty());
-        // A colour after a definite noun or a name describes it or is a family name.
-        assert!(found("أعلن البيت الأبيض الأمريكي ووصل علي محسن الأحمر اليمني").is_empty());
-        assert!(found("حظي المشروع بالضوء الأخضر الأمريكي وتبرع للهلال الأحمر القطري").is_empty());
-        // Two teams of one colour: the colour alone is neither.
-        let two = found("لعب الأحمر البحريني ضد الأحمر العماني، وفاز الأحمر بهدف");
-        assert_eq!(two.len(), 2, "{two:?}");
     }
 
     #[test]

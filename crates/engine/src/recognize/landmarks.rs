@@ -1,5 +1,6 @@
-//! Landmarks and spacecraft named by an ordinary word: `سد النهضة` ("the dam of the
-//! renaissance"), `مسبار الأمل` ("the probe of hope"). Their second word is a common noun with the
+//! Landmarks, spacecraft and political groups named by ordinary words: `سد النهضة` ("the dam of
+//! the renaissance"), `مسبار الأمل` ("the probe of hope"), `التيار الصدري` ("the Sadrist
+//! current"). Their second word is a common noun with the
 //! article, as in any construct (`سد المياه`, "the water's dam"), so one occurrence proves nothing;
 //! what makes them names is that the story keeps calling the thing so.
 //!
@@ -15,7 +16,9 @@
 //!   landmark however it is qualified;
 //! - the head and that word (the *core*, `سد النهضة`) is a name of the story when it stands in
 //!   two articles or more, or was quoted once ([`Landmarks`]); it is then found wherever it is
-//!   written (as names found elsewhere in the corpus are), with its adjectives where it has them.
+//!   written (as names found elsewhere in the corpus are), with its adjectives where it has them;
+//! - a political group: a definite head of [`GROUP_HEADS`](crate::lexicon::words::GROUP_HEADS)
+//!   (`التيار`, `الإطار`, `الكتلة` …) and its relative adjectives, confirmed the same way (ORG).
 
 use super::ask::Ask;
 use super::gazetteer::{next_word, CorpusNames};
@@ -60,6 +63,38 @@ pub fn readings(words: &[Token], ask: &Ask) -> Vec<Candidate> {
         };
         let mut cand = make(words, i, Some(split), last, kind, Origin::Rule(RuleId::Landmark), priority);
         cand.key = core;
+        out.push(cand);
+    }
+    out.extend(groups(words, ask));
+    out
+}
+
+/// Political groups named by a definite noun and its relative adjectives (`GROUP_HEADS`:
+/// `التيار الصدري`, `الإطار التنسيقي`, `الكتلة الصدرية`, `التحالف العربي`): ORG, keyed by the head
+/// and its first adjective. As for the landmarks, one occurrence proves nothing (`التيار
+/// الإسلامي` is a trend of opinion); the story keeps naming it, or quotes it (`“التيّار الصدري”`).
+fn groups(words: &[Token], ask: &Ask) -> Vec<Candidate> {
+    let heads = super::constructs::matching(crate::lexicon::words::GROUP_HEADS);
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let w = &words[i];
+        if !w.is_body_arabic() {
+            continue;
+        }
+        let Some(split) = super::constructs::head_readings(w).find(|s| heads.contains(&s.stem)) else { continue };
+        let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence && words[j].is_body_arabic() && ask.nisba(&words[j])) else { continue };
+        let mut last = j;
+        while let Some(k) = next_word(words, last).filter(|&k| words[k].sentence == w.sentence && ask.nisba(&words[k])) {
+            last = k;
+        }
+        // "Free", as party names end (`التيار الوطني الحر`).
+        if let Some(k) = next_word(words, last).filter(|&k| words[k].sentence == w.sentence && matches!(words[k].norm(), "الحر" | "الحره")) {
+            last = k;
+        }
+        let open = i > 0 && matches!(words[i - 1].text, "\"" | "«" | "“");
+        let close = words.get(last + 1).is_some_and(|x| matches!(x.text, "\"" | "»" | "”"));
+        let mut cand = make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Landmark), if open && close { QUOTED } else { 5 });
+        cand.key = format!("{} {}", split.stem, words[j].norm());
         out.push(cand);
     }
     out
@@ -131,5 +166,18 @@ mod tests {
         let got = found(&["نجح مسبار \"الأمل\" في الوصول إلى المدار.", "احتاج مسبار الأمل إلى الوقود."]);
         assert!(got.contains(&("مسبار \"الأمل\"".into(), EntityType::Misc)), "{got:?}");
         assert!(got.contains(&("مسبار الأمل".into(), EntityType::Misc)), "{got:?}");
+    }
+
+    #[test]
+    fn a_group_the_story_keeps_naming_is_an_organisation() {
+        let got = found(&["اقتحم أنصار التيار الصدري البرلمان.", "دعا الإطار التنسيقي أنصار “التيّار الصدري” إلى الحوار."]);
+        assert!(got.contains(&("التيار الصدري".into(), EntityType::Org)), "{got:?}");
+        assert!(got.contains(&("التيّار الصدري".into(), EntityType::Org)), "{got:?}");
+        // Named once, unquoted: a trend of opinion, nothing more.
+        assert!(!got.iter().any(|(t, _)| t.contains("التنسيقي")), "{got:?}");
+        let got = found(&["تقدم التيار الوطني الحر في زحلة.", "خسر التيار الوطني مقعدين."]);
+        assert!(got.contains(&("التيار الوطني الحر".into(), EntityType::Org)), "{got:?}");
+        let got = found(&["صعد التيار الإسلامي في الانتخابات.", "قال الوزير إن المياه وصلت."]);
+        assert!(!got.iter().any(|(t, _)| t.contains("التيار")), "{got:?}");
     }
 }

@@ -18,6 +18,7 @@
 pub mod adjust;
 pub mod aliases;
 pub mod constructs;
+pub mod teams;
 pub mod coordination;
 pub mod eponyms;
 pub mod families;

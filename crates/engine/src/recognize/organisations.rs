@@ -1,7 +1,8 @@
 //! Organisation names on a head noun (the `organisation` and `media` rules, see [`super::rules`]):
 //! the head's construct chain and domain (`المرصد السوري لحقوق الإنسان`), the outlet after a media
 //! head (`وكالة سبوتنيك`, `لقناة "خبر ترك"`), and ministries named by their adjective
-//! (`الخارجية الروسية`).
+//! (`الخارجية الروسية`); a government by its country or by the kind of government it is
+//! (`حكومة إسرائيل`, `حكومة الوحدة الوطنية`), not by its head (`حكومة الدبيبة` names the man).
 
 use super::ask::Ask;
 use super::gazetteer::next_word;
@@ -238,6 +239,40 @@ pub fn national_branch(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
         let listed = ask.lex.names.get(&c.key).is_some_and(|e| e.source == crate::lexicon::Source::International);
         if let Some(j) = next_word(words, c.last - 1).filter(|&j| j == c.last && listed && words[j].sentence == words[c.first].sentence && ask.nisba_of_place(&words[j])) {
             super::adjust::take_in(c, words, j);
+        }
+    }
+}
+
+/// A government by its country (`حكومة إسرائيل`, `لحكومة مصر`) or by the kind of government its
+/// name says (`GOVERNMENT_KINDS`: `حكومة الوحدة الوطنية`, `حكومة الوفاق`): ORG. Not a government
+/// by the man who heads it (`حكومة الدبيبة`, `حكومة السوداني`: the person is the name) nor by
+/// its capital (`حكومة الرياض`) or a description (`حكومة الاحتلال`, `حكومة جديدة`).
+pub fn governments(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
+    let kinds: Vec<Vec<String>> = crate::lexicon::words::GOVERNMENT_KINDS.iter().map(|k| k.split(' ').map(crate::normalize::normalize).collect()).collect();
+    for i in 0..words.len() {
+        let w = &words[i];
+        if w.boiler || !super::constructs::head_readings(w).any(|s| s.stem == "حكومه") {
+            continue;
+        }
+        let split = super::constructs::head_readings(w).find(|s| s.stem == "حكومه");
+        let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence && words[j].is_body_arabic()) else { continue };
+        let country = matches!(ask.lex.names.get(words[j].norm()).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. }));
+        let mut last = country.then_some(j);
+        for kind in &kinds {
+            let mut k = i;
+            let whole = kind.iter().all(|n| match next_word(words, k).filter(|&m| words[m].sentence == w.sentence && words[m].norm() == n) {
+                Some(m) => {
+                    k = m;
+                    true
+                }
+                None => false,
+            });
+            if whole && last.is_none_or(|l| k > l) {
+                last = Some(k);
+            }
+        }
+        if let Some(last) = last {
+            out.push(make(words, i, split, last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
         }
     }
 }

@@ -1,12 +1,16 @@
 //! The end of the tagger's person names: a last word `س` + a frequent imperfect, a verb in the
 //! future (`سيضاف` "will be added" in `أبو عاقلة سيضاف`), is left out; `سيف`, `ستيفن` are not
-//! (`يف`, `تيفن` are no words). So is a ruler's title after a chain of fathers' names, the start
+//! (`يف`, `تيفن` are no words); so is a frequent imperfect in ي that no list knows as a name, a
+//! headline's verb (`محمد بن زايد يعزي`, `آبي أحمد يحتفي`; not `يوسف`, `يائير`). So is a ruler's title after a chain of fathers' names, the start
 //! of an apposition (`قابوس بن سعيد سلطان عمان`, "Qaboos bin Said, Sultan of Oman"); right after
 //! `بن` it is the father's name (`خالد بن سلطان`).
 //!
 //! A given name that starts a person's full name in an article names that person alone elsewhere
 //! in the article (`شيرين أبو عاقلة` … `سقوط شيرين`), if it is no frequent word (Zipf under 4.5)
 //! and no other name of the article starts with it.
+//!
+//! The start of a person's name read as `و` + a word takes the `و` back when the whole word is a
+//! given name and the rest is none (`وائل`), or right after a title (`والسيدة وسيمة خرشيش`).
 //!
 //! A country's name that is also a relative adjective, right before a person's name, describes the
 //! person (`الآنسة السعودية رجوة آل سيف`, "the Saudi Miss Rajwa Al Saif"): no place there.
@@ -22,14 +26,19 @@
 use crate::model::{Candidate, EntityType, Origin, Token};
 use crate::recognize::ask::Ask;
 
-/// The tagger's person name `c` without a verb in the future as its last word; `None` when it
-/// has none.
+/// The tagger's person name `c` without a verb in the future or the present as its last word;
+/// `None` when it has none.
 pub fn without_future_verb(words: &[Token], ask: &Ask, c: &Candidate) -> Option<Candidate> {
     if c.kind != EntityType::Per || c.origin != Origin::Tagger || c.last - c.first < 2 {
         return None;
     }
     let z = &words[c.last - 1];
     let future = z.is_body_arabic() && z.norm().strip_prefix('س').is_some_and(|v| v.chars().count() >= 3 && matches!(v.chars().next(), Some('ي' | 'ت' | 'ن')) && ask.lex.zipf(v) >= 35);
+    // A verb in the present right after the name (`محمد بن زايد يعزي`, `آبي أحمد يحتفي`, headline
+    // style): a frequent word in ي that no list knows as a name (not `يوسف`, `يائير`).
+    let n = z.norm();
+    let present = z.is_body_arabic() && n.starts_with('ي') && (4..=6).contains(&n.chars().count()) && ask.lex.zipf(n) >= 30 && !ask.first_name(z) && !ask.lex.names.contains_key(n) && !ask.surname_like(z);
+    let future = future || present;
     let body: Vec<usize> = (c.first..c.last).filter(|&k| words[k].is_body_word()).collect();
     let ruler = (2..body.len()).find(|&n| son_of(words[body[n - 2]].norm()) && ruler(words[body[n]].norm()));
     let keep = ruler.or(future.then(|| body.len() - 1)).filter(|&n| n >= 1)?;
@@ -39,6 +48,27 @@ pub fn without_future_verb(words: &[Token], ask: &Ask, c: &Candidate) -> Option<
     t.last = end + 1;
     t.byte_end = words[end].end;
     Some(t)
+}
+
+/// A person's name whose first word was read as `و` + a word, when the whole word is a given
+/// name of the lists and the rest is none (`وسيمة خرشيش` read as `و` + `سيمة`; `وائل`, `وليد`):
+/// the `و` is the name's own; so it is right after a title (`والسيدة وسيمة خرشيش`: a title is
+/// followed by a name, not by "and"). Not `ومحمد`, `وأمل`: the rest is a given name too.
+pub fn given_name_with_waw(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per) {
+        let w = &words[c.first];
+        let Some(rest) = w.norm().strip_prefix('و') else { continue };
+        // Right after a title the name starts: `والسيدة وسيمة خرشيش` ("and Mrs Wassima …").
+        let titled = c.first > 0 && words[c.first - 1].sentence == w.sentence && words[c.first - 1].splits.iter().any(|s| matches!(s.clitics, "" | "و") && (ask.lex.person_titles.contains(&s.stem) || ask.lex.occupations.contains(&s.stem)));
+        let given = ask.first_name(w) && !ask.given_stem(rest) && !ask.lex.names.contains_key(rest);
+        if w.text.starts_with('و') && c.byte_start == w.start + 'و'.len_utf8() && (given || titled) {
+            c.byte_start = w.start;
+            c.key = match c.key.split_once(' ') {
+                Some((_, more)) => format!("{} {more}", w.norm()),
+                None => w.norm().to_string(),
+            };
+        }
+    }
 }
 
 /// A given name of the lists right before a rare word with the article (Zipf under 3: no common

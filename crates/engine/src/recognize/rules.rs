@@ -77,6 +77,9 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
             super::organisations::ministries(words, ask, &mut out);
         }
         super::organisations::organisations(words, ask, opts.on("org-complement"), &mut out);
+        if opts.on("government") {
+            super::organisations::governments(words, ask, &mut out);
+        }
         out.retain(|c| !matches!(c.origin, Origin::Rule(r) if !on(r)));
     }
     if on(RuleId::PlaceTrigger) {

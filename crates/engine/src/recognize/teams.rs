@@ -1,0 +1,155 @@
+//! National teams as sports pages name them besides `المنتخب السعودي` (the head rule of
+//! [`super::constructs`]): by their colour and their country's adjective (`الأخضر السعودي`),
+//! then by the colour alone in that article; and by their nicknames (`نسور قرطاج`, `أسود
+//! الأطلس`), the same key as the team the head rule names, so that all are one team.
+
+use super::ask::Ask;
+use super::constructs::{head_of, matching};
+use super::gazetteer::next_word;
+use super::make;
+use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
+
+/// The place a national team is named after, without its article: `السعودي` and `السعودية` both
+/// give `سعوديه`, so that `المنتخب السعودي`, `المنتخب الوطني السعودي` and `منتخب السعودية` are one
+/// key, one team.
+pub(super) fn team_place(w: &Token, ask: &Ask) -> Option<String> {
+    ask.place_of_nisba(w).or_else(|| {
+        let n = w.norm();
+        let known = ask.lex.place(n).is_some() || ask.lex.names.get(n).is_some_and(|e| e.kind == EntityType::Loc);
+        known.then(|| n.strip_prefix("ال").unwrap_or(n).to_string())
+    })
+}
+
+/// National teams by their colour, the way sports pages name them: a colour with the article and
+/// the relative adjective of a country (`الأخضر السعودي`, `الأزرق الكويتي`) is that country's
+/// team, one key with `المنتخب السعودي`; the colour alone in the same article (`فوز الأخضر`,
+/// `للأخضر`) is the same team. Not a colour that describes the word before it (`الضوء الأخضر`,
+/// `البحر الأحمر`: a definite word before) nor a family name (`علي محسن الأحمر`).
+pub(super) fn colours(words: &[Token], ask: &Ask) -> Vec<Candidate> {
+    let colours = matching(crate::lexicon::words::TEAM_COLOURS);
+    // The colour as a noun: after a proclitic, or after a word that is neither definite nor a name.
+    let colour_at = |i: usize| {
+        let w = &words[i];
+        let split = (!w.boiler && w.is_body_arabic()).then(|| head_of(w, &colours)).flatten()?;
+        let before = (i > 0 && words[i - 1].sentence == w.sentence && words[i - 1].is_body_word()).then(|| &words[i - 1]);
+        // A definite word before, with a proclitic too (`بالضوء الأخضر`, `للهلال الأحمر`).
+        let definite = |b: &Token| ask.has_article(b) || b.splits.iter().any(|s| !s.clitics.is_empty() && s.stem.starts_with("ال"));
+        let noun = !split.clitics.is_empty() || before.is_none_or(|b| !definite(b) && !ask.first_name(b) && !ask.lex.names.contains_key(b.norm()) && !(ask.name_like(b) && ask.lex.zipf(b.norm()) < 40));
+        noun.then_some(split)
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut named: Vec<(String, String)> = Vec::new();
+    for i in 0..words.len() {
+        let Some(split) = colour_at(i) else { continue };
+        let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == words[i].sentence) else { continue };
+        if let Some(place) = ask.place_of_nisba(&words[j]) {
+            let mut c = make(words, i, Some(split), j, EntityType::Org, Origin::Rule(RuleId::Team), 5);
+            c.key = format!("منتخب {place}");
+            named.push((split.stem.clone(), c.key.clone()));
+            out.push(c);
+        }
+    }
+    for i in 0..words.len() {
+        let Some(split) = colour_at(i) else { continue };
+        // Two teams of one colour in the article (`الأحمر البحريني`, `الأحمر العماني`): the colour
+        // alone could be either.
+        let mut teams = named.iter().filter(|(colour, _)| *colour == split.stem).map(|(_, key)| key);
+        let Some(key) = teams.next() else { continue };
+        if teams.any(|k| k != key) {
+            continue;
+        }
+        if !out.iter().any(|c| c.first == i) {
+            let mut c = make(words, i, Some(split), i, EntityType::Org, Origin::Rule(RuleId::Team), 5);
+            c.key = key.clone();
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// National teams by their nickname (`TEAM_NICKNAMES`: `نسور قرطاج`, `أسود الأطلس`, `محاربو
+/// الصحراء`; a proclitic on the first word, `لنسور قرطاج`), with `منتخب` when it stands right
+/// before, a quotation mark between (`منتخب "نسور قرطاج"`): ORG, keyed as the team of the country
+/// the list gives (`منتخب تونس`), one team with `المنتخب التونسي`.
+pub(super) fn nicknames(words: &[Token]) -> Vec<Candidate> {
+    let names: Vec<(Vec<String>, String)> = crate::lexicon::words::TEAM_NICKNAMES
+        .iter()
+        .map(|(nick, country)| {
+            let place = crate::normalize::normalize(country);
+            (nick.split(' ').map(crate::normalize::normalize).collect(), place.strip_prefix("ال").unwrap_or(&place).to_string())
+        })
+        .collect();
+    let team = matching(&["منتخب"]);
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        if words[i].boiler {
+            continue;
+        }
+        for (nick, place) in &names {
+            let Some(split) = head_of(&words[i], &nick[..1]) else { continue };
+            let mut last = i;
+            let whole = nick[1..].iter().all(|n| match next_word(words, last).filter(|&j| words[j].sentence == words[i].sentence && words[j].norm() == n) {
+                Some(j) => {
+                    last = j;
+                    true
+                }
+                None => false,
+            });
+            if !whole {
+                continue;
+            }
+            let quoted = i > 0 && matches!(words[i - 1].text, "\"" | "«" | "“");
+            let head = i.checked_sub(if quoted { 2 } else { 1 }).filter(|&h| words[h].sentence == words[i].sentence && head_of(&words[h], &team).is_some());
+            // With `منتخب` and an opening mark, the closing one too (`منتخب "نسور قرطاج"`).
+            if quoted && head.is_some() && words.get(last + 1).is_some_and(|w| w.glued && matches!(w.text, "\"" | "»" | "”")) {
+                last += 1;
+            }
+            let mut c = match head {
+                Some(h) => make(words, h, head_of(&words[h], &team), last, EntityType::Org, Origin::Rule(RuleId::Team), 5),
+                None => make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Team), 5),
+            };
+            c.key = format!("منتخب {place}");
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::constructs::tests::{found, keys};
+    use crate::model::EntityType;
+
+    #[test]
+    fn a_national_team_by_its_colour() {
+        use EntityType::Org;
+        let text = "تقدم الأزرق الكويتي بهدف، ثم عادل الفريق، لكن الهدف الثاني للأزرق جاء متأخرا وأعطى الضوء الأخضر للمدرب.";
+        let team = |s: &str| (s.to_string(), Org);
+        assert_eq!(found(text), [team("الأزرق الكويتي"), team("لأزرق")]);
+        // The colour alone and the colour with the country are the team that `المنتخب الكويتي` names.
+        let k = keys(text);
+        assert_eq!(k, [keys("فاز المنتخب الكويتي على")[0].clone(), k[0].clone()]);
+        // No team named by its colour in the article: the colour alone is a colour.
+        assert!(found("تقدم الأزرق بهدف وأعطى الضوء الأخضر").is_empty());
+        // A colour after a definite noun or a name describes it or is a family name.
+        assert!(found("أعلن البيت الأبيض الأمريكي ووصل علي محسن الأحمر اليمني").is_empty());
+        assert!(found("حظي المشروع بالضوء الأخضر الأمريكي وتبرع للهلال الأحمر القطري").is_empty());
+        // Two teams of one colour: the colour alone is neither.
+        let two = found("لعب الأحمر البحريني ضد الأحمر العماني، وفاز الأحمر بهدف");
+        assert_eq!(two.len(), 2, "{two:?}");
+    }
+
+    #[test]
+    fn a_national_team_by_its_nickname() {
+        use EntityType::Org;
+        let team = |s: &str| (s.to_string(), Org);
+        assert_eq!(found("ولم يتمكن نسور قرطاج من استغلال الفرص"), [team("نسور قرطاج")]);
+        assert_eq!(found("واندفع منتخب \"نسور قرطاج\" للهجوم"), [team("منتخب \"نسور قرطاج\"")]);
+        assert_eq!(found("فوز لمحاربي الصحراء على"), [team("محاربي الصحراء")]);
+        // One team with the team the head rule names.
+        assert_eq!(keys("تأهل أسود الأطلس إلى"), keys("تأهل المنتخب المغربي إلى"));
+        assert_ne!(keys("تأهل أسود الأطلس إلى"), keys("تأهل المنتخب التونسي إلى"));
+        // Half a nickname is nothing.
+        assert!(found("زار قرطاج الأثرية").iter().all(|(_, k)| *k != Org));
+    }
+}
