@@ -38,3 +38,25 @@ fn saudi_is_an_adjective_after_a_city_and_after_another_adjective() {
     let f = mentions_of("وقعت مصر والسعودية اتفاقا في الرياض.");
     assert!(has(&f, "السعودية", Loc), "{f:?}");
 }
+
+#[test]
+fn a_directorate_of_public_security_and_not_of_last_year() {
+    let f = mentions_of("وقالت مديرية الأمن العام إن الدفاع المدني تعامل مع الحادث.");
+    assert!(has(&f, "مديرية الأمن العام", Org), "{f:?}");
+    let f = mentions_of("وقالت وزارة الداخلية العام الماضي إن الأمن مستتب.");
+    assert!(has(&f, "وزارة الداخلية", Org) && !f.iter().any(|(t, _)| t.contains("العام")), "{f:?}");
+}
+
+#[test]
+fn a_family_name_alone_names_the_person_a_rule_found_in_another_article() {
+    use qarin_engine::{analyze, Document};
+    let doc = |id: &str, text: &str| Document { id: id.into(), file: format!("{id}.txt"), title: id.into(), text: text.into(), ..Default::default() };
+    let a = analyze(&[
+        doc("a", "وصل رئيس الوزراء بشر الخصاونة إلى العقبة، وتابع الطفل ريان العالق في البئر."),
+        doc("b", "وأشاد الخصاونة بجهود فرق الإنقاذ، وقال إن العالق في البئر بخير."),
+    ]);
+    let b: Vec<(String, qarin_engine::EntityType)> = a.documents[1].mentions.iter().map(|m| (m.text.clone(), m.kind)).collect();
+    assert!(has(&b, "الخصاونة", Per), "{b:?}");
+    // Not a participle the title rule took in (`ريان العالق`, "Rayan, stuck").
+    assert!(!b.iter().any(|(t, _)| t == "العالق"), "{b:?}");
+}

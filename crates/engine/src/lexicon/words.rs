@@ -22,7 +22,7 @@ pub const DOMAIN_ORG_HEADS: &[&str] = &["المركز", "المرصد", "الم�
 /// adjectives among them are no relative adjectives, yet they go on an organisation's chain as
 /// those do. (`العام` is a time word, "the year", and stops a chain before this list is asked.)
 pub const INSTITUTION_ADJECTIVES: &[&str] = &[
-    "العامة", "الأعلى", "العليا", "الوطني", "الوطنية", "الدولي", "الدولية", "المستقل", "المستقلة", "الدائم", "الدائمة", "المشترك",
+    "العام", "العامة", "الأعلى", "العليا", "الوطني", "الوطنية", "الدولي", "الدولية", "المستقل", "المستقلة", "الدائم", "الدائمة", "المشترك",
     "المشتركة", "الحاكمة", "المالكة",
 ];
 

@@ -34,7 +34,15 @@ pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool, tagger_su
                 // or more, after a given name, is spread too; where it stands after a definite word it is that word's
                 // adjective (`الرئيس السوداني`), and recognition drops it there
                 // (`adjust::drop_place_adjectives`).
-                let given = c.key.split(' ').next().is_some_and(|f| ask.lex.first_names.contains(f));
+                // (After a given name no list holds, a rule's full name with a rare family name
+                // will do: `رئيس الوزراء بشر الخصاونة` … `وصل الخصاونة`.)
+                // Not a dual or plural (`المنظمتين`), nor an active participle `الفاعل` (`العالق`,
+                // "stuck", in `الطفل ريان العالق`), which only a given name vouches for.
+                let l: Vec<char> = last.chars().collect();
+                let participle = l.len() == 6 && l[3] == 'ا';
+                let plural = ["ين", "ان", "ات", "ون"].iter().any(|e| last.ends_with(e));
+                let rare = by_rule && ask.lex.zipf(last) < 30 && !participle && !plural;
+                let given = rare || c.key.split(' ').next().is_some_and(|f| ask.lex.first_names.contains(f));
                 let definite = given && last.starts_with("ال") && last.chars().count() >= 5 && (by_rule || ask.lex.zipf(last) < 50);
                 if (bare || definite) && !ask.lex.common.contains(last) && !ask.lex.names.contains_key(last) && (by_rule || definite || ask.lex.zipf(last) < 40) {
                     *votes.entry(last.to_string()).or_default().entry(EntityType::Per).or_default() += 1;

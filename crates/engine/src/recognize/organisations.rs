@@ -43,7 +43,11 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
     for _ in 0..5 {
         let Some(j) = next_word(words, k).filter(|&j| words[j].sentence == words[i].sentence) else { break };
         let w = &words[j];
-        if !w.is_body_arabic() || ask.function(w) || ask.temporal(w) || ask.lex.after_name.contains(w.norm()) {
+        // `العام` is "public" after a definite noun (`مديرية الأمن العام`) and "the year" before
+        // `الماضي`/`المقبل` … or a number (`الداخلية العام الماضي`).
+        let year = || next_word(words, j).is_none_or(|m| words[m].sentence != w.sentence || ask.temporal(&words[m]) || words[m].kind == crate::model::TokenKind::Number || matches!(words[m].norm(), "الماضي" | "المقبل" | "الحالي" | "الجاري" | "القادم" | "المنصرم"));
+        let public = prev == Prev::Definite && w.norm() == "العام" && !year();
+        if !w.is_body_arabic() || ((ask.function(w) || ask.temporal(w)) && !public) || ask.lex.after_name.contains(w.norm()) {
             break;
         }
         let n = w.norm();
