@@ -32,7 +32,7 @@ pub const NOT_OUTLETS: &[&str] = &[
     "وكالات", "الوكالات", "متابعات", "خاص", "حصري", "مراسلنا", "مراسلون", "المراسل", "مراسل", "عاجل", "تقرير", "فيديو", "صور", "بالصور", "بالفيديو",
     "تاريخ النشر", "اخر تحديث", "نشر في", "بتاريخ", "منذ", "رياضه", "اقتصاد", "سياسه", "محليات", "دولي", "عربي ودولي", "اخبار", "الرييسيه", "متابعه",
 ];
-const BYLINE: &[&str] = &["بقلم", "كتب", "كتبت", "اعداد", "حوار", "ترجمه"];
+const BYLINE: &[&str] = &["بقلم", "كتب", "كتبت", "اعداد", "حوار", "ترجمه", "تقرير", "قراءه", "تصوير", "مونتاج"];
 const EDITOR: &[&str] = &["فريق تحرير", "محرر"];
 const COPYRIGHT: &[&str] = &["جميع الحقوق محفوظة", "جميع الحقوق محفوظه", "حقوق النشر محفوظة", "حقوق الطبع محفوظة", "©", "Copyright", "copyright"];
 const SEPARATORS: &[char] = &['|', '–', '—', '-', '/', '_', ':', '⁄'];
@@ -78,7 +78,11 @@ fn is_place(ws: &[String]) -> bool {
 fn is_date(ws: &[String]) -> bool {
     // A year may carry its era's letter: `2021م`, `1443هـ`.
     let year = |w: &str| w.starts_with(|c: char| c.is_ascii_digit()) && !w.trim_end_matches(['م', 'ه', 'ـ']).chars().any(char::is_alphabetic);
-    ws.iter().all(|w| !w.chars().any(char::is_alphabetic) || year(w) || crate::facts::dates::words::is_calendar_word(w))
+    // (`تشرين` and `كانون` name a month only with their ordinal.)
+    let calendar = |w: &str| crate::facts::dates::words::is_calendar_word(w) || matches!(w, "تشرين" | "كانون");
+    // `تشرين ثاني`, `كانون الأول`: the Levantine months' ordinals, after a month.
+    let ordinal = |w: &str| matches!(w, "ثاني" | "الثاني" | "اول" | "الاول") && ws.iter().any(|x| calendar(x));
+    ws.iter().all(|w| !w.chars().any(char::is_alphabetic) || year(w) || calendar(w) || ordinal(w))
 }
 
 /// Whether a part's words are an abbreviation of single letters (`و.م.ع`, `أ ف ب`).
@@ -108,6 +112,10 @@ fn dateline(at: usize, line: &str) -> Option<(usize, usize)> {
     if short {
         parts.push((from, line.len()));
     }
+    // Nothing cut: no dateline (`الرياضة 2022/06/29`, a section and a date).
+    if parts.len() < 2 {
+        return None;
+    }
     // A longer line: only the parts before its text count, and one must be set aside.
     let mut left = Vec::new();
     let mut set_aside = 0;
@@ -117,6 +125,10 @@ fn dateline(at: usize, line: &str) -> Option<(usize, usize)> {
             continue;
         }
         if ws.len() > MAX_WORDS || BYLINE.contains(&ws[0].as_str()) {
+            return None;
+        }
+        // A name does not end in a preposition (`مشاركة على:`, "share on:", a page's button).
+        if ws.last().is_some_and(|w| matches!(w.as_str(), "علي" | "على" | "في" | "عبر" | "من" | "الي" | "إلى" | "عن")) {
             return None;
         }
         if NOT_OUTLETS.contains(&ws.join(" ").as_str()) || is_place(&ws) || is_date(&ws) || is_abbreviation(&line[s..e]) {
@@ -249,6 +261,13 @@ mod tests {
         outlet!("عنوان\n- الصحة بغزة: الشهداء ينتمون لعائلة واحدة\nنص", None);
         outlet!("+A\nA-\n\nحكومة جديدة\nنص", None);
         outlet!("هاي كورة – انتهت أحداث المباراة التي جمعت المنتخبين مساء اليوم", None);
+        // A section and a date, a Levantine date, a share button, a report's byline.
+        outlet!("عنوان\n\nالرياضة 2022/06/29\n\nنص", None);
+        outlet!("أحدث الأخبار\nالاثنين 25 تشرين ثاني/نوفمبر 2024\nنص", None);
+        outlet!("عنوان طويل للخبر عن الاقتحام\nمشاركة على:\nنص", None);
+        // (Letters read out are a name: `بي دي ان`, PDN.)
+        outlet!("عنوان\n\nبي دي ان |\nنص", "بي دي ان", Dateline);
+        outlet!("عنوان – تقرير: هبة محمد (قراءة: حسن الزين)\n\nتقرير: هبة محمد\n\nنص", None);
     }
 
     #[test]
