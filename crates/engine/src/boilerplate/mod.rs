@@ -16,6 +16,11 @@
 //!   الفيسبوك …); when every
 //!   line after it is short (under 100 characters), the whole tail from it to the end is footer.
 //!
+//! - **masthead**: among the first [`MASTHEAD_LINES`] lines, a line that is only an editor's
+//!   title (رئيس التحرير، رئيس مجلس الإدارة، رئيس مجلسي الإدارة والتحرير، الإشراف العام، مدير
+//!   التحرير …) and the short line of the name under it: the site's header, not the article's
+//!   byline.
+//!
 //! [`mark`] records the spans on a document's token stream and flags the tokens inside them:
 //! no later stage recognises a name or counts a fact there, so boilerplate never counts as
 //! reporting.
@@ -36,6 +41,15 @@ const FOOTER: [&str; 16] = [
     "جميع الحقوق محفوظه", "شارك هذا المقال", "اضف تعليق", "المزيد من الاخبار", "الاكثر قراءه", "تابعونا على",
     "حمل تطبيق", "التعليقات", "تعليقات الفيسبوك", "تعليقات فيسبوك",
 ];
+
+/// The editors' titles of a masthead, in matching form.
+const MASTHEAD: [&str; 8] = [
+    "رييس التحرير", "رييس مجلس الاداره", "رييس مجلسي الاداره والتحرير", "رييس مجلس الاداره والتحرير", "الاشراف العام", "مدير التحرير",
+    "نايب رييس التحرير", "رييس التحرير التنفيذي",
+];
+
+/// How far from the top a masthead is looked for, in non-empty lines.
+pub const MASTHEAD_LINES: usize = 12;
 
 /// Longest line (in characters) that may belong to a footer tail.
 pub const FOOTER_LINE_MAX: usize = 100;
@@ -85,6 +99,14 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
     while i < lines.len() {
         let (s, e) = lines[i];
         let w = words(&normalize(&text[s..e]));
+        if i < MASTHEAD_LINES && MASTHEAD.contains(&w.as_str()) {
+            // The title and the name under it (a short line, no sentence).
+            let named = lines.get(i + 1).is_some_and(|&(a, b)| text[a..b].split_whitespace().count() <= 5 && !text[a..b].ends_with('.') && !MASTHEAD.contains(&words(&normalize(&text[a..b])).as_str()));
+            let end = if named { lines[i + 1].1 } else { e };
+            spans.push((s, end, BoilerplateKind::Masthead));
+            i += if named { 2 } else { 1 };
+            continue;
+        }
         match classify(&w, &seen) {
             Some(BoilerplateKind::Footer) => {
                 let tail_short = lines[i + 1..].iter().all(|&(a, b)| text[a..b].chars().count() < FOOTER_LINE_MAX);
@@ -237,5 +259,16 @@ mod tests {
         let k = kinds(&t);
         assert_eq!(k, [("أفكارك وتعليقاتك".to_string(), BoilerplateKind::Footer)]);
         assert!(!overlaps(&detect(&t), "أفكارك وتعليقاتك\n".len(), t.len()));
+    }
+
+    #[test]
+    fn a_masthead_at_the_top_is_the_sites_not_the_articles() {
+        let text = "الإشراف العام\nإلهام أبو الفتح\nرئيس التحرير\nأحمــد صبـري\n\nمحمد بن زايد يعزي ملك المغرب\nأجرى الشيخ محمد بن زايد اتصالا هاتفيا بالملك.";
+        let k: Vec<BoilerplateKind> = detect(text).iter().map(|b| b.kind).collect();
+        assert_eq!(k, [BoilerplateKind::Masthead, BoilerplateKind::Masthead]);
+        let b = detect(text);
+        assert_eq!(&text[b[1].byte_start..b[1].byte_end], "رئيس التحرير\nأحمــد صبـري");
+        // A title in the body is the article's: `وقال رئيس التحرير` is no masthead line.
+        assert!(detect("خبر\nوقال رئيس التحرير محمد الباز إن الصحيفة ستصدر.").is_empty());
     }
 }

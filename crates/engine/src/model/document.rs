@@ -76,6 +76,8 @@ pub enum BoilerplateKind {
     Continuation,
     /// Lines that are only punctuation or separators.
     Separator,
+    /// The site's masthead at the top of the page: its editors' titles and names.
+    Masthead,
 }
 
 impl BoilerplateKind {
@@ -87,6 +89,7 @@ impl BoilerplateKind {
             BoilerplateKind::Footer => "footer",
             BoilerplateKind::Continuation => "continuation",
             BoilerplateKind::Separator => "separator",
+            BoilerplateKind::Masthead => "masthead",
         }
     }
 }

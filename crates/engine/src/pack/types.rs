@@ -44,7 +44,7 @@ macro_rules! unit_enum {
 }
 
 unit_enum!(EntityType { Per, Loc, Org, Misc });
-unit_enum!(BoilerplateKind { RepeatedTitle, RelatedLink, Footer, Continuation, Separator });
+unit_enum!(BoilerplateKind { RepeatedTitle, RelatedLink, Footer, Continuation, Separator, Masthead });
 unit_enum!(FactKind { Quantity, Date, Name });
 unit_enum!(Status { Conflict, Agree, Single });
 unit_enum!(Frame {
