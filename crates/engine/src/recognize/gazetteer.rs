@@ -23,6 +23,16 @@ pub const MAX_WORDS: usize = 6;
 
 /// Index of the next word after `i` that continues a name: the next token, or the one after a
 /// hyphen written without spaces. `None` at punctuation, boilerplate or the end.
+/// The last word of `phrase` (words in matching form) written word after word right after the
+/// word at `i`, in its sentence; `None` if it is not (an empty phrase ends at `i`).
+pub fn phrase_after(words: &[Token], i: usize, phrase: &[String]) -> Option<usize> {
+    let mut last = i;
+    for n in phrase {
+        last = next_word(words, last).filter(|&j| words[j].sentence == words[i].sentence && words[j].norm() == n)?;
+    }
+    Some(last)
+}
+
 pub fn next_word(words: &[Token], i: usize) -> Option<usize> {
     let j = i + 1;
     let w = words.get(j)?;

@@ -263,15 +263,7 @@ pub fn governments(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
         let country = matches!(ask.lex.names.get(words[j].norm()).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. }));
         let mut last = country.then_some(j);
         for kind in &kinds {
-            let mut k = i;
-            let whole = kind.iter().all(|n| match next_word(words, k).filter(|&m| words[m].sentence == w.sentence && words[m].norm() == n) {
-                Some(m) => {
-                    k = m;
-                    true
-                }
-                None => false,
-            });
-            if whole && last.is_none_or(|l| k > l) {
+            if let Some(k) = super::gazetteer::phrase_after(words, i, kind).filter(|&k| last.is_none_or(|l| k > l)) {
                 last = Some(k);
             }
         }

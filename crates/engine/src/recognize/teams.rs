@@ -87,17 +87,7 @@ pub(super) fn nicknames(words: &[Token]) -> Vec<Candidate> {
         }
         for (nick, place) in &names {
             let Some(split) = head_of(&words[i], &nick[..1]) else { continue };
-            let mut last = i;
-            let whole = nick[1..].iter().all(|n| match next_word(words, last).filter(|&j| words[j].sentence == words[i].sentence && words[j].norm() == n) {
-                Some(j) => {
-                    last = j;
-                    true
-                }
-                None => false,
-            });
-            if !whole {
-                continue;
-            }
+            let Some(mut last) = super::gazetteer::phrase_after(words, i, &nick[1..]) else { continue };
             let quoted = i > 0 && matches!(words[i - 1].text, "\"" | "«" | "“");
             let head = i.checked_sub(if quoted { 2 } else { 1 }).filter(|&h| words[h].sentence == words[i].sentence && head_of(&words[h], &team).is_some());
             // With `منتخب` and an opening mark, the closing one too (`منتخب "نسور قرطاج"`).
