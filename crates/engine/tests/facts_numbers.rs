@@ -33,6 +33,8 @@ fn thousands_separators_and_decimals() {
     assert_eq!(value("نما بنسبة 1.300 في المئة"), 1.3);
     assert_eq!(value("قرض 1.5 مليار دولار"), 1.5e9);
     assert_eq!(value("قرض ١٫٥ مليار دولار"), 1.5e9);
+    assert_eq!(value("قيمة الشركة 6.4 تريليون ريال"), 6.4e12);
+    assert_eq!(value("نحو ثلاثة تريليونات دولار"), 3e12);
     assert_eq!(value("نمو 2,5 بالمئة"), 2.5);
     // A comma with a space is a list, not a separator.
     assert_eq!(find("في 16, 17 و18").len(), 3);

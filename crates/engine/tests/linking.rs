@@ -187,3 +187,15 @@ fn a_given_name_and_the_fathers_link_to_the_one_longer_name_they_start() {
     let short = entity(&a, "سامر عبد الكريم");
     assert!(short != x && short != y);
 }
+
+#[test]
+fn a_club_with_and_without_the_word_club_is_one_club() {
+    let a = docs(&[
+        "وقال مدرب النادي الأهلي إن الفريق استحق الفوز في النهائي.",
+        "وهنأ الاتحاد نادي الأهلي بعد التتويج، وأشاد لاعبو الأهلي بالجمهور.",
+    ]);
+    let ahly = entity(&a, "نادي الأهلي");
+    for other in ["النادي الأهلي", "الأهلي"] {
+        assert_eq!(entity(&a, other), ahly, "{other}");
+    }
+}

@@ -3,7 +3,7 @@
 //! one article; the long and short names of one country; an organisation's name and the same as a
 //! construct; events of the same number.
 
-use super::names::{given_name, part_of, without_article};
+use super::names::{given_name, part_of, with_adjectives, without_article};
 use super::skeleton::skeleton;
 use super::Linker;
 use crate::model::{EntityType, LinkRule};
@@ -147,6 +147,27 @@ pub(super) fn evidence_passes(l: &mut Linker) {
         }
     }
 
+    // A club's name, with `نادي` before it or a place's adjectives after it, or neither
+    // (`الأهلي`, `نادي الأهلي`, `الأهلي المصري`, `النادي الأهلي المصري`): one club when the
+    // story gives the name one set of adjectives at most (not `الاتحاد الأوروبي` and `الاتحاد
+    // الأفريقي`: then each keeps its own).
+    let mut by_base: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+    for (i, nd) in l.nodes.iter().enumerate() {
+        if let Some((base, _)) = club_core(nd) {
+            by_base.entry(base).or_default().push(i);
+        }
+    }
+    let mut clubs = Vec::new();
+    for group in by_base.values().filter(|g| g.len() >= 2) {
+        let adjectives: BTreeSet<&[String]> = crate::sort::set(group.iter().filter_map(|&i| club_core(&l.nodes[i]).map(|(_, a)| a)).filter(|a| !a.is_empty()));
+        if adjectives.len() <= 1 {
+            clubs.extend(group.windows(2).map(|w| (w[1], w[0])));
+        }
+    }
+    for (a, b) in clubs {
+        l.join(a, b, LinkRule::PartialName);
+    }
+
     // Events of the same number: `كوب 27`, `COP 27`, `قمة المناخ COP27`.
     let word = |w: &str| if w == "cop" { "كوب".to_string() } else { skeleton(w) };
     let mut by_number: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -186,4 +207,25 @@ fn construct_form(words: &[String]) -> Vec<String> {
         Some(domain) => [head.to_string(), format!("ال{domain}")].into_iter().chain(words[k + 1..].iter().cloned()).collect(),
         None => words.to_vec(),
     }
+}
+
+/// An organisation's name read as a club's: its words after `نادي`/`النادي` ("club"), if it has
+/// it, split into the name (its first word definite and no function word: `الأهلي`) and the
+/// relative adjectives after it (`المصري`). `None` for other names.
+fn club_core(nd: &super::Node) -> Option<(&[String], &[String])> {
+    if nd.kind != EntityType::Org {
+        return None;
+    }
+    let lex = crate::lexicon::lexicon();
+    let w = &nd.words;
+    let core = match w.first().map(String::as_str) {
+        Some("نادي" | "النادي") if w.len() >= 2 => &w[1..],
+        _ => &w[..],
+    };
+    let first = core.first()?;
+    if !(first.starts_with("ال") && first.chars().count() >= 5 && !lex.function.contains(first.as_str())) {
+        return None;
+    }
+    let k = (1..=core.len()).find(|&k| with_adjectives(&core[..k], core) || k == core.len()).unwrap_or(core.len());
+    Some(core.split_at(k))
 }

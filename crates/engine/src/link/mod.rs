@@ -21,7 +21,10 @@
 //! 8. `partial_name`: an organisation name whose words are a subsequence of a longer one's with
 //!    the same head word (`منظمة الأمن الجماعي` ⊂ `منظمة معاهدة الأمن الجماعي`), and an event's
 //!    name that a longer one only follows with relative adjectives (`كأس الخليج` ⊂
-//!    `كأس الخليج العربي`; not `كأس العالم` ⊂ `كأس العالم قطر 2022`, another edition's name).
+//!    `كأس الخليج العربي`; not `كأس العالم` ⊂ `كأس العالم قطر 2022`, another edition's name);
+//!    a club's name with or without `نادي` and its country's adjectives (`الأهلي`, `نادي الأهلي`,
+//!    `الأهلي المصري`), when the story gives it one set of adjectives at most (`الاتحاد الأوروبي`
+//!    and `الاتحاد الأفريقي` stay two).
 //!
 //! Different types are never grouped: the city `نور سلطان` is not the person `نور سلطان نزارباييف`.
 //!

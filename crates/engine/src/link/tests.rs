@@ -350,3 +350,12 @@ fn a_foreign_name_transliterated_two_ways_links_but_not_two_relatives() {
     let l = link(&[m(0, "جمال خاشقجي"), m(1, "كمال خاشقجي"), m(2, "جو بايدن"), m(3, "جيل بايدن")]);
     assert_eq!(l.groups, 4, "{:?}", l.group_of_mention);
 }
+
+#[test]
+fn a_club_with_its_country_links_to_its_name_but_two_unions_stay_two() {
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Org, key: normalize(key), surface: key.into(), alias_of: None };
+    let l = link(&[m(0, "الأهلي المصري"), m(1, "الأهلي"), m(2, "النادي الأهلي المصري"), m(3, "نادي الأهلي")]);
+    assert_eq!(l.groups, 1, "{:?}", l.group_of_mention);
+    let l = link(&[m(0, "الاتحاد الأوروبي"), m(1, "الاتحاد"), m(2, "الاتحاد الأفريقي")]);
+    assert_eq!(l.groups, 3, "{:?}", l.group_of_mention);
+}

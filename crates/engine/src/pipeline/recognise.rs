@@ -86,7 +86,12 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
             let counted = crate::facts::nouns::lookup(words[c.first].norm()).is_some_and(|n| !matches!(n.class, crate::facts::nouns::NounClass::Money(_)) || opts.on("currency"));
             let rest_adjective = c.last - c.first == 1 || (c.last - c.first == 2 && ask.nisba_of_place(&words[c.first + 1]));
             let number = c.last - c.first == 1 && crate::facts::numbers::words::large(&words[c.first]);
-            !((counted && rest_adjective || number) && c.kind != EntityType::Org && !matches!(c.origin, Origin::Rule(_))) && !crate::recognize::unit_name(words, c)
+            // Right after an amount (`6.4 تريليون ريال`, `446 مليار ريال`), a currency is its unit
+            // even where the tagger or a list read a club (`ريال مدريد`) in it.
+            let money = crate::facts::nouns::lookup(words[c.first].norm()).is_some_and(|n| matches!(n.class, crate::facts::nouns::NounClass::Money(_))) && opts.on("currency");
+            let after_amount = c.last - c.first == 1 && c.first > 0 && (words[c.first - 1].kind == crate::model::TokenKind::Number || crate::facts::numbers::words::large(&words[c.first - 1]));
+            let amount_unit = money && after_amount && !matches!(c.origin, Origin::Rule(_));
+            !((counted && rest_adjective || number) && c.kind != EntityType::Org && !matches!(c.origin, Origin::Rule(_))) && !amount_unit && !crate::recognize::unit_name(words, c)
         });
     }
     if opts.on("chain-given-name") {

@@ -12,7 +12,7 @@
 //! **Words** (matching forms, so hamza, teh marbuta and alef maqsura spellings all match):
 //! units ثلاث(ة) … تسع(ة), عشر(ة); teens (`أحد عشر`, `اثنا عشر`, `خمسة عشر`); tens عشرون … تسعون;
 //! hundreds مئة/مائة, مئتان/مائتان, ثلاثمئة/ثلاثمائة … and `ثلاث مئة`; scales ألف/ألفان/آلاف،
-//! مليون/مليونان/ملايين، مليار/بليون. Compounds are read with the usual grammar: a scale word
+//! مليون/مليونان/ملايين، مليار/بليون، تريليون/ترليون. Compounds are read with the usual grammar: a scale word
 //! multiplies what comes before it (`ثلاثة آلاف`, `١٩ مليون`, `مئة وخمسون ألفاً`), and `و` joins
 //! parts of decreasing size (`ثلاثمئة وخمسة وعشرون`, `ألفان وخمسمئة`, `مليون و200 ألف`), the unit
 //! coming before the ten (`خمسة وعشرون` = 25). Two words that do not fit this grammar are two
