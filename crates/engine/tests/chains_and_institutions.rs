@@ -126,3 +126,14 @@ fn armed_groups_without_a_head_word_are_organisations() {
     // Not an editor's line naming the outlet `الشام القصف`.
     assert!(has(&f, "هيئة تحرير الشام", EntityType::Org), "{f:?}");
 }
+
+#[test]
+fn an_indefinite_council_or_company_described_is_no_name() {
+    // `مجلس شورى منتخب` "an elected consultative council", `أول برلمان قطري` "the first Qatari
+    // parliament", `أكبر شركة مدرجة` "the largest listed company": descriptions.
+    let f = mentions_of("وصوت الناخبون لاختيار مجلس شورى منتخب، في أول برلمان قطري، وأصبحت الشركة أكبر شركة مدرجة في العالم.");
+    assert!(!f.iter().any(|(t, _)| t.contains("شورى") || t.contains("برلمان") || t.contains("مدرجة")), "{f:?}");
+    // A name after the head is still one: `حركة حماس`, `مجلس الشورى`.
+    let f = mentions_of("وقالت حركة حماس إن مجلس الشورى سينعقد.");
+    assert!(f.iter().any(|(t, _)| t.contains("حماس")) && f.iter().any(|(t, _)| t == "مجلس الشورى"), "{f:?}");
+}

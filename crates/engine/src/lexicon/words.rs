@@ -66,6 +66,11 @@ pub fn listed(list: &[&str], norm: &str) -> bool {
     list.iter().any(|w| crate::normalize::normalize(w) == norm)
 }
 
+/// Superlatives and ordinals that make the indefinite noun after them a description, not a
+/// name's head: `أول مجلس شورى منتخب` ("the first elected consultative council"), `أول برلمان
+/// قطري`, `أكبر شركة مدرجة` ("the largest listed company").
+pub const DESCRIBING: &[&str] = &["أول", "أكبر", "أصغر", "أفضل", "أقدم", "أحدث", "أهم", "أكثر", "أضخم", "أقوى", "أغنى", "ثاني", "ثالث", "آخر"];
+
 /// What `حركة` ("movement", "traffic") is the traffic of (`حركة الملاحة`, `حركة السفن`): with
 /// these it names no movement (`حركة حماس`, `حركة النهضة`).
 pub const TRAFFIC: &[&str] = &[

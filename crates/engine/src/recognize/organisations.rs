@@ -182,6 +182,12 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
             },
         };
         let definite = split.stem.starts_with("ال");
+        // `أول مجلس شورى منتخب`, `أكبر شركة مدرجة`: after a superlative or an ordinal, an
+        // indefinite head and what follows describe (unless quoted: `أول شركة "سامبا"`).
+        let described = !definite && split.clitics.is_empty() && i > 0 && words[i - 1].sentence == words[i].sentence && crate::lexicon::words::listed(crate::lexicon::words::DESCRIBING, words[i - 1].norm());
+        if described && quoted_after(words, i).is_none() {
+            continue;
+        }
         // `شركة أرامكو`, `شركة "سامبا كابيتال"`: a company's own name after the word "company"
         // is the name, as an outlet's after a media head (ANERcorp marks it so); `شركة غاز
         // الجنوب` (a frequent word, Zipf 4.5 or more, not a given name: `شركة علي بابا`) is named by
@@ -228,7 +234,14 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
         let status = |k: usize| crate::lexicon::words::listed(crate::lexicon::words::STATUS_ADJECTIVES, words[k].norm());
         // `مجلس الإدارة`: a company's board, no name.
         let board = |last: usize| last == i + 1 && split.stem == "مجلس" && words[last].norm() == "الاداره";
-        let generic = |last: usize| board(last) || last == i + 1 && (status(last) || next_word(words, last).is_some_and(status) && ask.common(&words[last]) && !ask.nisba(&words[last]));
+        // `مجلس شورى منتخب`, `برلمان قطري`: an indefinite head and one indefinite ordinary word
+        // (no name a list knows: `حركة حماس`, `حركة فتح` are names) describe a council, a
+        // parliament, not one of the story's institutions.
+        let indefinite = |k: usize| {
+            let x = &words[k];
+            !definite && x.is_body_arabic() && x.splits.len() == 1 && !ask.has_article(x) && !ask.lex.names.contains_key(x.norm()) && (ask.common(x) || ask.lex.zipf(x.norm()) >= 40 || ask.nisba_of_noun(x) || ask.lex.place(x.norm()).is_none() && x.norm().ends_with('ي') && ask.lex.zipf(x.norm()) >= 30)
+        };
+        let generic = |last: usize| board(last) || last == i + 1 && (status(last) || indefinite(last) || next_word(words, last).is_some_and(status) && ask.common(&words[last]) && !ask.nisba(&words[last]));
         if let Some(last) = org_chain(words, ask, i, definite, complement).filter(|&last| (!needs_domain || domain(last)) && !traffic && !generic(last)) {
             out.push(make(words, i, Some(split), last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
         }
