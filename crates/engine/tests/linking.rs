@@ -199,3 +199,17 @@ fn a_club_with_and_without_the_word_club_is_one_club() {
         assert_eq!(entity(&a, other), ahly, "{other}");
     }
 }
+
+#[test]
+fn a_nickname_in_brackets_or_quotes_after_a_full_name_is_that_person() {
+    let a = docs(&[
+        "وبعد 11 دقيقة أضاف محمد مجدي (قفشة) الهدف الثاني للفريق.",
+        "وسجل محمد مجدي \"أفشة\" هدفا رائعا في الشوط الثاني.",
+    ]);
+    let afsha = entity(&a, "محمد مجدي");
+    assert_eq!(entity(&a, "قفشة"), afsha);
+    assert_eq!(entity(&a, "أفشة"), afsha);
+    // An ordinary word in brackets after a name is none: `(أرشيف)`, "archive".
+    let b = docs(&["وظهر الرئيس عبد المجيد تبون (أرشيف) في الاجتماع."]);
+    assert!(!b.documents.iter().flat_map(|d| &d.mentions).any(|m| m.text == "أرشيف"));
+}

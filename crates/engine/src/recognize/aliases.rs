@@ -1,5 +1,5 @@
 //! Other names of a name the text gives itself (rule code `alias`): a bracketed or quoted single
-//! word right after a name (`(CSTO)`, `«ناتو»`), and a quoted name after `المعروف باسم`,
+//! word right after a name (`(CSTO)`, `«ناتو»`, a person's nickname `(قفشة)`), and a quoted name after `المعروف باسم`,
 //! `الملقب بـ` … Each is a candidate with [`Candidate::alias_of`] set, which linking joins to the
 //! name it stands for.
 
@@ -9,7 +9,8 @@ use super::rules::{is_comma, is_quote, quoted_after, CLOSE_QUOTES, OPEN_QUOTES};
 use crate::model::{Candidate, EntityType, Origin, Token, TokenKind};
 
 /// `منظمة معاهدة الأمن الجماعي (CSTO)`, `حلف شمال الأطلسي «ناتو»`: one bracketed or quoted word
-/// right after an organisation's or event's name is an alias of it.
+/// right after an organisation's or event's name is an alias of it; so is a rare word after a
+/// person's full name, the nickname (`محمد مجدي "أفشة"`).
 pub(super) fn after_names(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
     for c in known {
         // `وكالة الأنباء الليبية الرسمية “وال”`: a status adjective may come between.
@@ -19,10 +20,15 @@ pub(super) fn after_names(words: &[Token], ask: &Ask, known: &[Candidate], out: 
         };
         let bracketed = (open.is_punct("(") && close.is_punct(")")) || (is_quote(open, &OPEN_QUOTES) && is_quote(close, &CLOSE_QUOTES));
         let acronym = inner.kind == TokenKind::Latin && inner.text.chars().all(|ch| ch.is_ascii_uppercase());
-        let arabic_alias = inner.is_body_arabic() && !inner.text.starts_with("ال") && !inner.text.ends_with('ة');
+        // A person's nickname (`محمد مجدي "أفشة"`, `محمد مجدي (قفشة)`): a rare word, no ordinary
+        // one (`(أرشيف)`, `(يمين)`), and not a club's or a country's (a list's name of another
+        // type, below).
+        let person = c.kind == EntityType::Per;
+        let nickname = person && inner.is_body_arabic() && inner.splits.len() == 1 && !ask.common(inner) && !ask.function(inner) && ask.lex.zipf(inner.norm()) < 30;
+        let arabic_alias = inner.is_body_arabic() && !inner.text.starts_with("ال") && (!inner.text.ends_with('ة') || nickname) && (!person || nickname);
         // A place's name in a dateline is followed by the agency's (`دبي، الإمارات العربية المتحدة
-        // (CNN) —`): only organisations and events take an alias this way.
-        let aliased_kind = matches!(c.kind, EntityType::Org | EntityType::Misc);
+        // (CNN) —`): only organisations, events and people take an alias this way.
+        let aliased_kind = matches!(c.kind, EntityType::Org | EntityType::Misc) || person && !acronym;
         // A club's country in brackets (`ريال مدريد (إسبانيا)`) is no alias: a word a list knows as
         // a name of another type, or as a place, is not taken as one.
         let listed_otherwise = ask.lex.names.get(inner.norm()).is_some_and(|e| e.kind != c.kind) || ask.lex.place(inner.norm()).is_some();
