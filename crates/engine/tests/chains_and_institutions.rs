@@ -109,6 +109,8 @@ fn state_institutions_with_ordinary_head_words_are_organisations() {
     assert!(has(&f, "الديوان الأميري", EntityType::Org), "{f:?}");
     assert!(has(&f, "رئاسة الجمهورية", EntityType::Org), "{f:?}");
     assert!(has(&f, "الحماية المدنية", EntityType::Org), "{f:?}");
+    let f = mentions_of("وهرعت سيارات الإسعاف وفرق الإطفاء والدفاع المدني إلى موقع الانفجار.");
+    assert!(has(&f, "الدفاع المدني", EntityType::Org), "{f:?}");
 }
 
 #[test]

@@ -8,8 +8,8 @@
 //!    three letters;
 //! 4. `orthographic`: place names that differ only in a final `-يا`/`-ية` (`سوريا`/`سورية`) or a
 //!    final `-يا` (`بيلاروس`/`بيلاروسيا`);
-//!    `article`: one-word organisation or event names written with and without the article
-//!    (`الفيفا`/`فيفا`, `الأوبك`/`أوبك`), three letters or more without it;
+//!    `article`: one-word organisation, event or place names written with and without the
+//!    article (`الفيفا`/`فيفا`, `الأوبك`/`أوبك`, `التليل`/`تليل`), three letters or more without it;
 //! 5. `surname_variant`: people with the same given names whose surnames are within two edits of
 //!    each other on the skeleton (without the article, four letters or more, the edits at most
 //!    half the shorter: `محمد الخامس`/`محمد السادس` are two people) (`علي خان إسماعيلوف`/`علي خان سميلوف`);
@@ -307,7 +307,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
             if nd.kind == EntityType::Loc && nd.key.chars().count() >= 4 {
                 block('y', nd.kind, ya_stem(&nd.key), i);
             }
-            if matches!(nd.kind, EntityType::Org | EntityType::Misc) && nd.words.len() == 1 {
+            if matches!(nd.kind, EntityType::Org | EntityType::Misc | EntityType::Loc) && nd.words.len() == 1 {
                 block('a', nd.kind, nd.key.strip_prefix("ال").unwrap_or(&nd.key), i);
             }
             if nd.kind == EntityType::Per && nd.words.len() >= 2 {
@@ -476,10 +476,10 @@ fn a_compound_given_name_is_one_word_however_written() {
     assert_eq!(name_words("كمال كليجدار اوغلو"), ["كمال", "كليجداراوغلو"]);
 }
 
-/// One-word organisation or event names, one the other with the article (`الفيفا` / `فيفا`), three
-/// letters or more without it.
+/// One-word organisation, event or place names, one the other with the article (`الفيفا` /
+/// `فيفا`, `التليل` / `تليل`), three letters or more without it.
 fn with_article(a: &Node, b: &Node) -> bool {
-    let one_word = |n: &Node| matches!(n.kind, EntityType::Org | EntityType::Misc) && n.words.len() == 1;
+    let one_word = |n: &Node| matches!(n.kind, EntityType::Org | EntityType::Misc | EntityType::Loc) && n.words.len() == 1;
     let of = |long: &Node, short: &Node| long.key.strip_prefix("ال") == Some(short.key.as_str()) && short.key.chars().count() >= 3;
     a.kind == b.kind && one_word(a) && one_word(b) && (of(a, b) || of(b, a))
 }

@@ -359,3 +359,11 @@ fn a_club_with_its_country_links_to_its_name_but_two_unions_stay_two() {
     let l = link(&[m(0, "الاتحاد الأوروبي"), m(1, "الاتحاد"), m(2, "الاتحاد الأفريقي")]);
     assert_eq!(l.groups, 3, "{:?}", l.group_of_mention);
 }
+
+#[test]
+fn a_village_with_and_without_the_article_is_one_place() {
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Loc, key: normalize(key), surface: key.into(), alias_of: None };
+    let l = link(&[m(0, "التليل"), m(1, "تليل"), m(1, "عكار")]);
+    assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
+    assert_eq!(l.groups, 2);
+}
