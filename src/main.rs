@@ -9,6 +9,7 @@
 mod hash;
 mod i18n;
 mod parts;
+mod snapshot;
 mod table;
 mod workspace;
 

@@ -284,8 +284,18 @@ impl AppState {
         let (doc, entity) = self.validate(self.doc.get_untracked(), self.entity.get_untracked());
         set_if_changed(self.doc, doc);
         set_if_changed(self.entity, entity);
-        // The first view prerendered at build time has done its job.
+        // The first view prerendered at build time has done its job; the next visit's first view
+        // is this analysis' first article (`crate::snapshot`).
         browser::remove_element("#prerender");
+        self.data.with_untracked(|d| match d.as_ref().and_then(|d| d.analysis.documents.first()) {
+            Some(first) => {
+                let snap = crate::snapshot::build(first, i18n::names_count(Lang::En, first.mentions.len()));
+                if let Ok(json) = serde_json::to_string(&snap) {
+                    browser::storage_set(crate::snapshot::KEY, &json);
+                }
+            }
+            None => browser::storage_remove(crate::snapshot::KEY),
+        });
         self.status.set(Status::Ready);
         let waiting = std::mem::take(&mut *self.after_data.write_value());
         for f in waiting {

@@ -204,7 +204,7 @@ async fn bench_in_browser() {
             v.sort();
             v
         };
-        let (mut back, mut floor, mut restored) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut back, mut floor, mut restored, mut kept) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for run in 0..runs {
             let app = App::launch(&format!("bench-resume-{run}"), &base).await;
             app.open("").await;
@@ -220,7 +220,24 @@ async fn bench_in_browser() {
             .await;
             let f = measure(&app, &format!("{base}plain.html"), "document.querySelector('article p')").await;
             let v = measure(&app, &base, "document.querySelector('article#reader mark')").await;
-            eprintln!("bench: return visit run {run}: floor {f}, app {v}");
+            // The user's story alone (the bundled articles hidden), opened again: the first
+            // highlighted name of its first article wherever it is painted, the first view the
+            // app kept at the last visit (`src/snapshot.rs`, painted by the page's prerender
+            // gate before the wasm) or the live reader.
+            app.js("performance.clearMarks('qarin:analysis-kept')", vec![]).await;
+            app.click("input#show-bundled").await;
+            app.wait_for(
+                "the story alone, analysed and kept",
+                READY_TIMEOUT,
+                "return document.querySelectorAll('button.doc-item').length === arguments[0] \
+                 && performance.getEntriesByName('qarin:analysis-kept').length > 0",
+                vec![json!(story.len())],
+            )
+            .await;
+            let first = crate::page::doc_ids(&app).await.first().cloned().expect("a first article");
+            let k = measure(&app, &base, &format!("document.querySelector('[data-doc=\"{first}\"] mark')")).await;
+            eprintln!("bench: return visit run {run}: floor {f}, app {v}, kept first view {k}");
+            kept.push(format!("{:.1}", k["frame"].as_f64().expect("ms")));
             floor.push(format!("{:.1}", f["frame"].as_f64().expect("ms")));
             back.push(format!("{:.1}", v["frame"].as_f64().expect("ms")));
             restored.push(if v["restored"].is_number() { "1" } else { "0" });
@@ -229,6 +246,7 @@ async fn bench_in_browser() {
         println!("\nQARIN_BENCH resume_floor_ms {}", floor.join(" "));
         println!("\nQARIN_BENCH resume_ms {}", back.join(" "));
         println!("\nQARIN_BENCH resume_restored {}", restored.join(" "));
+        println!("\nQARIN_BENCH resume_first_ms {}", kept.join(" "));
     }
     if wanted("sizes") {
         for n in sizes {

@@ -155,6 +155,48 @@ async fn prerendered_article_until_the_app_is_ready() {
             app.screenshot("prerender-other-view").await;
         }
     }
+
+    // A return visit: the first view the app kept (`src/snapshot.rs`) replaces the bundled
+    // article, as text and typed marks only (a tag in the text stays text; an unknown type is no
+    // mark), unless the link asks for another article.
+    let snapshot = json!({
+        "v": 1, "doc": "mine", "file": "mine.txt", "names": "2 names",
+        "runs": [["قال ", 0], ["بوتين", 1], [" في <img src=x onerror=alert(1)> ", 0], ["موسكو", 2], [" و", 0], ["غير", 9], ["\n", 0]]
+    });
+    app.js("localStorage.setItem('qarin-first-view', JSON.stringify(arguments[0]))", vec![snapshot]).await;
+    for (hash, doc) in [("", "mine"), ("#doc=mine", "mine"), (&*format!("#doc={served_doc}"), served_doc.as_str())] {
+        app.client.goto("about:blank").await.expect("about:blank");
+        app.client.goto(&link(hash.to_string())).await.expect("open the page again");
+        let kept = app
+            .wait_for(
+                "the kept first view",
+                READY_TIMEOUT,
+                r#"if (document.readyState !== 'complete') return null;
+                   const a = document.getElementById('reader-static');
+                   return {
+                     doc: a.dataset.doc,
+                     text: a.textContent,
+                     marks: [...a.querySelectorAll('mark')].map(m => [m.dataset.type, m.textContent]),
+                     images: document.querySelectorAll('#prerender img').length,
+                     file: document.querySelector('#prerender .file-name').textContent,
+                     elsewhere: document.getElementById('prerender').classList.contains('elsewhere'),
+                   };"#,
+                vec![],
+            )
+            .await;
+        assert_eq!(kept["doc"], json!(doc), "{hash}: {kept}");
+        assert_eq!(kept["elsewhere"], json!(false), "{hash}: {kept}");
+        if doc == "mine" {
+            assert_eq!(kept["text"], json!("قال بوتين في <img src=x onerror=alert(1)> موسكو وغير\n"), "{kept}");
+            assert_eq!(kept["marks"], json!([["PER", "بوتين"], ["LOC", "موسكو"]]), "{kept}");
+            assert_eq!(kept["images"], json!(0), "{kept}");
+            assert_eq!(kept["file"], json!("mine.txt"), "{kept}");
+        }
+        if hash.is_empty() {
+            app.screenshot("prerender-kept-first-view").await;
+        }
+    }
+    app.js("localStorage.removeItem('qarin-first-view')", vec![]).await;
     app.close().await;
     assert_eq!(look["position"], json!("fixed"), "{look}");
     assert_eq!(look["covers"], json!(true), "the layer does not cover the viewport: {look}");
@@ -188,7 +230,11 @@ async fn prerendered_article_until_the_app_is_ready() {
         )
         .await;
         first_mark(&app).await;
+        // The app keeps its first article's opening for the next visit's first view.
+        let kept = app.js("return JSON.parse(localStorage.getItem('qarin-first-view'))", vec![]).await;
         let both = app.js(READER_MARKS, vec![]).await;
+        assert_eq!(kept["doc"], both["live"]["doc"], "the kept first view is not the app's first article: {kept}");
+        assert!(kept["runs"].as_array().is_some_and(|r| r.iter().filter(|r| r[1] != json!(0)).count() >= 5), "{kept}");
         assert_eq!(both["prerender_left"], json!(false), "{both}");
         let (served, live) = (&both["served"], &both["live"]);
         assert!(served.is_object(), "no prerendered article in the HTML as served: {both}");

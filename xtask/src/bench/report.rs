@@ -109,6 +109,15 @@ pub fn report(m: &Measures, native: &NativeTimes, runs: usize) -> Result<()> {
             restored.len()
         );
     }
+    if let (Ok(kept), Ok(floor)) = (numbers(m, "resume_first_ms"), numbers(m, "resume_floor_ms")) {
+        println!(
+            "  return visit with the story alone (bundled articles hidden): its first highlighted name wherever painted (the first view the app kept, before the wasm; then the live reader): {:.0} ms   runs: {}   = {:.2}× the plain page opened again, {:.2}× the first-visit floor",
+            median(&kept),
+            list(&kept),
+            median(&kept) / median(&floor),
+            median(&kept) / f,
+        );
+    }
     if let Ok(longest) = numbers(m, "mark_ms_longest") {
         println!(
             "  longest main-thread task before the live reader's first mention (median): {:.0} ms",

@@ -80,17 +80,28 @@ fn check_fragment(fragment: &str) -> Result<()> {
     Ok(())
 }
 
-/// The one script of the prerender, run as the page is parsed, before its first paint: a link
-/// to another view (`#view=compare`, `facts`, `wire`) or to another article (`#doc=…` other
-/// than the prerendered `data-doc`) must not flash the first article's text, so the layer then
-/// keeps only its bar with the loading line (class `elsewhere`, style/main.css). It reads the
-/// hash as `src/hash.rs` does (pairs split on `&`, values percent-decoded, unknown views are
-/// the reader). Constant text: the policy allows it by hash.
+/// The one script of the prerender, run as the page is parsed, before its first paint. First, a
+/// return visit: the opening of the article the app showed first last time, with its names,
+/// kept in localStorage under `qarin-first-view` by the app (`src/snapshot.rs`), replaces the
+/// bundled article when it is another one (and the link asks for no other): text nodes and
+/// `<mark data-type>` only, the type one of the four, nothing read as HTML. Then a link to
+/// another view (`#view=compare`, `facts`, `wire`) or to another article (`#doc=…` other than
+/// the shown `data-doc`) must not flash the first article's text, so the layer then keeps only
+/// its bar with the loading line (class `elsewhere`, style/main.css). It reads the hash as
+/// `src/hash.rs` does (pairs split on `&`, values percent-decoded, unknown views are the
+/// reader). Constant text: the policy allows it by hash.
 pub const PRERENDER_GATE: &str = "(function(){var v='',d='';\
 location.hash.replace(/^#/,'').split('&').forEach(function(p){var i=p.indexOf('=');\
 if(i<0)return;var k=p.slice(0,i),x=p.slice(i+1);try{x=decodeURIComponent(x)}catch(e){}\
 if(k==='view')v=x;else if(k==='doc')d=x});\
-var a=document.getElementById('reader-static');\
+var a=document.getElementById('reader-static'),s=null;\
+try{s=JSON.parse(localStorage.getItem('qarin-first-view'))}catch(e){}\
+if(a&&s&&s.v===1&&typeof s.doc==='string'&&Array.isArray(s.runs)&&s.doc!==a.getAttribute('data-doc')&&(!d||d===s.doc)){\
+var T=['','PER','LOC','ORG','MISC'];a.textContent='';a.setAttribute('data-doc',s.doc);\
+s.runs.forEach(function(r){if(!Array.isArray(r))return;var t=document.createTextNode(String(r[0])),k=T[r[1]];\
+if(k){var m=document.createElement('mark');m.setAttribute('data-type',k);m.appendChild(t);a.appendChild(m)}else a.appendChild(t)});\
+var p=document.getElementById('prerender'),f=p.querySelector('.file-name'),n=p.querySelector('.reader-facts span');\
+if(f)f.textContent=String(s.file||'');if(n)n.textContent=String(s.names||'')}\
 if(['compare','facts','wire'].indexOf(v)>=0||(d&&a&&d!==a.getAttribute('data-doc')))\
 document.getElementById('prerender').classList.add('elsewhere')})();";
 
