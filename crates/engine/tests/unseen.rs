@@ -188,6 +188,9 @@ fn the_conjunction_before_a_name_is_not_part_of_it() {
     let f = mentions_of("ويضم المجلس سبعة أعضاء هم سلطان العرادة، وطارق صالح، وعبد الله العليمي، وعثمان مجلي، وفرج البحسني.");
     assert!(!f.iter().any(|(t, _)| t.starts_with("وعبد") || t.starts_with("وفرج")), "{f:?}");
     assert!(f.iter().any(|(t, k)| t == "فرج البحسني" && *k == EntityType::Per), "{f:?}");
+    // `وعلي` written with `ي` is "and Ali", not "and on" (`على`, the same letters once matched).
+    let f = mentions_of("وفاز في الانتخابات يوسف بن علي الخاطر، وعلي فطيس المري، ومحمد بطي العبدالله.");
+    assert!(f.iter().any(|(t, k)| t == "علي فطيس المري" && *k == EntityType::Per), "{f:?}");
 }
 
 #[test]

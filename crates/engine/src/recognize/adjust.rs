@@ -32,9 +32,8 @@
 //! bundled corpus, which reads it right without it). Currencies are dropped in the pipeline (code
 //! `currency`).
 
-use super::make;
 use crate::model::{Candidate, EntityType, Origin, RuleId, Token, TokenKind};
-use crate::recognize::ask::Ask;
+use crate::recognize::{ask::Ask, make};
 
 /// Extend names over a glued `+` (see the module documentation).
 pub fn plus(words: &[Token], cands: &mut [Candidate]) {
@@ -93,9 +92,11 @@ pub fn given_names_before(words: &[Token], ask: &Ask, opts_and: bool, cands: &mu
             } else if j >= 2 && ok(j - 1) && ok(j - 2) && free(j - 2) && owner(j - 1) != Some(false) && given(&words[j - 2]) && ask.name_like(&words[j - 1]) {
                 j -= 2;
             } else {
-                // `و` + a given name starts the name, outside the span (`وطارق` + `محمد صالح`).
+                // `و` + a given name starts the name, outside the span (`وطارق` + `محمد صالح`);
+                // `وعلي` written with `ي` is "and Ali" however frequent `على` ("on") makes it.
                 if opts_and && j >= 1 && ok(j - 1) && free(j - 1) && words[j - 1].is_body_arabic() {
-                    and = words[j - 1].splits.iter().position(|s| s.clitics == "و" && ask.lex.gazetteer_first_names.contains(&s.stem) && !ask.lex.common.contains(&s.stem) && ask.lex.zipf(&s.stem) < 50);
+                    let ali = |s: &crate::model::Split| words[j - 1].text.ends_with('ي') && s.stem == "علي";
+                    and = words[j - 1].splits.iter().position(|s| s.clitics == "و" && ask.lex.gazetteer_first_names.contains(&s.stem) && (ali(s) || !ask.lex.common.contains(&s.stem) && ask.lex.zipf(&s.stem) < 50));
                     if and.is_some() {
                         j -= 1;
                     }
