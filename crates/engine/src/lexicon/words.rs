@@ -61,6 +61,11 @@ pub const GROUP_HEADS: &[&str] = &["التيار", "الإطار", "الكتلة
 /// Heads of the names of spacecraft and instruments (MISC with the head: `مسبار الأمل`).
 pub const CRAFT_HEADS: &[&str] = &["مسبار", "تلسكوب", "مكوك"];
 
+/// Heads of events named by ordinary words, a parade, a march, an uprising, a revolution
+/// (MISC with the head: `موكب المومياوات الملكية`, `مسيرة العودة`, `ثورة الياسمين`): names when the
+/// story keeps using them ([`crate::recognize::landmarks`]).
+pub const HAPPENING_HEADS: &[&str] = &["موكب", "مسيرة", "انتفاضة", "ثورة"];
+
 /// Whether the matching form `norm` is one of `list`'s words (written in ordinary spelling).
 pub fn listed(list: &[&str], norm: &str) -> bool {
     list.iter().any(|w| crate::normalize::normalize(w) == norm)

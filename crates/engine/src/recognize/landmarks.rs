@@ -7,8 +7,9 @@
 //! Rules:
 //! - a head without the article, after at most a conjunction or preposition: a site's
 //!   ([`FACILITY_HEADS`](crate::lexicon::words::FACILITY_HEADS): `جسر`, `مطار` …, and `سد`, a place:
-//!   LOC) or a craft's ([`CRAFT_HEADS`](crate::lexicon::words::CRAFT_HEADS): `مسبار`, `تلسكوب`,
-//!   named things: MISC);
+//!   LOC), a craft's ([`CRAFT_HEADS`](crate::lexicon::words::CRAFT_HEADS): `مسبار`, `تلسكوب`,
+//!   named things: MISC) or an event's ([`HAPPENING_HEADS`](crate::lexicon::words::HAPPENING_HEADS):
+//!   `موكب`, `مسيرة`, `انتفاضة`, `ثورة`: MISC);
 //! - then, in the same sentence, a quoted name (`مسبار "الأمل"`: a name whatever else the story
 //!   says, the marks in the span), or one word with the article that is no relative adjective, no
 //!   function or time word and no name or place a list knows (those are the facility rule's);
@@ -31,8 +32,8 @@ const QUOTED: u8 = 6;
 /// Every landmark reading of a document, before the story confirms it: keyed by its core, with
 /// priority [`QUOTED`] if quoted (5 otherwise).
 pub fn readings(words: &[Token], ask: &Ask) -> Vec<Candidate> {
-    use crate::lexicon::words::{CRAFT_HEADS, FACILITY_HEADS, LANDMARK_ONLY_HEADS};
-    let (sites, crafts) = (super::constructs::matching(&[FACILITY_HEADS, LANDMARK_ONLY_HEADS].concat()), super::constructs::matching(CRAFT_HEADS));
+    use crate::lexicon::words::{CRAFT_HEADS, FACILITY_HEADS, HAPPENING_HEADS, LANDMARK_ONLY_HEADS};
+    let (sites, crafts) = (super::constructs::matching(&[FACILITY_HEADS, LANDMARK_ONLY_HEADS].concat()), super::constructs::matching(&[CRAFT_HEADS, HAPPENING_HEADS].concat()));
     let mut out = Vec::new();
     for i in 0..words.len() {
         let w = &words[i];
@@ -166,6 +167,14 @@ mod tests {
         let got = found(&["نجح مسبار \"الأمل\" في الوصول إلى المدار.", "احتاج مسبار الأمل إلى الوقود."]);
         assert!(got.contains(&("مسبار \"الأمل\"".into(), EntityType::Misc)), "{got:?}");
         assert!(got.contains(&("مسبار الأمل".into(), EntityType::Misc)), "{got:?}");
+    }
+
+    #[test]
+    fn a_parade_the_story_keeps_naming_is_an_event() {
+        let got = found(&["انطلق موكب المومياوات الملكية نحو الفسطاط.", "تابع الملايين موكب المومياوات الملكية على الشاشات."]);
+        assert!(got.contains(&("موكب المومياوات الملكية".into(), EntityType::Misc)), "{got:?}");
+        let got = found(&["انطلق موكب السيارات نحو المطار.", "قال الوزير إن المياه وصلت."]);
+        assert!(!got.iter().any(|(t, _)| t.contains("موكب")), "{got:?}");
     }
 
     #[test]
