@@ -60,3 +60,14 @@ fn a_family_name_alone_names_the_person_a_rule_found_in_another_article() {
     // Not a participle the title rule took in (`ريان العالق`, "Rayan, stuck").
     assert!(!b.iter().any(|(t, _)| t == "العالق"), "{b:?}");
 }
+
+#[test]
+fn a_family_name_after_a_title_is_the_person_unless_a_place_is_its() {
+    // `اللواء الحنيطي`: no place is الحنيطي's, so after a rank it is the general himself;
+    // `الرئيس السوداني` ("the Sudanese president") is an adjective of a place.
+    let docs = ["وقال رئيس هيئة الأركان اللواء يوسف الحنيطي إن التحقيقات مستمرة، وأكد محمد شياع السوداني الدعم.", "وقال اللواء الحنيطي إن النتائج ستعلن، واستقبل الرئيس السوداني الوفد."];
+    let a = common::story_of(&docs);
+    let second: Vec<&str> = a.documents[1].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(second.contains(&"الحنيطي"), "{second:?}");
+    assert!(!second.contains(&"السوداني"), "{second:?}");
+}

@@ -134,9 +134,9 @@ pub fn given_names_before(words: &[Token], ask: &Ask, opts_and: bool, cands: &mu
 
 /// One-word adjectives of places dropped (see the module documentation).
 pub fn drop_place_adjectives(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
-    // A family name of the corpus with the article is a name unless a definite word stands before
-    // it (`استلام السوداني مهامه`, `واختار السوداني`; not `الرئيس السوداني`).
-    let after_definite = |c: &Candidate| c.first > 0 && words[c.first - 1].is_word() && ask.has_article(&words[c.first - 1]);
+    // A corpus family name with the article is a name unless a definite word stands before it
+    // (`واختار السوداني`; not `الرئيس السوداني`), but a title if no place is its (`اللواء الحنيطي`).
+    let after_definite = |c: &Candidate| c.first > 0 && words[c.first - 1].is_word() && ask.has_article(&words[c.first - 1]) && !(words[c.first - 1].splits.iter().any(|s| ask.lex.person_titles.contains(&s.stem) || ask.lex.occupations.contains(&s.stem)) && !ask.nisba_of_place(&words[c.first]));
     let family = |c: &Candidate| c.origin == Origin::Corpus && c.kind == EntityType::Per && words[c.first].text.starts_with("ال");
     cands.retain(|c| !(c.last - c.first == 1 && family(c) && after_definite(c)));
     cands.retain(|c| !(c.last - c.first == 1 && matches!(c.origin, Origin::Tagger | Origin::Corpus) && !family(c) && ask.nisba_of_place(&words[c.first]) && !ask.lex.names.contains_key(words[c.first].norm())));

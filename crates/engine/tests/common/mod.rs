@@ -24,3 +24,9 @@ pub fn entity_of<'a>(a: &'a Analysis, text: &str) -> &'a qarin_engine::Entity {
     let id = a.documents[0].mentions.iter().find(|m| m.text == text).map(|m| m.entity.as_str()).unwrap_or_else(|| panic!("no mention {text}"));
     a.entities.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no entity {id}"))
 }
+
+/// The analysis of one story, an article per text.
+pub fn story_of(texts: &[&str]) -> Analysis {
+    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| Document { id: format!("d{i}"), file: format!("d{i}.txt"), title: "t".into(), text: t.to_string(), ..Default::default() }).collect();
+    analyze(&docs)
+}
