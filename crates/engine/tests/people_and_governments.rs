@@ -71,3 +71,12 @@ fn a_family_name_after_a_title_is_the_person_unless_a_place_is_its() {
     assert!(second.contains(&"الحنيطي"), "{second:?}");
     assert!(!second.contains(&"السوداني"), "{second:?}");
 }
+
+#[test]
+fn a_club_after_a_players_role_is_an_organisation() {
+    let f = mentions_of("وطُرد هابي ماشيان لاعب كايزر تشيفز في نهاية الشوط الأول، وسدد سمير نوركوفيتش مهاجم كايزر تشيفز كرة قوية.");
+    assert!(has(&f, "كايزر تشيفز", Org) && !has(&f, "كايزر تشيفز", Per), "{f:?}");
+    // After a definite noun the name is the player's own.
+    let f = mentions_of("وقال اللاعب محمد صلاح إن الفوز مستحق.");
+    assert!(has(&f, "محمد صلاح", Per), "{f:?}");
+}

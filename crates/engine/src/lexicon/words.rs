@@ -58,6 +58,11 @@ pub const LANDMARK_ONLY_HEADS: &[&str] = &["سد"];
 /// `الائتلاف الوطني`): names when the story keeps using them ([`crate::recognize::landmarks`]).
 pub const GROUP_HEADS: &[&str] = &["التيار", "الإطار", "الكتلة", "التحالف", "الائتلاف"];
 
+/// Indefinite nouns of a team's people and things (a player, a striker, a coach, fans, goal,
+/// net, defences): a name in construct after them is a team's (`لاعب كايزر تشيفز`, "a Kaizer
+/// Chiefs player", `مرمى الوداد`), not a person's ([`crate::recognize::teams::clubs_after_roles`]).
+pub const TEAM_ROLES: &[&str] = &["لاعب", "لاعبو", "لاعبي", "مهاجم", "مدافع", "حارس", "مدرب", "جماهير", "جمهور", "مرمى", "شباك", "دفاعات", "دفاع", "هجوم", "صفوف", "قميص"];
+
 /// Heads of the names of spacecraft and instruments (MISC with the head: `مسبار الأمل`).
 pub const CRAFT_HEADS: &[&str] = &["مسبار", "تلسكوب", "مكوك"];
 

@@ -97,6 +97,9 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     if opts.on("chain-given-name") {
         crate::recognize::adjust::given_name_before_chain(words, ask, &mut all);
     }
+    if opts.on("club-after-role") {
+        crate::recognize::teams::clubs_after_roles(words, ask, &mut all);
+    }
     if opts.on("waw-given-name") {
         crate::recognize::persons::given_name_with_waw(words, ask, &mut all);
     }

@@ -1,7 +1,8 @@
 //! National teams as sports pages name them besides `المنتخب السعودي` (the head rule of
 //! [`super::constructs`]): by their colour and their country's adjective (`الأخضر السعودي`),
 //! then by the colour alone in that article; and by their nicknames (`نسور قرطاج`, `أسود
-//! الأطلس`), the same key as the team the head rule names, so that all are one team.
+//! الأطلس`), the same key as the team the head rule names, so that all are one team. A club
+//! named after a team's role in construct (`لاعب كايزر تشيفز`) is an organisation, not a person.
 
 use super::ask::Ask;
 use super::constructs::{head_of, matching};
@@ -141,5 +142,22 @@ mod tests {
         assert_ne!(keys("تأهل أسود الأطلس إلى"), keys("تأهل المنتخب التونسي إلى"));
         // Half a nickname is nothing.
         assert!(found("زار قرطاج الأثرية").iter().all(|(_, k)| *k != Org));
+    }
+}
+
+/// A name the tagger or the story read as a person's, in construct after an indefinite noun of a
+/// team's people or things ([`TEAM_ROLES`](crate::lexicon::words::TEAM_ROLES): `لاعب`, `مهاجم`,
+/// `مرمى`, `دفاعات` …), with at most `و`/`ب`/`ل`/`ف` before it, is a club's: an organisation
+/// (`وطُرد هابي ماشيان لاعب كايزر تشيفز`). Not after a definite noun (`اللاعب محمد صلاح`: the
+/// player himself), nor a name a list knows as a person's.
+pub fn clubs_after_roles(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    let roles = matching(crate::lexicon::words::TEAM_ROLES);
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && matches!(c.origin, Origin::Tagger | Origin::Corpus) && c.first > 0) {
+        let b = &words[c.first - 1];
+        let role = b.is_body_arabic() && b.sentence == words[c.first].sentence && b.splits.iter().any(|s| matches!(s.clitics, "" | "و" | "ب" | "ل" | "ف") && roles.contains(&s.stem));
+        let person = ask.first_name(&words[c.first]) || ask.lex.names.get(&c.key).is_some_and(|e| e.kind == EntityType::Per);
+        if role && !person && c.byte_start == words[c.first].start {
+            c.kind = EntityType::Org;
+        }
     }
 }
