@@ -213,3 +213,17 @@ fn a_nickname_in_brackets_or_quotes_after_a_full_name_is_that_person() {
     let b = docs(&["وظهر الرئيس عبد المجيد تبون (أرشيف) في الاجتماع."]);
     assert!(!b.documents.iter().flat_map(|d| &d.mentions).any(|m| m.text == "أرشيف"));
 }
+
+#[test]
+fn two_names_the_lists_give_one_latin_name_are_one_organisation() {
+    let a = docs(&[
+        "ودعت الجامعة العربية إلى التهدئة، بحسب وكالة الأنباء السعودية.",
+        "وقال الأمين العام لجامعة الدول العربية إن الاجتماع مهم، وفق ما نقلت واس.",
+    ]);
+    let league = entity(&a, "الجامعة العربية");
+    assert_eq!(entity(&a, "جامعة الدول العربية"), league);
+    assert_eq!(entity(&a, "واس"), entity(&a, "وكالة الأنباء السعودية"));
+    assert_ne!(entity(&a, "واس"), league);
+    let e = a.entities.iter().find(|e| e.id == league).expect("the league");
+    assert!(e.reasons.iter().any(|r| matches!(&r.rule, LinkRule::SameListedName { latin } if latin == "Arab League")), "{:?}", e.reasons);
+}

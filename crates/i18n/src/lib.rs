@@ -215,6 +215,7 @@ pub fn link_reason(lang: Lang, r: &LinkReason) -> String {
         LinkRule::GivenNameAlone => Key::LinkGivenNameAlone,
         LinkRule::SameCountry { .. } => Key::LinkSameCountry,
         LinkRule::SameNumber { .. } => Key::LinkSameNumber,
+        LinkRule::SameListedName { .. } => Key::LinkSameListedName,
         LinkRule::PartialName => Key::LinkPartialName,
         LinkRule::Construct => Key::LinkConstruct,
         LinkRule::Transliteration => Key::LinkTransliteration,
@@ -225,9 +226,10 @@ pub fn link_reason(lang: Lang, r: &LinkReason) -> String {
         LinkRule::Skeleton { consonants, .. } => consonants.as_str(),
         LinkRule::SameCountry { iso } => iso.as_str(),
         LinkRule::SameNumber { number } => number.as_str(),
+        LinkRule::SameListedName { latin } => latin.as_str(),
         _ => "",
     };
-    tf(lang, key, &[("variant", &r.variant), ("to", &r.to), ("consonants", detail), ("iso", detail), ("number", detail)])
+    tf(lang, key, &[("variant", &r.variant), ("to", &r.to), ("consonants", detail), ("iso", detail), ("number", detail), ("latin", detail)])
 }
 
 /// The name of an event.

@@ -134,6 +134,25 @@ pub(super) fn evidence_passes(l: &mut Linker) {
             l.join(w[1], w[0], LinkRule::SameCountry { iso: iso.to_string() });
         }
     }
+    // One organisation under two names the lists give the same Latin name (`الجامعة العربية` /
+    // `جامعة الدول العربية`, `فرانس برس` / `أ ف ب`).
+    let mut by_latin: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, nd) in l.nodes.iter().enumerate() {
+        if nd.kind == EntityType::Org {
+            let media = || match lex.names.get(&nd.key).map(|e| &e.source) {
+                Some(crate::lexicon::Source::Media { latin }) if !latin.is_empty() => Some(latin.as_str()),
+                _ => None,
+            };
+            if let Some(latin) = lex.latin_names.get(&nd.key).map(String::as_str).or_else(media) {
+                by_latin.entry(latin).or_default().push(i);
+            }
+        }
+    }
+    for (latin, nodes) in by_latin {
+        for w in nodes.windows(2) {
+            l.join(w[1], w[0], LinkRule::SameListedName { latin: latin.to_string() });
+        }
+    }
     // An organisation's name and the same as a construct (see [`construct_form`]).
     let mut by_construct: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, nd) in l.nodes.iter().enumerate() {

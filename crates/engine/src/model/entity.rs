@@ -98,6 +98,9 @@ pub enum LinkRule {
     SameCountry { iso: String },
     /// Two names of one event with the same number (`كوب 27` / `COP 27`).
     SameNumber { number: String },
+    /// Two names of one organisation that the lists give the same name in Latin letters
+    /// (`الجامعة العربية` / `جامعة الدول العربية`: Arab League).
+    SameListedName { latin: String },
     /// An organisation name whose words all appear, in order, in the longer one.
     PartialName,
     /// An organisation's name and the same written as a construct, without the institution's
@@ -126,6 +129,7 @@ impl LinkRule {
             LinkRule::GivenNameAlone => "given_name_alone",
             LinkRule::SameCountry { .. } => "same_country",
             LinkRule::SameNumber { .. } => "same_number",
+            LinkRule::SameListedName { .. } => "same_listed_name",
             LinkRule::PartialName => "partial_name",
             LinkRule::Construct => "construct",
             LinkRule::Transliteration => "transliteration",

@@ -94,6 +94,7 @@ impl Pack for LinkRule {
             GivenNameAlone => 15,
             Construct => 16,
             Transliteration => 17,
+            SameListedName { .. } => 18,
         };
         w.uint(n);
         match self {
@@ -103,6 +104,7 @@ impl Pack for LinkRule {
             }
             SameCountry { iso } => iso.put(w),
             SameNumber { number } => number.put(w),
+            SameListedName { latin } => latin.put(w),
             _ => {}
         }
     }
@@ -127,6 +129,7 @@ impl Pack for LinkRule {
             15 => GivenNameAlone,
             16 => Construct,
             17 => Transliteration,
+            18 => SameListedName { latin: Pack::take(r)? },
             _ => return Err(r.error("unknown LinkRule")),
         })
     }
