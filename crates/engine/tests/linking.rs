@@ -227,3 +227,10 @@ fn two_names_the_lists_give_one_latin_name_are_one_organisation() {
     let e = a.entities.iter().find(|e| e.id == league).expect("the league");
     assert!(e.reasons.iter().any(|r| matches!(&r.rule, LinkRule::SameListedName { latin } if latin == "Arab League")), "{:?}", e.reasons);
 }
+
+#[test]
+fn the_short_official_forms_of_a_country_name_it() {
+    let a = docs(&["ميناء العقبة هو الميناء البحري الوحيد في المملكة الأردنية، وقال مسؤول في الأردن إن الحركة عادت.", "وأرسلت مصر مستشفى ميدانيا إلى جمهورية لبنان، وشكر لبنان الجيش المصري."]);
+    assert_eq!(entity(&a, "المملكة الأردنية"), entity(&a, "الأردن"));
+    assert_eq!(entity(&a, "جمهورية لبنان"), entity(&a, "لبنان"));
+}
