@@ -6,8 +6,9 @@
 //!
 //! What is kept is text and types only, never HTML: `runs` are `[text, kind]` pairs (kind 0 for
 //! plain text, 1–4 for PER, LOC, ORG, MISC), which the gate writes as text nodes, the names in
-//! `<mark data-type=…>`. At most [`LIMIT`] bytes of the article, cut at a line's end: the first
-//! screen, not the article.
+//! `<mark data-type=…>`. At most [`LIMIT`] bytes of the article, cut at the last line end within
+//! them (at a character boundary if there is none): the first screen, not the article. It is
+//! rewritten at every analysis and removed when there is no article.
 
 use qarin_engine::{DocumentAnalysis, EntityType};
 use serde::Serialize;

@@ -191,6 +191,9 @@ fn the_conjunction_before_a_name_is_not_part_of_it() {
     // `وعلي` written with `ي` is "and Ali", not "and on" (`على`, the same letters once matched).
     let f = mentions_of("وفاز في الانتخابات يوسف بن علي الخاطر، وعلي فطيس المري، ومحمد بطي العبدالله.");
     assert!(f.iter().any(|(t, k)| t == "علي فطيس المري" && *k == EntityType::Per), "{f:?}");
+    // Outside a list of people, Egyptian spelling's `وعلي` is "and on": `وعلي محمد صلاح أن …`.
+    let f = mentions_of("وفاز الفريق بالمباراة، وعلي محمد صلاح أن يثبت نفسه في المباراة المقبلة.");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("علي")), "{f:?}");
 }
 
 #[test]

@@ -216,6 +216,7 @@ pub fn link_reason(lang: Lang, r: &LinkReason) -> String {
         LinkRule::SameCountry { .. } => Key::LinkSameCountry,
         LinkRule::SameNumber { .. } => Key::LinkSameNumber,
         LinkRule::SameListedName { .. } => Key::LinkSameListedName,
+        LinkRule::Qualified => Key::LinkQualified,
         LinkRule::PartialName => Key::LinkPartialName,
         LinkRule::Construct => Key::LinkConstruct,
         LinkRule::Transliteration => Key::LinkTransliteration,

@@ -84,7 +84,9 @@ fn check_fragment(fragment: &str) -> Result<()> {
 /// return visit: the opening of the article the app showed first last time, with its names,
 /// kept in localStorage under `qarin-first-view` by the app (`src/snapshot.rs`), replaces the
 /// bundled article when it is another one (and the link asks for no other): text nodes and
-/// `<mark data-type>` only, the type one of the four, nothing read as HTML. Then a link to
+/// `<mark data-type>` only, the type one of the four (a number 1–4, nothing else), nothing read
+/// as HTML; the article's heading keeps only its number and its line of facts says the kept
+/// names' count and file name (the bundled article's title, outlet or date are not shown). Then a link to
 /// another view (`#view=compare`, `facts`, `wire`) or to another article (`#doc=…` other than
 /// the shown `data-doc`) must not flash the first article's text, so the layer then keeps only
 /// its bar with the loading line (class `elsewhere`, style/main.css). It reads the hash as
@@ -98,10 +100,15 @@ var a=document.getElementById('reader-static'),s=null;\
 try{s=JSON.parse(localStorage.getItem('qarin-first-view'))}catch(e){}\
 if(a&&s&&s.v===1&&typeof s.doc==='string'&&Array.isArray(s.runs)&&s.doc!==a.getAttribute('data-doc')&&(!d||d===s.doc)){\
 var T=['','PER','LOC','ORG','MISC'];a.textContent='';a.setAttribute('data-doc',s.doc);\
-s.runs.forEach(function(r){if(!Array.isArray(r))return;var t=document.createTextNode(String(r[0])),k=T[r[1]];\
+s.runs.forEach(function(r){if(!Array.isArray(r))return;var t=document.createTextNode(String(r[0])),c=r[1],\
+k=typeof c==='number'&&c>=1&&c<=4?T[c]:'';\
 if(k){var m=document.createElement('mark');m.setAttribute('data-type',k);m.appendChild(t);a.appendChild(m)}else a.appendChild(t)});\
-var p=document.getElementById('prerender'),f=p.querySelector('.file-name'),n=p.querySelector('.reader-facts span');\
-if(f)f.textContent=String(s.file||'');if(n)n.textContent=String(s.names||'')}\
+var p=document.getElementById('prerender'),h=p.querySelector('.reader-heading'),x=p.querySelector('.reader-facts');\
+if(h){var q=h.querySelector('.article-n');h.textContent=q?q.textContent:''}\
+p.querySelectorAll('.reader-meta > :not(.reader-heading):not(.reader-facts)').forEach(function(e){e.remove()});\
+if(x){x.textContent='';var y=document.createElement('span'),z=document.createElement('span');\
+y.textContent=String(s.names||'');z.className='file-name';z.setAttribute('dir','auto');z.textContent=String(s.file||'');\
+x.appendChild(y);x.appendChild(z)}}\
 if(['compare','facts','wire'].indexOf(v)>=0||(d&&a&&d!==a.getAttribute('data-doc')))\
 document.getElementById('prerender').classList.add('elsewhere')})();";
 

@@ -66,10 +66,11 @@ pub const TEAM_ROLES: &[&str] = &["لاعب", "لاعبو", "لاعبي", "مه�
 /// Heads of the names of spacecraft and instruments (MISC with the head: `مسبار الأمل`).
 pub const CRAFT_HEADS: &[&str] = &["مسبار", "تلسكوب", "مكوك"];
 
-/// Heads of events named by ordinary words, a parade, a march, an uprising, a revolution
-/// (MISC with the head: `موكب المومياوات الملكية`, `مسيرة العودة`, `ثورة الياسمين`): names when the
-/// story keeps using them ([`crate::recognize::landmarks`]).
-pub const HAPPENING_HEADS: &[&str] = &["موكب", "مسيرة", "انتفاضة", "ثورة"];
+/// Heads of events named by ordinary words, a parade, an uprising (MISC with the head: `موكب
+/// المومياوات الملكية`, `انتفاضة الأقصى`): names when the story keeps using them
+/// ([`crate::recognize::landmarks`]). Not `مسيرة` nor `ثورة`: `مسيرة السلام` ("the peace
+/// process"), `ثورة المعلومات` are phrases a story repeats without naming an event.
+pub const HAPPENING_HEADS: &[&str] = &["موكب", "انتفاضة"];
 
 /// Whether the matching form `norm` is one of `list`'s words (written in ordinary spelling).
 pub fn listed(list: &[&str], norm: &str) -> bool {

@@ -166,10 +166,10 @@ pub(super) fn evidence_passes(l: &mut Linker) {
         }
     }
 
-    // A club's name, with `نادي` before it or a place's adjectives after it, or neither
-    // (`الأهلي`, `نادي الأهلي`, `الأهلي المصري`, `النادي الأهلي المصري`): one club when the
-    // story gives the name one set of adjectives at most (not `الاتحاد الأوروبي` and `الاتحاد
-    // الأفريقي`: then each keeps its own).
+    // An organisation's name (a club's, most often), with `نادي` before it or relative
+    // adjectives after it, or neither (`الأهلي`, `نادي الأهلي`, `الأهلي المصري`, `النادي الأهلي
+    // المصري`; `الجيش` / `الجيش الإسرائيلي`): one organisation when the story gives the name one
+    // set of adjectives at most (not `الاتحاد الأوروبي` and `الاتحاد الأفريقي`: each keeps its own).
     let mut by_base: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
     for (i, nd) in l.nodes.iter().enumerate() {
         if let Some((base, _)) = club_core(nd) {
@@ -184,7 +184,7 @@ pub(super) fn evidence_passes(l: &mut Linker) {
         }
     }
     for (a, b) in clubs {
-        l.join(a, b, LinkRule::PartialName);
+        l.join(a, b, LinkRule::Qualified);
     }
 
     // Events of the same number: `كوب 27`, `COP 27`, `قمة المناخ COP27`.

@@ -22,9 +22,9 @@
 //!    the same head word (`منظمة الأمن الجماعي` ⊂ `منظمة معاهدة الأمن الجماعي`), and an event's
 //!    name that a longer one only follows with relative adjectives (`كأس الخليج` ⊂
 //!    `كأس الخليج العربي`; not `كأس العالم` ⊂ `كأس العالم قطر 2022`, another edition's name);
-//!    a club's name with or without `نادي` and its country's adjectives (`الأهلي`, `نادي الأهلي`,
-//!    `الأهلي المصري`), when the story gives it one set of adjectives at most (`الاتحاد الأوروبي`
-//!    and `الاتحاد الأفريقي` stay two).
+//!    `qualified`: an organisation's name (a club's, most often) with or without `نادي` and its
+//!    relative adjectives (`الأهلي`, `نادي الأهلي`, `الأهلي المصري`), when the story gives it one
+//!    set of adjectives at most (`الاتحاد الأوروبي` and `الاتحاد الأفريقي` stay two).
 //!
 //! Different types are never grouped: the city `نور سلطان` is not the person `نور سلطان نزارباييف`.
 //!

@@ -71,8 +71,8 @@ pub enum LinkRule {
     },
     /// Place names that differ only in the ending -ya/-iya.
     Orthographic,
-    /// A one-word organisation or event name written with and without the article (`الفيفا` /
-    /// `فيفا`, `الأوبك` / `أوبك`): a transliterated acronym takes it or not.
+    /// A one-word organisation, event or place name written with and without the article
+    /// (`الفيفا` / `فيفا`, `التليل` / `تليل`): a transliterated name takes it or not.
     Article,
     /// The same given names; surnames that differ by at most two letters.
     SurnameVariant,
@@ -101,6 +101,9 @@ pub enum LinkRule {
     /// Two names of one organisation that the lists give the same name in Latin letters
     /// (`الجامعة العربية` / `جامعة الدول العربية`: Arab League).
     SameListedName { latin: String },
+    /// One organisation's name with or without `نادي` before it and its country's relative
+    /// adjectives after it (`الأهلي` / `نادي الأهلي` / `الأهلي المصري`).
+    Qualified,
     /// An organisation name whose words all appear, in order, in the longer one.
     PartialName,
     /// An organisation's name and the same written as a construct, without the institution's
@@ -130,6 +133,7 @@ impl LinkRule {
             LinkRule::SameCountry { .. } => "same_country",
             LinkRule::SameNumber { .. } => "same_number",
             LinkRule::SameListedName { .. } => "same_listed_name",
+            LinkRule::Qualified => "qualified",
             LinkRule::PartialName => "partial_name",
             LinkRule::Construct => "construct",
             LinkRule::Transliteration => "transliteration",

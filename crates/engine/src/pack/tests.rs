@@ -38,7 +38,7 @@ fn a_list_joined_from_its_items_is_the_list() {
 
 #[test]
 fn enums_with_data_come_back() {
-    round(vec![LinkRule::Skeleton { consonants: "qsm".into(), joined: true }, LinkRule::SameCountry { iso: "KZ".into() }, LinkRule::SameListedName { latin: "Arab League".into() }, LinkRule::UserSplit]);
+    round(vec![LinkRule::Skeleton { consonants: "qsm".into(), joined: true }, LinkRule::SameCountry { iso: "KZ".into() }, LinkRule::SameListedName { latin: "Arab League".into() }, LinkRule::Qualified, LinkRule::UserSplit]);
     round(vec![Subject::Nationality("روس".into()), Subject::Displaced]);
     round(vec![Topic::Count { noun: "جندي".into(), event: None }, Topic::GivenName { surname: "x".into() }]);
     round(vec![Value::Int(-7), Value::Num(2.5), Value::Text("ألف".into())]);

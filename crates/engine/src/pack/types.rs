@@ -95,6 +95,7 @@ impl Pack for LinkRule {
             Construct => 16,
             Transliteration => 17,
             SameListedName { .. } => 18,
+            Qualified => 19,
         };
         w.uint(n);
         match self {
@@ -130,6 +131,7 @@ impl Pack for LinkRule {
             16 => Construct,
             17 => Transliteration,
             18 => SameListedName { latin: Pack::take(r)? },
+            19 => Qualified,
             _ => return Err(r.error("unknown LinkRule")),
         })
     }

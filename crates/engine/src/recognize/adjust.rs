@@ -93,9 +93,9 @@ pub fn given_names_before(words: &[Token], ask: &Ask, opts_and: bool, cands: &mu
                 j -= 2;
             } else {
                 // `و` + a given name starts the name, outside the span (`وطارق` + `محمد صالح`);
-                // `وعلي` written with `ي` is "and Ali" however frequent `على` ("on") makes it.
+                // `وعلي` with `ي` is "and Ali" in a list of people (`الخاطر، وعلي فطيس المري`), not "and on".
                 if opts_and && j >= 1 && ok(j - 1) && free(j - 1) && words[j - 1].is_body_arabic() {
-                    let ali = |s: &crate::model::Split| words[j - 1].text.ends_with('ي') && s.stem == "علي";
+                    let ali = |s: &crate::model::Split| j >= 3 && super::rules::is_comma(&words[j - 2]) && cands.iter().any(|o| o.kind == EntityType::Per && o.last == j - 2) && words[j - 1].text.ends_with('ي') && s.stem == "علي";
                     and = words[j - 1].splits.iter().position(|s| s.clitics == "و" && ask.lex.gazetteer_first_names.contains(&s.stem) && (ali(s) || !ask.lex.common.contains(&s.stem) && ask.lex.zipf(&s.stem) < 50));
                     if and.is_some() {
                         j -= 1;

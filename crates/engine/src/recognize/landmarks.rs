@@ -9,7 +9,7 @@
 //!   ([`FACILITY_HEADS`](crate::lexicon::words::FACILITY_HEADS): `جسر`, `مطار` …, and `سد`, a place:
 //!   LOC), a craft's ([`CRAFT_HEADS`](crate::lexicon::words::CRAFT_HEADS): `مسبار`, `تلسكوب`,
 //!   named things: MISC) or an event's ([`HAPPENING_HEADS`](crate::lexicon::words::HAPPENING_HEADS):
-//!   `موكب`, `مسيرة`, `انتفاضة`, `ثورة`: MISC);
+//!   `موكب`, `انتفاضة`: MISC);
 //! - then, in the same sentence, a quoted name (`مسبار "الأمل"`: a name whatever else the story
 //!   says, the marks in the span), or one word with the article that is no relative adjective, no
 //!   function or time word and no name or place a list knows (those are the facility rule's);
