@@ -170,17 +170,17 @@ pub(super) fn evidence_passes(l: &mut Linker) {
     // adjectives after it, or neither (`الأهلي`, `نادي الأهلي`, `الأهلي المصري`, `النادي الأهلي
     // المصري`; `الجيش` / `الجيش الإسرائيلي`): one organisation when the story gives the name one
     // set of adjectives at most (not `الاتحاد الأوروبي` and `الاتحاد الأفريقي`: each keeps its own).
-    let mut by_base: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+    let mut by_base: BTreeMap<&[String], Vec<(usize, &[String])>> = BTreeMap::new();
     for (i, nd) in l.nodes.iter().enumerate() {
-        if let Some((base, _)) = club_core(nd) {
-            by_base.entry(base).or_default().push(i);
+        if let Some((base, adjectives)) = club_core(nd) {
+            by_base.entry(base).or_default().push((i, adjectives));
         }
     }
     let mut clubs = Vec::new();
     for group in by_base.values().filter(|g| g.len() >= 2) {
-        let adjectives: BTreeSet<&[String]> = crate::sort::set(group.iter().filter_map(|&i| club_core(&l.nodes[i]).map(|(_, a)| a)).filter(|a| !a.is_empty()));
+        let adjectives: BTreeSet<&[String]> = crate::sort::set(group.iter().map(|&(_, a)| a).filter(|a| !a.is_empty()));
         if adjectives.len() <= 1 {
-            clubs.extend(group.windows(2).map(|w| (w[1], w[0])));
+            clubs.extend(group.windows(2).map(|w| (w[1].0, w[0].0)));
         }
     }
     for (a, b) in clubs {

@@ -83,12 +83,14 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
         // `الدولار الأمريكي`, code `currency`): an amount's unit, which the facts compare, not a name
         // (ANERcorp marks it MISC; see the README's figures). Organisations are left alone.
         all.retain(|c| {
-            let counted = crate::facts::nouns::lookup(words[c.first].norm()).is_some_and(|n| !matches!(n.class, crate::facts::nouns::NounClass::Money(_)) || opts.on("currency"));
+            use crate::facts::nouns::NounClass::Money;
+            let noun = crate::facts::nouns::lookup(words[c.first].norm());
+            let money = noun.is_some_and(|n| matches!(n.class, Money(_))) && opts.on("currency");
+            let counted = noun.is_some_and(|n| !matches!(n.class, Money(_))) || money;
             let rest_adjective = c.last - c.first == 1 || (c.last - c.first == 2 && ask.nisba_of_place(&words[c.first + 1]));
             let number = c.last - c.first == 1 && crate::facts::numbers::words::large(&words[c.first]);
             // Right after an amount (`6.4 تريليون ريال`, `446 مليار ريال`), a currency is its unit
             // even where the tagger or a list read a club (`ريال مدريد`) in it.
-            let money = crate::facts::nouns::lookup(words[c.first].norm()).is_some_and(|n| matches!(n.class, crate::facts::nouns::NounClass::Money(_))) && opts.on("currency");
             let after_amount = c.last - c.first == 1 && c.first > 0 && (words[c.first - 1].kind == crate::model::TokenKind::Number || crate::facts::numbers::words::large(&words[c.first - 1]));
             let amount_unit = money && after_amount && !matches!(c.origin, Origin::Rule(_));
             !((counted && rest_adjective || number) && c.kind != EntityType::Org && !matches!(c.origin, Origin::Rule(_))) && !amount_unit && !crate::recognize::unit_name(words, c)
