@@ -53,8 +53,9 @@ fn cut(text: &str) -> usize {
     text[..end].rfind('\n').map_or(end, |i| i + 1)
 }
 
-/// The snapshot of `doc` (its mentions by code point offsets, as the engine gives them).
-pub fn build<'a>(doc: &'a DocumentAnalysis, names: String) -> Snapshot<'a> {
+/// The snapshot of `doc` (its mentions by code point offsets, as the engine gives them); a name of
+/// a type the reader hides (`shown`, PER LOC ORG MISC) is kept as plain text, as the reader shows it.
+pub fn build<'a>(doc: &'a DocumentAnalysis, names: String, shown: [bool; 4]) -> Snapshot<'a> {
     let text = doc.text.as_str();
     let end = cut(text);
     // Code point offsets to bytes, over the kept opening only.
@@ -62,7 +63,7 @@ pub fn build<'a>(doc: &'a DocumentAnalysis, names: String) -> Snapshot<'a> {
     let mut spans: Vec<(usize, usize, u8)> = doc
         .mentions
         .iter()
-        .filter(|m| m.start < m.end && m.end < bytes.len())
+        .filter(|m| m.start < m.end && m.end < bytes.len() && shown[kind_code(m.kind) as usize - 1])
         .map(|m| (bytes[m.start], bytes[m.end], kind_code(m.kind)))
         .collect();
     spans.sort_unstable();
@@ -101,7 +102,7 @@ mod tests {
     fn names_and_text_in_order_by_code_points() {
         let text = "قال بوتين في موسكو.";
         let doc = doc("d1", text, vec![mention(13, 18, EntityType::Loc, "موسكو"), mention(4, 9, EntityType::Per, "بوتين")]);
-        let s = build(&doc, "2 names".into());
+        let s = build(&doc, "2 names".into(), [true; 4]);
         assert_eq!(s.runs, vec![("قال ", 0), ("بوتين", 1), (" في ", 0), ("موسكو", 2), (".", 0)]);
         assert_eq!(s.runs.iter().map(|r| r.0).collect::<String>(), text);
     }
@@ -112,9 +113,17 @@ mod tests {
         let text = line.repeat(400);
         let far = text.chars().count() - 5;
         let doc = doc("d", &text, vec![mention(0, 3, EntityType::Org, "سطر"), mention(far, far + 3, EntityType::Per, "xxx")]);
-        let s = build(&doc, String::new());
+        let s = build(&doc, String::new(), [true; 4]);
         let kept: String = s.runs.iter().map(|r| r.0).collect();
         assert!(kept.len() <= LIMIT && kept.ends_with('\n') && text.starts_with(&kept), "{}", kept.len());
         assert_eq!(s.runs.iter().filter(|r| r.1 != 0).count(), 1);
+    }
+
+    #[test]
+    fn a_hidden_type_is_plain_text() {
+        let text = "قال بوتين في موسكو.";
+        let doc = doc("d1", text, vec![mention(4, 9, EntityType::Per, "بوتين"), mention(13, 18, EntityType::Loc, "موسكو")]);
+        let s = build(&doc, String::new(), [false, true, true, true]);
+        assert_eq!(s.runs, vec![("قال بوتين في ", 0), ("موسكو", 2), (".", 0)]);
     }
 }

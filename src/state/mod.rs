@@ -15,7 +15,7 @@ pub mod persist;
 mod store;
 
 pub use data::{Data, MarkInfo, ReaderDoc};
-pub use notices::{Level, Notice, Notices};
+pub use notices::{line, named, named2, said, said_with, Level, Line, Notice, Notices};
 
 use crate::browser;
 use crate::hash::{HashState, View};
@@ -277,6 +277,21 @@ impl AppState {
         })
     }
 
+    /// Keep the opening of the analysis' first article for the next visit's first view
+    /// (`crate::snapshot`), with the types the reader shows.
+    pub fn keep_first_view(&self) {
+        let shown = self.shown_types.get_untracked();
+        self.data.with_untracked(|d| match d.as_ref().and_then(|d| d.analysis.documents.first()) {
+            Some(first) => {
+                let snap = crate::snapshot::build(first, i18n::names_count(Lang::En, first.mentions.len()), shown);
+                if let Ok(json) = serde_json::to_string(&snap) {
+                    browser::storage_set(crate::snapshot::KEY, &json);
+                }
+            }
+            None => browser::storage_remove(crate::snapshot::KEY),
+        });
+    }
+
     /// Install a finished analysis, re-check the ids that came from the URL, then do what
     /// waited for it.
     pub fn set_data(&self, data: Data) {
@@ -287,15 +302,7 @@ impl AppState {
         // The first view prerendered at build time has done its job; the next visit's first view
         // is this analysis' first article (`crate::snapshot`).
         browser::remove_element("#prerender");
-        self.data.with_untracked(|d| match d.as_ref().and_then(|d| d.analysis.documents.first()) {
-            Some(first) => {
-                let snap = crate::snapshot::build(first, i18n::names_count(Lang::En, first.mentions.len()));
-                if let Ok(json) = serde_json::to_string(&snap) {
-                    browser::storage_set(crate::snapshot::KEY, &json);
-                }
-            }
-            None => browser::storage_remove(crate::snapshot::KEY),
-        });
+        self.keep_first_view();
         self.status.set(Status::Ready);
         let waiting = std::mem::take(&mut *self.after_data.write_value());
         for f in waiting {

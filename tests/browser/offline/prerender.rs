@@ -243,6 +243,18 @@ async fn prerendered_article_until_the_app_is_ready() {
         assert!(served["marks"].as_array().is_some_and(|m| m.len() >= 5), "{served}");
         assert_eq!(served["marks"], live["marks"], "the prerendered names differ from the app's");
         app.screenshot("prerender-replaced").await;
+        // A type the reader hides is plain text in the kept view too.
+        app.click("#legend input[data-type-toggle=PER]").await;
+        app.wait_for(
+            "the kept first view without people",
+            UI_TIMEOUT,
+            "const k = JSON.parse(localStorage.getItem('qarin-first-view') || 'null');
+             return k && k.runs.every(r => r[1] !== 1) && k.runs.some(r => r[1] === 2);",
+            vec![],
+        )
+        .await;
+        assert!(kept["runs"].as_array().is_some_and(|r| r.iter().any(|r| r[1] == json!(1))), "the article names people: {kept}");
+        app.click("#legend input[data-type-toggle=PER]").await;
     })
     .await;
     drop(server);

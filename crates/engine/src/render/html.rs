@@ -65,18 +65,18 @@ fn body_html(analysis: &Analysis, doc: &DocumentAnalysis, words: &dyn Wording) -
             PieceKind::Text => out.push_str(&piece),
             PieceKind::Mention(i) => {
                 let m = &doc.mentions[i];
-                let (label, latin) = analysis.entity(&m.entity).map(|e| (e.label.as_str(), e.latin.as_str())).unwrap_or((m.text.as_str(), ""));
+                // (No hover title: the page shows this view until its app replaces it, well under
+                // a second; the label is for screen readers. 370 bytes of the page's budget.)
+                let label = analysis.entity(&m.entity).map_or(m.text.as_str(), |e| e.label.as_str());
                 let ty = words.type_name(m.kind);
-                let title = if latin.is_empty() || latin == label { format!("{ty} · {label}") } else { format!("{ty} · {label} · {latin}") };
                 out.push_str(&format!(
                     "<mark data-type=\"{}\" data-entity=\"{}\" data-start=\"{}\" data-end=\"{}\" \
-                     aria-label=\"{}\" title=\"{}\">{piece}</mark>",
+                     aria-label=\"{}\">{piece}</mark>",
                     m.kind.code(),
                     escape_attr(&m.entity),
                     m.start,
                     m.end,
                     escape_attr(&format!("{ty}: {label}")),
-                    escape_attr(&title),
                 ));
             }
             PieceKind::Boilerplate(i) => out.push_str(&format!(
