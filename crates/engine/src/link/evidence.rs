@@ -72,7 +72,9 @@ pub(super) fn evidence_passes(l: &mut Linker) {
         *size.entry(l.dsu.find(i)).or_default() += 1;
         if nd.kind == EntityType::Per && nd.words.len() >= 2 {
             starting.entry(bare(&nd.words[0])).or_default().push(i);
-            family.insert(bare(&nd.words[nd.words.len() - 1]));
+            if !super::names::clan_last(&nd.words) {
+                family.insert(bare(&nd.words[nd.words.len() - 1]));
+            }
         }
     }
     let mut alone = Vec::new();

@@ -10,6 +10,12 @@ pub(super) fn patronymic_last(words: &[String]) -> bool {
     words.len() >= 2 && matches!(words[words.len() - 2].as_str(), "بن" | "ابن" | "بنت")
 }
 
+/// Whether the name's last word is a clan's name after `آل` (`حمد بن عيسى آل خليفة`): nobody is
+/// called by that word alone (`خليفة` alone is a given name, `آل خليفة` the family).
+pub(super) fn clan_last(words: &[String]) -> bool {
+    words.len() >= 2 && matches!(words[words.len() - 2].as_str(), "ال" | "آل")
+}
+
 /// A word of a person's name without its article when three letters or more stay: the article is
 /// written or not on the same name (`الحسين بن عبدالله` / `حسين بن عبدالله`, `رجوة السيف` /
 /// `رجوة آل سيف`).

@@ -73,6 +73,12 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     if opts.on("persons") {
         crate::recognize::persons::given_names_alone(words, ask, &mut all);
         crate::recognize::persons::nationality_before_person(words, ask, &mut all);
+        if opts.on("ruler-of") {
+            crate::recognize::persons::place_after_ruler(words, ask, &mut all);
+        }
+        if opts.on("family-typed") {
+            crate::recognize::persons::family_typed_otherwise(words, ask, &mut all);
+        }
     }
     if opts.on("family-nisba") {
         crate::recognize::adjust::family_nisba_after(words, ask, &mut all);
@@ -106,7 +112,7 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
         crate::recognize::persons::given_name_with_waw(words, ask, &mut all);
     }
     if opts.on("same-word-family") {
-        crate::recognize::adjust::family_of_the_same_word(words, &mut all);
+        crate::recognize::families::family_of_the_same_word(words, ask, &mut all);
     }
     if opts.on("greater") {
         crate::recognize::adjust::greater_places(words, ask, &mut all);

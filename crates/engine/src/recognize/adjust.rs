@@ -17,8 +17,6 @@
 //!   `مجلس قيادة رئاسي`, "a presidential leadership council"), unless it is a given name (`تركي`);
 //! - **a given name before a patronymic chain**: a person's name that starts with `بن`/`ابن`/`بنت`
 //!   takes in the word before it (`مساعد بن محمد العيبان`), unless it is a function word;
-//! - **a family name of the same word**: a person's name followed by that word with the article
-//!   takes it in (`نمر النمر`, `عبدالله العبدالله`);
 //! - **greater areas**: a known place followed by `الكبرى`/`الكبير` takes it in (`الدار البيضاء
 //!   الكبرى`, `المغرب الكبير`), another place than the city, and linked apart from it;
 //! - **dotted abbreviations**: single letters joined by dots (`أ.ف.ب`, `و.م.ع`, `د.ب.أ`) are the
@@ -290,21 +288,6 @@ pub(super) fn take_in(c: &mut Candidate, words: &[Token], j: usize) {
     c.key.push_str(w.norm());
 }
 
-/// A person's name followed by the same word with the article is the family name of that root
-/// (`نمر النمر`, `عبدالله العبدالله`, `فيصل الفيصل`): the name takes it in.
-pub fn family_of_the_same_word(words: &[Token], cands: &mut [Candidate]) {
-    let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
-    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last > c.first) {
-        let last = &words[c.last - 1];
-        let Some(j) = super::gazetteer::next_word(words, c.last - 1) else { continue };
-        let w = &words[j];
-        let same = w.norm().strip_prefix("ال").is_some_and(|rest| rest == last.norm());
-        if same && w.sentence == last.sentence && w.text.starts_with("ال") && !starts.contains(&j) {
-            take_in(c, words, j);
-        }
-    }
-}
-
 /// A person's name never starts with `بن`/`ابن`/`بنت`: a patronymic chain follows a given name, so
 /// the word right before it is that name (`مساعد بن محمد العيبان`, where `مساعد` is also the word
 /// "assistant"), unless it is a function word or already part of another name.
@@ -394,21 +377,6 @@ mod tests {
         assert_eq!(&text[c[0].byte_start..c[0].byte_end], "أوبك+");
         let a: Vec<&str> = abbreviations(w).iter().map(|c| &text[c.byte_start..c.byte_end]).collect();
         assert_eq!(a, ["أ.ف.ب", "و.م.ع"]);
-    }
-
-    #[test]
-    fn a_family_name_of_the_same_word_is_part_of_the_name() {
-        let text = "رجل الدين الشيعي نمر النمر، والنمر الأبيض";
-        let tz = crate::pipeline::read(text);
-        let w = &tz.tokens;
-        let mut c = vec![at(w, "نمر", 1, EntityType::Per, Origin::Tagger)];
-        family_of_the_same_word(w, &mut c);
-        assert_eq!(&text[c[0].byte_start..c[0].byte_end], "نمر النمر");
-        assert_eq!(c[0].key, "نمر النمر");
-        // Not across a comma, and only the same word with the article.
-        let mut d = vec![at(w, "النمر", 1, EntityType::Per, Origin::Tagger)];
-        family_of_the_same_word(w, &mut d);
-        assert_eq!(&text[d[0].byte_start..d[0].byte_end], "النمر");
     }
 
     #[test]

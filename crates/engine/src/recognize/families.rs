@@ -4,6 +4,10 @@
 //! (`تركي` is also "Turkish"); and `آل` + a family name alone is that person where the article
 //! names them in full (`وكتب آل الشيخ`, after `تركي آل الشيخ`). Only `آل` written with its madda:
 //! `ال` alone is a stray article (`ال ـ 25`).
+//!
+//! A family name of the same word: a person's name followed by that word with the article takes
+//! it in (`عبدالله العبدالله`), and a word followed by itself with the article is a person's name
+//! even where no finder saw one (`نمر النمر`: `نمر` is "tiger").
 
 use super::ask::Ask;
 use super::gazetteer::next_word;
@@ -60,4 +64,59 @@ pub fn close_names(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
         }
     }
     crate::sort::by_key(cands, |c| c.first);
+}
+
+/// A person's name followed by the same word with the article is the family name of that root
+/// (`نمر النمر`, `عبدالله العبدالله`, `فيصل الفيصل`): the name takes it in.
+pub fn family_of_the_same_word(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
+    let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
+    let same = |k: usize, j: usize| words[j].text.starts_with("ال") && words[j].sentence == words[k].sentence && words[j].norm().strip_prefix("ال") == Some(words[k].norm());
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last > c.first) {
+        let Some(j) = super::gazetteer::next_word(words, c.last - 1) else { continue };
+        if same(c.last - 1, j) && !starts.contains(&j) {
+            super::adjust::take_in(c, words, j);
+        }
+    }
+    // … and the two words alone are a name no finder saw (`نمر النمر`, "tiger"): no other word
+    // is followed by itself with the article.
+    let covered = super::covered(words.len(), cands);
+    for k in 0..words.len() {
+        let w = &words[k];
+        let Some(j) = super::gazetteer::next_word(words, k) else { continue };
+        if w.is_body_arabic() && w.splits.len() == 1 && w.norm().chars().count() >= 3 && !ask.function(w) && !ask.temporal(w) && !covered[k] && !covered[j] && same(k, j) {
+            cands.push(make(words, k, None, j, EntityType::Per, Origin::Rule(RuleId::Family), 5));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_family_name_of_the_same_word_is_part_of_the_name() {
+        let text = "رجل الدين الشيعي نمر النمر، والنمر الأبيض";
+        let tz = crate::pipeline::read(text);
+        let w = &tz.tokens;
+        let i = w.iter().position(|t| t.text == "نمر").unwrap();
+        let mut c = vec![make(w, i, None, i, EntityType::Per, Origin::Tagger, 3)];
+        family_of_the_same_word(w, &Ask::default(), &mut c);
+        assert_eq!(c.len(), 1);
+        assert_eq!(&text[c[0].byte_start..c[0].byte_end], "نمر النمر");
+        assert_eq!(c[0].key, "نمر النمر");
+        // Not across a comma, and only the same word with the article.
+        let j = w.iter().position(|t| t.text == "النمر").unwrap();
+        let mut d = vec![make(w, j, None, j, EntityType::Per, Origin::Tagger, 3)];
+        family_of_the_same_word(w, &Ask::default(), &mut d);
+        assert_eq!(d.iter().map(|c| &text[c.byte_start..c.byte_end]).collect::<Vec<_>>(), ["النمر"]);
+        // No finder saw the name: the two words are one.
+        let mut e = Vec::new();
+        family_of_the_same_word(w, &Ask::default(), &mut e);
+        assert_eq!(e.iter().map(|c| &text[c.byte_start..c.byte_end]).collect::<Vec<_>>(), ["نمر النمر"]);
+        let text = "قال إن العمل في العمل الحكومي";
+        let tz = crate::pipeline::read(text);
+        let mut f = Vec::new();
+        family_of_the_same_word(&tz.tokens, &Ask::default(), &mut f);
+        assert!(f.is_empty());
+    }
 }

@@ -15,6 +15,16 @@
 //! A country's name that is also a relative adjective, right before a person's name, describes the
 //! person (`الآنسة السعودية رجوة آل سيف`, "the Saudi Miss Rajwa Al Saif"): no place there.
 //!
+//! A person's one-word name right before one word with the article that only the tagger reads as
+//! another type (a place, an organisation), that no place list and no country knows and that is
+//! no relative adjective, is that person's family name: `مقتدى الصدر` (the tagger reads `الصدر`
+//! as a place, after Sadr City; the given name is in no list, so no list-based rule joins them).
+//! A known place stays a place (`وصل محمد القاهرة`, "Mohammed reached Cairo").
+//!
+//! A ruler's title without the article is in construct with what he rules: a known place right
+//! after it is that place, not a person the title introduces (`حاكم عجمان`, `أمير قطر`; the
+//! tagger reads `عجمان` as a name after a title), unless the word is a given name.
+//!
 //! Measured and left out:
 //! - leaving out a first word that is a frequent word and no given name of the lists (`رحيل` "the
 //!   departure of" in `رحيل أبو عاقلة`): it cut `جو بايدن` and `أمير حسين` (frequent words and given
@@ -100,6 +110,50 @@ pub fn ruler(n: &str) -> bool {
     matches!(n, "سلطان" | "ملك" | "امير" | "رئيس" | "حاكم")
 }
 
+/// Join a one-word person's name and the family name the tagger typed otherwise (see the module
+/// documentation).
+pub fn family_typed_otherwise(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
+    let mut joined = Vec::new();
+    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == EntityType::Per && c.last - c.first == 1 && c.byte_end == words[c.first].end) {
+        let k = c.last;
+        let Some(w) = words.get(k).filter(|w| w.is_body_arabic() && w.sentence == words[c.first].sentence && w.splits.len() == 1) else { continue };
+        let n = w.norm();
+        let known = ask.lex.place(n).is_some() || ask.lex.names.get(n).is_some_and(|e| !matches!(e.source, crate::lexicon::Source::Anercorp));
+        if !ask.has_article(w) || ask.nisba(w) || ask.common(w) && ask.lex.zipf(n) >= 50 || ask.temporal(w) || ask.function(w) || known {
+            continue;
+        }
+        if let Some(d) = cands.iter().position(|d| d.first == k && d.last == k + 1 && d.kind != EntityType::Per && d.origin == Origin::Tagger) {
+            joined.push((i, d));
+        }
+    }
+    let mut gone = Vec::new();
+    for (i, d) in joined {
+        let k = cands[d].first;
+        super::adjust::take_in(&mut cands[i], words, k);
+        gone.push(d);
+    }
+    let mut at = 0;
+    cands.retain(|_| {
+        at += 1;
+        !gone.contains(&(at - 1))
+    });
+}
+
+/// Retype as places the known places named right after a ruler's title (see the module
+/// documentation).
+pub fn place_after_ruler(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.first > 0) {
+        let (t, w) = (&words[c.first - 1], &words[c.first]);
+        let places = (c.first..c.last).all(|k| !ask.first_name(&words[k]));
+        let key = c.key.strip_prefix("ال").filter(|_| c.last - c.first == 1).unwrap_or(&c.key);
+        let known = ask.lex.place(&c.key).or_else(|| ask.lex.place(key)).is_some_and(|p| p.population >= 10_000)
+            || ask.lex.names.get(&c.key).is_some_and(|e| matches!(e.source, crate::lexicon::Source::Country { .. }));
+        if t.is_body_arabic() && t.sentence == w.sentence && ruler(t.norm()) && c.byte_start == w.start && places && known {
+            c.kind = EntityType::Loc;
+        }
+    }
+}
+
 /// Drop a one-word place shaped like a relative adjective right before a person's name (see the
 /// module documentation).
 pub fn nationality_before_person(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
@@ -151,6 +205,39 @@ mod tests {
         assert_eq!(trimmed("وقال محمد ابو عاقلة أمس", "محمد", 3), None);
         assert_eq!(trimmed("وقال مارك ستيفن أمس", "مارك", 2), None);
         assert_eq!(trimmed("وقال أحمد سيف أمس", "أحمد", 2), None);
+    }
+
+    #[test]
+    fn a_family_name_the_tagger_typed_otherwise_joins_the_one_word_name_before_it() {
+        let joined = |text: &str, person: &str, other: &str, kind: EntityType| {
+            let tz = crate::pipeline::read(text);
+            let w = &tz.tokens;
+            let at = |s: &str| w.iter().position(|t| t.text == s).unwrap();
+            let (p, o) = (at(person), at(other));
+            let mut c = vec![super::super::make(w, p, None, p, EntityType::Per, Origin::Corpus, 2), super::super::make(w, o, None, o, kind, Origin::Tagger, 3)];
+            family_typed_otherwise(w, &Ask::default(), &mut c);
+            c.iter().map(|c| text[c.byte_start..c.byte_end].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(joined("ووصف زعيم التيار مقتدى الصدر ما جرى", "مقتدى", "الصدر", EntityType::Loc), ["مقتدى الصدر"]);
+        // A known place, a relative adjective: no family name.
+        assert_eq!(joined("وصل محمد القاهرة أمس", "محمد", "القاهرة", EntityType::Loc), ["محمد", "القاهرة"]);
+        assert_eq!(joined("وقال بوتين الروسي أمس", "بوتين", "الروسي", EntityType::Org), ["بوتين", "الروسي"]);
+    }
+
+    #[test]
+    fn a_known_place_after_a_ruler_s_title_is_the_place_he_rules() {
+        let typed = |text: &str, name: &str| {
+            let tz = crate::pipeline::read(text);
+            let w = &tz.tokens;
+            let i = w.iter().position(|t| t.text == name).unwrap();
+            let mut c = vec![super::super::make(w, i, None, i, EntityType::Per, Origin::Tagger, 3)];
+            place_after_ruler(w, &Ask::default(), &mut c);
+            c[0].kind
+        };
+        assert_eq!(typed("وصاحب السمو حاكم عجمان وصاحب السمو", "عجمان"), EntityType::Loc);
+        // A given name after a title stays a person; so does a place after a definite title.
+        assert_eq!(typed("وقال أمير حمزة إن", "حمزة"), EntityType::Per);
+        assert_eq!(typed("وقال الأمير عجمان إن", "عجمان"), EntityType::Per);
     }
 
     #[test]
