@@ -32,7 +32,18 @@ const READER_MARKS: &str = r#"
   const read = (article) => article && {
     doc: article.dataset.doc,
     text: article.textContent,
-    marks: [...article.querySelectorAll('mark')].map(m => [m.dataset.start, m.dataset.end, m.dataset.type, m.dataset.entity]),
+    // Each mark's code point offsets, where its text stands in the article's (the prerender's
+    // marks carry none; the live reader's data-start/data-end are checked in `reader`).
+    marks: (() => {
+      const out = []; let at = 0;
+      const walk = (node) => { for (const c of node.childNodes) {
+        if (c.nodeType === 3) at += [...c.data].length;
+        else if (c.tagName === 'MARK') { const n = [...c.textContent].length; out.push([at, at + n, c.dataset.type, c.dataset.entity]); at += n; }
+        else walk(c);
+      } };
+      walk(article);
+      return out;
+    })(),
   };
   const html = await (await fetch(location.href.split('#')[0], { cache: 'no-store' })).text();
   const served = new DOMParser().parseFromString(html, 'text/html');

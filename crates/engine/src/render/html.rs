@@ -65,17 +65,15 @@ fn body_html(analysis: &Analysis, doc: &DocumentAnalysis, words: &dyn Wording) -
             PieceKind::Text => out.push_str(&piece),
             PieceKind::Mention(i) => {
                 let m = &doc.mentions[i];
-                // (No hover title: the page shows this view until its app replaces it, well under
-                // a second; the label is for screen readers. 370 bytes of the page's budget.)
+                // (No hover title and no offsets: the page shows this view until its app replaces
+                // it, well under a second, and a mark's offsets are where its text stands in the
+                // article's; the label is for screen readers. 820 bytes of the page's budget.)
                 let label = analysis.entity(&m.entity).map_or(m.text.as_str(), |e| e.label.as_str());
                 let ty = words.type_name(m.kind);
                 out.push_str(&format!(
-                    "<mark data-type=\"{}\" data-entity=\"{}\" data-start=\"{}\" data-end=\"{}\" \
-                     aria-label=\"{}\">{piece}</mark>",
+                    "<mark data-type=\"{}\" data-entity=\"{}\" aria-label=\"{}\">{piece}</mark>",
                     m.kind.code(),
                     escape_attr(&m.entity),
-                    m.start,
-                    m.end,
                     escape_attr(&format!("{ty}: {label}")),
                 ));
             }
@@ -93,8 +91,8 @@ fn body_html(analysis: &Analysis, doc: &DocumentAnalysis, words: &dyn Wording) -
 /// document): the line above the text (`div.reader-meta`: "Article N · outlet", the title when
 /// it is not simply the text's first line, the date and the number of names), then
 /// `<article class="reader reader-text" id="reader-static" dir="rtl" lang="ar">` holding the text
-/// verbatim with the names as `<mark data-type="PER" data-entity=… data-start=… data-end=…>`
-/// (code point offsets, as in the app) and site boilerplate as
+/// verbatim with the names as `<mark data-type="PER" data-entity=…>` (each at its mention's
+/// code point offsets in the article's text, as in the app) and site boilerplate as
 /// `<span class="boilerplate" data-kind=…>`. Interface words come from `words`.
 ///
 /// Not `id="reader"`: the live app's reader has that id, and the prerender sits beside it until
@@ -271,13 +269,12 @@ mod tests {
         let per = mention(text, "بوتين", EntityType::Per, "per-putin");
         let loc = mention(text, "موسكو", EntityType::Loc, "loc-moscow");
         let org = mention(text, "كازاخستان", EntityType::Org, "org-x");
-        let (s, e) = (per.start, per.end);
         let a = one_doc(text, vec![loc, per, org], vec![]);
         let html = reader_html(&a, 0, &En);
         let body = article_body(&html);
         assert!(
             body.starts_with(&format!(
-                "وقال الرئيس <mark data-type=\"PER\" data-entity=\"per-putin\" data-start=\"{s}\" data-end=\"{e}\""
+                "وقال الرئيس <mark data-type=\"PER\" data-entity=\"per-putin\" aria-label=\"Person: بوتين\">بوتين</mark>"
             )),
             "{body}"
         );
