@@ -54,6 +54,9 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     let mut all = resolve(all);
     if opts.rule(RuleId::Organisation) {
         crate::recognize::organisations::national_branch(words, ask, &mut all);
+        if opts.on("org-and") {
+            crate::recognize::organisations::joined_by_and(words, ask, &mut all);
+        }
     }
     if opts.on("honorific") {
         crate::recognize::honorifics::take_in(words, ask, &mut all);

@@ -248,6 +248,29 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
     }
 }
 
+/// An organisation's name on a head noun goes on over `و` + a definite word that closes it, where
+/// the two words are alike: two nouns after the head (`حزب الأصالة والمعاصرة`, `حزب العدالة
+/// والتنمية`) or two relative adjectives (`المجلس الاقتصادي والاجتماعي`). Not where a word with
+/// the article follows (`… والرئيس السوري`: a new noun phrase), nor a title's, a head's, a
+/// place's or a known name's word (`… والحكومة`, `… والسعودية`).
+pub fn joined_by_and(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    let covered = super::covered(words.len(), cands);
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Org && c.origin == Origin::Rule(RuleId::Organisation) && c.last - c.first >= 2) {
+        let (x, j) = (&words[c.last - 1], c.last);
+        let Some(y) = words.get(j).filter(|y| y.is_body_arabic() && y.sentence == x.sentence && !covered[j] && next_word(words, c.last - 1) == Some(j)) else { continue };
+        let Some(s) = y.splits.iter().find(|s| s.clitics == "و" && s.stem.starts_with("ال") && s.stem.chars().count() > 4) else { continue };
+        let stem = s.stem.as_str();
+        let lex = ask.lex;
+        let known = lex.names.contains_key(stem) || lex.place(stem).is_some() || lex.person_titles.contains(stem) || lex.org_heads.contains(stem) || lex.place_triggers.contains(stem) || lex.function.contains(stem) || lex.temporal.contains(stem);
+        let adjective = |n: &str| n.ends_with('ي') || n.ends_with("يه");
+        let alike = if ask.nisba(x) { adjective(stem) } else { c.last - c.first == 2 && ask.has_article(x) && !adjective(stem) && !adjective(x.norm()) };
+        let then_definite = next_word(words, j).is_some_and(|k| words[k].sentence == y.sentence && ask.has_article(&words[k]));
+        if alike && !known && !then_definite {
+            super::adjust::take_in(c, words, j);
+        }
+    }
+}
+
 /// An international organisation of the hand-written list followed by a country's relative
 /// adjective is that country's branch (`الهلال الأحمر الليبي`, `الصليب الأحمر اللبناني`): the
 /// name takes the adjective in (another organisation than the international one).
@@ -283,5 +306,30 @@ pub fn governments(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
         if let Some(last) = last {
             out.push(make(words, i, split, last, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The organisation `head … last` of `text` after [`joined_by_and`].
+    fn joined(text: &str, head: &str, last: &str) -> String {
+        let tz = crate::pipeline::read(text);
+        let w = &tz.tokens;
+        let (i, j) = (w.iter().position(|t| t.text == head).unwrap(), w.iter().position(|t| t.text == last).unwrap());
+        let mut c = vec![make(w, i, None, j, EntityType::Org, Origin::Rule(RuleId::Organisation), 5)];
+        joined_by_and(w, &Ask::default(), &mut c);
+        text[c[0].byte_start..c[0].byte_end].to_string()
+    }
+
+    #[test]
+    fn a_name_goes_on_over_and_and_a_word_alike() {
+        assert_eq!(joined("وفاز حزب الأصالة والمعاصرة بالمقعد الثاني", "حزب", "الأصالة"), "حزب الأصالة والمعاصرة");
+        assert_eq!(joined("اجتمع المجلس الاقتصادي والاجتماعي أمس", "المجلس", "الاقتصادي"), "المجلس الاقتصادي والاجتماعي");
+        // A new noun phrase, a noun after an adjective, a known place: not the name's.
+        assert_eq!(joined("وقال حزب الأصالة والرئيس السوري إن", "حزب", "الأصالة"), "حزب الأصالة");
+        assert_eq!(joined("وقالت الجامعة العربية والتنسيق مستمر", "الجامعة", "العربية"), "الجامعة العربية");
+        assert_eq!(joined("وقال حزب الأصالة والسعودية إن", "حزب", "الأصالة"), "حزب الأصالة");
     }
 }
