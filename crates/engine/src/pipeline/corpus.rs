@@ -56,6 +56,10 @@ pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool, tagger_su
             let total: usize = v.values().sum();
             let (t, n) = v.into_iter().max_by_key(|&(t, n)| (n, std::cmp::Reverse(t))).unwrap_or((EntityType::Misc, 0));
             let ordinary = !k.contains(' ') && (ask.lex.zipf(k) >= 40 || ask.lex.common.contains(k) || k.chars().count() < 3);
+            // A person's name of words whose first is an ordinary word and no given name of the
+            // lists (`غاز سام`, "toxic gas", read twice as Sam) is not spread.
+            let first = k.split(' ').next().unwrap_or(k);
+            let ordinary = ordinary || t == EntityType::Per && k.contains(' ') && ask.lex.zipf(first) >= 40 && !ask.lex.first_names.contains(first) && !ask.lex.book_given_names.contains(first);
             // A name a list knows as another type (a place of GeoNames tagged as a person) is
             // not spread.
             let listed_otherwise = ask.lex.names.get(k).is_some_and(|e| e.kind != t) || (t != EntityType::Loc && ask.lex.place(k).is_some());
@@ -173,5 +177,16 @@ mod tests {
         assert!(corpus_names(&place, &ask, true, true).is_empty());
         let ordinary = vec![tagged("قال محمد الكبير إن الحكومة", "محمد", 2, EntityType::Per)];
         assert_eq!(corpus_names(&ordinary, &ask, true, true).get("الكبير"), None);
+    }
+
+    #[test]
+    fn a_persons_name_that_opens_with_an_ordinary_word_is_not_spread() {
+        let ask = Ask::default();
+        let twice = |text: &str, word: &str| vec![tagged(text, word, 2, EntityType::Per), tagged(text, word, 2, EntityType::Per)];
+        let gas = twice("حادثة تسرب غاز سام في الميناء", "غاز");
+        assert_eq!(corpus_names(&gas, &ask, true, false).get("غاز سام"), None);
+        // A given name of the lists opens a name.
+        let name = twice("وقال محمد مزياني إن", "محمد");
+        assert_eq!(corpus_names(&name, &ask, true, false).get("محمد مزياني"), Some(&EntityType::Per));
     }
 }
