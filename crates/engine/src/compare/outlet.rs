@@ -11,7 +11,11 @@
 //!   line with a byline (`بقلم`, `كتب`) or a part of more than four words is no dateline either.
 //!   The same holds at the start of a longer line (`البيان/متابعات: تعقد …`) when at least one
 //!   part before the text was set aside: that is the sign of a dateline.
-//! - A hyphen between two letters and a slash between two digits do not cut (`24/7`, `11/09`).
+//! - A hyphen between two letters and a slash, colon or hyphen between two digits (Western or
+//!   Eastern) do not cut (`24/7`, `11/09`, `٠٩:١٤`); a time or date then a place (`17:19 دمشق`)
+//!   is set aside like a place; a line of the page's furniture is no dateline, nor a copyright
+//!   notice's name ([`FURNITURE_WORDS`]: a time zone, a reading time, `Copyright`; and the
+//!   widgets' words among [`NOT_OUTLETS`]: `القسم`, `الخط`, `الحجم الطبيعي`).
 //! - **editor**: `محرر X`, `فريق تحرير X` in the first or last eight lines (not `هيئة تحرير X`:
 //!   `هيئة تحرير الشام` is an armed group of the Syrian news).
 //! - **copyright**: `جميع الحقوق محفوظة لـ X`, `حقوق النشر محفوظة لـ X`, `© 2023 X` in the last
@@ -31,7 +35,13 @@ pub use crate::model::{OutletCue, OutletGuess};
 pub const NOT_OUTLETS: &[&str] = &[
     "وكالات", "الوكالات", "متابعات", "خاص", "حصري", "مراسلنا", "مراسلون", "المراسل", "مراسل", "عاجل", "تقرير", "فيديو", "صور", "بالصور", "بالفيديو",
     "تاريخ النشر", "اخر تحديث", "نشر في", "بتاريخ", "منذ", "رياضه", "اقتصاد", "سياسه", "محليات", "دولي", "عربي ودولي", "اخبار", "الرييسيه", "متابعه",
+    // A page's widgets: the section's label, the text size's buttons.
+    "القسم", "الخط", "حجم الخط", "الحجم الطبيعي",
 ];
+/// Words that make a line a page's furniture, not a dateline (matching forms, Latin in lower
+/// case): a time zone (`٠٩:١٤ بتوقيت غرينتش`), a reading time (`time reading icon دقائق القراءة`),
+/// a copyright notice (`© Copyright : DR`).
+const FURNITURE_WORDS: &[&str] = &["بتوقيت", "غرينتش", "gmt", "القراءه", "icon", "copyright"];
 const BYLINE: &[&str] = &["بقلم", "كتب", "كتبت", "اعداد", "حوار", "ترجمه", "تقرير", "قراءه", "تصوير", "مونتاج"];
 const EDITOR: &[&str] = &["فريق تحرير", "محرر"];
 const COPYRIGHT: &[&str] = &["جميع الحقوق محفوظة", "جميع الحقوق محفوظه", "حقوق النشر محفوظة", "حقوق الطبع محفوظة", "©", "Copyright", "copyright"];
@@ -103,7 +113,7 @@ fn dateline(at: usize, line: &str) -> Option<(usize, usize)> {
     for (i, c) in line.char_indices().filter(|(_, c)| SEPARATORS.contains(c)) {
         let (before, after) = (line[..i].chars().next_back(), line[i + c.len_utf8()..].chars().next());
         let both = |f: fn(char) -> bool| before.is_some_and(f) && after.is_some_and(f);
-        if (c == '-' && both(char::is_alphabetic)) || (matches!(c, '/' | ':' | '-') && both(|c| c.is_ascii_digit())) {
+        if (c == '-' && both(char::is_alphabetic)) || (matches!(c, '/' | ':' | '-') && both(char::is_numeric)) {
             continue;
         }
         parts.push((from, i));
@@ -124,14 +134,18 @@ fn dateline(at: usize, line: &str) -> Option<(usize, usize)> {
         if ws.is_empty() {
             continue;
         }
-        if ws.len() > MAX_WORDS || BYLINE.contains(&ws[0].as_str()) {
+        let furniture = |w: &String| FURNITURE_WORDS.iter().any(|f| w.to_lowercase().contains(f));
+        if ws.len() > MAX_WORDS || BYLINE.contains(&ws[0].as_str()) || ws.iter().any(furniture) {
             return None;
         }
+        // A time or date, then a place (`17:19 دمشق`): the dateline's place and time.
+        let when = ws.iter().take_while(|w| is_date(std::slice::from_ref(w))).count();
+        let time_and_place = when > 0 && when < ws.len() && is_place(&ws[when..]);
         // A name does not end in a preposition (`مشاركة على:`, "share on:", a page's button).
         if ws.last().is_some_and(|w| matches!(w.as_str(), "علي" | "على" | "في" | "عبر" | "من" | "الي" | "إلى" | "عن")) {
             return None;
         }
-        if NOT_OUTLETS.contains(&ws.join(" ").as_str()) || is_place(&ws) || is_date(&ws) || is_abbreviation(&line[s..e]) {
+        if NOT_OUTLETS.contains(&ws.join(" ").as_str()) || is_place(&ws) || is_date(&ws) || time_and_place || is_abbreviation(&line[s..e]) {
             set_aside += 1;
         } else {
             left.push((s, e));
@@ -168,7 +182,8 @@ fn after_cue(at: usize, line: &str, cues: &[&str]) -> Option<(usize, usize)> {
         let name = &name[..name.find(SEPARATORS).unwrap_or(name.len())];
         let name = name.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '.' | '©'));
         let ws = words(name);
-        if ws.is_empty() || ws.len() > MAX_WORDS || NOT_OUTLETS.contains(&ws.join(" ").as_str()) {
+        let furniture = ws.iter().any(|w| FURNITURE_WORDS.iter().any(|f| w.to_lowercase().contains(f)));
+        if ws.is_empty() || ws.len() > MAX_WORDS || NOT_OUTLETS.contains(&ws.join(" ").as_str()) || furniture {
             continue;
         }
         return trimmed(name, at + (name.as_ptr() as usize - line.as_ptr() as usize));
@@ -248,6 +263,19 @@ mod tests {
         outlet!("البيان/متابعات: تعقد لجنة السياسات النقدية في البنك المركزي اجتماعا دوريا الخميس", "البيان", Dateline);
         // A date between the place and the agency, its year with its era's letter.
         outlet!("الجزائر العاصمة – 11 أغسطس 2021م (وام)- ارتفعت حصيلة ضحايا الحرائق في الجزائر إلى 65.", "وام", Agency);
+    }
+
+    #[test]
+    fn a_page_s_widgets_and_times_are_no_outlet() {
+        outlet!("عنوان\nالقسم:\nنص الخبر", None);
+        outlet!("عنوان (Getty)\n+ الخط -\nنص الخبر", None);
+        outlet!("عنوان\nت + ت - الحجم الطبيعي\nنص الخبر", None);
+        outlet!("عنوان\nالسبت ١٤ مايو ٢٠٢٢ ٠٩:١٤ بتوقيت غرينتش\nنص", None);
+        outlet!("عنوان\ntime reading iconدقائق القراءة - 4\nنص", None);
+        outlet!("عنوان\nتاريخ النشر: 11.08.2021 | 17:19 دمشق\nنص", None);
+        outlet!("نص الخبر\n© Copyright : DR\nوتنافس", None);
+        // Behind such a line, the dateline still names its outlet.
+        outlet!("عنوان\ntime reading iconدقائق القراءة - 4\nسرت -الشرق\nنص", "الشرق", Dateline);
     }
 
     #[test]
