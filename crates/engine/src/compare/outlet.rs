@@ -14,7 +14,7 @@
 //! - A hyphen between two letters and a slash, colon or hyphen between two digits (Western or
 //!   Eastern) do not cut (`24/7`, `11/09`, `٠٩:١٤`); a time or date then a place (`17:19 دمشق`)
 //!   is set aside like a place; a line of the page's furniture is no dateline, nor a copyright
-//!   notice's name ([`FURNITURE_WORDS`]: a time zone, a reading time, `Copyright`; and the
+//!   notice's name (`FURNITURE_WORDS`: a time zone, a reading time, `Copyright`; and the
 //!   widgets' words among [`NOT_OUTLETS`]: `القسم`, `الخط`, `الحجم الطبيعي`).
 //! - **editor**: `محرر X`, `فريق تحرير X` in the first or last eight lines (not `هيئة تحرير X`:
 //!   `هيئة تحرير الشام` is an armed group of the Syrian news).
