@@ -40,7 +40,7 @@ pub const NOT_OUTLETS: &[&str] = &[
 ];
 /// Words that make a line a page's furniture, not a dateline (matching forms, Latin in lower
 /// case): a time zone (`٠٩:١٤ بتوقيت غرينتش`), a reading time (`time reading icon دقائق القراءة`),
-/// a copyright notice (`© Copyright : DR`).
+/// a copyright notice (`© Copyright : DR`). The words are matching forms: Latin letters in lower case.
 const FURNITURE_WORDS: &[&str] = &["بتوقيت", "غرينتش", "gmt", "القراءه", "icon", "copyright"];
 const BYLINE: &[&str] = &["بقلم", "كتب", "كتبت", "اعداد", "حوار", "ترجمه", "تقرير", "قراءه", "تصوير", "مونتاج"];
 const EDITOR: &[&str] = &["فريق تحرير", "محرر"];
@@ -134,7 +134,7 @@ fn dateline(at: usize, line: &str) -> Option<(usize, usize)> {
         if ws.is_empty() {
             continue;
         }
-        let furniture = |w: &String| FURNITURE_WORDS.iter().any(|f| w.to_lowercase().contains(f));
+        let furniture = |w: &String| FURNITURE_WORDS.iter().any(|f| w.contains(f));
         if ws.len() > MAX_WORDS || BYLINE.contains(&ws[0].as_str()) || ws.iter().any(furniture) {
             return None;
         }
@@ -182,7 +182,7 @@ fn after_cue(at: usize, line: &str, cues: &[&str]) -> Option<(usize, usize)> {
         let name = &name[..name.find(SEPARATORS).unwrap_or(name.len())];
         let name = name.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '.' | '©'));
         let ws = words(name);
-        let furniture = ws.iter().any(|w| FURNITURE_WORDS.iter().any(|f| w.to_lowercase().contains(f)));
+        let furniture = ws.iter().any(|w| FURNITURE_WORDS.iter().any(|f| w.contains(f)));
         if ws.is_empty() || ws.len() > MAX_WORDS || NOT_OUTLETS.contains(&ws.join(" ").as_str()) || furniture {
             continue;
         }

@@ -99,7 +99,9 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
         }
         // (After a definite noun, only a masculine one, which agrees with `حزب` and not with the
         // noun: `حزب القوات اللبنانية` is the Lebanese Forces' party.)
-        if party && prev != Prev::Head && ask.nisba_of_place(w) && (prev == Prev::Proper || !head_feminine && w.norm().ends_with('ي')) {
+        // (A feminine head and noun leave it open; the country's adjective is then read as
+        // describing the movement: `حركة النهضة التونسية`.)
+        if party && prev != Prev::Head && ask.nisba_of_place(w) && (prev == Prev::Proper || !head_feminine && w.norm().ends_with('ي') || head_feminine && prev == Prev::Definite && words[k].norm().ends_with('ه')) {
             break;
         }
         if ask.has_article(w) {
@@ -321,6 +323,19 @@ mod tests {
         let mut c = vec![make(w, i, None, j, EntityType::Org, Origin::Rule(RuleId::Organisation), 5)];
         joined_by_and(w, &Ask::default(), &mut c);
         text[c[0].byte_start..c[0].byte_end].to_string()
+    }
+
+    #[test]
+    fn a_country_s_adjective_after_a_movement_s_name_describes_it() {
+        let chain = |text: &str| {
+            let tz = crate::pipeline::read(text);
+            let w = &tz.tokens;
+            let last = org_chain(w, &Ask::default(), 1, false, true).unwrap();
+            w[1..=last].iter().map(|t| &*t.text).collect::<Vec<&str>>().join(" ")
+        };
+        assert_eq!(chain("دعت حركة النهضة التونسية أنصارها"), "حركة النهضة");
+        // The adjective agrees with the noun, not with حزب: the name's.
+        assert_eq!(chain("وقال حزب القوات اللبنانية إن"), "حزب القوات اللبنانية");
     }
 
     #[test]

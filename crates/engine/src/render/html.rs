@@ -57,7 +57,7 @@ pub fn escape_attr(s: &str) -> String {
 
 /// The article body: the text of `doc`, escaped, with `<mark>` around each mention and
 /// `<span class="boilerplate">` around site furniture, cut by [`pieces`].
-fn body_html(analysis: &Analysis, doc: &DocumentAnalysis, words: &dyn Wording) -> String {
+fn body_html(doc: &DocumentAnalysis, words: &dyn Wording) -> String {
     let mut out = String::with_capacity(doc.text.len() * 2);
     for p in pieces(doc) {
         let piece = escape_text(p.text);
@@ -65,17 +65,12 @@ fn body_html(analysis: &Analysis, doc: &DocumentAnalysis, words: &dyn Wording) -
             PieceKind::Text => out.push_str(&piece),
             PieceKind::Mention(i) => {
                 let m = &doc.mentions[i];
-                // (No hover title and no offsets: the page shows this view until its app replaces
-                // it, well under a second, and a mark's offsets are where its text stands in the
-                // article's; the label is for screen readers. 820 bytes of the page's budget.)
-                let label = analysis.entity(&m.entity).map_or(m.text.as_str(), |e| e.label.as_str());
-                let ty = words.type_name(m.kind);
-                out.push_str(&format!(
-                    "<mark data-type=\"{}\" data-entity=\"{}\" aria-label=\"{}\">{piece}</mark>",
-                    m.kind.code(),
-                    escape_attr(&m.entity),
-                    escape_attr(&format!("{ty}: {label}")),
-                ));
+                // The type only: the page shows this view until its app replaces it, well under a
+                // second. No hover title, no offsets (a mark's offsets are where its text stands
+                // in the article's), no entity id (nothing is clicked here) and no label (ARIA
+                // names no element without a role; the text is read as it is): 1.3 KB gzip of
+                // the page's budget.
+                out.push_str(&format!("<mark data-type=\"{}\">{piece}</mark>", m.kind.code()));
             }
             PieceKind::Boilerplate(i) => out.push_str(&format!(
                 "<span class=\"boilerplate\" data-kind=\"{}\" title=\"{}\">{piece}</span>",
@@ -91,8 +86,8 @@ fn body_html(analysis: &Analysis, doc: &DocumentAnalysis, words: &dyn Wording) -
 /// document): the line above the text (`div.reader-meta`: "Article N · outlet", the title when
 /// it is not simply the text's first line, the date and the number of names), then
 /// `<article class="reader reader-text" id="reader-static" dir="rtl" lang="ar">` holding the text
-/// verbatim with the names as `<mark data-type="PER" data-entity=…>` (each at its mention's
-/// code point offsets in the article's text, as in the app) and site boilerplate as
+/// verbatim with the names as `<mark data-type="PER">` (each at its mention's code point offsets
+/// in the article's text, as in the app) and site boilerplate as
 /// `<span class="boilerplate" data-kind=…>`. Interface words come from `words`.
 ///
 /// Not `id="reader"`: the live app's reader has that id, and the prerender sits beside it until
@@ -148,7 +143,7 @@ pub fn reader_html(analysis: &Analysis, doc_index: usize, words: &dyn Wording) -
         "<article class=\"reader reader-text\" id=\"reader-static\" data-doc=\"{}\" dir=\"rtl\" \
          lang=\"ar\" aria-labelledby=\"reader-static-heading\">{}</article>",
         escape_attr(&doc.id),
-        body_html(analysis, doc, words)
+        body_html(doc, words)
     ));
     out
 }
@@ -256,10 +251,8 @@ mod tests {
             html.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; "),
             "{html}"
         );
-        assert!(
-            html.contains("data-entity=\"per-&quot;putin&quot;&lt;x&gt;\""),
-            "{html}"
-        );
+        // The entity's id is not written out (nothing is clicked in this view).
+        assert!(!html.contains("putin"), "{html}");
         assert_eq!(text_content(article_body(&html)), text);
     }
 
@@ -274,7 +267,7 @@ mod tests {
         let body = article_body(&html);
         assert!(
             body.starts_with(&format!(
-                "وقال الرئيس <mark data-type=\"PER\" data-entity=\"per-putin\" aria-label=\"Person: بوتين\">بوتين</mark>"
+                "وقال الرئيس <mark data-type=\"PER\">بوتين</mark>"
             )),
             "{body}"
         );
