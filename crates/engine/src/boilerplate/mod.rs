@@ -6,7 +6,7 @@
 //!   typically the headline printed twice;
 //! - **continuation**: `(تستمر)`, `(يتبع)`, `يتبع`, `للحديث بقية`;
 //! - **related link**: a line starting with a "read more" phrase (اقرأ المزيد، اقرأ أيضا، شاهد أيضا,
-//!   تابع أيضا، مواضيع ذات صلة, اقرأ ايضا …); when the phrase stands alone on its line (a heading), the
+//!   تابع أيضا، انظر أيضا، مواضيع ذات صلة, اقرأ ايضا …); when the phrase stands alone on its line (a heading), the
 //!   list of headlines under it is related links too: up to [`RELATED_LIST_MAX`] lines after it,
 //!   each under [`FOOTER_LINE_MAX`] characters and not ending a sentence with a full stop; a
 //!   "read more" line with its own headline (`اقرأ أيضا: …`) followed only by such lines to the end
@@ -30,8 +30,9 @@ use crate::normalize::normalize;
 use crate::tokenize::CharOffsets;
 
 const CONTINUATION: [&str; 4] = ["تستمر", "يتبع", "للحديث بقيه", "البقيه تاتي"];
-const RELATED: [&str; 9] = [
+const RELATED: [&str; 11] = [
     "اقرا المزيد", "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "مواضيع ذات صله", "اخبار ذات صله", "اقرا اكثر", "طالع ايضا", "تابع ايضا",
+    "انظر ايضا", "انظر كذلك",
 ];
 
 /// Most headlines under a "read more" heading taken as related links.
@@ -181,6 +182,14 @@ pub fn overlaps(spans: &[Boilerplate], s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_see_also_heading_takes_the_headline_under_it() {
+        let text = "وحصد المنتخب المصري اللقب سبع مرات.\n\nانظر ايضاً\n\nالجيش الإيراني: تصدينا لأجسام طائرة مشبوهة\n";
+        let b = detect(text);
+        assert_eq!(b.len(), 1);
+        assert_eq!((b[0].kind, &text[b[0].byte_start..b[0].byte_end]), (BoilerplateKind::RelatedLink, text[text.find("انظر").unwrap()..].trim_end()));
+    }
 
     #[test]
     fn a_read_more_line_with_only_headlines_after_it_takes_them_and_a_comments_box_its_tail() {
