@@ -32,13 +32,13 @@ const READER_MARKS: &str = r#"
   const read = (article) => article && {
     doc: article.dataset.doc,
     text: article.textContent,
-    // Each mark's code point offsets, where its text stands in the article's (the prerender's
-    // marks carry none; the live reader's data-start/data-end are checked in `reader`).
+    // Each mark's code point offsets, where its text stands in the article's, and its type (the
+    // prerender's marks carry no offsets and no entity; the live reader's are checked in `reader`).
     marks: (() => {
       const out = []; let at = 0;
       const walk = (node) => { for (const c of node.childNodes) {
         if (c.nodeType === 3) at += [...c.data].length;
-        else if (c.tagName === 'MARK') { const n = [...c.textContent].length; out.push([at, at + n, c.dataset.type, c.dataset.entity]); at += n; }
+        else if (c.tagName === 'MARK') { const n = [...c.textContent].length; out.push([at, at + n, c.dataset.type]); at += n; }
         else walk(c);
       } };
       walk(article);
