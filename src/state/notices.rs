@@ -32,7 +32,7 @@ impl Level {
 
 /// One line of a message, worded in both languages when it is made, so that switching the
 /// language words again the messages on show (a line is never one language's frozen text).
-/// (Both at once rather than a stored closure: closures cost the page's code ~1 KB more.)
+/// (Both at once rather than a stored closure, which cost the page more code.)
 #[derive(Clone)]
 pub struct Line([String; 2]);
 
