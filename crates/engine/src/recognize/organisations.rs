@@ -252,7 +252,7 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
 
 /// An organisation's name on a head noun goes on over `و` + a definite word that closes it, where
 /// the two words are alike: two nouns after the head (`حزب الأصالة والمعاصرة`, `حزب العدالة
-/// والتنمية`) or two relative adjectives (`المجلس الاقتصادي والاجتماعي`). Not where a word with
+/// والتنمية`). Not two relative adjectives (`الحزب الديمقراطي والجمهوري` is two parties). Not where a word with
 /// the article follows (`… والرئيس السوري`: a new noun phrase), nor a title's, a head's, a
 /// place's or a known name's word (`… والحكومة`, `… والسعودية`).
 pub fn joined_by_and(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
@@ -265,7 +265,9 @@ pub fn joined_by_and(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
         let lex = ask.lex;
         let known = lex.names.contains_key(stem) || lex.place(stem).is_some() || lex.person_titles.contains(stem) || lex.org_heads.contains(stem) || lex.place_triggers.contains(stem) || lex.function.contains(stem) || lex.temporal.contains(stem);
         let adjective = |n: &str| n.ends_with('ي') || n.ends_with("يه");
-        let alike = if ask.nisba(x) { adjective(stem) } else { c.last - c.first == 2 && ask.has_article(x) && !adjective(stem) && !adjective(x.norm()) };
+        // (Two nouns only: two relative adjectives are as often two names, `الحزب الديمقراطي
+        // والجمهوري` "the Democratic and Republican parties"; after a domain the chain takes them.)
+        let alike = !ask.nisba(x) && c.last - c.first == 2 && ask.has_article(x) && !adjective(stem) && !adjective(x.norm());
         let then_definite = next_word(words, j).is_some_and(|k| words[k].sentence == y.sentence && ask.has_article(&words[k]));
         if alike && !known && !then_definite {
             super::adjust::take_in(c, words, j);
@@ -341,7 +343,7 @@ mod tests {
     #[test]
     fn a_name_goes_on_over_and_and_a_word_alike() {
         assert_eq!(joined("وفاز حزب الأصالة والمعاصرة بالمقعد الثاني", "حزب", "الأصالة"), "حزب الأصالة والمعاصرة");
-        assert_eq!(joined("اجتمع المجلس الاقتصادي والاجتماعي أمس", "المجلس", "الاقتصادي"), "المجلس الاقتصادي والاجتماعي");
+        assert_eq!(joined("واجتمع نواب الحزب الديمقراطي والجمهوري أمس", "الحزب", "الديمقراطي"), "الحزب الديمقراطي");
         // A new noun phrase, a noun after an adjective, a known place: not the name's.
         assert_eq!(joined("وقال حزب الأصالة والرئيس السوري إن", "حزب", "الأصالة"), "حزب الأصالة");
         assert_eq!(joined("وقالت الجامعة العربية والتنسيق مستمر", "الجامعة", "العربية"), "الجامعة العربية");
