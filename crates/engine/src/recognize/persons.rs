@@ -109,6 +109,14 @@ pub fn ruler(n: &str) -> bool {
 /// Join a one-word person's name and the family name the tagger typed otherwise (see the module
 /// documentation).
 pub fn family_typed_otherwise(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
+    // The tagger's one-word names of another type, by their word (one look-up per person, not a
+    // scan of every candidate: a long text has tens of thousands).
+    let mut other_at: Vec<Option<usize>> = vec![None; words.len()];
+    for (d, c) in cands.iter().enumerate().filter(|(_, c)| c.last == c.first + 1 && c.kind != EntityType::Per && c.origin == Origin::Tagger) {
+        if let Some(slot) = other_at.get_mut(c.first) {
+            slot.get_or_insert(d);
+        }
+    }
     let mut joined = Vec::new();
     for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == EntityType::Per && c.last - c.first == 1 && c.byte_end == words[c.first].end) {
         let k = c.last;
@@ -118,20 +126,20 @@ pub fn family_typed_otherwise(words: &[Token], ask: &Ask, cands: &mut Vec<Candid
         if !ask.has_article(w) || ask.nisba(w) || ask.common(w) && ask.lex.zipf(n) >= 50 || ask.temporal(w) || ask.function(w) || known {
             continue;
         }
-        if let Some(d) = cands.iter().position(|d| d.first == k && d.last == k + 1 && d.kind != EntityType::Per && d.origin == Origin::Tagger) {
+        if let Some(d) = other_at[k] {
             joined.push((i, d));
         }
     }
-    let mut gone = Vec::new();
+    let mut gone = vec![false; cands.len()];
     for (i, d) in joined {
         let k = cands[d].first;
         super::adjust::take_in(&mut cands[i], words, k);
-        gone.push(d);
+        gone[d] = true;
     }
     let mut at = 0;
     cands.retain(|_| {
         at += 1;
-        !gone.contains(&(at - 1))
+        !gone[at - 1]
     });
 }
 
