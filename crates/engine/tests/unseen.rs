@@ -380,6 +380,8 @@ fn a_definite_word_after_a_place_describes_it() {
 fn the_rank_al_fariq_is_also_the_team() {
     let f = mentions_of("وقال المدرب إن الفريق جاهز تماماً، وإن عودة اللاعب إلى صفوف الفريق ستمنحنا أفضلية.");
     assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
+    let f = mentions_of("وقال المدرب إن الفريق الأفضل خسر المباراة.");
+    assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
     let f = mentions_of("واستقبل الفريق سامي عنان الوفد أمس.");
     assert!(f.contains(&("سامي عنان".to_string(), EntityType::Per)), "{f:?}");
 }
@@ -541,4 +543,25 @@ fn a_given_name_alone_names_the_full_name_it_starts() {
     let m: Vec<(&str, &str)> = a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Per).map(|m| (m.text.as_str(), m.entity.as_str())).collect();
     assert_eq!(m.len(), 2, "{m:?}");
     assert_eq!((m[1].0, m[1].1), ("نادين", m[0].1), "{m:?}");
+}
+
+#[test]
+fn a_club_after_nadi_is_named_alone_elsewhere_and_the_saudi_club_is_no_name() {
+    let a = analysis_of("قدم نادي الصقور الأردني لاعبه الجديد أمس.\nووقع اللاعب مع الصقور عقدا لموسمين، وقال إن النادي الأردني طموح.");
+    let m: Vec<(&str, EntityType, &str)> = a.documents[0].mentions.iter().map(|m| (m.text.as_str(), m.kind, m.entity.as_str())).collect();
+    let full = m.iter().find(|x| x.0 == "نادي الصقور الأردني").unwrap_or_else(|| panic!("{m:?}"));
+    let alone = m.iter().find(|x| x.0 == "الصقور").unwrap_or_else(|| panic!("{m:?}"));
+    assert_eq!((full.1, alone.1), (EntityType::Org, EntityType::Org), "{m:?}");
+    assert_eq!(full.2, alone.2, "{m:?}");
+    assert!(!m.iter().any(|x| x.0.contains("النادي")), "{m:?}");
+}
+
+#[test]
+fn a_police_an_authority_and_brigades_are_organisations() {
+    let f = mentions_of("وقالت شرطة أبوظبي إن الحريق وقع، وأعلنت السلطة الفلسطينية أنها طلبت اجتماعا، ونفذت كتائب القسام هجوما.");
+    for name in ["شرطة أبوظبي", "السلطة الفلسطينية", "كتائب القسام"] {
+        assert!(f.contains(&(name.to_string(), EntityType::Org)), "{name}: {f:?}");
+    }
+    let f = mentions_of("وقالت السلطة الانتقالية إن الانتخابات ستجري في موعدها.");
+    assert!(!f.iter().any(|(_, k)| *k == EntityType::Org), "{f:?}");
 }

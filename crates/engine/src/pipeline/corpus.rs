@@ -21,6 +21,10 @@ pub fn corpus_names(found: &[Vec<Candidate>], ask: &Ask, tagger: bool, tagger_su
         let by_rule = matches!(c.origin, Origin::Rule(_));
         if by_rule {
             *votes.entry(c.key.clone()).or_default().entry(c.kind).or_default() += 1;
+            // A club named after `نادي` is named alone elsewhere (`نادي النصر` … `النصر`).
+            if let Some(club) = c.key.strip_prefix("نادي ").and_then(|k| k.split(' ').next()).filter(|_| c.kind == EntityType::Org) {
+                *votes.entry(club.to_string()).or_default().entry(EntityType::Org).or_default() += 1;
+            }
         }
         // The surname of a person's full name a rule found, or the tagger (once is enough: the
         // article's other mentions are often the surname alone, `جو بايدن` … `إدارة بايدن`), is

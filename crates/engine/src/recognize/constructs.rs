@@ -263,7 +263,15 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
         if let Some(split) = head_of(w, team_heads) {
             if let Some(j) = next_word(words, i) {
                 let mut last = j;
-                let mut ok = ask.nisba_of_place(&words[j]) || link(&words[j], ask) == Some(Link::Proper);
+                // A club is named by the noun in construct with `نادي` (`نادي النصر`, "Victory club"),
+                // with its country's adjective after it (`نادي النصر السعودي`); `النادي السعودي`,
+                // "the Saudi club", names none.
+                let club = split.stem.ends_with("نادي");
+                let named = club && split.stem == "نادي" && link(&words[j], ask).is_some() && !ask.nisba(&words[j]);
+                if let Some(k) = next_word(words, j).filter(|&k| named && words[k].sentence == w.sentence && ask.nisba_of_place(&words[k])) {
+                    last = k;
+                }
+                let mut ok = named || ask.nisba_of_place(&words[j]) && !club || link(&words[j], ask) == Some(Link::Proper);
                 if words[j].norm == "الوطني" {
                     if let Some(k) = next_word(words, j).filter(|&k| ask.nisba_of_place(&words[k])) {
                         last = k;

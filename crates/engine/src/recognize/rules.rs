@@ -288,8 +288,10 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         }
         // `الفريق` is a rank and "the team" (`الفريق جاهز`, `صفوف الفريق ستمنحنا`): a name after
         // it starts with a given name or a known one.
+        // So too past a word that is no rank (`الفريق الأفضل خسر`, "the best team lost").
         let known_start = ask.first_name(start) || ask.lex.names.get(start.norm()).is_some_and(|e| e.kind == EntityType::Per);
-        if (split.stem == "الفريق" && skipped == 0 || kin) && !known_start {
+        let rank = |x: &Token| is_comma(x) || ask.lex.title_modifiers.contains(x.norm()) || ask.lex.person_titles.contains(x.norm());
+        if (split.stem == "الفريق" && (skipped == 0 || !words[i + 1..j].iter().all(rank)) || kin) && !known_start {
             continue;
         }
         let last = person_run(words, ask, known, j, &crate::lexicon::WordSet::default(), true);
