@@ -380,6 +380,8 @@ fn a_definite_word_after_a_place_describes_it() {
 fn the_rank_al_fariq_is_also_the_team() {
     let f = mentions_of("وقال المدرب إن الفريق جاهز تماماً، وإن عودة اللاعب إلى صفوف الفريق ستمنحنا أفضلية.");
     assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
+    let f = mentions_of("ووقع النجم البرتغالي عقدا مع النادي حتى 2025.");
+    assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
     let f = mentions_of("وقال المدرب إن الفريق الأفضل خسر المباراة.");
     assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
     let f = mentions_of("واستقبل الفريق سامي عنان الوفد أمس.");
@@ -564,4 +566,15 @@ fn a_police_an_authority_and_brigades_are_organisations() {
     }
     let f = mentions_of("وقالت السلطة الانتقالية إن الانتخابات ستجري في موعدها.");
     assert!(!f.iter().any(|(_, k)| *k == EntityType::Org), "{f:?}");
+}
+
+#[test]
+fn an_outlet_after_its_head_is_named_without_it() {
+    let f = mentions_of("وأكدت قناة الجزيرة أن الوفد وصل، وفق ما نشرت صحيفة الأيام البحرينية، ونقلت وكالة الأنباء السعودية الخبر.");
+    for (name, kind) in [("الجزيرة", EntityType::Org), ("الأيام", EntityType::Org), ("وكالة الأنباء السعودية", EntityType::Org)] {
+        assert!(f.contains(&(name.to_string(), kind)), "{name}: {f:?}");
+    }
+    assert!(!f.iter().any(|(t, _)| t.starts_with("قناة") || t.starts_with("صحيفة")), "{f:?}");
+    let f = mentions_of("وعبرت السفينة قناة السويس أمس.");
+    assert!(f.contains(&("قناة السويس".to_string(), EntityType::Loc)), "{f:?}");
 }

@@ -280,6 +280,13 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         if preposition_first(ask, start) {
             continue;
         }
+        // Nor with an indefinite noun in the accusative (`النجم البرتغالي عقدا`, "a contract"):
+        // an ordinary word and `ا`, unless the lists know the word as a name (`دينا`).
+        let n = start.norm();
+        let accusative = n.strip_suffix('ا').is_some_and(|s| ask.lex.common.contains(s) || ask.lex.zipf(s) >= 40);
+        if accusative && !ask.first_name(start) && !ask.lex.names.contains_key(n) {
+            continue;
+        }
         // Nor with the conjunction `و` before a word no list knows as a name: a new clause
         // (`بين يدي الملك وسأبقى مخلصا`, `لجلالة الملك، وملتزما`); `وليد` is a name as written.
         let and_name = |s: &Split| s.clitics == "و" && (ask.given_stem(&s.stem) || ask.lex.names.contains_key(&s.stem));
