@@ -633,7 +633,8 @@ pub async fn analyse(docs: &[Document], names: &[qarin_engine::decisions::Decisi
         let m = message("doc", job.id);
         match serde_json::to_string(&meta) {
             Ok(json) => set(&m, "json", &JsValue::from_str(&json)),
-            Err(e) => return Some(Finished::Stopped(e.to_string())),
+            // (It cannot fail; its error is not formatted: see `Workspace::export_json`.)
+            Err(_) => return Some(Finished::Stopped("JSON".into())),
         }
         // As UTF-8 bytes: copied as they are, where a JavaScript string is transcoded twice (an
         // 8 MB text took 40 ms more).

@@ -297,7 +297,8 @@ pub async fn sync(db: &IdbDatabase, base: &Workspace, ours: &Workspace, texts: &
     crate::browser::mark("qarin:sync-texts");
     if merged != theirs || raw.is_undefined() {
         // (Pretty, like the export: one serialisation of the workspace in the app.)
-        let json = serde_json::to_string_pretty(&merged).map_err(|e| e.to_string())?;
+        // (It cannot fail; its error is not formatted: see `Workspace::export_json`.)
+        let json = serde_json::to_string_pretty(&merged).map_err(|_| "JSON".to_string())?;
         meta.put_with_key(&JsValue::from_str(&json), &JsValue::from_str(INDEX)).map_err(|e| js_error_text(&e))?;
         wrote = true;
     }

@@ -380,6 +380,10 @@ fn a_definite_word_after_a_place_describes_it() {
 fn the_rank_al_fariq_is_also_the_team() {
     let f = mentions_of("وقال المدرب إن الفريق جاهز تماماً، وإن عودة اللاعب إلى صفوف الفريق ستمنحنا أفضلية.");
     assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
+    let f = mentions_of("ووقع النجم البرتغالي عقدا مع النادي حتى 2025.");
+    assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
+    let f = mentions_of("وقال المدرب إن الفريق الأفضل خسر المباراة.");
+    assert!(!f.iter().any(|(_, k)| *k == EntityType::Per), "{f:?}");
     let f = mentions_of("واستقبل الفريق سامي عنان الوفد أمس.");
     assert!(f.contains(&("سامي عنان".to_string(), EntityType::Per)), "{f:?}");
 }

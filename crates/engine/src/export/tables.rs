@@ -6,7 +6,9 @@ use crate::model::{Analysis, Fact, FactKind};
 
 /// The analysis as `qarin.analysis/1` JSON, pretty-printed.
 pub fn to_json(a: &Analysis) -> String {
-    serde_json::to_string_pretty(a).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    // Serialising it cannot fail (string keys only); the error is not formatted, which would
+    // bring serde_json's messages into the web app's code.
+    serde_json::to_string_pretty(a).unwrap_or_default()
 }
 
 /// One CSV field: quoted when it holds a comma, a quote or a line break.
