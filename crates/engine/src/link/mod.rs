@@ -419,21 +419,30 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
     }
     // 8. partial organisation names; an event's name and the same with relative adjectives after
     // it (`كأس الخليج` / `كأس الخليج العربي`; not with a place or a number: `كأس العالم` is not
-    // `كأس العالم قطر 2022`).
+    // `كأس العالم قطر 2022`); a ministry called by its adjective is the ministry so named
+    // (`الخارجية المصرية` / `وزارة الخارجية المصرية`).
     let candidates: Vec<(usize, Vec<usize>)> = {
         let nodes = &l.nodes;
-        let head = |nd: &Node| format!("{}{}", nd.kind as u8, nd.words[0]);
+        let ministry = crate::normalize::normalize("وزارة");
+        let metonyms = &crate::lexicon::lexicon().ministry_metonyms;
+        let head = |nd: &Node| match nd.words[0].as_str() {
+            w if nd.kind == EntityType::Org && nd.words.len() >= 2 && metonyms.contains(w) => format!("{}{ministry}", nd.kind as u8),
+            w => format!("{}{w}", nd.kind as u8),
+        };
+        let own_head = |nd: &Node| format!("{}{}", nd.kind as u8, nd.words[0]);
         let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
         for (b, nb) in nodes.iter().enumerate() {
             if matches!(nb.kind, EntityType::Org | EntityType::Misc) {
-                by_head.entry(head(nb)).or_default().push(b);
+                by_head.entry(own_head(nb)).or_default().push(b);
             }
         }
         (0..n)
             .filter(|&a| matches!(nodes[a].kind, EntityType::Org | EntityType::Misc) && nodes[a].words.len() >= 2)
             .map(|a| {
                 let na = &nodes[a];
-                let owners = by_head[&head(na)]
+                let owners = by_head
+                    .get(&head(na))
+                    .map_or(&[][..], Vec::as_slice)
                     .iter()
                     .copied()
                     .filter(|&b| {

@@ -102,7 +102,7 @@ fn link_reference(mentions: &[LinkInput]) -> Linked {
                 b != a
                     && nb.kind == na.kind
                     && nb.words.len() > na.words.len()
-                    && nb.words[0] == na.words[0]
+                    && nb.words[0] == if na.kind == EntityType::Org && crate::lexicon::lexicon().ministry_metonyms.contains(&na.words[0]) { normalize("وزارة") } else { na.words[0].clone() }
                     && if na.kind == EntityType::Org { is_subsequence(&na.words, &nb.words) } else { with_adjectives(&na.words, &nb.words) }
             })
             .collect();
@@ -339,6 +339,14 @@ fn a_name_with_and_without_the_article_links_but_two_given_names_of_one_skeleton
     // A transliterated name spelt with other vowels is still one name.
     let l = link(&[m(0, "قاسم جومرت توكاييف"), m(1, "قاسم جومارت توكايف")]);
     assert_eq!(l.groups, 1, "{:?}", l.group_of_mention);
+}
+
+#[test]
+fn a_ministry_called_by_its_adjective_is_the_ministry_so_named() {
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Org, key: normalize(key), surface: key.into(), alias_of: None };
+    let l = link(&[m(0, "وزارة الخارجية المصرية"), m(1, "الخارجية المصرية"), m(1, "الخارجية الأمريكية"), m(2, "وزارة الداخلية المصرية")]);
+    assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
+    assert_eq!(l.groups, 3, "another country's, another ministry: {:?}", l.group_of_mention);
 }
 
 #[test]

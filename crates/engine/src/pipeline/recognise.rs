@@ -76,6 +76,9 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     if opts.on("persons") {
         crate::recognize::persons::given_names_alone(words, ask, &mut all);
         crate::recognize::persons::nationality_before_person(words, ask, &mut all);
+        if opts.on("ruler-of") {
+            crate::recognize::persons::place_after_ruler(words, ask, &mut all);
+        }
         if opts.on("family-typed") {
             crate::recognize::persons::family_typed_otherwise(words, ask, &mut all);
         }

@@ -21,6 +21,10 @@
 //! as a place, after Sadr City; the given name is in no list, so no list-based rule joins them).
 //! A known place stays a place (`وصل محمد القاهرة`, "Mohammed reached Cairo").
 //!
+//! A ruler's title without the article is in construct with what he rules: a known place right
+//! after it is that place, not a person the title introduces (`حاكم عجمان`, `أمير قطر`; the
+//! tagger reads `عجمان` as a name after a title), unless the word is a given name.
+//!
 //! Measured and left out:
 //! - leaving out a first word that is a frequent word and no given name of the lists (`رحيل` "the
 //!   departure of" in `رحيل أبو عاقلة`): it cut `جو بايدن` and `أمير حسين` (frequent words and given
@@ -143,6 +147,21 @@ pub fn family_typed_otherwise(words: &[Token], ask: &Ask, cands: &mut Vec<Candid
     });
 }
 
+/// Retype as places the known places named right after a ruler's title (see the module
+/// documentation).
+pub fn place_after_ruler(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.first > 0) {
+        let (t, w) = (&words[c.first - 1], &words[c.first]);
+        let places = (c.first..c.last).all(|k| !ask.first_name(&words[k]));
+        let key = c.key.strip_prefix("ال").filter(|_| c.last - c.first == 1).unwrap_or(&c.key);
+        let known = ask.lex.place(&c.key).or_else(|| ask.lex.place(key)).is_some_and(|p| p.population >= 10_000)
+            || ask.lex.names.get(&c.key).is_some_and(|e| matches!(e.source, crate::lexicon::Source::Country { .. }));
+        if t.is_body_arabic() && t.sentence == w.sentence && ruler(t.norm()) && c.byte_start == w.start && places && known {
+            c.kind = EntityType::Loc;
+        }
+    }
+}
+
 /// Drop a one-word place shaped like a relative adjective right before a person's name (see the
 /// module documentation).
 pub fn nationality_before_person(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
@@ -211,6 +230,22 @@ mod tests {
         // A known place, a relative adjective: no family name.
         assert_eq!(joined("وصل محمد القاهرة أمس", "محمد", "القاهرة", EntityType::Loc), ["محمد", "القاهرة"]);
         assert_eq!(joined("وقال بوتين الروسي أمس", "بوتين", "الروسي", EntityType::Org), ["بوتين", "الروسي"]);
+    }
+
+    #[test]
+    fn a_known_place_after_a_ruler_s_title_is_the_place_he_rules() {
+        let typed = |text: &str, name: &str| {
+            let tz = crate::pipeline::read(text);
+            let w = &tz.tokens;
+            let i = w.iter().position(|t| t.text == name).unwrap();
+            let mut c = vec![super::super::make(w, i, None, i, EntityType::Per, Origin::Tagger, 3)];
+            place_after_ruler(w, &Ask::default(), &mut c);
+            c[0].kind
+        };
+        assert_eq!(typed("وصاحب السمو حاكم عجمان وصاحب السمو", "عجمان"), EntityType::Loc);
+        // A given name after a title stays a person; so does a place after a definite title.
+        assert_eq!(typed("وقال أمير حمزة إن", "حمزة"), EntityType::Per);
+        assert_eq!(typed("وقال الأمير عجمان إن", "عجمان"), EntityType::Per);
     }
 
     #[test]
