@@ -420,7 +420,8 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
     // 8. partial organisation names; an event's name and the same with relative adjectives after
     // it (`كأس الخليج` / `كأس الخليج العربي`; not with a place or a number: `كأس العالم` is not
     // `كأس العالم قطر 2022`); a ministry called by its adjective is the ministry so named
-    // (`الخارجية المصرية` / `وزارة الخارجية المصرية`).
+    // (`الخارجية المصرية` / `وزارة الخارجية المصرية`), and a name after a head word is the
+    // organisation so named (`عصائب أهل الحق` / `حركة عصائب أهل الحق`).
     let candidates: Vec<(usize, Vec<usize>)> = {
         let nodes = &l.nodes;
         let ministry = crate::normalize::normalize("وزارة");
@@ -431,9 +432,15 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
         };
         let own_head = |nd: &Node| format!("{}{}", nd.kind as u8, nd.words[0]);
         let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        let heads = &crate::lexicon::lexicon().org_heads;
         for (b, nb) in nodes.iter().enumerate() {
             if matches!(nb.kind, EntityType::Org | EntityType::Misc) {
                 by_head.entry(own_head(nb)).or_default().push(b);
+                // A name after an organisation's head word is that organisation's name too
+                // (`عصائب أهل الحق` / `حركة عصائب أهل الحق`).
+                if nb.kind == EntityType::Org && nb.words.len() > 2 && heads.contains(&nb.words[0]) {
+                    by_head.entry(format!("{}{}", nb.kind as u8, nb.words[1])).or_default().push(b);
+                }
             }
         }
         (0..n)

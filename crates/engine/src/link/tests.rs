@@ -102,7 +102,8 @@ fn link_reference(mentions: &[LinkInput]) -> Linked {
                 b != a
                     && nb.kind == na.kind
                     && nb.words.len() > na.words.len()
-                    && nb.words[0] == if na.kind == EntityType::Org && crate::lexicon::lexicon().ministry_metonyms.contains(&na.words[0]) { normalize("وزارة") } else { na.words[0].clone() }
+                    && (nb.words[0] == if na.kind == EntityType::Org && crate::lexicon::lexicon().ministry_metonyms.contains(&na.words[0]) { normalize("وزارة") } else { na.words[0].clone() }
+                        || na.kind == EntityType::Org && nb.words.len() > 2 && crate::lexicon::lexicon().org_heads.contains(&nb.words[0]) && nb.words[1] == na.words[0])
                     && if na.kind == EntityType::Org { is_subsequence(&na.words, &nb.words) } else { with_adjectives(&na.words, &nb.words) }
             })
             .collect();
@@ -347,6 +348,16 @@ fn a_ministry_called_by_its_adjective_is_the_ministry_so_named() {
     let l = link(&[m(0, "وزارة الخارجية المصرية"), m(1, "الخارجية المصرية"), m(1, "الخارجية الأمريكية"), m(2, "وزارة الداخلية المصرية")]);
     assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
     assert_eq!(l.groups, 3, "another country's, another ministry: {:?}", l.group_of_mention);
+}
+
+#[test]
+fn a_name_after_an_organisation_s_head_word_is_that_organisation() {
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Org, key: normalize(key), surface: key.into(), alias_of: None };
+    let l = link(&[m(0, "حركة عصائب أهل الحق"), m(1, "عصائب أهل الحق"), m(1, "أهل الحق")]);
+    assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
+    let l = link(&[m(0, "حزب الأصالة والمعاصرة"), m(1, "حزب العدالة والتنمية"), m(1, "العدالة والتنمية")]);
+    assert_eq!(l.group_of_mention[1], l.group_of_mention[2], "{:?}", l.group_of_mention);
+    assert_ne!(l.group_of_mention[0], l.group_of_mention[2], "{:?}", l.group_of_mention);
 }
 
 #[test]
