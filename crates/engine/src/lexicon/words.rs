@@ -12,9 +12,9 @@
 pub const NAME_HONORIFICS: &[&str] = &["مولاي", "سيدي", "لالة", "للا"];
 
 /// Heads of organisation names only with a country's or an institution's adjective and a domain
-/// after them (`المرصد السوري لحقوق الإنسان`, `المركز الوطني للبحث العلمي`); otherwise they are
+/// after them (`المرصد السوري لحقوق الإنسان`, `المركز الوطني للبحث العلمي`, `المكتب الدولي للمعارض`); otherwise they are
 /// ordinary words (`مركز الزلزال`, the epicentre; `المركز التجاري للمدينة`, a shopping centre).
-pub const DOMAIN_ORG_HEADS: &[&str] = &["المركز", "المرصد", "المديرية"];
+pub const DOMAIN_ORG_HEADS: &[&str] = &["المركز", "المرصد", "المديرية", "المكتب"];
 
 /// Adjectives of institutions (`المديرية العامة للشؤون الداخلية`, `الهيئة العليا للانتخابات`,
 /// `الهيئة العليا المستقلة للانتخابات`, `اللجنة الدائمة`, `القيادة المشتركة`, `مجلس العائلة المالكة`,

@@ -111,6 +111,12 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     if opts.on("club-after-role") {
         crate::recognize::teams::clubs_after_roles(words, ask, &mut all);
     }
+    if opts.on("event-year") {
+        crate::recognize::teams::events_with_year(words, ask, &mut all);
+    }
+    if opts.on("sport-after") {
+        crate::recognize::teams::sport_after(words, &mut all);
+    }
     if opts.on("waw-given-name") {
         crate::recognize::persons::given_name_with_waw(words, ask, &mut all);
     }
@@ -119,6 +125,7 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     }
     if opts.on("greater") {
         crate::recognize::adjust::greater_places(words, ask, &mut all);
+        crate::recognize::adjust::divisions_by_compass(words, ask, &mut all);
     }
     if opts.on("city-not-person") {
         crate::recognize::adjust::cities_typed_as_people(ask, &mut all);
@@ -131,7 +138,7 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
         crate::recognize::coordination::appointed(words, ask, &mut all);
     }
     if opts.on("adjacent-people") {
-        crate::recognize::adjust::join_adjacent_people(words, &mut all);
+        crate::recognize::adjust::join_adjacent_people(words, ask, &mut all);
     }
     // A name has two letters at least (a lone letter is a conjunction or a stray initial). `الله`
     // alone is an invocation (`إن شاء الله`), not a name outlets differ on (code `god`).

@@ -309,15 +309,20 @@ pub fn given_name_before_chain(words: &[Token], ask: &Ask, cands: &mut [Candidat
 
 /// Two persons' names written one right after the other, with nothing between (`عبد الرحمن` `أبو
 /// زرعة`, a given name from a list and a kunya the tagger found), are one person's name: a list of
-/// people is written with commas or `و`, which starts a new name. Six words at most.
-pub fn join_adjacent_people(words: &[Token], cands: &mut Vec<Candidate>) {
+/// people is written with commas or `و`, which starts a new name. Six words at most. So are two
+/// with one given name between them that no other name holds, or an indefinite title (`حسين أمير
+/// عبد اللهيان`: `أمير`, "prince", is the middle of a compound given name there; a title of the
+/// second name's own would follow a comma or `و`, and a ruler's title is followed by his place).
+pub fn join_adjacent_people(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     join_neighbours(cands, true, |a, b| {
-        let adjacent = b.first == a.last && words[a.first].sentence == words[b.first].sentence && b.byte_start == words[b.first].start;
-        (a.kind == EntityType::Per && b.kind == EntityType::Per && adjacent && b.last - a.first <= 6).then(|| {
+        let same = words[a.first].sentence == words[b.first].sentence && b.byte_start == words[b.first].start;
+        let m = &words[a.last];
+        let middle = b.first == a.last + 1 && m.is_body_arabic() && (ask.first_name(m) || !ask.has_article(m) && ask.lex.person_titles.contains(&format!("ال{}", m.norm())));
+        (a.kind == EntityType::Per && b.kind == EntityType::Per && same && (b.first == a.last || middle) && b.last - a.first <= 6).then(|| {
             let mut merged = a.clone();
             merged.last = b.last;
             merged.byte_end = b.byte_end;
-            merged.key = format!("{} {}", a.key, b.key);
+            merged.key = if middle { format!("{} {} {}", a.key, m.norm(), b.key) } else { format!("{} {}", a.key, b.key) };
             merged.priority = a.priority.max(b.priority);
             merged
         })
@@ -332,6 +337,22 @@ pub fn cities_typed_as_people(ask: &Ask, cands: &mut [Candidate]) {
         let city = ask.lex.place(&c.key).is_some_and(|p| p.population >= 100_000);
         if city && ask.lex.names.get(&c.key).is_none_or(|e| e.kind != EntityType::Per) {
             c.kind = EntityType::Loc;
+        }
+    }
+}
+
+/// A place after a place word or a governor (`محافظة`, `ولاية`, `محافظ`, `حاكم` …) followed by a
+/// compass adjective is a division of that name (`محافظة أذربيجان الشرقية`, East Azerbaijan, not
+/// the country; `ولاية كردفان الشمالية`): the adjective is the name's, and keeps it apart from the
+/// place it contains.
+pub fn divisions_by_compass(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Loc && c.first > 0) {
+        let p = &words[c.first - 1];
+        let head = p.sentence == words[c.first].sentence && p.splits.iter().any(|s| matches!(s.clitics, "" | "و" | "ب" | "ل" | "ف") && (ask.lex.place_triggers.contains(&s.stem) || matches!(s.stem.as_str(), "محافظ" | "حاكم" | "والي")));
+        let Some(j) = super::gazetteer::next_word(words, c.last - 1).filter(|&j| head && !starts.contains(&j) && words[j].sentence == p.sentence) else { continue };
+        if matches!(words[j].norm(), "الشرقيه" | "الغربيه" | "الشماليه" | "الجنوبيه" | "الوسطي") {
+            take_in(c, words, j);
         }
     }
 }
@@ -479,7 +500,7 @@ mod tests {
         let k = w.iter().rposition(|t| t.text == "وعبد").unwrap();
         let other = make(w, k, w[k].splits.iter().find(|s| s.clitics == "و"), k + 2, EntityType::Per, Origin::Tagger, 3);
         let mut c = vec![kunya, other, given];
-        join_adjacent_people(w, &mut c);
+        join_adjacent_people(w, &Ask::default(), &mut c);
         let got: Vec<&str> = c.iter().map(|c| &text[c.byte_start..c.byte_end]).collect();
         // The comma and the `و` start another name.
         assert_eq!(got, ["عبد الرحمن أبو زرعة", "عبد الله العليمي"]);

@@ -443,7 +443,8 @@ pub(super) fn quotation(words: &[Token], open: usize) -> Option<(usize, usize)> 
     let o = words.get(open).filter(|x| is_quote(x, &OPEN_QUOTES))?;
     let first = open + 1;
     let mut k = first;
-    while words.get(k).is_some_and(|x| x.is_body_word() && x.sentence == o.sentence) && k - first < 4 {
+    // A number after a word is the name's too (`"إكسبو 2030"`).
+    while words.get(k).is_some_and(|x| (x.is_body_word() || k > first && x.kind == crate::model::TokenKind::Number) && x.sentence == o.sentence) && k - first < 4 {
         k += 1;
     }
     // The marks touch the words they enclose: `"` and `'` both open and close, and a closing

@@ -161,3 +161,50 @@ pub fn clubs_after_roles(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
         }
     }
 }
+
+/// A team, federation or competition written with its sport right after it (`الاتحاد الدولي لكرة
+/// القدم`, `منتخب المغرب لكرة القدم`, `كأس العرب لكرة القدم 2021`, `الاتحاد العربي لألعاب القوى`)
+/// takes the sport in, and a competition its year after that: the sport is part of the name, as
+/// ANERcorp marks it (`الاتحاد الدولي لكرة القدم`, `كأس العالم لكرة القدم`). Not past anything
+/// between (`ريال مدريد الإسباني لكرة القدم`: the sport describes the club there), nor after a
+/// one-word club (`للفريق الأهلي لكرة القدم`: ANERcorp leaves it out; a federation or a national
+/// team has two words at least).
+pub fn sport_after(words: &[Token], cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Misc || c.kind == EntityType::Org && c.last - c.first >= 2) {
+        let (j, k) = (c.last, c.last + 1);
+        let sentence = words[c.first].sentence;
+        let same = |i: usize| i < words.len() && words[i].sentence == sentence;
+        if same(k) && matches!(words[j].norm(), "لكره" | "للكره" | "لالعاب") && matches!(words[k].norm(), "القدم" | "السله" | "اليد" | "الطائره" | "القوي" | "المضرب" | "الطاوله") {
+            // The key stays the name's: `كأس العرب` and `كأس العرب لكرة القدم` are one cup.
+            let year = |w: &Token| w.kind == crate::model::TokenKind::Number && w.text.len() == 4 && (w.text.starts_with("19") || w.text.starts_with("20"));
+            let end = if c.kind == EntityType::Misc && same(k + 1) && year(&words[k + 1]) { k + 1 } else { k };
+            c.last = end + 1;
+            c.byte_end = words[end].end;
+        }
+    }
+}
+
+/// A one-word name read as a person's (by the tagger or the story), right before a year, is an
+/// event named with its year (`إكسبو 2030`, `يورو 2024`): no person's name is written followed
+/// by a bare year. The event's head before it is taken in (`معرض إكسبو 2030`, as `قمة "العلا"`).
+pub fn events_with_year(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    let heads = matching(crate::lexicon::words::EVENT_WEAK_HEADS);
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last - c.first == 1 && matches!(c.origin, Origin::Tagger | Origin::Corpus)) {
+        let Some(y) = words.get(c.last).filter(|y| y.sentence == words[c.first].sentence && y.kind == crate::model::TokenKind::Number && y.text.len() == 4 && (y.text.starts_with("19") || y.text.starts_with("20"))) else {
+            continue;
+        };
+        if ask.first_name(&words[c.first]) {
+            continue;
+        }
+        c.kind = EntityType::Misc;
+        c.key = format!("{} {}", c.key, y.norm());
+        c.byte_end = y.end;
+        c.last += 1;
+        if let Some(h) = c.first.checked_sub(1).filter(|&h| words[h].sentence == words[c.first].sentence && c.byte_start == words[c.first].start) {
+            if let Some(s) = head_of(&words[h], &heads) {
+                c.byte_start = words[h].stem_start(s);
+                c.first = h;
+            }
+        }
+    }
+}

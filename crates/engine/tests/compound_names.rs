@@ -1,0 +1,30 @@
+//! Names whose parts a word of another kind could split: a compound given name with a title's
+//! word in it, and a province named by a place and a compass adjective.
+
+mod common;
+
+use common::{analysis_of, mentions_of};
+use qarin_engine::EntityType;
+
+#[test]
+fn a_title_word_between_two_parts_of_a_name_is_the_name_s() {
+    let f = mentions_of("وقال وزير الخارجية حسين أمير عبد اللهيان إن الوفد وصل.");
+    assert!(f.contains(&("حسين أمير عبد اللهيان".to_string(), EntityType::Per)), "{f:?}");
+    // A ruler's title followed by his place is no part of a name.
+    let f = mentions_of("واستقبل محمد بن زايد أمير قطر تميم بن حمد.");
+    assert!(f.contains(&("محمد بن زايد".to_string(), EntityType::Per)), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("أمير")), "{f:?}");
+}
+
+#[test]
+fn a_province_named_by_a_place_and_a_compass_adjective_is_another_place() {
+    let a = analysis_of("وصل الوفد إلى محافظة أذربيجان الشرقية قادما من أذربيجان، والتقى محافظ أذربيجان الشرقية.");
+    let m: Vec<(&str, EntityType, &str)> = a.documents[0].mentions.iter().map(|m| (m.text.as_str(), m.kind, m.entity.as_str())).collect();
+    let province: Vec<_> = m.iter().filter(|x| x.0 == "أذربيجان الشرقية").collect();
+    let country = m.iter().find(|x| x.0 == "أذربيجان").unwrap_or_else(|| panic!("{m:?}"));
+    assert_eq!(province.len(), 2, "{m:?}");
+    assert!(province.iter().all(|p| p.1 == EntityType::Loc && p.2 == province[0].2 && p.2 != country.2), "{m:?}");
+    // Without a place word before it, the adjective describes: `سوريا الجنوبية` stays Syria.
+    let f = mentions_of("وتقدمت القوات في سوريا الجنوبية أمس.");
+    assert!(!f.iter().any(|(t, _)| t.contains("الجنوبية")), "{f:?}");
+}
