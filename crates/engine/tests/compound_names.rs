@@ -28,3 +28,24 @@ fn a_province_named_by_a_place_and_a_compass_adjective_is_another_place() {
     let f = mentions_of("وتقدمت القوات في سوريا الجنوبية أمس.");
     assert!(!f.iter().any(|(t, _)| t.contains("الجنوبية")), "{f:?}");
 }
+
+#[test]
+fn a_compass_noun_after_a_province_word_is_the_province_s_name() {
+    let f = mentions_of("وشهد الساحل لمحافظتي جنوب وشمال الباطنة أمطارا، وتأثرت ولايات شمال الباطنة بالإعصار.");
+    let provinces: Vec<_> = f.iter().filter(|(t, _)| t == "شمال الباطنة").collect();
+    assert_eq!(provinces.len(), 2, "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("جنوب")), "{f:?}");
+    // After cities, the direction is a direction: `مدن شرق ليبيا`.
+    let f = mentions_of("وتأثرت مدن شرق ليبيا بالعاصفة.");
+    assert!(f.contains(&("ليبيا".to_string(), EntityType::Loc)), "{f:?}");
+    // Two wilayats: both places.
+    let f = mentions_of("ودخل الإعصار اليابسة بين ولايتي المصنعة والسويق.");
+    assert!(f.contains(&("السويق".to_string(), EntityType::Loc)), "{f:?}");
+}
+
+#[test]
+fn the_traffic_of_vehicles_is_no_movement() {
+    let f = mentions_of("وتم منع الحركة المرورية وحركة المركبات بين المدينتين، وقالت حركة حماس إنها ترحب.");
+    assert!(!f.iter().any(|(t, _)| t.contains("المرورية") || t.contains("المركبات")), "{f:?}");
+    assert!(f.iter().any(|(t, k)| t.contains("حماس") && *k == EntityType::Org), "{f:?}");
+}

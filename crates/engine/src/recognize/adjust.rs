@@ -343,16 +343,31 @@ pub fn cities_typed_as_people(ask: &Ask, cands: &mut [Candidate]) {
 
 /// A place after a place word or a governor (`محافظة`, `ولاية`, `محافظ`, `حاكم` …) followed by a
 /// compass adjective is a division of that name (`محافظة أذربيجان الشرقية`, East Azerbaijan, not
-/// the country; `ولاية كردفان الشمالية`): the adjective is the name's, and keeps it apart from the
-/// place it contains.
+/// the country; `ولاية كردفان الشمالية`), and so is a compass noun before it (`محافظة شمال
+/// الباطنة`): the compass word is the name's, and keeps it apart from the place it contains.
 pub fn divisions_by_compass(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
     let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
+    let ends: Vec<usize> = cands.iter().map(|c| c.last).collect();
+    let head = |k: usize, s: usize| words[k].sentence == s && words[k].splits.iter().any(|x| matches!(x.clitics, "" | "و" | "ب" | "ل" | "ف") && (ask.lex.place_triggers.contains(&x.stem) || matches!(x.stem.as_str(), "محافظ" | "حاكم" | "والي")));
+    let compass = |k: usize, s: usize| words[k].splits.iter().filter(|_| words[k].sentence == s).find(|x| matches!(x.clitics, "" | "و") && matches!(x.stem.as_str(), "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"));
     for c in cands.iter_mut().filter(|c| c.kind == EntityType::Loc && c.first > 0) {
-        let p = &words[c.first - 1];
-        let head = p.sentence == words[c.first].sentence && p.splits.iter().any(|s| matches!(s.clitics, "" | "و" | "ب" | "ل" | "ف") && (ask.lex.place_triggers.contains(&s.stem) || matches!(s.stem.as_str(), "محافظ" | "حاكم" | "والي")));
-        let Some(j) = super::gazetteer::next_word(words, c.last - 1).filter(|&j| head && !starts.contains(&j) && words[j].sentence == p.sentence) else { continue };
-        if matches!(words[j].norm(), "الشرقيه" | "الغربيه" | "الشماليه" | "الجنوبيه" | "الوسطي") {
-            take_in(c, words, j);
+        let s = words[c.first].sentence;
+        if head(c.first - 1, s) {
+            let Some(j) = super::gazetteer::next_word(words, c.last - 1).filter(|&j| !starts.contains(&j) && words[j].sentence == s) else { continue };
+            if matches!(words[j].norm(), "الشرقيه" | "الغربيه" | "الشماليه" | "الجنوبيه" | "الوسطي") {
+                take_in(c, words, j);
+            }
+            continue;
+        }
+        // `محافظة شمال الباطنة`, `لمحافظتي جنوب وشمال الباطنة`: a compass noun between the place
+        // word and the place is the division's (not `شمال سوريا`, "the north of Syria").
+        let k = c.first - 1;
+        let Some(x) = compass(k, s).filter(|_| c.byte_start == words[c.first].start && !ends.contains(&c.first)) else { continue };
+        let province = |k: usize| words[k].sentence == s && words[k].splits.iter().any(|x| matches!(x.stem.as_str(), "محافظه" | "محافظتي" | "محافظات" | "ولايه" | "ولايتي" | "ولايات" | "اقليم" | "مقاطعه"));
+        if k > 0 && (province(k - 1) || k > 1 && compass(k - 1, s).is_some() && province(k - 2)) {
+            c.first = k;
+            c.byte_start = words[k].stem_start(x);
+            c.key = format!("{} {}", x.stem, c.key);
         }
     }
 }

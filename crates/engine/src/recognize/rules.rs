@@ -156,7 +156,7 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                 // `بمحافظة جنوب سيناء`, `ولاية شمال دارفور`: after a province's trigger, a direction
                 // and a known place are one name (elsewhere `شمال سيناء` may be a direction).
                 let province = matches!(split.stem.as_str(), "محافظه" | "محافظتي" | "ولايه" | "اقليم" | "مقاطعه");
-                let region = (province && skipped == 0 && matches!(w.norm(), "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"))
+                let region = (province && skipped == 0 && matches!(w.norm(), "شمال" | "جنوب" | "شرق" | "غرب" | "وسط") && !two_directions(words, k))
                     .then(|| next_word(words, k))
                     .flatten()
                     .and_then(|m| span_at(known, m).filter(|c| c.kind == EntityType::Loc && c.first == m).map(|c| c.last - 1));
@@ -435,6 +435,13 @@ pub(super) fn person_run(words: &[Token], ask: &Ask, known: &[Candidate], j: usi
 pub(super) fn quoted_after(words: &[Token], i: usize) -> Option<(usize, usize)> {
     words.get(i + 1).filter(|x| x.sentence == words[i].sentence)?;
     quotation(words, i + 1)
+}
+
+/// `جنوب وشمال الباطنة`: two directions shared by one place name, two provinces; the second is
+/// named with the name (`adjust::divisions_by_compass`), the first names nothing alone.
+fn two_directions(words: &[Token], k: usize) -> bool {
+    let dir = |n: &str| matches!(n, "شمال" | "جنوب" | "شرق" | "غرب" | "وسط");
+    dir(words[k].norm()) && next_word(words, k).is_some_and(|m| words[m].norm().strip_prefix('و').is_some_and(dir))
 }
 
 /// The words of a quotation of one to four words whose opening mark is at `open`: the first and
