@@ -124,8 +124,8 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
         crate::recognize::families::family_of_the_same_word(words, ask, &mut all);
     }
     if opts.on("greater") {
-        crate::recognize::adjust::greater_places(words, ask, &mut all);
-        crate::recognize::adjust::divisions_by_compass(words, ask, &mut all);
+        crate::recognize::divisions::greater_places(words, ask, &mut all);
+        crate::recognize::divisions::divisions_by_compass(words, ask, &mut all);
     }
     if opts.on("city-not-person") {
         crate::recognize::adjust::cities_typed_as_people(ask, &mut all);

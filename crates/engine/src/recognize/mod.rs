@@ -20,6 +20,7 @@ pub mod aliases;
 pub mod constructs;
 pub mod teams;
 pub mod coordination;
+pub mod divisions;
 pub mod eponyms;
 pub mod families;
 pub mod gazetteer;

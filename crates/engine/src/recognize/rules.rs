@@ -438,7 +438,7 @@ pub(super) fn quoted_after(words: &[Token], i: usize) -> Option<(usize, usize)> 
 }
 
 /// `جنوب وشمال الباطنة`: two directions shared by one place name, two provinces; the second is
-/// named with the name (`adjust::divisions_by_compass`), the first names nothing alone.
+/// named with the name (`divisions::divisions_by_compass`), the first names nothing alone.
 fn two_directions(words: &[Token], k: usize) -> bool {
     let dir = |n: &str| matches!(n, "شمال" | "جنوب" | "شرق" | "غرب" | "وسط");
     dir(words[k].norm()) && next_word(words, k).is_some_and(|m| words[m].norm().strip_prefix('و').is_some_and(dir))

@@ -1,0 +1,64 @@
+//! Places named with a word after or before them that is their name's: a division by a compass
+//! word (`محافظة أذربيجان الشرقية`, `محافظة شمال الباطنة`) and a larger area by "greater"
+//! (`القاهرة الكبرى`).
+
+use super::adjust::take_in;
+use super::ask::Ask;
+use crate::model::{Candidate, EntityType, Token};
+
+/// A place after a place word or a governor (`محافظة`, `ولاية`, `محافظ`, `حاكم` …) followed by a
+/// compass adjective is a division of that name (`محافظة أذربيجان الشرقية`, East Azerbaijan, not
+/// the country; `ولاية كردفان الشمالية`), and so is a compass noun before it (`محافظة شمال
+/// الباطنة`): the compass word is the name's, and keeps it apart from the place it contains.
+pub fn divisions_by_compass(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
+    let ends: Vec<usize> = cands.iter().map(|c| c.last).collect();
+    let head = |k: usize, s: usize| words[k].sentence == s && words[k].splits.iter().any(|x| matches!(x.clitics, "" | "و" | "ب" | "ل" | "ف") && (ask.lex.place_triggers.contains(&x.stem) || matches!(x.stem.as_str(), "محافظ" | "حاكم" | "والي")));
+    let compass = |k: usize, s: usize| words[k].splits.iter().filter(|_| words[k].sentence == s).find(|x| matches!(x.clitics, "" | "و") && matches!(x.stem.as_str(), "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"));
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Loc && c.first > 0) {
+        let s = words[c.first].sentence;
+        if head(c.first - 1, s) {
+            let Some(j) = super::gazetteer::next_word(words, c.last - 1).filter(|&j| !starts.contains(&j) && words[j].sentence == s) else { continue };
+            if matches!(words[j].norm(), "الشرقيه" | "الغربيه" | "الشماليه" | "الجنوبيه" | "الوسطي") {
+                take_in(c, words, j);
+            }
+            continue;
+        }
+        // `محافظة شمال الباطنة`, `لمحافظتي جنوب وشمال الباطنة`: a compass noun between the place
+        // word and the place is the division's (not `شمال سوريا`, "the north of Syria").
+        let k = c.first - 1;
+        let Some(x) = compass(k, s).filter(|_| c.byte_start == words[c.first].start && !ends.contains(&c.first)) else { continue };
+        let province = |k: usize| words[k].sentence == s && words[k].splits.iter().any(|x| matches!(x.stem.as_str(), "محافظه" | "محافظتي" | "محافظات" | "ولايه" | "ولايتي" | "ولايات" | "اقليم" | "مقاطعه"));
+        if k > 0 && (province(k - 1) || k > 1 && compass(k - 1, s).is_some() && province(k - 2)) {
+            c.first = k;
+            c.byte_start = words[k].stem_start(x);
+            c.key = format!("{} {}", x.stem, c.key);
+        }
+    }
+}
+
+/// `الدار البيضاء الكبرى`, `القاهرة الكبرى`, `المغرب الكبير`: a known place followed by
+/// "greater" names a larger area; the name takes it in (and stays another place than the city).
+pub fn greater_places(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
+    for c in cands.iter_mut() {
+        if c.kind != EntityType::Loc || c.last == 0 || (ask.lex.place(&c.key).is_none() && !ask.lex.names.get(&c.key).is_some_and(|e| e.kind == EntityType::Loc)) {
+            continue;
+        }
+        // `جائزة البحرين الكبرى`, `مسجد باريس الكبير`: the adjective is the construct's (the Grand
+        // Prix, the Great Mosque), unless a preposition before the place breaks the construct.
+        let glued_clitic = c.byte_start != words[c.first].start;
+        let construct = c.first > 0 && {
+            let p = &words[c.first - 1];
+            p.is_body_arabic() && p.sentence == words[c.first].sentence && !ask.has_article(p) && !ask.function(p)
+        };
+        if construct && !glued_clitic {
+            continue;
+        }
+        let Some(j) = super::gazetteer::next_word(words, c.last - 1) else { continue };
+        let w = &words[j];
+        if w.sentence == words[c.first].sentence && matches!(w.norm(), "الكبري" | "الكبير") && !starts.contains(&j) {
+            take_in(c, words, j);
+        }
+    }
+}
