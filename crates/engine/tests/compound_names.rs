@@ -49,3 +49,9 @@ fn the_traffic_of_vehicles_is_no_movement() {
     assert!(!f.iter().any(|(t, _)| t.contains("المرورية") || t.contains("المركبات")), "{f:?}");
     assert!(f.iter().any(|(t, k)| t.contains("حماس") && *k == EntityType::Org), "{f:?}");
 }
+
+#[test]
+fn x_is_a_platform_and_an_invocation_names_nobody() {
+    let f = mentions_of("وقال الوزير عبر حسابه على منصة إكس: «إِنَّا لِلَّهِ وَإِنَّا إِلَيْهِ رَاجِعُونَ»، والحمد لله.");
+    assert_eq!(f, [("إكس".to_string(), EntityType::Org)], "{f:?}");
+}

@@ -141,8 +141,8 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
         crate::recognize::adjust::join_adjacent_people(words, ask, &mut all);
     }
     // A name has two letters at least (a lone letter is a conjunction or a stray initial). `الله`
-    // alone is an invocation (`إن شاء الله`), not a name outlets differ on (code `god`).
-    all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2 && !(c.key == "الله" && opts.on("god")));
+    // alone is an invocation (`إن شاء الله`, `إنا لله`), not a name outlets differ on (code `god`).
+    all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2 && !(matches!(c.key.as_str(), "الله" | "لله") && opts.on("god")));
     if opts.on("god") {
         crate::recognize::no_names::basmala(words, &mut all);
     }
