@@ -55,3 +55,10 @@ fn x_is_a_platform_and_an_invocation_names_nobody() {
     let f = mentions_of("وقال الوزير عبر حسابه على منصة إكس: «إِنَّا لِلَّهِ وَإِنَّا إِلَيْهِ رَاجِعُونَ»، والحمد لله.");
     assert_eq!(f, [("إكس".to_string(), EntityType::Org)], "{f:?}");
 }
+
+#[test]
+fn a_given_name_starting_with_fa_keeps_its_first_letter() {
+    // `فريد` is no `ف` + `ريد` (a name of the lists): a name's first word does not open with `ف`.
+    let f = mentions_of("وفي المركز الثالث فريد زهران رئيس الحزب.");
+    assert!(f.contains(&("فريد زهران".to_string(), EntityType::Per)), "{f:?}");
+}

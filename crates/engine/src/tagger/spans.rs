@@ -18,7 +18,8 @@ use crate::model::Split;
 use crate::model::TokenKind;
 use std::collections::HashSet;
 
-/// Which proclitic analysis of `w` the name starts after, if any.
+/// Which proclitic analysis of `w` the name starts after, if any. Not `ف` before a known name:
+/// `فريد` (Farid) is no `ف` + `ريد`; a name's first word is seldom written after "so".
 pub fn name_start<'w>(w: &'w Token, lists: &Lists, doc_forms: &HashSet<&str>) -> Option<&'w Split> {
     if w.splits.len() <= 1 {
         return None;
@@ -33,7 +34,7 @@ pub fn name_start<'w>(w: &'w Token, lists: &Lists, doc_forms: &HashSet<&str>) ->
     // `للاتحاد`: ل before the article, whose alef is not written (the stem restores it).
     let lil = n.starts_with("لل") || n.starts_with("ولل") || n.starts_with("فلل");
     rest()
-        .find(|s| letters(s) >= 3 && known(&s.stem) && (matches!(s.clitics, "و" | "ف") || letters(s) >= 4))
+        .find(|s| letters(s) >= 3 && known(&s.stem) && (s.clitics == "و" || letters(s) >= 4 && s.clitics != "ف"))
         .or_else(|| rest().find(|s| lil && s.stem.starts_with("ال") && !n.ends_with(&s.stem[..]) && letters(s) >= 4))
         .or_else(|| rest().find(|s| letters(s) >= 3 && doc_forms.contains(s.stem.as_str()) && !lists.common(&s.stem)))
         .or_else(|| {
