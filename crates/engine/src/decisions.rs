@@ -407,7 +407,7 @@ mod tests {
     #[test]
     fn a_name_added_in_one_article_is_marked_in_every_other() {
         // A made-up group no list knows: the engine does not mark it whole.
-        let a = two("أعلنت جماعة زرقاوند الخضراء مسؤوليتها عن الهجوم.\nوقال متحدث باسم زرقاوند الخضراء إنها ستواصل.", "ونفت لزرقاوند الخضراء ذلك، وقال مسؤول في زرقاوندالخضراء كلاما.");
+        let a = two("أعلنت جماعة زرقاوند الخضراء مسؤوليتها عن الهجوم.\nوقال الوزير باسم زرقاوند الخضراء إنها ستواصل.", "ونفت لزرقاوند الخضراء ذلك، وقال مسؤول في زرقاوندالخضراء كلاما.");
         assert!(a.documents.iter().all(|d| d.mentions.iter().all(|m| m.text != "زرقاوند الخضراء")), "{:?}", spans(&a, 0));
         // The engine's wrong name crosses it: it goes.
         assert!(spans(&a, 0).iter().any(|(t, _, _)| t == "باسم زرقاوند"), "{:?}", spans(&a, 0));

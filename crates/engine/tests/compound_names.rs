@@ -62,3 +62,20 @@ fn a_given_name_starting_with_fa_keeps_its_first_letter() {
     let f = mentions_of("وفي المركز الثالث فريد زهران رئيس الحزب.");
     assert!(f.contains(&("فريد زهران".to_string(), EntityType::Per)), "{f:?}");
 }
+
+#[test]
+fn bism_after_a_spokesman_or_known_is_in_the_name_of() {
+    let f = mentions_of("وقال المتحدث باسم الجيش إن البلدة تعرف كذلك باسم الحمدانية.");
+    assert!(!f.iter().any(|(t, k)| t.starts_with("باسم") && *k == EntityType::Per), "{f:?}");
+    // Basim the person, after a title.
+    let f = mentions_of("والتقى الوزير باسم عوض الله بالسفير أمس.");
+    assert!(f.iter().any(|(t, k)| t.starts_with("باسم") && *k == EntityType::Per), "{f:?}");
+}
+
+#[test]
+fn a_place_a_list_knows_with_its_place_word_is_named_without_it() {
+    // GeoNames knows `قضاء الحمدانية`; the district is `الحمدانية`, as `محافظة نينوى` is `نينوى`.
+    let f = mentions_of("اندلع حريق في قاعة أعراس بقضاء الحمدانية في محافظة نينوى.");
+    assert!(f.contains(&("الحمدانية".to_string(), EntityType::Loc)), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("قضاء")), "{f:?}");
+}

@@ -89,7 +89,10 @@ pub struct Lexicon {
     pub tagger_org_heads: HashSet<String>,
     pub media_heads: HashSet<String>,
     pub attribution: HashSet<String>,
+    /// Place triggers the rules read: the tagger's (below) and the `rule_place_triggers` list's.
     pub place_triggers: HashSet<String>,
+    /// The place triggers the tagger's features read (`place_triggers` list).
+    pub tagger_place_triggers: HashSet<String>,
     pub place_descriptors: HashSet<String>,
     pub after_name: HashSet<String>,
     pub temporal: HashSet<String>,
@@ -239,7 +242,8 @@ impl Lexicon {
             tagger_org_heads: set(list("org_heads")),
             media_heads: set(list("media_heads")),
             attribution: set(list("attribution")),
-            place_triggers: set(list("place_triggers")),
+            place_triggers: set(list("place_triggers").chain(list("rule_place_triggers"))),
+            tagger_place_triggers: set(list("place_triggers")),
             place_descriptors: set(list("place_descriptors")),
             after_name: set(list("after_name")),
             temporal: set(list("temporal")),
@@ -316,7 +320,7 @@ mod tests {
         found.sort_unstable();
         let mut read = vec![
             "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "news_media", "rule_org_heads", "rule_titles", "org_heads", "person_titles",
-            "occupations", "heavenly_bodies", "kinship", "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+            "occupations", "heavenly_bodies", "kinship", "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "rule_place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();
         assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");

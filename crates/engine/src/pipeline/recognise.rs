@@ -126,6 +126,7 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     if opts.on("greater") {
         crate::recognize::divisions::greater_places(words, ask, &mut all);
         crate::recognize::divisions::divisions_by_compass(words, ask, &mut all);
+        crate::recognize::divisions::place_word_outside(words, ask, &mut all);
     }
     if opts.on("city-not-person") {
         crate::recognize::adjust::cities_typed_as_people(ask, &mut all);
@@ -145,6 +146,16 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     all.retain(|c| c.key.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2 && !(matches!(c.key.as_str(), "الله" | "لله") && opts.on("god")));
     if opts.on("god") {
         crate::recognize::no_names::basmala(words, &mut all);
+    }
+    // `المتحدث باسم الجيش`, `تعرف كذلك باسم الحمدانية`: after a spokesman or "known (also)",
+    // `باسم` is "in the name of", not the given name Basim (code `bism`).
+    if opts.on("bism") {
+        all.retain(|c| {
+            let w = &words[c.first];
+            let before = c.first.checked_sub(1).map(|p| &words[p]).filter(|p| p.sentence == w.sentence);
+            let governs = before.is_some_and(|p| p.splits.iter().any(|s| matches!(s.stem.as_str(), "المتحدث" | "الناطق" | "متحدث" | "ناطق" | "المتحدثه" | "الناطقه" | "متحدثه" | "ناطقه" | "تعرف" | "يعرف" | "المعروف" | "المعروفه" | "معروف" | "معروفه" | "عرف" | "عرفت" | "اشتهر" | "اشتهرت" | "يسمي" | "تسمي" | "سمي" | "سميت" | "كذلك" | "ايضا")));
+            !(c.kind == EntityType::Per && matches!(w.norm(), "باسم" | "وباسم") && c.byte_start == w.start && governs)
+        });
     }
     // No name runs across a sentence end or a line break, whichever finder found it.
     all.retain(|c| c.first >= c.last || words[c.first].sentence == words[c.last - 1].sentence);

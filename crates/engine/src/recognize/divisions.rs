@@ -62,3 +62,18 @@ pub fn greater_places(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
         }
     }
 }
+
+/// A place a list knows by its place word (`قضاء الحمدانية`, GeoNames' "Qada' al Hamdaniyah") is
+/// named without it, as every place after a place word is (`محافظة نينوى` → `نينوى`): the word
+/// is the division's kind, and the name alone is what the story repeats.
+pub fn place_word_outside(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Loc && c.last - c.first >= 2 && matches!(c.origin, crate::model::Origin::Place | crate::model::Origin::Gazetteer)) {
+        let w = &words[c.first];
+        if w.splits.iter().any(|s| ask.lex.place_triggers.contains(&s.stem)) {
+            let k = c.first + 1;
+            c.first = k;
+            c.byte_start = words[k].start;
+            c.key = c.key.split_once(' ').map_or(c.key.clone(), |(_, rest)| rest.to_string());
+        }
+    }
+}

@@ -88,7 +88,7 @@ pub(super) fn info<'w>(w: &'w Token, lists: &Lists) -> Info<'w> {
         let flag = |b: bool, bit: u32| if b { bit } else { 0 };
         c |= flag(in_set_or_stem(w, &lex.tagger_titles), C_TITLE);
         c |= flag(in_set_or_stem(w, &lex.tagger_org_heads), C_ORG_HEAD);
-        c |= flag(in_set_or_stem(w, &lex.place_triggers), C_PLACE_TRIGGER);
+        c |= flag(in_set_or_stem(w, &lex.tagger_place_triggers), C_PLACE_TRIGGER);
         c |= flag(in_set_or_stem(w, &lex.media_heads), C_MEDIA);
         c |= flag(in_set_or_stem(w, &lex.attribution), C_ATTRIBUTION);
         c |= flag(in_set_or_stem(w, &lex.temporal), C_TEMPORAL);
