@@ -3,7 +3,7 @@
 use crate::browser;
 use crate::files::{Content, Picked};
 use crate::i18n::{self, t, Key};
-use crate::state::{AppState, Level, Pending};
+use crate::state::{line, named, named2, said, AppState, Level, Pending};
 use crate::workspace::Article;
 use leptos::prelude::*;
 use qarin_engine::input::corpus::{read_document, Loaded};
@@ -29,6 +29,11 @@ async fn read(name: &str, bytes: &[u8]) -> Result<Loaded, qarin_engine::input::I
     read_document(name, bytes)
 }
 
+/// "The file is too large", worded when shown.
+fn too_large(name: String, size: f64) -> crate::state::Line {
+    line(move |l| i18n::too_large(l, &name, size))
+}
+
 /// Refusals listed one by one up to this many; more are counted in one line, the list folded.
 const SUMMARISE_OVER: usize = 3;
 
@@ -49,7 +54,6 @@ impl AppState {
         let state = *self;
         // Decoding hundreds of files is spread over slices like the analysis (`crate::job`).
         leptos::task::spawn_local(async move {
-            let lang = state.lang_now();
             let mut errors = Vec::new();
             let mut refusals = i18n::Refusals::default();
             let mut ready = Vec::new();
@@ -63,17 +67,18 @@ impl AppState {
                 match p.content {
                     Content::TooLarge(size) => {
                         refusals.too_large += 1;
-                        errors.push(i18n::too_large(lang, &p.name, size));
+                        errors.push(too_large(p.name.clone(), size));
                     }
                     Content::Failed(e) => {
                         refusals.unreadable += 1;
-                        errors.push(i18n::read_failed(lang, &p.name, &e));
+                        errors.push(named2(i18n::read_failed, p.name.clone(), e));
                     }
                     Content::Bytes(bytes) if super::annotations::is_annotations(&p.name) => annotations.push((p.name, bytes)),
                     Content::Bytes(bytes) => match read(&p.name, &bytes).await {
                         Err(e) => {
                             refusals.add(&e);
-                            errors.push(i18n::input_error(lang, &p.name, &e));
+                            let name = p.name.clone();
+                            errors.push(line(move |l| i18n::input_error(l, &name, &e)));
                         }
                         Ok(l) if l.guessed => state.previews.update(|q| q.push(Pending { name: p.name, loaded: l })),
                         Ok(l) => ready.push((p.name, l)),
@@ -81,7 +86,7 @@ impl AppState {
                 }
             }
             if errors.len() > SUMMARISE_OVER {
-                state.notices.notify_summary(Level::Error, "input-error", refusals.summary(lang), errors);
+                state.notices.notify_summary(Level::Error, "input-error", line(move |l| refusals.summary(l)), errors);
             } else if !errors.is_empty() {
                 state.notices.notify(Level::Error, "input-error", errors, None);
             }
@@ -101,7 +106,6 @@ impl AppState {
         if items.is_empty() {
             return;
         }
-        let lang = self.lang_now();
         let bundled = self.bundled.get_value();
         let added_at = browser::now_iso();
         let mut names = Vec::new();
@@ -109,10 +113,10 @@ impl AppState {
         let mut articles = Vec::new();
         for (name, l) in items {
             if l.warnings.contains(&InputWarning::NoArabic) {
-                warnings.push(i18n::no_arabic(lang, &name));
+                warnings.push(named(i18n::no_arabic, name.clone()));
             }
             if qarin_engine::input::is_html_name(&name) {
-                warnings.push(i18n::html_extracted(lang, &name));
+                warnings.push(named(i18n::html_extracted, name.clone()));
             }
             names.push(name);
             articles.push(Article {
@@ -138,7 +142,7 @@ impl AppState {
             r.clone()
         });
         self.notices.dismiss_kind("added");
-        self.notices.notify(Level::Info, "added", vec![i18n::added(lang, &all)], None);
+        self.notices.notify(Level::Info, "added", vec![line(move |l| i18n::added(l, &all))], None);
         if !warnings.is_empty() {
             self.notices.notify(Level::Warning, "input-warning", warnings, None);
         }
@@ -153,12 +157,12 @@ impl AppState {
         let lang = self.lang_now();
         let text = qarin_engine::input::normalize_newlines(text);
         if text.trim().is_empty() {
-            self.notices.notify(Level::Error, "input-error", vec![t(lang, Key::PasteEmpty).to_string()], None);
+            self.notices.notify(Level::Error, "input-error", vec![said(Key::PasteEmpty)], None);
             return false;
         }
         let name = t(lang, Key::PastedText).to_string();
         if text.len() > MAX_DOCUMENT_BYTES {
-            self.notices.notify(Level::Error, "input-error", vec![i18n::too_large(lang, &name, text.len() as f64)], None);
+            self.notices.notify(Level::Error, "input-error", vec![too_large(name, text.len() as f64)], None);
             return false;
         }
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -192,6 +196,6 @@ impl AppState {
         self.previews.update(|q| {
             q.remove(0);
         });
-        self.notices.notify(Level::Info, "not-added", vec![i18n::not_added(self.lang_now(), &p.name)], None);
+        self.notices.notify(Level::Info, "not-added", vec![named(i18n::not_added, p.name)], None);
     }
 }

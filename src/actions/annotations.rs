@@ -6,7 +6,7 @@
 //! (`qarin_engine::export::{conll, brat}::import`, as `qarin import` reads them).
 
 use crate::i18n::{self, Key};
-use crate::state::{AppState, Level};
+use crate::state::{line, said_with, AppState, Level, Line};
 use leptos::prelude::*;
 use qarin_engine::decisions::Decision;
 use qarin_engine::export::{brat, conll, Imported};
@@ -20,21 +20,27 @@ pub fn is_annotations(name: &str) -> bool {
 impl AppState {
     /// Import annotation files (name, UTF-8 bytes) as corrections of the articles they name.
     pub fn import_annotations(&self, files: Vec<(String, Vec<u8>)>) {
-        let lang = self.lang_now();
-        let (mut decisions, mut lines, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut decisions, mut lines, mut errors): (_, Vec<Line>, Vec<Line>) = (Vec::new(), Vec::new(), Vec::new());
         self.data.with_untracked(|data| {
             let Some(data) = data.as_ref() else { return };
             let docs = &data.analysis.documents;
             let texts: Vec<(&str, &str)> = docs.iter().map(|d| (d.id.as_str(), d.text.as_str())).collect();
             for (name, bytes) in &files {
                 let raw = String::from_utf8_lossy(bytes);
-                let read: Result<Vec<Imported>, String> = if name.to_ascii_lowercase().ends_with(".conll") {
-                    conll::import(&raw, &texts).map_err(|e| i18n::annotations_failed(lang, name, &e))
+                let failed = |e| {
+                    let name = name.clone();
+                    line(move |l| i18n::annotations_failed(l, &name, &e))
+                };
+                let read: Result<Vec<Imported>, Line> = if name.to_ascii_lowercase().ends_with(".conll") {
+                    conll::import(&raw, &texts).map_err(failed)
                 } else {
-                    let stem = &name[..name.len() - 4];
+                    let stem = name[..name.len() - 4].to_string();
                     match texts.iter().find(|(id, _)| brat::file_stem(id) == stem) {
-                        Some((id, text)) => brat::import(&raw, id, text).map(|i| vec![i]).map_err(|e| i18n::annotations_failed(lang, name, &e)),
-                        None => Err(i18n::tf(lang, Key::AnnotationsFailed, &[("file", &i18n::isolate(name)), ("why", &i18n::tf(lang, Key::AnnotationsNoArticle, &[("stem", &i18n::isolate(stem))]))])),
+                        Some((id, text)) => brat::import(&raw, id, text).map(|i| vec![i]).map_err(failed),
+                        None => {
+                            let name = i18n::isolate(name);
+                            Err(line(move |l| i18n::tf(l, Key::AnnotationsFailed, &[("file", &name), ("why", &i18n::tf(l, Key::AnnotationsNoArticle, &[("stem", &i18n::isolate(&stem))]))])))
+                        }
                     }
                 };
                 let imported = match read {
@@ -60,7 +66,7 @@ impl AppState {
                 }
                 let n = decisions.len() - before;
                 let key = if n == 0 { Key::AnnotationsNone } else { Key::AnnotationsImported };
-                lines.push(i18n::tf(lang, key, &[("file", &i18n::isolate(name)), ("n", &n.to_string())]));
+                lines.push(said_with(key, vec![("file", i18n::isolate(name)), ("n", n.to_string())]));
             }
         });
         if !errors.is_empty() {
@@ -73,6 +79,6 @@ impl AppState {
             return;
         }
         let undo = self.change(|ws| ws.decide_all(decisions));
-        self.offer_undo("corrected", lines.join(" "), undo);
+        self.offer_undo("corrected", line(|l| lines.iter().map(|f| f.text(l)).collect::<Vec<_>>().join(" ")), undo);
     }
 }

@@ -2,7 +2,7 @@
 //! the highlighting, and the user's merge and split decisions.
 
 use crate::i18n::{self, Lang};
-use crate::state::{set_if_changed, AppState};
+use crate::state::{line, named, said, said_with, set_if_changed, AppState};
 use crate::workspace::Meta;
 use leptos::prelude::*;
 use qarin_engine::decisions::Decision;
@@ -17,7 +17,7 @@ impl AppState {
             return;
         };
         self.keep_focus();
-        self.offer_undo("removed", i18n::removed(lang, &title), undo);
+        self.offer_undo("removed", named(i18n::removed, title), undo);
     }
 
     /// Set an article's title, outlet, date and address.
@@ -81,10 +81,13 @@ impl AppState {
     /// Correct a name ([`Decision::Name`] or [`Decision::NotName`]; `name` is the words, for the
     /// message), offering "Undo".
     pub fn correct(&self, d: Decision, name: &str) {
-        let lang = self.lang_now();
+        let name = i18n::isolate(name);
         let msg = match &d {
-            Decision::Name { kind, .. } => i18n::tf(lang, i18n::Key::CorrectDone, &[("name", &i18n::isolate(name)), ("type", i18n::type_name(lang, *kind))]),
-            _ => i18n::tf(lang, i18n::Key::CorrectGone, &[("name", &i18n::isolate(name))]),
+            Decision::Name { kind, .. } => {
+                let kind = *kind;
+                line(move |l| i18n::tf(l, i18n::Key::CorrectDone, &[("name", &name), ("type", i18n::type_name(l, kind))]))
+            }
+            _ => said_with(i18n::Key::CorrectGone, vec![("name", name)]),
         };
         let undo = self.change(|ws| ws.decide(d));
         self.offer_undo("corrected", msg, undo);
@@ -93,7 +96,7 @@ impl AppState {
     /// Take back every correction of a name, offering "Undo".
     pub fn reset_corrections(&self) {
         if let Some(undo) = self.change(|ws| ws.reset_names()) {
-            self.offer_undo("corrected", i18n::t(self.lang_now(), i18n::Key::CorrectionsReset).to_string(), undo);
+            self.offer_undo("corrected", said(i18n::Key::CorrectionsReset), undo);
         }
     }
 

@@ -19,7 +19,7 @@ mod transfer;
 
 use crate::browser;
 use crate::i18n::{self, Key, Lang};
-use crate::state::{persist, AppState, Level};
+use crate::state::{line, named, named2, persist, said, said_with, AppState, Level, Line};
 use crate::workspace::{Undo, Workspace};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -39,7 +39,7 @@ impl AppState {
     }
 
     /// Say `msg` with an "Undo" that applies `undo` (once), then opens the article it brings back.
-    fn offer_undo(&self, kind: &'static str, msg: String, undo: Undo) {
+    fn offer_undo(&self, kind: &'static str, msg: Line, undo: Undo) {
         let state = *self;
         let undo = Rc::new(RefCell::new(Some(undo)));
         let notice = Rc::new(Cell::new(0u32));
@@ -60,15 +60,14 @@ impl AppState {
 
     /// Messages about what loading the stored workspace found.
     pub(crate) fn after_load(&self, stored: &persist::Loaded) {
-        let lang = self.lang_now();
-        if let Some(err) = &stored.unavailable {
-            self.notices.notify(Level::Error, "storage", vec![i18n::storage_unavailable(lang, err)], None);
+        if let Some(err) = stored.unavailable.clone() {
+            self.notices.notify(Level::Error, "storage", vec![named(i18n::storage_unavailable, err)], None);
         }
-        if let Some((err, aside)) = &stored.unreadable {
-            self.notices.notify(Level::Error, "storage-unreadable", vec![i18n::workspace_unreadable(lang, err, aside)], None);
+        if let Some((err, aside)) = stored.unreadable.clone() {
+            self.notices.notify(Level::Error, "storage-unreadable", vec![named2(i18n::workspace_unreadable, err, aside)], None);
         }
         if !stored.missing.is_empty() {
-            let lines = stored.missing.iter().map(|t| i18n::text_missing(lang, t)).collect();
+            let lines = stored.missing.iter().cloned().map(|t| named(i18n::text_missing, t)).collect();
             self.notices.notify(Level::Error, "storage-missing", lines, None);
         }
         let n = stored.workspace.articles.len();
@@ -79,9 +78,9 @@ impl AppState {
                 state.notices.dismiss_kind("crashed");
                 state.suspended.set(false);
             });
-            let mut lines = vec![i18n::crashed(lang, n)];
-            if let Some(cause) = &stored.crash_cause {
-                lines.push(i18n::tf(lang, Key::CrashedCause, &[("cause", cause)]));
+            let mut lines = vec![line(move |l| i18n::crashed(l, n))];
+            if let Some(cause) = stored.crash_cause.clone() {
+                lines.push(said_with(Key::CrashedCause, vec![("cause", cause)]));
             }
             self.notices.notify(Level::Error, "crashed", lines, Some((Key::Reanalyse, again)));
         }
@@ -102,7 +101,7 @@ impl AppState {
                     let _ = w.location().reload();
                 }
             });
-            state.notices.notify(Level::Info, "update", vec![state.t(Key::UpdateReady).to_string()], Some((Key::ReloadNow, reload)));
+            state.notices.notify(Level::Info, "update", vec![said(Key::UpdateReady)], Some((Key::ReloadNow, reload)));
         };
         let ready = web_sys::js_sys::Reflect::get(&w, &JsValue::from_str("__qarinUpdateReady")).is_ok_and(|v| v.is_truthy());
         if ready {

@@ -3,9 +3,14 @@
 use crate::browser;
 use crate::files::{Content, Picked};
 use crate::i18n;
-use crate::state::{AppState, Level};
+use crate::state::{line, AppState, Level, Line};
 use crate::workspace::{ImportError, Workspace, MAX_IMPORT_BYTES};
 use leptos::prelude::*;
+
+/// "The workspace file was refused", worded when shown.
+fn import_failed(name: String, e: ImportError) -> Line {
+    line(move |l| crate::i18n::import_failed(l, &name, &e))
+}
 
 impl AppState {
     /// Download the workspace as `qarin-workspace.json` (`qarin.workspace/1`).
@@ -26,25 +31,26 @@ impl AppState {
 
     /// Replace the workspace with a workspace file's, offering "Undo" for a while.
     pub fn import_workspace(&self, picked: Picked) {
-        let lang = self.lang_now();
         let name = picked.name;
-        let refuse = |line: String| {
-            self.notices.notify(Level::Error, "import-error", vec![line], None);
+        let refuse = |l: Line| {
+            self.notices.notify(Level::Error, "import-error", vec![l], None);
         };
         let raw = match picked.content {
-            Content::TooLarge(size) => return refuse(crate::i18n::import_failed(lang, &name, &ImportError::TooLarge(size as usize))),
-            Content::Failed(e) => return refuse(i18n::read_failed(lang, &name, &e)),
+            Content::TooLarge(size) => return refuse(import_failed(name.clone(), ImportError::TooLarge(size as usize))),
+            Content::Failed(e) => {
+                return refuse(crate::state::named2(i18n::read_failed, name.clone(), e));
+            }
             Content::Bytes(b) => b,
         };
         let text = String::from_utf8_lossy(&raw);
         let bundled = self.bundled.get_value();
         match Workspace::import(&text, &bundled) {
-            Err(e) => refuse(crate::i18n::import_failed(lang, &name, &e)),
+            Err(e) => refuse(import_failed(name, e)),
             Ok((ws, skipped)) => {
                 let n = ws.articles.len();
                 let undo = self.change(|current| current.replace(ws));
                 self.suspended.set(false);
-                self.offer_undo("imported", i18n::imported(lang, &name, n, &skipped), undo);
+                self.offer_undo("imported", line(move |l| i18n::imported(l, &name, n, &skipped)), undo);
             }
         }
     }

@@ -34,11 +34,11 @@ fn notice_view(state: AppState, lang: crate::i18n::Lang, n: Notice) -> impl Into
         Level::Warning => "!",
         Level::Info => "✓",
     };
-    let items = n.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
+    let items = n.lines.iter().map(|l| view! { <li>{l.text(lang).to_string()}</li> }).collect_view();
     let lines = match n.summary {
         // Many refusals: one line that counts them, the files themselves folded below it.
         Some(summary) => view! {
-            <li class="notice-summary">{summary}</li>
+            <li class="notice-summary">{summary.text(lang).to_string()}</li>
             <li>
                 <details class="notice-details">
                     <summary>{t(lang, Key::RefusedDetails)}</summary>

@@ -178,7 +178,7 @@ fn run(state: AppState, key: Vec<(String, u64)>, docs: Memo<Vec<(Document, Sourc
         browser::mark("qarin:analysis-start");
         let report = |p: qarin_engine::Progress| (state.job.get_value() == generation).then(|| state.progress.set(Some((p.done, p.total))));
         let assets_failed = |e: String| {
-            state.notices.notify(super::Level::Error, "assets", vec![crate::i18n::tf(state.lang.get_untracked(), crate::i18n::Key::AssetsFailed, &[("err", &e)])], None);
+            state.notices.notify(super::Level::Error, "assets", vec![super::said_with(crate::i18n::Key::AssetsFailed, vec![("err", e)])], None);
         };
         let content = super::cache::content_key(&docs, &key, &names);
         let analysis = match crate::job::analyse(&docs, &names, report, assets_failed, Some(content)).await {
@@ -219,7 +219,6 @@ fn stopped(state: AppState, generation: u32, guard: bool, docs: &[Document], cau
     state.busy.set(false);
     let bundled = state.bundled.get_value();
     let user = docs.iter().filter(|d| !bundled.iter().any(|b| b.id == d.id)).count();
-    let lang = state.lang.get_untracked();
     if user == 0 {
         state.status.set(Status::Failed(cause.to_string()));
         return;
@@ -228,7 +227,8 @@ fn stopped(state: AppState, generation: u32, guard: bool, docs: &[Document], cau
         state.notices.dismiss_kind("crashed");
         state.suspended.set(false);
     });
-    let lines = vec![crate::i18n::t(lang, crate::i18n::Key::AnalysisStopped).to_string(), crate::i18n::tf(lang, crate::i18n::Key::CrashedCause, &[("cause", cause)])];
+    let cause = cause.to_string();
+    let lines = vec![super::said(crate::i18n::Key::AnalysisStopped), super::said_with(crate::i18n::Key::CrashedCause, vec![("cause", cause)])];
     state.notices.notify(Level::Error, "crashed", lines, Some((crate::i18n::Key::Reanalyse, again)));
     // What was waiting for this analysis (e.g. opening the added article) no longer applies.
     state.after_data.set_value(Vec::new());

@@ -15,7 +15,7 @@ pub mod persist;
 mod store;
 
 pub use data::{Data, MarkInfo, ReaderDoc};
-pub use notices::{Level, Notice, Notices};
+pub use notices::{line, named, named2, said, said_with, Level, Line, Notice, Notices};
 
 use crate::browser;
 use crate::hash::{HashState, View};

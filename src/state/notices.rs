@@ -2,7 +2,7 @@
 //! ("Undo", "Try again"). One store; the rest of the app only calls [`Notices::notify`] and
 //! [`Notices::dismiss`].
 
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
@@ -30,6 +30,45 @@ impl Level {
     }
 }
 
+/// One line of a message, worded in both languages when it is made, so that switching the
+/// language words again the messages on show (a line is never one language's frozen text).
+/// (Both at once rather than a stored closure, which cost the page more code.)
+#[derive(Clone)]
+pub struct Line([String; 2]);
+
+impl Line {
+    /// The line in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        &self.0[matches!(lang, Lang::Ar) as usize]
+    }
+}
+
+/// A [`Line`] from a function of the language.
+pub fn line(f: impl Fn(Lang) -> String) -> Line {
+    Line([f(Lang::En), f(Lang::Ar)])
+}
+
+/// A message of one key.
+pub fn said(key: Key) -> Line {
+    line(|l| crate::i18n::t(l, key).to_string())
+}
+
+/// A message of one key and its named values.
+pub fn said_with(key: Key, args: Vec<(&'static str, String)>) -> Line {
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    line(|l| crate::i18n::tf(l, key, &args))
+}
+
+/// A message about one thing named by the user (a file, an article).
+pub fn named(word: fn(Lang, &str) -> String, name: String) -> Line {
+    line(|l| word(l, &name))
+}
+
+/// A message about one thing and what happened to it.
+pub fn named2(word: fn(Lang, &str, &str) -> String, name: String, what: String) -> Line {
+    line(|l| word(l, &name, &what))
+}
+
 /// One message.
 #[derive(Clone)]
 pub struct Notice {
@@ -37,9 +76,9 @@ pub struct Notice {
     pub level: Level,
     /// What it is about (`data-kind`): `input-error`, `added`, `removed`, `storage`, …
     pub kind: &'static str,
-    pub lines: Vec<String>,
+    pub lines: Vec<Line>,
     /// One line that stands for `lines` (then shown folded, under "details").
-    pub summary: Option<String>,
+    pub summary: Option<Line>,
     pub action: Option<(Key, Rc<dyn Fn()>)>,
     /// A second action, after the first.
     pub second: Option<(Key, Rc<dyn Fn()>)>,
@@ -64,12 +103,12 @@ impl Notices {
 
     /// Show a message. Information goes after a while; warnings and errors stay until
     /// dismissed; a message with an "Undo" goes after [`UNDO_FOR`].
-    pub fn notify(&self, level: Level, kind: &'static str, lines: Vec<String>, action: Option<(Key, Rc<dyn Fn()>)>) -> u32 {
+    pub fn notify(&self, level: Level, kind: &'static str, lines: Vec<Line>, action: Option<(Key, Rc<dyn Fn()>)>) -> u32 {
         self.push(level, kind, lines, None, action)
     }
 
     /// A message with two actions (it stays until dismissed).
-    pub fn notify_two(&self, level: Level, kind: &'static str, lines: Vec<String>, first: (Key, Rc<dyn Fn()>), second: (Key, Rc<dyn Fn()>)) -> u32 {
+    pub fn notify_two(&self, level: Level, kind: &'static str, lines: Vec<Line>, first: (Key, Rc<dyn Fn()>), second: (Key, Rc<dyn Fn()>)) -> u32 {
         let id = self.push(level, kind, lines, None, Some(first));
         self.list.update(|n| {
             if let Some(x) = n.iter_mut().find(|x| x.id == id) {
@@ -80,11 +119,11 @@ impl Notices {
     }
 
     /// A message of one line, `summary`, with `lines` folded under it.
-    pub fn notify_summary(&self, level: Level, kind: &'static str, summary: String, lines: Vec<String>) -> u32 {
+    pub fn notify_summary(&self, level: Level, kind: &'static str, summary: Line, lines: Vec<Line>) -> u32 {
         self.push(level, kind, lines, Some(summary), None)
     }
 
-    fn push(&self, level: Level, kind: &'static str, lines: Vec<String>, summary: Option<String>, action: Option<(Key, Rc<dyn Fn()>)>) -> u32 {
+    fn push(&self, level: Level, kind: &'static str, lines: Vec<Line>, summary: Option<Line>, action: Option<(Key, Rc<dyn Fn()>)>) -> u32 {
         let id = self.next.get_value();
         self.next.set_value(id.wrapping_add(1));
         let timeout = match (&action, level) {

@@ -391,12 +391,14 @@ fn report(state: AppState, ours: &Workspace, base: &Workspace, error: &str) {
         if now.is_some() {
             state.storage_use.set(now);
         }
-        let lang = state.lang.get_untracked();
-        let mut line = i18n::storage_failed(lang, &lost, &error);
-        if let Some(u) = now {
-            line.push(' ');
-            line.push_str(&i18n::storage_left(lang, (u.quota - u.usage).max(0.0)));
-        }
+        let line = super::line(move |lang| {
+            let mut line = i18n::storage_failed(lang, &lost, &error);
+            if let Some(u) = now {
+                line.push(' ');
+                line.push_str(&i18n::storage_left(lang, (u.quota - u.usage).max(0.0)));
+            }
+            line
+        });
         state.notices.dismiss_kind("storage");
         state.notices.notify_two(
             Level::Error,

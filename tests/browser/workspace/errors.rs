@@ -345,6 +345,21 @@ async fn the_arabic_interface_names_files_too() {
         assert!(text.contains("صورة.txt") && text.contains("ليس ملفًا نصيًا"), "{text}");
         assert_eq!(wait_user_docs(&app, 1).await, ["خبر"]);
         app.screenshot("workspace-arabic-ui").await;
+        // A message on show is worded again when the language is switched (it is not kept as the
+        // words of the language it was made in).
+        app.click("button#lang-toggle").await;
+        app.wait_for(
+            "the refusal worded in English",
+            UI_TIMEOUT,
+            "return document.documentElement.dir === 'ltr' \
+               && (document.querySelector('#notices .notice[data-kind=input-error]')?.textContent || '').includes('not a text file')",
+            vec![],
+        )
+        .await;
+        let (_, english, _) = wait_notice(&app, "input-error").await;
+        assert!(english.contains("صورة.txt") && !english.contains("ليس ملفًا نصيًا"), "{english}");
+        app.click("button#lang-toggle").await;
+        app.wait_for("the Arabic interface again", UI_TIMEOUT, "return document.documentElement.dir === 'rtl'", vec![]).await;
         dismiss_all(&app).await;
 
         let cp = dir.join("ويندوز.txt");
