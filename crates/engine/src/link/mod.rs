@@ -215,12 +215,13 @@ fn node_key(kind: EntityType, key: &str) -> String {
 /// The words of a name, each part of a compound name as one word however it is written: a given
 /// name with `عبد` (`عبد ربه منصور هادي` and `عبدربه منصور هادي`, `عبد الله` and `عبدالله`), a kunya
 /// or a family name with `أبو` (`شيرين أبو عاقلة` and `شيرين أبوعاقلة`; `أبو عاقلة` alone is then
-/// her family name), a Turkish family name with `أوغلو` "son of" (`كمال كليجدار أوغلو`).
+/// her family name), a Turkish family name with `أوغلو` "son of" (`كمال كليجدار أوغلو`), a name
+/// ending in `الله` (`حسن نصر الله` and `حسن نصرالله`).
 fn name_words(key: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in key.split(' ') {
         match out.last_mut() {
-            Some(prev) if prev == "عبد" || prev == "ابو" || w == "اوغلو" => prev.push_str(w),
+            Some(prev) if prev == "عبد" || prev == "ابو" || w == "اوغلو" || w == "الله" => prev.push_str(w),
             _ => out.push(w.to_string()),
         }
     }

@@ -340,6 +340,10 @@ fn a_name_with_and_without_the_article_links_but_two_given_names_of_one_skeleton
     // A transliterated name spelt with other vowels is still one name.
     let l = link(&[m(0, "قاسم جومرت توكاييف"), m(1, "قاسم جومارت توكايف")]);
     assert_eq!(l.groups, 1, "{:?}", l.group_of_mention);
+    // `… الله` written apart or joined, as `عبد الله`: one name; another `… الله`, another man.
+    let l = link(&[m(0, "حسن نصر الله"), m(1, "حسن نصرالله"), m(2, "حسن فضل الله")]);
+    assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
+    assert_eq!(l.groups, 2, "{:?}", l.group_of_mention);
 }
 
 #[test]
