@@ -6,6 +6,16 @@ use super::adjust::take_in;
 use super::ask::Ask;
 use crate::model::{Candidate, EntityType, Token};
 
+/// A compass noun, in matching form (`شمال`, `جنوب` …).
+pub(super) fn direction(n: &str) -> bool {
+    matches!(n, "شمال" | "جنوب" | "شرق" | "غرب" | "وسط")
+}
+
+/// A province's word, in matching form, one or several (`محافظة`, `محافظتي`, `ولايات`, `إقليم` …).
+pub(super) fn province_word(n: &str) -> bool {
+    matches!(n, "محافظه" | "محافظتي" | "محافظات" | "ولايه" | "ولايتي" | "ولايات" | "اقليم" | "مقاطعه")
+}
+
 /// A place after a place word or a governor (`محافظة`, `ولاية`, `محافظ`, `حاكم` …) followed by a
 /// compass adjective is a division of that name (`محافظة أذربيجان الشرقية`, East Azerbaijan, not
 /// the country; `ولاية كردفان الشمالية`), and so is a compass noun before it (`محافظة شمال
@@ -14,7 +24,7 @@ pub fn divisions_by_compass(words: &[Token], ask: &Ask, cands: &mut [Candidate])
     let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
     let ends: Vec<usize> = cands.iter().map(|c| c.last).collect();
     let head = |k: usize, s: usize| words[k].sentence == s && words[k].splits.iter().any(|x| matches!(x.clitics, "" | "و" | "ب" | "ل" | "ف") && (ask.lex.place_triggers.contains(&x.stem) || matches!(x.stem.as_str(), "محافظ" | "حاكم" | "والي")));
-    let compass = |k: usize, s: usize| words[k].splits.iter().filter(|_| words[k].sentence == s).find(|x| matches!(x.clitics, "" | "و") && matches!(x.stem.as_str(), "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"));
+    let compass = |k: usize, s: usize| words[k].splits.iter().filter(|_| words[k].sentence == s).find(|x| matches!(x.clitics, "" | "و") && direction(&x.stem));
     for c in cands.iter_mut().filter(|c| c.kind == EntityType::Loc && c.first > 0) {
         let s = words[c.first].sentence;
         if head(c.first - 1, s) {
@@ -28,7 +38,7 @@ pub fn divisions_by_compass(words: &[Token], ask: &Ask, cands: &mut [Candidate])
         // word and the place is the division's (not `شمال سوريا`, "the north of Syria").
         let k = c.first - 1;
         let Some(x) = compass(k, s).filter(|_| c.byte_start == words[c.first].start && !ends.contains(&c.first)) else { continue };
-        let province = |k: usize| words[k].sentence == s && words[k].splits.iter().any(|x| matches!(x.stem.as_str(), "محافظه" | "محافظتي" | "محافظات" | "ولايه" | "ولايتي" | "ولايات" | "اقليم" | "مقاطعه"));
+        let province = |k: usize| words[k].sentence == s && words[k].splits.iter().any(|x| province_word(&x.stem));
         if k > 0 && (province(k - 1) || k > 1 && compass(k - 1, s).is_some() && province(k - 2)) {
             c.first = k;
             c.byte_start = words[k].stem_start(x);

@@ -155,8 +155,8 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                 let definite_name = skipped == 0 && w.sentence == words[i].sentence && ask.rare_definite(w, 40) && !what(w.norm());
                 // `بمحافظة جنوب سيناء`, `ولاية شمال دارفور`: after a province's trigger, a direction
                 // and a known place are one name (elsewhere `شمال سيناء` may be a direction).
-                let province = matches!(split.stem.as_str(), "محافظه" | "محافظتي" | "ولايه" | "اقليم" | "مقاطعه");
-                let region = (province && skipped == 0 && matches!(w.norm(), "شمال" | "جنوب" | "شرق" | "غرب" | "وسط") && !two_directions(words, k))
+                let province = super::divisions::province_word(&split.stem);
+                let region = (province && skipped == 0 && super::divisions::direction(w.norm()) && !two_directions(words, k))
                     .then(|| next_word(words, k))
                     .flatten()
                     .and_then(|m| span_at(known, m).filter(|c| c.kind == EntityType::Loc && c.first == m).map(|c| c.last - 1));
@@ -440,8 +440,8 @@ pub(super) fn quoted_after(words: &[Token], i: usize) -> Option<(usize, usize)> 
 /// `جنوب وشمال الباطنة`: two directions shared by one place name, two provinces; the second is
 /// named with the name (`divisions::divisions_by_compass`), the first names nothing alone.
 fn two_directions(words: &[Token], k: usize) -> bool {
-    let dir = |n: &str| matches!(n, "شمال" | "جنوب" | "شرق" | "غرب" | "وسط");
-    dir(words[k].norm()) && next_word(words, k).is_some_and(|m| words[m].norm().strip_prefix('و').is_some_and(dir))
+    use super::divisions::direction;
+    direction(words[k].norm()) && next_word(words, k).is_some_and(|m| words[m].norm().strip_prefix('و').is_some_and(direction))
 }
 
 /// The words of a quotation of one to four words whose opening mark is at `open`: the first and

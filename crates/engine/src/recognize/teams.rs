@@ -176,7 +176,6 @@ pub fn sport_after(words: &[Token], cands: &mut [Candidate]) {
         let same = |i: usize| i < words.len() && words[i].sentence == sentence;
         if same(k) && matches!(words[j].norm(), "لكره" | "للكره" | "لالعاب") && matches!(words[k].norm(), "القدم" | "السله" | "اليد" | "الطائره" | "القوي" | "المضرب" | "الطاوله") {
             // The key stays the name's: `كأس العرب` and `كأس العرب لكرة القدم` are one cup.
-            let year = |w: &Token| w.kind == crate::model::TokenKind::Number && w.text.len() == 4 && (w.text.starts_with("19") || w.text.starts_with("20"));
             let end = if c.kind == EntityType::Misc && same(k + 1) && year(&words[k + 1]) { k + 1 } else { k };
             c.last = end + 1;
             c.byte_end = words[end].end;
@@ -190,7 +189,7 @@ pub fn sport_after(words: &[Token], cands: &mut [Candidate]) {
 pub fn events_with_year(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
     let heads = matching(crate::lexicon::words::EVENT_WEAK_HEADS);
     for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last - c.first == 1 && matches!(c.origin, Origin::Tagger | Origin::Corpus)) {
-        let Some(y) = words.get(c.last).filter(|y| y.sentence == words[c.first].sentence && y.kind == crate::model::TokenKind::Number && y.text.len() == 4 && (y.text.starts_with("19") || y.text.starts_with("20"))) else {
+        let Some(y) = words.get(c.last).filter(|y| y.sentence == words[c.first].sentence && year(y)) else {
             continue;
         };
         if ask.first_name(&words[c.first]) {
@@ -207,4 +206,9 @@ pub fn events_with_year(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
             }
         }
     }
+}
+
+/// A year written in digits, 1900–2099.
+fn year(w: &Token) -> bool {
+    w.kind == crate::model::TokenKind::Number && w.text.len() == 4 && (w.text.starts_with("19") || w.text.starts_with("20"))
 }
