@@ -19,6 +19,8 @@ pub struct Tables {
     pub anercorp_common: String,
     pub wordfreq: String,
     pub places: String,
+    /// Each country's capital by ISO code (GeoNames).
+    pub capitals: String,
     /// The hand-written lists of general news language (`data/words/lists.txt`, see [`super::words`]).
     pub words: String,
     /// Given names of the egy-names book (`data/gazetteers/egy-names/`, MIT).
@@ -38,7 +40,7 @@ impl std::fmt::Display for DataError {
 }
 
 impl Tables {
-    fn fields(&self) -> [(&'static str, &String); 11] {
+    fn fields(&self) -> [(&'static str, &String); 12] {
         [
             ("countries_ar", &self.countries_ar),
             ("countries_en", &self.countries_en),
@@ -49,6 +51,7 @@ impl Tables {
             ("anercorp_common", &self.anercorp_common),
             ("wordfreq", &self.wordfreq),
             ("places", &self.places),
+            ("capitals", &self.capitals),
             ("words", &self.words),
             ("given_names", &self.given_names),
         ]
@@ -67,6 +70,7 @@ impl Tables {
             anercorp_common: include_str!("../../data/anercorp/common.tsv").into(),
             wordfreq: include_str!("../../data/wordfreq/ar.tsv").into(),
             places: include_str!("../../data/geonames/places.tsv").into(),
+            capitals: include_str!("../../data/geonames/capitals.tsv").into(),
             words: include_str!("../../data/words/lists.txt").into(),
             given_names: include_str!("../../data/gazetteers/egy-names/given-names.txt").into(),
         }
@@ -106,6 +110,7 @@ impl Tables {
                 "anercorp_common" => &mut t.anercorp_common,
                 "wordfreq" => &mut t.wordfreq,
                 "places" => &mut t.places,
+                "capitals" => &mut t.capitals,
                 "words" => &mut t.words,
                 "given_names" => &mut t.given_names,
                 other => return Err(DataError(format!("unknown part {other:?}"))),
@@ -114,8 +119,8 @@ impl Tables {
             seen += 1;
             rest = rest.get(nl + 1 + len + 1..).unwrap_or(&[]);
         }
-        if seen != 11 {
-            return Err(DataError(format!("{seen} of 11 parts")));
+        if seen != 12 {
+            return Err(DataError(format!("{seen} of 12 parts")));
         }
         Ok(t)
     }

@@ -118,6 +118,9 @@ pub struct Lexicon {
     pub place_info: Vec<Place>,
     /// Most words in a place name.
     pub max_place_words: usize,
+    /// Each country's capital (GeoNames): lines `ISO<tab>Latin name` (`TN	Tunis`), read by
+    /// [`Lexicon::capital`].
+    pub capitals: String,
 }
 
 /// A populated place of GeoNames.
@@ -259,12 +262,18 @@ impl Lexicon {
             places,
             place_info,
             max_place_words,
+            capitals: t.capitals.clone(),
         }
     }
 
     /// Zipf frequency × 10 of an ordinary word (0 if it is not in the list).
     pub fn zipf(&self, w: &str) -> u32 {
         self.zipf.get(w).unwrap_or(0)
+    }
+
+    /// The Latin name of a country's capital (`TN`: Tunis), if GeoNames gives one.
+    pub fn capital(&self, iso: &str) -> Option<&str> {
+        self.capitals.lines().find_map(|l| l.strip_prefix(iso)?.strip_prefix('\t'))
     }
 
     /// The populated place of this name, if GeoNames has one.

@@ -59,11 +59,20 @@ pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::L
         members[g].push(i);
     }
     for (g, ms) in members.iter().enumerate() {
+        // A division or the city of a country's name (`محافظة العقبة`, `العاصمة تونس`) is shown
+        // with its word, and the city goes by its own Latin name, not the country's.
+        let within = inputs[ms[0]].within.as_deref();
+        // The city of a country's name goes by the capital's (`العاصمة تونس` Tunis).
+        let city = within.and_then(|_| match lex.names.get(&inputs[ms[0]].key).map(|e| &e.source) {
+            Some(Source::Country { iso, .. }) => lex.capital(iso).map(str::to_string),
+            _ => lex.place(&inputs[ms[0]].key).map(|p| p.latin.clone()),
+        });
         let english = ms.iter().find_map(|&i| match lex.names.get(&inputs[i].key).map(|e| &e.source) {
             Some(Source::Country { english, .. }) => Some(english.clone()),
             _ => None,
         });
-        let country = english.is_some();
+        let country = english.is_some() && within.is_none();
+        let english = city.or(english);
         // A place GeoNames knows goes by its Latin name there (`دمياط` Damietta), if it is in an
         // Arab country or a city of 100,000 people or more: the Arabic name of a small town abroad
         // is a transliteration that another place may share (`إيغيل` in Morocco is not Eagle).
@@ -98,6 +107,9 @@ pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::L
             if let Some(v) = e.variants.iter().find(|v| v.chars().any(crate::normalize::arabic::is_arabic_letter)) {
                 e.label = v.clone();
             }
+        }
+        if let Some(w) = within {
+            e.label = format!("{w} {}", e.label);
         }
         entities.push(e);
         id_latins.push(id_latin);

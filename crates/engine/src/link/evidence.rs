@@ -125,7 +125,7 @@ pub(super) fn evidence_passes(l: &mut Linker) {
     let lex = crate::lexicon::lexicon();
     let mut by_iso: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, nd) in l.nodes.iter().enumerate() {
-        if nd.kind == EntityType::Loc {
+        if nd.kind == EntityType::Loc && nd.within == 0 {
             if let Some(crate::lexicon::Source::Country { iso, .. }) = lex.names.get(&nd.key).map(|e| &e.source) {
                 by_iso.entry(iso.as_str()).or_default().push(i);
             }

@@ -58,6 +58,10 @@ pub struct LinkInput {
     pub surface: String,
     /// For an alias, the key of the name it stands for.
     pub alias_of: Option<String>,
+    /// The word of a division or a city right next to a place also named alone, as written
+    /// ([`crate::recognize::divisions::named_within`]): `محافظة العقبة` is not `العقبة`, nor
+    /// `العاصمة تونس` `تونس`.
+    pub within: Option<String>,
 }
 
 /// The result: a group index per mention and the reasons, per group; and the links suggested but
@@ -107,6 +111,8 @@ struct Node {
     skeletons: Vec<String>,
     docs: BTreeSet<usize>,
     surface: String,
+    /// 0: the place named alone; 1: a division of its name; 2: the city of a country's name.
+    pub(super) within: u8,
 }
 
 struct Linker {
@@ -130,7 +136,7 @@ impl Linker {
     /// ones (`كوب 26` is not `كوب 27`, whatever else they share, nor through a `كوب` without a
     /// number joined to one of them first).
     fn join(&mut self, a: usize, b: usize, rule: LinkRule) {
-        if self.nodes[a].kind != self.nodes[b].kind {
+        if self.nodes[a].kind != self.nodes[b].kind || self.nodes[a].within != self.nodes[b].within {
             return;
         }
         let (ra, rb) = (self.dsu.find(a), self.dsu.find(b));
@@ -208,8 +214,13 @@ fn push_pairs(bucket: &[usize], pairs: &mut Vec<(usize, usize)>) {
 type Distinct = (Vec<Node>, Vec<usize>, BTreeMap<String, usize>);
 
 /// The key of a (type, matching form) in [`Distinct`]'s index.
-fn node_key(kind: EntityType, key: &str) -> String {
-    format!("{}{key}", kind as u8)
+fn node_key(kind: EntityType, key: &str, within: u8) -> String {
+    format!("{}{within}{key}", kind as u8)
+}
+
+/// [`Node::within`] of a mention.
+fn within(m: &LinkInput) -> u8 {
+    m.within.as_deref().map_or(0, |w| if matches!(crate::normalize::normalize(w).as_str(), "مدينه" | "العاصمه") { 2 } else { 1 })
 }
 
 /// The words of a name, each part of a compound name as one word however it is written: a given
@@ -263,10 +274,10 @@ fn distinct_nodes(mentions: &[LinkInput]) -> Distinct {
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_of = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let id = *index.entry(node_key(m.kind, &m.key)).or_insert_with(|| {
+        let id = *index.entry(node_key(m.kind, &m.key, within(m))).or_insert_with(|| {
             let words = name_words(&m.key);
             let skeletons = words.iter().map(|w| skeleton(if m.kind == EntityType::Per { without_article(w) } else { w })).collect();
-            nodes.push(Node { kind: m.kind, key: m.key.clone(), words, skeletons, docs: BTreeSet::new(), surface: m.surface.clone() });
+            nodes.push(Node { kind: m.kind, key: m.key.clone(), words, skeletons, docs: BTreeSet::new(), surface: m.surface.clone(), within: within(m) });
             nodes.len() - 1
         });
         nodes[id].docs.insert(m.doc);
@@ -284,7 +295,7 @@ pub fn link(mentions: &[LinkInput]) -> Linked {
     // 2. aliases
     for m in mentions {
         if let Some(target) = &m.alias_of {
-            if let (Some(&a), Some(&b)) = (index.get(&node_key(m.kind, &m.key)), index.get(&node_key(m.kind, target))) {
+            if let (Some(&a), Some(&b)) = (index.get(&node_key(m.kind, &m.key, within(m))), index.get(&node_key(m.kind, target, within(m)))) {
                 l.join(a, b, LinkRule::Alias);
             }
         }

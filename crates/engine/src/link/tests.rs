@@ -15,7 +15,7 @@ fn link_reference(mentions: &[LinkInput]) -> Linked {
     // 2. aliases
     for m in mentions {
         if let Some(target) = &m.alias_of {
-            if let (Some(&a), Some(&b)) = (index.get(&node_key(m.kind, &m.key)), index.get(&node_key(m.kind, target))) {
+            if let (Some(&a), Some(&b)) = (index.get(&node_key(m.kind, &m.key, within(m))), index.get(&node_key(m.kind, target, within(m)))) {
                 l.join(a, b, LinkRule::Alias);
             }
         }
@@ -260,9 +260,9 @@ fn inputs(seed: u64) -> Vec<LinkInput> {
                 let (target_kind, target) = pool[rng.below(pool.len())].clone();
                 let kind = if rng.chance(80) { target_kind } else { kind };
                 let key = ["csto", "ناتو", "un"][rng.below(3)].to_string();
-                return LinkInput { doc, kind, surface: key.to_uppercase(), key, alias_of: Some(target) };
+                return LinkInput { doc, kind, surface: key.to_uppercase(), key, alias_of: Some(target), within: None };
             }
-            LinkInput { doc, kind, key, surface, alias_of: None }
+            LinkInput { doc, kind, key, surface, alias_of: None, within: None }
         })
         .collect()
 }
@@ -312,7 +312,7 @@ fn surname_spellings_link_but_short_different_names_do_not() {
 
 #[test]
 fn people_sharing_a_common_given_name_stay_apart() {
-    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Per, key: normalize(key), surface: key.into(), alias_of: None };
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Per, key: normalize(key), surface: key.into(), alias_of: None, within: None };
     let l = link(&[m(0, "محمد الخامس"), m(1, "محمد السادس"), m(2, "محمد الفايد"), m(3, "محمد الفاتح"), m(4, "علي خان سميلوف"), m(5, "علي خان إسماعيلوف")]);
     assert_eq!(l.groups, 5, "{:?}", l.group_of_mention);
     assert_eq!(l.group_of_mention[4], l.group_of_mention[5]);
@@ -320,7 +320,7 @@ fn people_sharing_a_common_given_name_stay_apart() {
 
 #[test]
 fn an_event_and_the_same_with_adjectives_link_but_not_with_a_place_or_a_year() {
-    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Misc, key: normalize(key), surface: key.into(), alias_of: None };
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Misc, key: normalize(key), surface: key.into(), alias_of: None, within: None };
     let l = link(&[m(0, "كأس الخليج العربي"), m(1, "كأس الخليج"), m(2, "كأس العالم"), m(3, "كأس العالم قطر 2022")]);
     assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
     assert_ne!(l.group_of_mention[2], l.group_of_mention[3], "{:?}", l.group_of_mention);
@@ -329,7 +329,7 @@ fn an_event_and_the_same_with_adjectives_link_but_not_with_a_place_or_a_year() {
 
 #[test]
 fn a_name_with_and_without_the_article_links_but_two_given_names_of_one_skeleton_do_not() {
-    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Per, key: normalize(key), surface: key.into(), alias_of: None };
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Per, key: normalize(key), surface: key.into(), alias_of: None, within: None };
     // The article written or not on the given name and on the family name: one person.
     let l = link(&[m(0, "الحسين بن عبد الله الثاني"), m(1, "حسين بن عبدالله"), m(2, "رجوة آل سيف"), m(2, "رجوة السيف")]);
     assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
@@ -348,7 +348,7 @@ fn a_name_with_and_without_the_article_links_but_two_given_names_of_one_skeleton
 
 #[test]
 fn a_ministry_called_by_its_adjective_is_the_ministry_so_named() {
-    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Org, key: normalize(key), surface: key.into(), alias_of: None };
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Org, key: normalize(key), surface: key.into(), alias_of: None, within: None };
     let l = link(&[m(0, "وزارة الخارجية المصرية"), m(1, "الخارجية المصرية"), m(1, "الخارجية الأمريكية"), m(2, "وزارة الداخلية المصرية")]);
     assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
     assert_eq!(l.groups, 3, "another country's, another ministry: {:?}", l.group_of_mention);
@@ -356,7 +356,7 @@ fn a_ministry_called_by_its_adjective_is_the_ministry_so_named() {
 
 #[test]
 fn a_name_after_an_organisation_s_head_word_is_that_organisation() {
-    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Org, key: normalize(key), surface: key.into(), alias_of: None };
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Org, key: normalize(key), surface: key.into(), alias_of: None, within: None };
     let l = link(&[m(0, "حركة عصائب أهل الحق"), m(1, "عصائب أهل الحق"), m(1, "أهل الحق")]);
     assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
     let l = link(&[m(0, "حزب الأصالة والمعاصرة"), m(1, "حزب العدالة والتنمية"), m(1, "العدالة والتنمية")]);
@@ -366,7 +366,7 @@ fn a_name_after_an_organisation_s_head_word_is_that_organisation() {
 
 #[test]
 fn a_clan_name_after_al_is_nobody_s_name_alone() {
-    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Per, key: normalize(key), surface: key.into(), alias_of: None };
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Per, key: normalize(key), surface: key.into(), alias_of: None, within: None };
     // `خليفة` alone is the given name of خليفة بن زايد, not the king of Bahrain of the Al Khalifa.
     let l = link(&[m(0, "حمد بن عيسى آل خليفة"), m(1, "خليفة"), m(2, "خليفة بن زايد")]);
     assert_ne!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
@@ -378,7 +378,7 @@ fn a_clan_name_after_al_is_nobody_s_name_alone() {
 
 #[test]
 fn a_foreign_name_transliterated_two_ways_links_but_not_two_relatives() {
-    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Per, key: normalize(key), surface: key.into(), alias_of: None };
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Per, key: normalize(key), surface: key.into(), alias_of: None, within: None };
     let l = link(&[m(0, "أموس هوكستين"), m(1, "عموس هوكشتاين"), m(2, "آموس هوكستين")]);
     assert_eq!(l.groups, 1, "{:?}", l.group_of_mention);
     // Two given names of the lists, or a short one, are two people of one family.
@@ -388,7 +388,7 @@ fn a_foreign_name_transliterated_two_ways_links_but_not_two_relatives() {
 
 #[test]
 fn a_club_with_its_country_links_to_its_name_but_two_unions_stay_two() {
-    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Org, key: normalize(key), surface: key.into(), alias_of: None };
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Org, key: normalize(key), surface: key.into(), alias_of: None, within: None };
     let l = link(&[m(0, "الأهلي المصري"), m(1, "الأهلي"), m(2, "النادي الأهلي المصري"), m(3, "نادي الأهلي")]);
     assert_eq!(l.groups, 1, "{:?}", l.group_of_mention);
     let l = link(&[m(0, "الاتحاد الأوروبي"), m(1, "الاتحاد"), m(2, "الاتحاد الأفريقي")]);
@@ -397,7 +397,7 @@ fn a_club_with_its_country_links_to_its_name_but_two_unions_stay_two() {
 
 #[test]
 fn a_village_with_and_without_the_article_is_one_place() {
-    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Loc, key: normalize(key), surface: key.into(), alias_of: None };
+    let m = |doc, key: &str| LinkInput { doc, kind: EntityType::Loc, key: normalize(key), surface: key.into(), alias_of: None, within: None };
     let l = link(&[m(0, "التليل"), m(1, "تليل"), m(1, "عكار")]);
     assert_eq!(l.group_of_mention[0], l.group_of_mention[1], "{:?}", l.group_of_mention);
     assert_eq!(l.groups, 2);

@@ -285,9 +285,19 @@ impl<'a> Analyzer<'a> {
                 if self.opts.on("vote") {
                     corpus::vote_types(&mut self.found);
                 }
+                // A division named as its city is (`محافظة العقبة`, `العقبة`) is another place only
+                // where the story names the city as a city too (`مدينة العقبة`); the capital of a
+                // country's name (`العاصمة تونس`) always is.
+                let mut within = Vec::new();
                 for (d, cands) in self.found.iter().enumerate() {
-                    for c in cands {
-                        self.inputs.push(LinkInput { doc: d, kind: c.kind, key: c.key.clone(), surface: self.docs[d].text[c.byte_start..c.byte_end].to_string(), alias_of: c.alias_of.clone() });
+                    let words = self.streams[d].as_ref().map_or(&[][..], |tz| &tz.tokens);
+                    within.push(cands.iter().map(|c| (c.kind == EntityType::Loc && self.opts.on("within")).then(|| crate::recognize::divisions::named_within(words, c, self.ask.lex)).flatten()).collect::<Vec<_>>());
+                }
+                let cities: Vec<&str> = self.found.iter().flatten().zip(within.iter().flatten()).filter(|(_, w)| matches!(w, Some((_, 3)))).map(|(c, _)| c.key.as_str()).collect();
+                for (d, cands) in self.found.iter().enumerate() {
+                    for (c, w) in cands.iter().zip(&within[d]) {
+                        let within = w.filter(|&(_, k)| k == 2 || k == 1 && cities.contains(&c.key.as_str())).map(|(w, _)| w.to_string());
+                        self.inputs.push(LinkInput { doc: d, kind: c.kind, key: c.key.clone(), surface: self.docs[d].text[c.byte_start..c.byte_end].to_string(), alias_of: c.alias_of.clone(), within });
                     }
                 }
             }

@@ -87,3 +87,30 @@ pub fn place_word_outside(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
         }
     }
 }
+
+/// The word of a division or of a city right next to a place that is also the name of a city (or
+/// of a country), as written without its proclitics, and what it says: `1`, a division
+/// (`محافظة` in `بمحافظة العقبة`, `إمارة` in `إمارة أبو ظبي`, `حاكم` in `حاكم أبوظبي`: the
+/// governorate, the emirate); `2`,
+/// the city of a country's name (`العاصمة` in `العاصمة تونس` and `تونس العاصمة`, `مدينة` in
+/// `مدينة الكويت`); `3`, the city itself (`مدينة العقبة`). Not `محافظة نينوى`, whose name names
+/// no city, nor `محافظتي` (two provinces).
+pub fn named_within<'a>(words: &[Token<'a>], c: &Candidate, lex: &crate::lexicon::Lexicon) -> Option<(&'a str, u8)> {
+    let country = matches!(lex.names.get(&c.key).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. }));
+    let city = lex.place(&c.key).is_some();
+    let s = words.get(c.first)?.sentence;
+    let word = |k: usize, clitics: bool, forms: &[&str]| {
+        let w = words.get(k).filter(|w| w.sentence == s)?;
+        let x = w.splits.iter().find(|x| (clitics || x.clitics.is_empty()) && forms.contains(&x.stem.as_str()))?;
+        Some(&w.text[x.offset..])
+    };
+    let capital = ["مدينه", "العاصمه"];
+    let before = |forms: &[&str]| (c.first > 0 && c.byte_start == words[c.first].start).then(|| word(c.first - 1, true, forms)).flatten();
+    if country {
+        return before(&capital).or_else(|| word(c.last, false, &["العاصمه"])).map(|w| (w, 2));
+    }
+    if !city {
+        return None;
+    }
+    before(&capital).map(|w| (w, 3)).or_else(|| before(&["محافظه", "ولايه", "اقليم", "مقاطعه", "اماره", "عماله", "حاكم"]).map(|w| (w, 1)))
+}
