@@ -79,3 +79,13 @@ fn a_place_a_list_knows_with_its_place_word_is_named_without_it() {
     assert!(f.contains(&("الحمدانية".to_string(), EntityType::Loc)), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t.contains("قضاء")), "{f:?}");
 }
+
+#[test]
+fn a_place_opened_by_a_noun_such_as_cape_takes_in_the_word_after_it() {
+    let f = mentions_of("وقعت مصر عقد تطوير مدينة رأس الحكمة على الساحل الشمالي.");
+    assert!(f.contains(&("رأس الحكمة".to_string(), EntityType::Loc)), "{f:?}");
+    assert!(!f.contains(&("رأس".to_string(), EntityType::Loc)), "{f:?}");
+    // Any other place's name ends where its words end: `مدينة جنين` is not `جنين الشمالية`.
+    let f = mentions_of("واقتحمت القوات مدينة جنين الشمالية فجر الاثنين.");
+    assert!(f.contains(&("جنين".to_string(), EntityType::Loc)), "{f:?}");
+}

@@ -125,7 +125,7 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     }
     if opts.on("greater") {
         crate::recognize::divisions::greater_places(words, ask, &mut all);
-        crate::recognize::divisions::divisions_by_compass(words, ask, &mut all);
+        crate::recognize::divisions::divisions_by_compass(words, &mut all);
         crate::recognize::divisions::place_word_outside(words, ask, &mut all);
     }
     if opts.on("city-not-person") {

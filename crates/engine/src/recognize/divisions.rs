@@ -16,14 +16,15 @@ pub(super) fn province_word(n: &str) -> bool {
     matches!(n, "محافظه" | "محافظتي" | "محافظات" | "ولايه" | "ولايتي" | "ولايات" | "اقليم" | "مقاطعه")
 }
 
-/// A place after a place word or a governor (`محافظة`, `ولاية`, `محافظ`, `حاكم` …) followed by a
+/// A place after a province word or a governor (`محافظة`, `ولاية`, `إمارة`, `محافظ`, `حاكم` …; not
+/// `مدينة`: `مدينة جنين الشمالية` is the northern city of Jenin) followed by a
 /// compass adjective is a division of that name (`محافظة أذربيجان الشرقية`, East Azerbaijan, not
 /// the country; `ولاية كردفان الشمالية`), and so is a compass noun before it (`محافظة شمال
 /// الباطنة`): the compass word is the name's, and keeps it apart from the place it contains.
-pub fn divisions_by_compass(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
+pub fn divisions_by_compass(words: &[Token], cands: &mut [Candidate]) {
     let starts: Vec<usize> = cands.iter().map(|c| c.first).collect();
     let ends: Vec<usize> = cands.iter().map(|c| c.last).collect();
-    let head = |k: usize, s: usize| words[k].sentence == s && words[k].splits.iter().any(|x| matches!(x.clitics, "" | "و" | "ب" | "ل" | "ف") && (ask.lex.place_triggers.contains(&x.stem) || matches!(x.stem.as_str(), "محافظ" | "حاكم" | "والي")));
+    let head = |k: usize, s: usize| words[k].sentence == s && words[k].splits.iter().any(|x| matches!(x.clitics, "" | "و" | "ب" | "ل" | "ف") && (province_word(&x.stem) || matches!(x.stem.as_str(), "محافظ" | "حاكم" | "والي" | "اماره" | "عماله")));
     let compass = |k: usize, s: usize| words[k].splits.iter().filter(|_| words[k].sentence == s).find(|x| matches!(x.clitics, "" | "و") && direction(&x.stem));
     for c in cands.iter_mut().filter(|c| c.kind == EntityType::Loc && c.first > 0) {
         let s = words[c.first].sentence;

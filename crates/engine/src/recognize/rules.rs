@@ -103,6 +103,13 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
     out
 }
 
+/// A place's name that is only a noun such names open with (`رأس`, `عين`, `بئر` …: "cape",
+/// "spring", "well") takes in the definite word right after it: `مدينة رأس الحكمة`, not `رأس`.
+fn with_head_s_noun(words: &[Token], ask: &Ask, k: usize, last: usize) -> usize {
+    let head = matches!(words[k].norm(), "راس" | "عين" | "بير" | "تل" | "كفر" | "دير" | "جبل" | "وادي" | "شرم" | "جزيره" | "خليج");
+    next_word(words, k).filter(|&m| head && last == k && words[m].sentence == words[k].sentence && words[m].start == words[k].end + 1 && ask.has_article(&words[m])).unwrap_or(last)
+}
+
 /// Up to `max` name-like words from `j`; returns the last one.
 fn name_run(words: &[Token], ask: &Ask, j: usize, max: usize, known: &[Candidate]) -> Option<usize> {
     // `بلدة مولاي يعقوب`: an honorific and the name after it, whatever that name is.
@@ -168,7 +175,7 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                     out.push(make(words, k, None, last, EntityType::Loc, Origin::Rule(RuleId::PlaceTrigger), 5));
                 } else if span_at(known, k).is_none() && !ask.nisba_of_noun(w) {
                     // (`بولاية رئاسية ثالثة`, "a third presidential term": an adjective, no place.)
-                    if let Some(last) = name_run(words, ask, k, 3, known) {
+                    if let Some(last) = name_run(words, ask, k, 3, known).map(|l| with_head_s_noun(words, ask, k, l)) {
                         out.push(make(words, k, None, last, EntityType::Loc, Origin::Rule(RuleId::PlaceTrigger), 5));
                         // مدينتي زاناوزين وأكتاو
                         if plural {
