@@ -194,7 +194,9 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
         }
         if let Some(split) = head_of(w, &document_heads) {
             // A city a list knows, no country: `بيان العلا`, `إعلان جدة`.
-            let city = |x: &Token| x.splits.iter().filter(|s| s.clitics.is_empty()).any(|s| ask.lex.place(&s.stem).is_some() && !matches!(ask.lex.names.get(&s.stem).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. })));
+            // (Not an ordinary word that a village is named too: `إعلان الفصائل`, "the factions'
+            // announcement".)
+            let city = |x: &Token| x.splits.iter().filter(|s| s.clitics.is_empty()).any(|s| ask.lex.place(&s.stem).is_some() && !ask.lex.common.contains(&s.stem) && !matches!(ask.lex.names.get(&s.stem).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. })));
             if let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence && city(&words[j])) {
                 out.push(make(words, i, Some(split), j, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
                 continue;

@@ -104,6 +104,10 @@ pub fn match_at(words: &[Token], i: usize, ask: &Ask, corpus: &CorpusNames, citi
             if n == 1 && split.stripped > 0 && !matches!(split.clitics, "و" | "ف") && key.chars().count() < if country { 3 } else { 4 } {
                 continue;
             }
+            // `مسقط رأسه`, "his birthplace", names no Muscat.
+            if key == "مسقط" && next_word(words, last).is_some_and(|j| words[j].norm().starts_with("راس")) {
+                continue;
+            }
             let better = best.as_ref().is_none_or(|b| b.key.split(' ').count() < n);
             if better {
                 best = Some(Candidate {
@@ -148,7 +152,7 @@ fn arab_city<'l>(ask: &'l Ask, w: &Token, split: &crate::model::Split, key: &str
     if key.chars().count() < 3 || ordinary(key) || ordinary(bare) || frequent_noun || ask.lex.zipf(key) >= 52 {
         return None;
     }
-    if split.stripped > 0 && split.clitics != "و" && ask.lex.zipf(w.norm()) >= ask.lex.zipf(key) {
+    if split.stripped > 0 && ask.lex.zipf(w.norm()) >= ask.lex.zipf(key) {
         return None;
     }
     Some(place)

@@ -119,6 +119,17 @@ fn name_run(words: &[Token], ask: &Ask, j: usize, max: usize, known: &[Candidate
     if !ask.name_like(&words[j]) && !ask.lex.names.contains_key(words[j].norm()) {
         return None;
     }
+    // Not an indefinite noun in the accusative (`وسط العاصمة احتفالا`, "celebrating": a word of
+    // Zipf 4 or more and `ا`), nor `و` and an ordinary word (`من العاصمة وانهار النظام`, "and
+    // collapsed": Zipf 3.5 or more, and more than the word as written), unless the lists know
+    // the word as written.
+    let w = &words[j];
+    let ordinary = |s: &str| ask.lex.common.contains(s) || ask.lex.zipf(s) >= 40;
+    let accusative = w.norm().strip_suffix('ا').is_some_and(ordinary);
+    let and_word = w.splits.iter().any(|s| s.clitics == "و" && (ask.lex.common.contains(&s.stem) || ask.lex.zipf(&s.stem) >= 35 && ask.lex.zipf(&s.stem) > ask.lex.zipf(w.norm())));
+    if (accusative || and_word) && !ask.first_name(w) && !ask.lex.names.contains_key(w.norm()) && ask.lex.place(w.norm()).is_none() {
+        return None;
+    }
     let mut last = j;
     let mut count = 1;
     while count < max {
