@@ -21,9 +21,9 @@ use super::make;
 use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
 
 /// Heads of institutions named after people (matching form; ORG, or LOC for streets, parks and
-/// museums). Not companies' and banks' (`شركة علي بابا` is Alibaba, a brand), and never a head
+/// museums; `طريق الأمير محمد بن عبدالعزيز`, a road). Not companies' and banks' (`شركة علي بابا` is Alibaba, a brand), and never a head
 /// with the article (`رئيس اللجنة محمد فال`: the committee's chairman and his name).
-const HEADS: [(&str, EntityType); 14] = [
+const HEADS: [(&str, EntityType); 15] = [
     ("جامعه", EntityType::Org),
     ("مؤسسه", EntityType::Org),
     ("معهد", EntityType::Org),
@@ -37,6 +37,7 @@ const HEADS: [(&str, EntityType); 14] = [
     ("صندوق", EntityType::Org),
     ("متحف", EntityType::Loc),
     ("شارع", EntityType::Loc),
+    ("طريق", EntityType::Loc),
     ("حديقه", EntityType::Loc),
 ];
 
@@ -93,7 +94,9 @@ pub fn institutions(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if words[i].is_body_arabic() {
+        // `عن طريق محمد شريف`, "by way of", names no road.
+        let by_way_of = words[i].norm() == "طريق" && i > 0 && words[i - 1].norm() == "عن";
+        if words[i].is_body_arabic() && !by_way_of {
             if let Some((last, kind)) = named_after(words, ask, i, &facility) {
                 let split = head(&words[i], &facility).map(|(s, _)| s);
                 let rule = if kind == EntityType::Org { RuleId::Organisation } else { RuleId::Facility };
@@ -134,5 +137,13 @@ mod tests {
         let got = found("وقال مركز محمد بن راشد للفضاء إن المهمة نجحت، وهنأ الشيخ محمد بن راشد الفريق.");
         assert!(got.contains(&("مركز محمد بن راشد للفضاء".into(), EntityType::Org)), "{got:?}");
         assert!(got.contains(&("محمد بن راشد".into(), EntityType::Per)), "{got:?}");
+    }
+
+    #[test]
+    fn a_road_named_after_a_prince_but_not_by_way_of_a_player() {
+        let got = found("وعلقت الأعلام على طريق الأمير محمد بن عبدالعزيز في الرياض.");
+        assert!(got.contains(&("طريق الأمير محمد بن عبدالعزيز".into(), EntityType::Loc)), "{got:?}");
+        let got = found("وسجل الفريق ثلاثة أهداف عن طريق محمد شريف ومحمد مجدي.");
+        assert!(got.contains(&("محمد شريف".into(), EntityType::Per)), "{got:?}");
     }
 }
