@@ -147,6 +147,9 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     if opts.on("god") {
         crate::recognize::no_names::basmala(words, &mut all);
     }
+    if opts.on("group-word") {
+        crate::recognize::no_names::group_word_outside(words, &mut all);
+    }
     // `المتحدث باسم الجيش`, `تعرف كذلك باسم الحمدانية`: after a spokesman or "known (also)",
     // `باسم` is "in the name of", not the given name Basim (code `bism`).
     if opts.on("bism") {

@@ -1,9 +1,12 @@
 //! Words where no name stands, whatever finder read one there: the basmala (`بسم الله الرحمن
 //! الرحيم`, code `god`: its words are God's names, not people's or places'), and the verse quoted
 //! in brackets right after it (`(يا أيتها النفس المطمئنة ارجعي إلى ربك …)`, as condolence
-//! statements open), whose words the tagger reads out of their classical context (`ربك`, `جنتي`).
+//! statements open), whose words the tagger reads out of their classical context (`ربك`, `جنتي`);
+//! and the words "group" and "militia" (`جماعة`, `ميليشيا`, code `group-word`), which describe the
+//! group named after them (`جماعة الحوثي` → `الحوثي`, as ANERcorp, which never starts a name with
+//! `جماعة`, and our guidelines mark it) and name nothing alone.
 
-use crate::model::{Candidate, Token};
+use crate::model::{Candidate, EntityType, Token};
 
 /// Drop the candidates inside a basmala and its verse.
 pub fn basmala(words: &[Token], cands: &mut Vec<Candidate>) {
@@ -28,4 +31,29 @@ pub fn basmala(words: &[Token], cands: &mut Vec<Candidate>) {
         spans.push((i, end));
     }
     cands.retain(|c| !spans.iter().any(|&(f, l)| c.first >= f && c.last <= l));
+}
+
+/// `جماعة`, `ميليشيا` (matching form, with its spellings and plurals, with the article or not).
+fn group_word(n: &str) -> bool {
+    matches!(n.strip_prefix("ال").unwrap_or(n), "جماعه" | "ميليشيا" | "مليشيا" | "ميليشيات" | "مليشيات" | "جماعات")
+}
+
+/// A name opened by "group" or "militia" starts after it; the word alone is no name.
+pub fn group_word_outside(words: &[Token], cands: &mut Vec<Candidate>) {
+    cands.retain(|c| !(c.last - c.first == 1 && c.kind != EntityType::Per && group_word(&c.key)));
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Org && c.last - c.first >= 2) {
+        let Some((first, rest)) = c.key.split_once(' ') else { continue };
+        if group_word(first) && words[c.first + 1].is_word() {
+            c.first += 1;
+            c.byte_start = words[c.first].start;
+            c.key = rest.to_string();
+            // A feminine adjective at the end was the group's (`جماعة الحوثي اليمنية`).
+            if let Some((name, last)) = c.key.rsplit_once(' ').filter(|(_, l)| l.starts_with("ال") && l.ends_with("يه")) {
+                let _ = last;
+                c.key = name.to_string();
+                c.last -= 1;
+                c.byte_end = words[c.last - 1].end;
+            }
+        }
+    }
 }
