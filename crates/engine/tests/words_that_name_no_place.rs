@@ -41,3 +41,16 @@ fn a_declaration_is_named_by_a_city_not_by_a_common_word() {
     let f = mentions_of("ووقع القادة إعلان جدة في ختام القمة.");
     assert!(f.contains(&("إعلان جدة".to_string(), EntityType::Misc)), "{f:?}");
 }
+
+#[test]
+fn an_adjective_of_a_noun_after_a_place_word_names_no_place() {
+    // `استثمارية` of استثمار, `جبلية` of جبل: "an investment zone", "a mountainous area".
+    let p = places("وستضم مرافق سياحية ومنطقة حرة ومنطقة استثمارية، وسقط الطفل في بئر بمنطقة جبلية وعرة.");
+    assert!(!p.iter().any(|t| t.contains("استثمارية") || t.contains("جبلية")), "{p:?}");
+}
+
+#[test]
+fn outgoing_is_no_part_of_a_parliament_s_name() {
+    let f = mentions_of("وحصل الحزب على 70 مقعدا في البرلمان المنتهية ولايته.");
+    assert!(!f.iter().any(|(t, _)| t.contains("المنتهية")), "{f:?}");
+}

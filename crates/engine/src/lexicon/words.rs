@@ -30,7 +30,7 @@ pub const INSTITUTION_ADJECTIVES: &[&str] = &[
 /// `التلفزيون الجزائري الرسمي`, `شركة غاز الجنوب الحكومية` are the agency, the television and
 /// the company; `التلفزيون الرسمي` alone names none. So is an outlet's judgement of a group
 /// (`حزب الله الإرهابي`, `التنظيم الإرهابي`).
-pub const STATUS_ADJECTIVES: &[&str] = &["الرسمي", "الرسمية", "الحكومي", "الحكومية", "الإرهابي", "الإرهابية"];
+pub const STATUS_ADJECTIVES: &[&str] = &["الرسمي", "الرسمية", "الحكومي", "الحكومية", "الإرهابي", "الإرهابية", "المنتهية", "المنتهي"];
 
 /// Heads of event names that name an event by themselves or with what follows them
 /// (`كأس العالم`, `مونديال 2002`, `خليجي 25`, `كوب 27`).

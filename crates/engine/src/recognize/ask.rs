@@ -69,15 +69,16 @@ impl Ask<'_> {
     /// An indefinite relative adjective of a frequent noun, written with `ي` (not `ى`): `رئاسي`
     /// of رئاسة, `سياسي` of سياسة. Not a known name, and not a surname or a city that only looks
     /// like one (`روحاني`, `كيري`, `ميامي`: no frequent noun in `-ة` behind them).
-    /// The feminine too (`رئاسية` in `بولاية رئاسية ثالثة`), not a place of GeoNames.
+    /// The feminine too (`رئاسية` in `بولاية رئاسية ثالثة`), not a place of GeoNames; it may be of a
+    /// noun without `-ة` (`استثمارية` of استثمار: `منطقة استثمارية`, "an investment zone").
     pub fn nisba_of_noun(&self, w: &Token) -> bool {
         let n = w.norm();
         let base = if w.text.ends_with('ي') { n.strip_suffix('ي') } else if w.text.ends_with("ية") { n.strip_suffix("يه") } else { None };
+        let z = self.lex.zipf(n);
         !self.has_article(w)
             && !self.lex.names.contains_key(n)
-            && self.lex.zipf(n) >= 35
             && (w.text.ends_with('ي') || self.lex.place(n).is_none())
-            && base.is_some_and(|b| self.lex.zipf(&format!("{b}ه")) >= 40)
+            && base.is_some_and(|b| z >= 35 && self.lex.zipf(&format!("{b}ه")) >= 40 || w.text.ends_with("ية") && z >= 30 && self.lex.zipf(b) >= 40)
     }
 
     /// A relative adjective of a known place (`الروسي` from روسيا, `المصرية` from مصر): an
