@@ -54,3 +54,9 @@ fn outgoing_is_no_part_of_a_parliament_s_name() {
     let f = mentions_of("وحصل الحزب على 70 مقعدا في البرلمان المنتهية ولايته.");
     assert!(!f.iter().any(|(t, _)| t.contains("المنتهية")), "{f:?}");
 }
+
+#[test]
+fn a_well_or_a_cape_alone_is_no_place() {
+    let p = places("وتوفي الطفل بعد خمسة أيام من سقوطه في بئر على عمق 32 مترا، وأعلن الديوان الملكي وفاته.");
+    assert!(!p.iter().any(|t| t.contains("بئر")), "{p:?}");
+}

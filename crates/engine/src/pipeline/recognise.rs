@@ -43,8 +43,9 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     }
     if opts.on("tagger") {
         // The tagger's one-word names that are ordinary words (ANERcorp's common words, or Zipf
-        // 5 and more in wordfreq) and that no list knows as a name or a place are left out.
-        let ordinary = |c: &Candidate| opts.on("tagger-common") && c.last - c.first == 1 && (ask.lex.common.contains(&c.key) || ask.lex.zipf(&c.key) >= 50) && !ask.lex.names.contains_key(&c.key) && ask.lex.place(&c.key).is_none();
+        // 5 and more in wordfreq) and that no list knows as a name or a place are left out, and
+        // so is a noun places' names open with (`بئر`, "a well"), whatever a list knows.
+        let ordinary = |c: &Candidate| opts.on("tagger-common") && c.last - c.first == 1 && (crate::recognize::rules::place_head_noun(&c.key) || (ask.lex.common.contains(&c.key) || ask.lex.zipf(&c.key) >= 50) && !ask.lex.names.contains_key(&c.key) && ask.lex.place(&c.key).is_none());
         let trim = |c: &Candidate| crate::recognize::persons::without_future_verb(words, ask, c).filter(|_| opts.on("future-verb"));
         all.extend(tagged.iter().filter(|c| !ordinary(c)).map(|c| trim(c).unwrap_or_else(|| c.clone())));
     }

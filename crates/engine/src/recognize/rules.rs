@@ -106,8 +106,14 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
 /// A place's name that is only a noun such names open with (`رأس`, `عين`, `بئر` …: "cape",
 /// "spring", "well") takes in the definite word right after it: `مدينة رأس الحكمة`, not `رأس`.
 fn with_head_s_noun(words: &[Token], ask: &Ask, k: usize, last: usize) -> usize {
-    let head = matches!(words[k].norm(), "راس" | "عين" | "بير" | "تل" | "كفر" | "دير" | "جبل" | "وادي" | "شرم" | "جزيره" | "خليج");
+    let head = place_head_noun(words[k].norm());
     next_word(words, k).filter(|&m| head && last == k && words[m].sentence == words[k].sentence && words[m].start == words[k].end + 1 && ask.has_article(&words[m])).unwrap_or(last)
+}
+
+/// A noun places' names open with (matching form): alone, it names no place (`سقوطه في بئر`,
+/// "his fall into a well").
+pub(crate) fn place_head_noun(n: &str) -> bool {
+    matches!(n, "راس" | "عين" | "بير" | "تل" | "كفر" | "دير" | "جبل" | "وادي" | "شرم" | "جزيره" | "خليج")
 }
 
 /// Up to `max` name-like words from `j`; returns the last one.
