@@ -147,3 +147,11 @@ fn group_and_militia_describe_the_group_named_after_them() {
     assert!(f.contains(&("الحوثي".to_string(), EntityType::Org)), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t.contains("جماعة") || t.contains("ميليشيا") || t.contains("الميليشيات") || t.contains("اليمنية")), "{f:?}");
 }
+
+#[test]
+fn a_platform_however_its_name_is_spelled() {
+    let a = analysis_of("وفي بيان نشر عبر تطبيق تليغرام قال القائد إن المؤسسات ستبقى، وكتب الدبلوماسي عبر تليجرام أن الرئيس غادر، ونشرت القناة على تلغرام.");
+    let ids: Vec<&str> = a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Org).map(|m| m.entity.as_str()).collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert!(ids.iter().all(|i| *i == ids[0]), "one platform: {ids:?}");
+}
