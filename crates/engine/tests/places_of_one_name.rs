@@ -52,3 +52,13 @@ fn the_capital_of_a_country_s_name_is_another_place_than_the_country() {
     let country = a.entities.iter().find(|e| e.id == ids[1]).expect("the country");
     assert_eq!(country.latin, "Tunisia");
 }
+
+#[test]
+fn a_zone_by_its_colour_is_a_place_when_the_story_keeps_naming_it() {
+    let a = story_of(&["واقتحم المتظاهرون المنطقة الخضراء في وسط بغداد.", "ودخل المحتجون إلى المنطقة الخضراء حيث البعثات الدبلوماسية."]);
+    let zones: Vec<_> = a.documents.iter().flat_map(|d| d.mentions.iter().filter(|m| m.text == "المنطقة الخضراء" && m.kind == EntityType::Loc)).collect();
+    assert_eq!(zones.len(), 2, "{:?}", a.documents.iter().map(|d| &d.mentions).collect::<Vec<_>>());
+    // Once, in one article, it may be any zone of that colour.
+    let a = story_of(&["وأعلنت السلطات المنطقة الحمراء حول المصنع.", "وقال الوزير إن الوضع تحت السيطرة."]);
+    assert!(!a.documents[0].mentions.iter().any(|m| m.text.contains("الحمراء")), "{:?}", a.documents[0].mentions);
+}

@@ -19,7 +19,8 @@
 //!   two articles or more, or was quoted once ([`Landmarks`]); it is then found wherever it is
 //!   written (as names found elsewhere in the corpus are), with its adjectives where it has them;
 //! - a political group: a definite head of [`GROUP_HEADS`](crate::lexicon::words::GROUP_HEADS)
-//!   (`التيار`, `الإطار`, `الكتلة` …) and its relative adjectives, confirmed the same way (ORG).
+//!   (`التيار`, `الإطار`, `الكتلة` …) and its relative adjectives, confirmed the same way (ORG);
+//!   and a zone by its colour (`المنطقة الخضراء`; LOC).
 
 use super::ask::Ask;
 use super::gazetteer::{next_word, CorpusNames};
@@ -80,6 +81,14 @@ fn groups(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     for i in 0..words.len() {
         let w = &words[i];
         if !w.is_body_arabic() {
+            continue;
+        }
+        // A zone by its colour (`المنطقة الخضراء`, Baghdad's Green Zone): a place, confirmed the
+        // same way (`المنطقة الحمراء` may be any danger zone).
+        if let Some(split) = super::constructs::head_readings(w).find(|s| s.stem == "المنطقه") {
+            if let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence && matches!(words[j].norm(), "الخضراء" | "الحمراء" | "الزرقاء" | "الصفراء")) {
+                out.push(make(words, i, Some(split), j, EntityType::Loc, Origin::Rule(RuleId::Landmark), 5));
+            }
             continue;
         }
         let Some(split) = super::constructs::head_readings(w).find(|s| heads.contains(&s.stem)) else { continue };
