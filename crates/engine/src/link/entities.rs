@@ -60,9 +60,9 @@ pub fn build_entities(docs: &[Document], inputs: &[LinkInput], linked: &super::L
     }
     for (g, ms) in members.iter().enumerate() {
         // A division or the city of a country's name (`محافظة العقبة`, `العاصمة تونس`) is shown
-        // with its word, and the city goes by its own Latin name, not the country's.
-        let within = inputs[ms[0]].within.as_deref();
-        // The city of a country's name goes by the capital's (`العاصمة تونس` Tunis).
+        // with its word, and goes by its own Latin name, the capital's for a country's name
+        // (`العاصمة تونس` Tunis), not the country's.
+        let within = inputs[ms[0]].within.as_ref().map(|w| w.0.as_str());
         let city = within.and_then(|_| match lex.names.get(&inputs[ms[0]].key).map(|e| &e.source) {
             Some(Source::Country { iso, .. }) => lex.capital(iso).map(str::to_string),
             _ => lex.place(&inputs[ms[0]].key).map(|p| p.latin.clone()),

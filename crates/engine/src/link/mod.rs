@@ -58,10 +58,10 @@ pub struct LinkInput {
     pub surface: String,
     /// For an alias, the key of the name it stands for.
     pub alias_of: Option<String>,
-    /// The word of a division or a city right next to a place also named alone, as written
-    /// ([`crate::recognize::divisions::named_within`]): `محافظة العقبة` is not `العقبة`, nor
-    /// `العاصمة تونس` `تونس`.
-    pub within: Option<String>,
+    /// The word of a division or a city right next to a place also named alone, as written, and
+    /// what it says ([`crate::recognize::divisions::named_within`]: 1 a division, 2 the city of a
+    /// country's name): `محافظة العقبة` is not `العقبة`, nor `العاصمة تونس` `تونس`.
+    pub within: Option<(String, u8)>,
 }
 
 /// The result: a group index per mention and the reasons, per group; and the links suggested but
@@ -220,7 +220,7 @@ fn node_key(kind: EntityType, key: &str, within: u8) -> String {
 
 /// [`Node::within`] of a mention.
 fn within(m: &LinkInput) -> u8 {
-    m.within.as_deref().map_or(0, |w| if matches!(crate::normalize::normalize(w).as_str(), "مدينه" | "العاصمه") { 2 } else { 1 })
+    m.within.as_ref().map_or(0, |w| w.1)
 }
 
 /// The words of a name, each part of a compound name as one word however it is written: a given

@@ -296,7 +296,7 @@ impl<'a> Analyzer<'a> {
                 let cities: Vec<&str> = self.found.iter().flatten().zip(within.iter().flatten()).filter(|(_, w)| matches!(w, Some((_, 3)))).map(|(c, _)| c.key.as_str()).collect();
                 for (d, cands) in self.found.iter().enumerate() {
                     for (c, w) in cands.iter().zip(&within[d]) {
-                        let within = w.filter(|&(_, k)| k == 2 || k == 1 && cities.contains(&c.key.as_str())).map(|(w, _)| w.to_string());
+                        let within = w.filter(|&(_, k)| k == 2 || k == 1 && cities.contains(&c.key.as_str())).map(|(w, k)| (w.to_string(), k));
                         self.inputs.push(LinkInput { doc: d, kind: c.kind, key: c.key.clone(), surface: self.docs[d].text[c.byte_start..c.byte_end].to_string(), alias_of: c.alias_of.clone(), within });
                     }
                 }
