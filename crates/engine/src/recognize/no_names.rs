@@ -48,8 +48,7 @@ pub fn group_word_outside(words: &[Token], cands: &mut Vec<Candidate>) {
             c.byte_start = words[c.first].start;
             c.key = rest.to_string();
             // A feminine adjective at the end was the group's (`جماعة الحوثي اليمنية`).
-            if let Some((name, last)) = c.key.rsplit_once(' ').filter(|(_, l)| l.starts_with("ال") && l.ends_with("يه")) {
-                let _ = last;
+            if let Some((name, _)) = c.key.rsplit_once(' ').filter(|(_, l)| l.starts_with("ال") && l.ends_with("يه")) {
                 c.key = name.to_string();
                 c.last -= 1;
                 c.byte_end = words[c.last - 1].end;
