@@ -39,7 +39,7 @@
 //! clause, or two after it before any punctuation or `و`), else `until` after خلال، في غضون، بعد،
 //! بحلول (`خلال يومين`: the time until it happens), `ago` after منذ، قبل, else `length`.
 
-use super::text::{forms, is_clitic_only};
+use super::text::{is_clitic_only, token_forms};
 use crate::model::Token;
 pub use crate::model::{Aspect, Frame};
 use crate::model::TokenKind;
@@ -93,7 +93,7 @@ pub fn frame_of(t: &Token) -> Option<Frame> {
     if t.kind != TokenKind::Arabic || t.mention.is_some() || t.boiler {
         return None;
     }
-    let fs = forms(&t.norm);
+    let fs = token_forms(t);
     KEYWORDS.iter().find(|(_, ms)| matches(&fs, ms)).map(|(f, _)| *f)
 }
 
@@ -154,7 +154,7 @@ const START: &[M] = &[P("بدا"), P("يبدا"), P("تبدا"), P("سيبدا")
 const END: &[M] = &[P("انتهاء"), P("انتهت"), P("انتهي"), P("ينتهي"), P("تنتهي"), P("اكتمال"), P("اكتمل"), P("اكمل"), P("استكمال"), E("حتي"), P("نهايه"), P("ختام")];
 
 fn has(t: &Token, ms: &[M]) -> bool {
-    t.kind == TokenKind::Arabic && t.mention.is_none() && matches(&forms(&t.norm), ms)
+    t.kind == TokenKind::Arabic && t.mention.is_none() && matches(&token_forms(t), ms)
 }
 
 /// Aspect of a time span whose qualifier starts at `qfirst` and noun ends at `end`.
@@ -182,7 +182,7 @@ pub fn duration_aspect(toks: &[Token], qfirst: usize, end: usize) -> Aspect {
         k -= 1;
     }
     if let Some(t) = k.checked_sub(1).map(|k| &toks[k]).filter(|t| t.sentence == sentence && t.kind == TokenKind::Arabic) {
-        let fs = forms(&t.norm);
+        let fs = token_forms(t);
         if fs.iter().any(|f| matches!(f.as_str(), "خلال" | "غضون" | "بعد" | "بحلول")) {
             return Aspect::Until;
         }

@@ -30,7 +30,7 @@ pub use crate::model::QClass;
 use crate::model::Qualifier;
 use super::nouns::{self, NounClass, NOT_NOUNS};
 use super::numbers::{self, qualifier_after, Number};
-use super::text::{forms, starts_any};
+use super::text::{forms, starts_any, token_forms};
 use crate::model::Token;
 use crate::model::TokenKind;
 
@@ -129,7 +129,7 @@ fn rough_stem(norm: &str) -> String {
 fn is_not_noun(t: &Token) -> bool {
     t.kind != TokenKind::Arabic
         || t.norm.chars().count() < 3
-        || forms(&t.norm).iter().any(|f| NOT_NOUNS.contains(&f.as_str()) || MORE_NOT_NOUNS.contains(&f.as_str()))
+        || token_forms(t).iter().any(|f| NOT_NOUNS.contains(&f.as_str()) || MORE_NOT_NOUNS.contains(&f.as_str()))
 }
 
 fn nationality(t: Option<&Token>) -> Option<String> {
@@ -202,7 +202,7 @@ fn quantity(toks: &[Token], num: Number) -> Option<Quantity> {
     let lexical = noun.and_then(|(n, _)| n);
     let noun_tok = noun.map(|(_, k)| &toks[k]);
     let after = |i: usize| at(noun_end + i);
-    let word_in = |i: usize, list: &[&str]| after(i).is_some_and(|t| t.kind == TokenKind::Arabic && forms(&t.norm).iter().any(|f| list.contains(&f.as_str())));
+    let word_in = |i: usize, list: &[&str]| after(i).is_some_and(|t| t.kind == TokenKind::Arabic && token_forms(t).iter().any(|f| list.contains(&f.as_str())));
     let security_at = (0..2).find(|&i| word_in(i, SECURITY));
     let military_at = (0..2).find(|&i| word_in(i, MILITARY));
     let security = noun_tok.is_some_and(|t| starts_any(&t.norm, SECURITY)) || security_at.is_some();
@@ -240,7 +240,7 @@ fn quantity(toks: &[Token], num: Number) -> Option<Quantity> {
                 unit = Some(u.code());
                 factor = u.days();
                 let before = |i: usize| num.qfirst.checked_sub(i).and_then(at);
-                let age_word = (1..=2).any(|i| before(i).is_some_and(|t| forms(&t.norm).iter().any(|f| AGE_BEFORE.contains(&f.as_str())) || AGE_BEFORE.contains(&t.norm.as_str())));
+                let age_word = (1..=2).any(|i| before(i).is_some_and(|t| token_forms(t).iter().any(|f| AGE_BEFORE.contains(&f.as_str())) || AGE_BEFORE.contains(&t.norm.as_str())));
                 let of_age = after(0).is_some_and(|t| t.norm == "من") && after(1).is_some_and(|t| matches!(t.norm.as_str(), "العمر" | "عمره" | "عمرها"));
                 let appos = apposition(toks, num.qfirst, noun_end);
                 let plausible = u == nouns::TimeUnit::Year && !num.vague && num.dual.is_none() && (1.0..=130.0).contains(&num.value) && num.qualifier.is_none_or(|q| q == Qualifier::About);

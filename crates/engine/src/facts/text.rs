@@ -13,8 +13,23 @@ pub type View<'a> = Tokenized<'a>;
 /// Ways to read a matching-form word for lexicon look-ups: as it is, without proclitics
 /// (و ف ب ل ك, `لل` = ل + ال), and each of those without the article ال. Unsplit first.
 pub fn forms(norm: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(6);
-    for s in clitics::splits(norm) {
+    forms_of(&clitics::splits(norm))
+}
+
+/// [`forms`] of a token's matching form, from the proclitic analyses the tokenizer already made
+/// (the same as `forms(&t.norm)`, without splitting the word again: the fact extractors ask this
+/// of most words several times).
+pub fn token_forms(t: &Token) -> Vec<String> {
+    if t.splits.is_empty() {
+        return forms(&t.norm);
+    }
+    forms_of(&t.splits)
+}
+
+/// The stems of `splits`, each followed by itself without the article, without repeats.
+fn forms_of(splits: &[crate::model::Split]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(splits.len() + 2);
+    for s in splits {
         if !out.contains(&s.stem) {
             out.push(s.stem.clone());
         }
@@ -65,5 +80,13 @@ mod tests {
         assert!(f.contains(&"عشرات".to_string()), "{f:?}");
         assert!(forms("ليومين").contains(&"يومين".to_string()));
         assert!(forms("للعام").contains(&"عام".to_string()));
+    }
+
+    #[test]
+    fn a_tokens_forms_are_those_of_its_matching_form() {
+        let t = "وبالعاصمة للعام ليومين الكويت Kuwait 2022 فكازاخستان، وللاتحاد";
+        for tok in &crate::tokenize::tokenize(t).tokens {
+            assert_eq!(token_forms(tok), forms(&tok.norm), "{}", tok.text);
+        }
     }
 }

@@ -121,17 +121,24 @@ fn chain(words: &[Token], ask: &Ask, i: usize) -> Option<(usize, bool)> {
 }
 
 /// The split of `w` whose stem is one of `heads` (after at most a conjunction or preposition).
+/// `heads` is sorted, as [`matching`] makes it: looked up by binary search, since most words of
+/// a document are tried against several lists.
 pub(super) fn head_of<'w>(w: &'w Token, heads: &[String]) -> Option<&'w crate::model::Split> {
-    head_readings(w).find(|s| heads.contains(&s.stem))
+    debug_assert!(heads.is_sorted(), "head lists are sorted by `matching`");
+    head_readings(w).find(|s| heads.binary_search(&s.stem).is_ok())
 }
 /// The readings of `w` a head noun may have: bare, or after a conjunction or preposition.
 pub(super) fn head_readings<'w>(w: &'w Token) -> impl Iterator<Item = &'w crate::model::Split> {
     w.splits.iter().filter(|s| matches!(s.clitics, "" | "و" | "ف" | "ب" | "ل" | "و+ب" | "و+ل"))
 }
 
-/// A list of head words in matching form (normalised once per document, not per word).
+/// A list of head words in matching form (normalised once per document, not per word), sorted
+/// and without repeats, for [`head_of`].
 pub(super) fn matching(list: &[&str]) -> Vec<String> {
-    list.iter().map(|h| crate::normalize::normalize(h)).collect()
+    let mut out: Vec<String> = list.iter().map(|h| crate::normalize::normalize(h)).collect();
+    crate::sort::natural(&mut out);
+    out.dedup();
+    out
 }
 
 /// One key for one numbered conference of the parties, in Latin or Arabic letters and with any
@@ -336,10 +343,10 @@ fn named_storms(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..words.len() {
         let w = &words[i];
-        let Some(split) = w.splits.iter().find(|s| matches!(s.clitics, "" | "و" | "ب" | "ل") && heads.iter().any(|h| h == s.stem.trim_start_matches("ال"))) else { continue };
         if w.boiler {
             continue;
         }
+        let Some(split) = w.splits.iter().find(|s| matches!(s.clitics, "" | "و" | "ب" | "ل") && heads.binary_search_by(|h| h.as_str().cmp(s.stem.trim_start_matches("ال"))).is_ok()) else { continue };
         let mut j = i;
         while let Some(k) = super::gazetteer::next_word(words, j).filter(|&k| k - i <= 3 && words[k].sentence == w.sentence && ask.has_article(&words[k]) && !ask.lex.names.contains_key(words[k].norm())) {
             j = k;

@@ -6,7 +6,7 @@ use super::words::{rel_adjective, weekday_word, with_article_forms, DAY_CUES, MO
 use super::{DateExpr, DateMention, Partial, Rel, When};
 use crate::facts::nouns;
 use crate::facts::numbers::qualifier_before;
-use crate::facts::text::forms;
+use crate::facts::text::token_forms;
 use crate::model::{Token, TokenKind};
 
 /// The date starting at token `i`.
@@ -42,7 +42,7 @@ fn parse_at(toks: &[Token], i: usize) -> Option<(DateExpr, usize)> {
         if let Some((y, e2)) = p.year(e) {
             return Some((DateExpr::Abs(Partial { y: Some(y), m: Some(m), d: None }), e2));
         }
-        let cue = i > 0 && p.at(i - 1).is_some_and(|b| forms(&b.norm).iter().any(|f| MONTH_CUES.contains(&f.as_str())));
+        let cue = i > 0 && p.at(i - 1).is_some_and(|b| token_forms(b).iter().any(|f| MONTH_CUES.contains(&f.as_str())));
         if !amb && (t.kind == TokenKind::Arabic || cue) {
             return Some((DateExpr::Abs(Partial { y: None, m: Some(m), d: None }), e));
         }
@@ -51,7 +51,7 @@ fn parse_at(toks: &[Token], i: usize) -> Option<(DateExpr, usize)> {
         }
     }
     if t.kind == TokenKind::Arabic {
-        let fs = forms(&t.norm);
+        let fs = token_forms(t);
         let has_article = t.norm.contains("ال") || t.norm.starts_with("لل");
         // عام/العام/سنة + year.
         if fs.iter().any(|f| YEAR_WORDS.contains(&f.as_str())) {
@@ -118,7 +118,7 @@ fn parse_at(toks: &[Token], i: usize) -> Option<(DateExpr, usize)> {
         if let Some((wd, ambiguous)) = with_article_forms(&t.norm).iter().find_map(|f| weekday_word(f)) {
             let before = i.checked_sub(1).and_then(|k| p.at(k));
             let after = p.at(i + 1);
-            let cue_before = before.is_some_and(|b| forms(&b.norm).iter().any(|f| DAY_CUES.contains(&f.as_str())));
+            let cue_before = before.is_some_and(|b| token_forms(b).iter().any(|f| DAY_CUES.contains(&f.as_str())));
             let rel = rel_adjective(after);
             let between_commas = before.is_some_and(|b| matches!(b.text, "،" | ",")) && after.is_some_and(|a| matches!(a.text, "،" | "," | "." | "؛"));
             if !ambiguous || cue_before || rel.is_some() || between_commas {
@@ -182,7 +182,7 @@ pub fn scan(toks: &[Token]) -> Vec<DateMention> {
         }
         // `يوم` before a date or weekday belongs to the phrase (`يوم 10 كانون الثاني`، `يوم الجمعة`).
         let t = &toks[i];
-        if forms(&t.norm).iter().any(|f| f == "يوم") && !t.norm.contains("ال") && toks.get(i + 1).is_some_and(|n| n.sentence == t.sentence && !n.boiler) {
+        if token_forms(t).iter().any(|f| f == "يوم") && !t.norm.contains("ال") && toks.get(i + 1).is_some_and(|n| n.sentence == t.sentence && !n.boiler) {
             if let Some((expr, end)) = parse_at(toks, i + 1) {
                 let (expr, end) = with_date_after_weekday(toks, expr, end);
                 if matches!(expr, DateExpr::Abs(_) | DateExpr::Range(..) | DateExpr::Rel(Rel::Weekday { .. })) {

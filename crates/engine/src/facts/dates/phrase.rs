@@ -3,7 +3,7 @@
 
 use super::words::{month_word, ordinal_word, rel_adjective, with_article_forms};
 use super::{DateExpr, Partial, Rel};
-use crate::facts::text::forms;
+use crate::facts::text::token_forms;
 use crate::model::{Token, TokenKind};
 
 pub(super) struct P<'t, 'a> {
@@ -29,8 +29,9 @@ impl<'t, 'a> P<'t, 'a> {
         let t = self.at(k)?;
         match t.kind {
             TokenKind::Arabic => {
+                let fs = token_forms(t);
                 if let Some(n) = self.at(k + 1) {
-                    let lev = ["كانون", "تشرين"].iter().find(|w| forms(&t.norm).iter().any(|f| f == *w));
+                    let lev = ["كانون", "تشرين"].iter().find(|w| fs.iter().any(|f| f == *w));
                     if let Some(w) = lev {
                         let m = match (*w, n.norm.as_str()) {
                             ("كانون", "الثاني") => Some(1),
@@ -44,7 +45,7 @@ impl<'t, 'a> P<'t, 'a> {
                         }
                     }
                 }
-                let (m, amb) = month_word(&t.norm).or_else(|| forms(&t.norm).iter().skip(1).find_map(|f| month_word(f)))?;
+                let (m, amb) = month_word(&t.norm).or_else(|| fs.iter().skip(1).find_map(|f| month_word(f)))?;
                 Some((m, k + 1, amb))
             }
             TokenKind::Latin => {

@@ -1,7 +1,7 @@
 //! Qualifiers of a number: words before it (نحو، أكثر من، ما لا يقل عن …), turned by a negation
 //! before them, and words after it (تقريباً، على الأقل).
 
-use crate::facts::text::{forms, is_clitic_only};
+use crate::facts::text::{is_clitic_only, token_forms};
 use crate::model::Qualifier;
 use crate::model::{Token, TokenKind};
 
@@ -44,7 +44,7 @@ fn negated_before(toks: &[Token], s: usize) -> bool {
         if t.sentence != sentence || t.kind == TokenKind::Punct {
             return false;
         }
-        if t.kind == TokenKind::Arabic && forms(&t.norm).iter().any(|f| NEGATIONS.contains(&f.as_str())) {
+        if t.kind == TokenKind::Arabic && token_forms(t).iter().any(|f| NEGATIONS.contains(&f.as_str())) {
             let still = toks.get(k + 1).is_some_and(|n| matches!(n.norm.as_str(), "يزال" | "تزال" | "زال" | "يزالون"));
             return !still;
         }
@@ -71,7 +71,7 @@ pub fn qualifier_before(toks: &[Token], first: usize) -> Option<(Qualifier, usiz
             t.kind == TokenKind::Arabic
                 && t.sentence == sentence
                 && !t.boiler
-                && (t.norm == pat[k] || (k == 0 && forms(&t.norm).iter().any(|f| f == pat[k])))
+                && (t.norm == pat[k] || (k == 0 && token_forms(t).iter().any(|f| f == pat[k])))
         });
         if ok {
             let negated = negated_before(toks, s);
