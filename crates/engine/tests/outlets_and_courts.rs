@@ -198,3 +198,10 @@ fn a_planet_is_a_place_with_its_english_name() {
     assert_eq!((mars.kind, mars.latin.as_str()), (EntityType::Loc, "Mars"));
     assert_eq!(entity_of(&a, "زحل").latin, "Saturn");
 }
+
+#[test]
+fn a_faculty_is_an_organisation() {
+    let f = mentions_of("وتدرس الطالبة في كلية الطب بجامعة عين شمس منذ عامين.");
+    assert!(has(&f, "كلية الطب", EntityType::Org), "{f:?}");
+    assert!(has(&f, "جامعة عين شمس", EntityType::Org), "{f:?}");
+}

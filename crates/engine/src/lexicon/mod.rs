@@ -109,6 +109,10 @@ pub struct Lexicon {
     pub kinship: HashSet<String>,
     /// Regnal numbers after a monarch's name (`عبدالله الأول`, `إليزابيث الثانية`).
     pub ordinals: HashSet<String>,
+    /// Diseases and viruses (`كورونا`, `كوفيد`), and the words before them in the same no-name
+    /// (`فيروس`, `ضد`): read by a rule only ([`crate::recognize::no_names::diseases`]).
+    pub diseases: HashSet<String>,
+    pub disease_heads: HashSet<String>,
     pub surname_suffixes: Vec<String>,
     pub place_suffixes: Vec<String>,
     /// Zipf frequency × 10 of ordinary words (wordfreq), by matching form.
@@ -256,6 +260,8 @@ impl Lexicon {
             occupations: set(list("occupations")),
             kinship: set(list("kinship")),
             ordinals: set(list("ordinals")),
+            diseases: set(list("diseases")),
+            disease_heads: set(list("disease_heads")),
             surname_suffixes: list("surname_suffixes").map(normalize).collect(),
             place_suffixes: list("place_suffixes").map(normalize).collect(),
             zipf,
@@ -329,7 +335,7 @@ mod tests {
         found.sort_unstable();
         let mut read = vec![
             "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "news_media", "rule_org_heads", "rule_titles", "org_heads", "person_titles",
-            "occupations", "heavenly_bodies", "kinship", "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "rule_place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+            "occupations", "heavenly_bodies", "kinship", "diseases", "disease_heads", "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "rule_place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();
         assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");

@@ -151,6 +151,12 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     if opts.on("group-word") {
         crate::recognize::no_names::group_word_outside(words, &mut all);
     }
+    if opts.on("disease") {
+        crate::recognize::no_names::diseases(ask.lex, &mut all);
+    }
+    if opts.on("amam") {
+        crate::recognize::no_names::in_front_of(words, &mut all);
+    }
     // `المتحدث باسم الجيش`, `تعرف كذلك باسم الحمدانية`: after a spokesman or "known (also)",
     // `باسم` is "in the name of", not the given name Basim (code `bism`).
     if opts.on("bism") {

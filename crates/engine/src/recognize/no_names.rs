@@ -4,7 +4,11 @@
 //! statements open), whose words the tagger reads out of their classical context (`ربك`, `جنتي`);
 //! and the words "group" and "militia" (`جماعة`, `ميليشيا`, code `group-word`), which describe the
 //! group named after them (`جماعة الحوثي` → `الحوثي`, as ANERcorp, which never starts a name with
-//! `جماعة`, and our guidelines mark it) and name nothing alone.
+//! `جماعة`, and our guidelines mark it) and name nothing alone; and diseases and their viruses
+//! (`كورونا`, `كوفيد-19`, `فيروس كورونا`, code `disease`), which our guidelines, like ANERcorp,
+//! do not mark, and which the tagger, trained on 2007 news, reads as names; and `أمام`, "in front
+//! of", written with its hamza above, after a person's name (code `amam`): the matching form
+//! folds it onto `إمام`, a family name (`عادل إمام`), but the spelling tells them apart.
 
 use crate::model::{Candidate, EntityType, Token};
 
@@ -52,6 +56,35 @@ pub fn group_word_outside(words: &[Token], cands: &mut Vec<Candidate>) {
                 c.key = name.to_string();
                 c.last -= 1;
                 c.byte_end = words[c.last - 1].end;
+            }
+        }
+    }
+}
+
+/// Drop the candidates made only of a disease's name (`[diseases]` of `data/words/lists.txt`) and
+/// the words before it in the same no-name (`[disease_heads]`: `فيروس كورونا`, `ضد كوفيد`).
+/// A longer name that holds one keeps it (`برنامج الأمم المتحدة المشترك لمكافحة الإيدز`).
+pub fn diseases(lex: &crate::lexicon::Lexicon, cands: &mut Vec<Candidate>) {
+    // A word of the key, or the word without its proclitics (`لمرض`, `وكورونا`), is in `list`.
+    let is = |list: &crate::lexicon::WordSet, w: &str| crate::tokenize::clitics::splits(w).iter().any(|s| list.contains(&s.stem));
+    cands.retain(|c| {
+        let mut words = c.key.split(' ');
+        let all_disease = words.clone().all(|w| is(&lex.diseases, w) || is(&lex.disease_heads, w));
+        !(all_disease && words.any(|w| is(&lex.diseases, w)))
+    });
+}
+
+/// A person's name does not end on `أمام` written so (`قاتل نيرة أشرف أمام الجامعة`): the hamza
+/// above makes it the preposition, where the family name is written `إمام`. Written without a
+/// hamza (`امام`), the word could be either and is left as found.
+pub fn in_front_of(words: &[Token], cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last - c.first >= 2) {
+        let w = &words[c.last - 1];
+        if w.text == "أمام" && words[c.last - 2].is_word() {
+            c.last -= 1;
+            c.byte_end = words[c.last - 1].end;
+            if let Some((rest, _)) = c.key.rsplit_once(' ') {
+                c.key = rest.to_string();
             }
         }
     }
