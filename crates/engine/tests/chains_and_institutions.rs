@@ -155,3 +155,20 @@ fn a_platform_however_its_name_is_spelled() {
     assert_eq!(ids.len(), 3, "{ids:?}");
     assert!(ids.iter().all(|i| *i == ids[0]), "one platform: {ids:?}");
 }
+
+#[test]
+fn a_holding_company_is_named_by_the_place_before_holding() {
+    let f = mentions_of("ووقعت شركة دبي القابضة اتفاقا مع شركة أبو ظبي التنموية القابضة، فيما ستستثمر الشركة القابضة مليار دولار.");
+    // With its head `شركة` or without it, the company is one name.
+    assert!(f.iter().any(|(t, k)| t.ends_with("دبي القابضة") && *k == EntityType::Org), "{f:?}");
+    assert!(has(&f, "أبو ظبي التنموية القابضة", EntityType::Org), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t == "الشركة القابضة" || t == "دبي" || t == "أبو ظبي"), "{f:?}");
+}
+
+#[test]
+fn a_countrys_vision_is_named_by_its_year() {
+    let f = mentions_of("ويأتي المشروع في إطار رؤية قطر 2030 ورؤية المملكة 2035، وبفضل رؤية الملك للمستقبل.");
+    assert!(has(&f, "رؤية قطر 2030", EntityType::Misc), "{f:?}");
+    assert!(has(&f, "رؤية المملكة 2035", EntityType::Misc), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.starts_with("رؤية الملك")), "{f:?}");
+}

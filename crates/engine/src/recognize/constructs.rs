@@ -299,6 +299,7 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     }
     out.extend(quoted_events(words, ask));
     out.extend(named_storms(words, ask));
+    out.extend(visions(words, ask));
     out.extend(super::teams::colours(words, ask));
     out.extend(super::teams::nicknames(words));
     out
@@ -325,6 +326,28 @@ fn quoted_events(words: &[Token], ask: &Ask) -> Vec<Candidate> {
             if place {
                 out.push(make(words, first, None, last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
             }
+        }
+    }
+    out
+}
+
+/// A country's vision by its year (`رؤية السعودية 2030`, `رؤية المملكة 2030`, `رؤية 2030`): MISC
+/// from `رؤية` to the year, the country's name, a place or `المملكة` between them. Not a vision by
+/// a person (`رؤية الملك محمد السادس`): no year.
+fn visions(words: &[Token], ask: &Ask) -> Vec<Candidate> {
+    let head = matching(&["رؤية"]);
+    let year = |x: &Token| x.kind == TokenKind::Number && x.norm.len() == 4 && x.norm.parse::<u16>().is_ok_and(|y| (2020..=2100).contains(&y));
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let w = &words[i];
+        let Some(split) = (!w.boiler).then(|| head_of(w, &head)).flatten() else { continue };
+        // The next token: a word or the year (which `next_word` passes over).
+        let next = |k: usize| Some(k + 1).filter(|&j| words.get(j).is_some_and(|x| x.sentence == w.sentence && !x.boiler && (x.is_body_word() || year(x))));
+        let Some(j) = next(i) else { continue };
+        let place = |x: &Token| x.norm() == "المملكه" || ask.lex.place(x.norm()).is_some() || ask.lex.names.get(x.norm()).is_some_and(|e| e.kind == EntityType::Loc);
+        let last = if year(&words[j]) { Some(j) } else { next(j).filter(|&k| place(&words[j]) && year(&words[k])) };
+        if let Some(last) = last {
+            out.push(make(words, i, Some(split), last, EntityType::Misc, Origin::Rule(RuleId::Event), 5));
         }
     }
     out

@@ -326,6 +326,42 @@ pub fn governments(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
     }
 }
 
+/// A holding company by its name (`أبوظبي القابضة`, `أبوظبي التنموية القابضة`): the word
+/// `القابضة`, "holding", and before it, over up to two relative adjectives (`التنموية`), a place or
+/// a name the lexicon knows, of one word or two (`أبو ظبي`); ORG (code `holding`). Not
+/// `الشركة القابضة`, "the holding company", nor a verb before it (`ستستثمر القابضة`): no name.
+pub fn holdings(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
+    let known = |n: &str| ask.lex.place(n).is_some() || ask.lex.names.contains_key(n);
+    let proper = |x: &Token| x.splits.first().is_some_and(|s| s.clitics.is_empty()) && known(x.norm());
+    for i in 1..words.len() {
+        let w = &words[i];
+        if w.boiler || w.norm() != "القابضه" {
+            continue;
+        }
+        let before = |k: usize| k.checked_sub(1).filter(|&p| words[p].sentence == w.sentence && words[p].is_body_arabic() && words[p].end <= w.start);
+        let mut k = i;
+        let mut first = None;
+        for _ in 0..3 {
+            let Some(p) = before(k) else { break };
+            if let Some(q) = before(p).filter(|&q| known(&format!("{} {}", words[q].norm(), words[p].norm()))) {
+                first = Some(q);
+                break;
+            }
+            if proper(&words[p]) {
+                first = Some(p);
+                break;
+            }
+            if !ask.nisba(&words[p]) {
+                break;
+            }
+            k = p;
+        }
+        if let Some(first) = first {
+            out.push(make(words, first, None, i, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
