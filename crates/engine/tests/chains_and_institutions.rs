@@ -149,6 +149,15 @@ fn group_and_militia_describe_the_group_named_after_them() {
 }
 
 #[test]
+fn a_militia_the_lists_know_as_a_group_is_that_group() {
+    // `ميليشيا الحوثي` is `جماعة الحوثي`, however `ميليشيا` is spelled; and `استهداف`,
+    // "targeting", after a title is no given name.
+    let f = mentions_of("وأدان الوزير استهداف ميليشيا الحوثي للمطار. وقال إن الهجوم الذي دبرته ميلشيا الحوثي مرفوض.");
+    assert_eq!(f.iter().filter(|(t, k)| t == "الحوثي" && *k == EntityType::Org).count(), 2, "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("استهداف")), "{f:?}");
+}
+
+#[test]
 fn a_platform_however_its_name_is_spelled() {
     let a = analysis_of("وفي بيان نشر عبر تطبيق تليغرام قال القائد إن المؤسسات ستبقى، وكتب الدبلوماسي عبر تليجرام أن الرئيس غادر، ونشرت القناة على تلغرام.");
     let ids: Vec<&str> = a.documents[0].mentions.iter().filter(|m| m.kind == EntityType::Org).map(|m| m.entity.as_str()).collect();

@@ -149,7 +149,7 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
         crate::recognize::no_names::basmala(words, &mut all);
     }
     if opts.on("group-word") {
-        crate::recognize::no_names::group_word_outside(words, &mut all);
+        crate::recognize::no_names::group_word_outside(words, ask.lex, &mut all);
     }
     if opts.on("disease") {
         crate::recognize::no_names::diseases(ask.lex, &mut all);

@@ -39,12 +39,25 @@ pub fn basmala(words: &[Token], cands: &mut Vec<Candidate>) {
 
 /// `جماعة`, `ميليشيا` (matching form, with its spellings and plurals, with the article or not).
 fn group_word(n: &str) -> bool {
-    matches!(n.strip_prefix("ال").unwrap_or(n), "جماعه" | "ميليشيا" | "مليشيا" | "ميليشيات" | "مليشيات" | "جماعات")
+    matches!(n.strip_prefix("ال").unwrap_or(n), "جماعه" | "ميليشيا" | "مليشيا" | "ميلشيا" | "ميليشيات" | "مليشيات" | "ميلشيات" | "جماعات")
 }
 
-/// A name opened by "group" or "militia" starts after it; the word alone is no name.
-pub fn group_word_outside(words: &[Token], cands: &mut Vec<Candidate>) {
+/// A name opened by "group" or "militia" starts after it; the word alone is no name. After any
+/// of these words, a group the lists know after `جماعة` is that group (`ميليشيا الحوثي`, as
+/// `جماعة الحوثي`), where nothing else was found on it.
+pub fn group_word_outside(words: &[Token], lex: &crate::lexicon::Lexicon, cands: &mut Vec<Candidate>) {
     cands.retain(|c| !(c.last - c.first == 1 && c.kind != EntityType::Per && group_word(&c.key)));
+    let covered = super::covered(words.len(), cands);
+    for i in 0..words.len().saturating_sub(1) {
+        let (w, x) = (&words[i], &words[i + 1]);
+        if w.boiler || !w.splits.iter().any(|s| group_word(&s.stem)) || !x.is_body_arabic() || x.sentence != w.sentence || covered[i + 1] {
+            continue;
+        }
+        let known = |stem: &str| lex.names.get(&format!("جماعه {stem}")).is_some_and(|e| e.kind == EntityType::Org);
+        if let Some(s) = x.splits.iter().find(|s| s.clitics.is_empty() && known(&s.stem)) {
+            cands.push(super::make(words, i + 1, Some(s), i + 1, EntityType::Org, crate::model::Origin::Gazetteer, 5));
+        }
+    }
     for c in cands.iter_mut().filter(|c| c.kind == EntityType::Org && c.last - c.first >= 2) {
         let Some((first, rest)) = c.key.split_once(' ') else { continue };
         if group_word(first) && words[c.first + 1].is_word() {

@@ -314,6 +314,13 @@ fn titles(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
         if accusative && !ask.first_name(start) && !ask.lex.names.contains_key(n) {
             continue;
         }
+        // Nor with a verbal noun of the form استفعال (`أدان الوزير استهداف …`, "targeting";
+        // `استقبال`, `استمرار`): seven letters, `است` then `ا` before the last two, a word the
+        // frequency list knows.
+        let c: Vec<char> = n.chars().collect();
+        if c.len() == 7 && n.starts_with("است") && c[5] == 'ا' && ask.lex.zipf(n) >= 25 && !ask.first_name(start) && !ask.lex.names.contains_key(n) {
+            continue;
+        }
         // Nor with the conjunction `و` before a word no list knows as a name: a new clause
         // (`بين يدي الملك وسأبقى مخلصا`, `لجلالة الملك، وملتزما`); `وليد` is a name as written.
         let and_name = |s: &Split| s.clitics == "و" && (ask.given_stem(&s.stem) || ask.lex.names.contains_key(&s.stem));
