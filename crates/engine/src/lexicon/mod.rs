@@ -113,6 +113,18 @@ pub struct Lexicon {
     /// (`فيروس`, `ضد`): read by a rule only ([`crate::recognize::no_names::diseases`]).
     pub diseases: HashSet<String>,
     pub disease_heads: HashSet<String>,
+    /// Lists single rules read, not the tagger (`data/words/lists.txt` says what each holds):
+    /// adjectives of institutions (`العليا`, `المستقلة`) and of their status (`الرسمية`), words that
+    /// make the noun after them a description (`أول`), what `حركة` is the traffic of (`الملاحة`).
+    pub institution_adjectives: HashSet<String>,
+    pub status_adjectives: HashSet<String>,
+    pub describing: HashSet<String>,
+    pub traffic: HashSet<String>,
+    /// The kinds of government a name says, each as its words (`الوحدة الوطنية`).
+    pub government_kinds: Vec<Vec<String>>,
+    /// National teams' nicknames, each as its words, with the country's name without the
+    /// article (`نسور قرطاج` → `تونس`).
+    pub team_nicknames: Vec<(Vec<String>, String)>,
     pub surname_suffixes: Vec<String>,
     pub place_suffixes: Vec<String>,
     /// Zipf frequency × 10 of ordinary words (wordfreq), by matching form.
@@ -262,6 +274,18 @@ impl Lexicon {
             ordinals: set(list("ordinals")),
             diseases: set(list("diseases")),
             disease_heads: set(list("disease_heads")),
+            institution_adjectives: set(list("institution_adjectives")),
+            status_adjectives: set(list("status_adjectives")),
+            describing: set(list("describing")),
+            traffic: set(list("traffic")),
+            government_kinds: list("government_kinds").map(|k| k.split(' ').map(normalize).collect()).collect(),
+            team_nicknames: list("team_nicknames")
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(nick, country)| {
+                    let place = normalize(country.trim());
+                    (nick.split(' ').map(normalize).collect(), place.strip_prefix("ال").unwrap_or(&place).to_string())
+                })
+                .collect(),
             surname_suffixes: list("surname_suffixes").map(normalize).collect(),
             place_suffixes: list("place_suffixes").map(normalize).collect(),
             zipf,
@@ -335,7 +359,7 @@ mod tests {
         found.sort_unstable();
         let mut read = vec![
             "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "news_media", "rule_org_heads", "rule_titles", "org_heads", "person_titles",
-            "occupations", "heavenly_bodies", "kinship", "diseases", "disease_heads", "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "rule_place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+            "occupations", "heavenly_bodies", "kinship", "diseases", "disease_heads", "institution_adjectives", "status_adjectives", "describing", "traffic", "government_kinds", "team_nicknames", "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "rule_place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
         ];
         read.sort_unstable();
         assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");

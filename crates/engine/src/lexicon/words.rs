@@ -16,22 +16,6 @@ pub const NAME_HONORIFICS: &[&str] = &["مولاي", "سيدي", "لالة", "ل
 /// ordinary words (`مركز الزلزال`, the epicentre; `المركز التجاري للمدينة`, a shopping centre).
 pub const DOMAIN_ORG_HEADS: &[&str] = &["المركز", "المرصد", "المديرية", "المكتب"];
 
-/// Adjectives of institutions (`المديرية العامة للشؤون الداخلية`, `الهيئة العليا للانتخابات`,
-/// `الهيئة العليا المستقلة للانتخابات`, `اللجنة الدائمة`, `القيادة المشتركة`, `مجلس العائلة المالكة`,
-/// `مجلس الأسرة الحاكمة`; feminine only: `الحزب الحاكم` is no name); all but the relative
-/// adjectives among them are no relative adjectives, yet they go on an organisation's chain as
-/// those do. (`العام` is a time word, "the year", and stops a chain before this list is asked.)
-pub const INSTITUTION_ADJECTIVES: &[&str] = &[
-    "العام", "العامة", "الأعلى", "العليا", "الوطني", "الوطنية", "الدولي", "الدولية", "المستقل", "المستقلة", "الدائم", "الدائمة", "المشترك",
-    "المشتركة", "الحاكمة", "المالكة",
-];
-
-/// Adjectives of an institution's status, not of its name: `وكالة الأنباء العراقية الرسمية`,
-/// `التلفزيون الجزائري الرسمي`, `شركة غاز الجنوب الحكومية` are the agency, the television and
-/// the company; `التلفزيون الرسمي` alone names none. So is an outlet's judgement of a group
-/// (`حزب الله الإرهابي`, `التنظيم الإرهابي`).
-pub const STATUS_ADJECTIVES: &[&str] = &["الرسمي", "الرسمية", "الحكومي", "الحكومية", "الإرهابي", "الإرهابية", "المنتهية", "المنتهي"];
-
 /// Heads of event names that name an event by themselves or with what follows them
 /// (`كأس العالم`, `مونديال 2002`, `خليجي 25`, `كوب 27`).
 pub const EVENT_HEADS: &[&str] = &["كأس", "مونديال", "المونديال", "خليجي", "أولمبياد", "الأولمبياد", "يورو", "كوب", "cop"];
@@ -77,70 +61,11 @@ pub fn listed(list: &[&str], norm: &str) -> bool {
     list.iter().any(|w| crate::normalize::normalize(w) == norm)
 }
 
-/// Superlatives and ordinals that make the indefinite noun after them a description, not a
-/// name's head: `أول مجلس شورى منتخب` ("the first elected consultative council"), `أول برلمان
-/// قطري`, `أكبر شركة مدرجة` ("the largest listed company").
-pub const DESCRIBING: &[&str] = &["أول", "أكبر", "أصغر", "أفضل", "أقدم", "أحدث", "أهم", "أكثر", "أضخم", "أقوى", "أغنى", "ثاني", "ثالث", "آخر"];
-
-/// What `حركة` ("movement", "traffic") is the traffic of (`حركة الملاحة`, `حركة السفن`): with
-/// these it names no movement (`حركة حماس`, `حركة النهضة`).
-pub const TRAFFIC: &[&str] = &[
-    "الملاحة", "السفن", "المرور", "السير", "الطيران", "الطائرات", "الشحن", "التجارة", "النقل", "البيع", "الشراء", "التداول", "الأسواق", "الأسهم",
-    "الركاب", "البضائع", "القطارات", "السياحة", "الاستيراد", "التصدير", "المركبات", "السيارات", "المرورية", "الجوية",
-];
-
 /// Heads of team names (`المنتخب السعودي`, `منتخب السعودية`, `نادي الهلال`).
 pub const TEAM_HEADS: &[&str] = &["منتخب", "المنتخب", "نادي", "النادي"];
 
 /// Colours by which sports pages name national teams, with the country's relative adjective
 /// (`الأخضر السعودي`, `الأزرق الكويتي`, `العنابي القطري`); masculine, as `المنتخب` is.
-/// The kinds of government whose name says what they are, the way Arab politics names them
-/// (`حكومة الوحدة الوطنية` in Libya and Palestine, `حكومة الوفاق الوطني`, `حكومة الإنقاذ الوطني`
-/// in Yemen and Sudan): after `حكومة`, the longest that is written.
-pub const GOVERNMENT_KINDS: &[&str] = &[
-    "الوحدة الوطنية",
-    "الوحدة",
-    "الوفاق الوطني",
-    "الوفاق",
-    "الإنقاذ الوطني",
-    "الإنقاذ",
-    "الاستقرار الوطني",
-    "الوحدة الوطنية الفلسطينية",
-];
-
-/// National football teams by the nicknames the Arabic sports press gives them, with the country
-/// whose team each is (the team's key: `منتخب تونس`). Only nicknames of two words or more, which
-/// name nothing else (`الفراعنة` "the pharaohs", `النشامى`, `الخضر` "the greens" are ordinary
-/// words too). By kind, never by story: every nickname in common use we know of, the Arab teams'
-/// and the world's best known.
-pub const TEAM_NICKNAMES: &[(&str, &str)] = &[
-    ("نسور قرطاج", "تونس"),
-    ("أسود الأطلس", "المغرب"),
-    ("أسود الأطلسي", "المغرب"),
-    ("محاربو الصحراء", "الجزائر"),
-    ("محاربي الصحراء", "الجزائر"),
-    ("أسود الرافدين", "العراق"),
-    ("نسور قاسيون", "سوريا"),
-    ("صقور الجديان", "السودان"),
-    ("فرسان المتوسط", "ليبيا"),
-    ("أسود التيرانغا", "السنغال"),
-    ("أسود التيرانجا", "السنغال"),
-    ("الأسود غير المروضة", "الكاميرون"),
-    ("راقصو التانغو", "الأرجنتين"),
-    ("راقصي التانغو", "الأرجنتين"),
-    ("راقصو التانجو", "الأرجنتين"),
-    ("راقصي التانجو", "الأرجنتين"),
-    ("منتخب التانغو", "الأرجنتين"),
-    ("منتخب التانجو", "الأرجنتين"),
-    ("راقصو السامبا", "البرازيل"),
-    ("راقصي السامبا", "البرازيل"),
-    ("منتخب السامبا", "البرازيل"),
-    ("الماكينات الألمانية", "ألمانيا"),
-    ("الطواحين الهولندية", "هولندا"),
-    ("الأسود الثلاثة", "إنجلترا"),
-    ("الساموراي الأزرق", "اليابان"),
-];
-
 pub const TEAM_COLOURS: &[&str] = &["الأخضر", "الأبيض", "الأزرق", "الأحمر", "الأصفر", "العنابي", "البرتقالي"];
 
 /// Heads whose quoted complement is the name of an event (`عملية "نبع السلام"`,

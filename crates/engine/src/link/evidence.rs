@@ -221,7 +221,8 @@ pub(super) fn evidence_passes(l: &mut Linker) {
 /// names as they are.
 fn construct_form(words: &[String]) -> Vec<String> {
     // Not a relative adjective: `المركز المغربي` and `المركز الفرنسي` are two centres.
-    let adjective = |w: &str| crate::lexicon::words::listed(crate::lexicon::words::INSTITUTION_ADJECTIVES, w);
+    let adjectives = &crate::lexicon::lexicon().institution_adjectives;
+    let adjective = |w: &str| adjectives.contains(w);
     let Some(head) = words[0].strip_prefix("ال").filter(|h| h.chars().count() >= 3) else { return words.to_vec() };
     let k = 1 + words[1..].iter().take_while(|w| adjective(w)).count();
     match words.get(k).and_then(|w| w.strip_prefix("لل")).filter(|d| d.chars().count() >= 3) {

@@ -14,7 +14,7 @@ use crate::model::{Candidate, EntityType, Origin, Token, TokenKind};
 pub(super) fn after_names(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candidate>) {
     for c in known {
         // `وكالة الأنباء الليبية الرسمية “وال”`: a status adjective may come between.
-        let gap = words.get(c.last).is_some_and(|w| crate::lexicon::words::listed(crate::lexicon::words::STATUS_ADJECTIVES, w.norm())) as usize;
+        let gap = words.get(c.last).is_some_and(|w| ask.lex.status_adjectives.contains(w.norm())) as usize;
         let (Some(open), Some(inner), Some(close)) = (words.get(c.last + gap), words.get(c.last + gap + 1), words.get(c.last + gap + 2)) else {
             continue;
         };

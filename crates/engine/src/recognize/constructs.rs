@@ -301,7 +301,7 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     out.extend(named_storms(words, ask));
     out.extend(visions(words, ask));
     out.extend(super::teams::colours(words, ask));
-    out.extend(super::teams::nicknames(words));
+    out.extend(super::teams::nicknames(words, ask));
     out
 }
 

@@ -10,9 +10,9 @@ use super::make;
 use super::rules::{head, quoted_after};
 use crate::model::{Candidate, EntityType, Origin, RuleId, Token};
 
-/// An adjective of institutions (`العامة`, `الأعلى`, `الوطني` …: `words::INSTITUTION_ADJECTIVES`).
-fn institutional(w: &Token) -> bool {
-    crate::lexicon::words::listed(crate::lexicon::words::INSTITUTION_ADJECTIVES, w.norm())
+/// An adjective of institutions (`العامة`, `الأعلى`, `الوطني` …: `[institution_adjectives]`).
+fn institutional(ask: &Ask, w: &Token) -> bool {
+    ask.lex.institution_adjectives.contains(w.norm())
 }
 
 /// The construct chain after an organisation head at `i`; returns the last word of the name.
@@ -52,7 +52,7 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
         }
         let n = w.norm();
         // Not right after the head: `الهيئة الحكومية الدولية` is intergovernmental by name.
-        if prev != Prev::Head && crate::lexicon::words::listed(crate::lexicon::words::STATUS_ADJECTIVES, n) {
+        if prev != Prev::Head && ask.lex.status_adjectives.contains(n) {
             break;
         }
         // `المعهد الوطني للجيوفيزياء`, `المجلس الأعلى للأمن القومي`: a definite name takes
@@ -106,7 +106,7 @@ fn org_chain(words: &[Token], ask: &Ask, i: usize, definite_head: bool, compleme
         }
         if ask.has_article(w) {
             let after_definite = matches!(prev, Prev::Definite | Prev::Complement(_)) || (prev == Prev::Head && definite_head);
-            if after_definite && !ask.nisba(w) && !institutional(w) {
+            if after_definite && !ask.nisba(w) && !institutional(ask, w) {
                 break;
             }
             prev = Prev::Definite;
@@ -186,7 +186,7 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
         let definite = split.stem.starts_with("ال");
         // `أول مجلس شورى منتخب`, `أكبر شركة مدرجة`: after a superlative or an ordinal, an
         // indefinite head and what follows describe (unless quoted: `أول شركة "سامبا"`).
-        let described = !definite && split.clitics.is_empty() && i > 0 && words[i - 1].sentence == words[i].sentence && crate::lexicon::words::listed(crate::lexicon::words::DESCRIBING, words[i - 1].norm());
+        let described = !definite && split.clitics.is_empty() && i > 0 && words[i - 1].sentence == words[i].sentence && ask.lex.describing.contains(words[i - 1].norm());
         if described && quoted_after(words, i).is_none() {
             continue;
         }
@@ -239,14 +239,14 @@ pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &
             out.push(make(words, i, Some(split), last + 1, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
             continue;
         }
-        let institution = |w: &Token| ask.nisba_of_place(w) || institutional(w);
+        let institution = |w: &Token| ask.nisba_of_place(w) || institutional(ask, w);
         let domain = |last: usize| last > i + 1 && institution(&words[i + 1]) && words[i + 2..=last].iter().any(|w| w.splits.iter().any(|s| s.clitics == "ل"));
         // `حركة` is a movement and traffic: `حركة الملاحة`, `حركة الشحن العالمية` are the traffic
-        // of ships and goods (`words::TRAFFIC`), not a movement's name.
-        let traffic = split.stem.ends_with("حركه") && words.get(i + 1).is_some_and(|w| crate::lexicon::words::listed(crate::lexicon::words::TRAFFIC, w.norm()));
+        // of ships and goods (`[traffic]`), not a movement's name.
+        let traffic = split.stem.ends_with("حركه") && words.get(i + 1).is_some_and(|w| ask.lex.traffic.contains(w.norm()));
         // `التلفزيون الرسمي`, `وكالة الأنباء الرسمية`: a head with a status adjective, or with a
         // common noun before one, describes an outlet without naming it.
-        let status = |k: usize| crate::lexicon::words::listed(crate::lexicon::words::STATUS_ADJECTIVES, words[k].norm());
+        let status = |k: usize| ask.lex.status_adjectives.contains(words[k].norm());
         // `مجلس الإدارة`: a company's board, no name.
         let board = |last: usize| last == i + 1 && split.stem == "مجلس" && words[last].norm() == "الاداره";
         // `مجلس شورى منتخب`, `برلمان قطري`: an indefinite head and one indefinite ordinary word
@@ -301,11 +301,11 @@ pub fn national_branch(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
 }
 
 /// A government by its country (`حكومة إسرائيل`, `لحكومة مصر`) or by the kind of government its
-/// name says (`GOVERNMENT_KINDS`: `حكومة الوحدة الوطنية`, `حكومة الوفاق`): ORG. Not a government
+/// name says (`[government_kinds]`: `حكومة الوحدة الوطنية`, `حكومة الوفاق`): ORG. Not a government
 /// by the man who heads it (`حكومة الدبيبة`, `حكومة السوداني`: the person is the name) nor by
 /// its capital (`حكومة الرياض`) or a description (`حكومة الاحتلال`, `حكومة جديدة`).
 pub fn governments(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
-    let kinds: Vec<Vec<String>> = crate::lexicon::words::GOVERNMENT_KINDS.iter().map(|k| k.split(' ').map(crate::normalize::normalize).collect()).collect();
+    let kinds = &ask.lex.government_kinds;
     for i in 0..words.len() {
         let w = &words[i];
         if w.boiler || !super::constructs::head_readings(w).any(|s| s.stem == "حكومه") {
@@ -315,7 +315,7 @@ pub fn governments(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
         let Some(j) = next_word(words, i).filter(|&j| words[j].sentence == w.sentence && words[j].is_body_arabic()) else { continue };
         let country = matches!(ask.lex.names.get(words[j].norm()).map(|e| &e.source), Some(crate::lexicon::Source::Country { .. }));
         let mut last = country.then_some(j);
-        for kind in &kinds {
+        for kind in kinds {
             if let Some(k) = super::gazetteer::phrase_after(words, i, kind).filter(|&k| last.is_none_or(|l| k > l)) {
                 last = Some(k);
             }

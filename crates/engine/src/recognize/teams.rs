@@ -68,18 +68,12 @@ pub(super) fn colours(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     out
 }
 
-/// National teams by their nickname (`TEAM_NICKNAMES`: `نسور قرطاج`, `أسود الأطلس`, `محاربو
+/// National teams by their nickname (`[team_nicknames]`: `نسور قرطاج`, `أسود الأطلس`, `محاربو
 /// الصحراء`; a proclitic on the first word, `لنسور قرطاج`), with `منتخب` when it stands right
 /// before, a quotation mark between (`منتخب "نسور قرطاج"`): ORG, keyed as the team of the country
 /// the list gives (`منتخب تونس`), one team with `المنتخب التونسي`.
-pub(super) fn nicknames(words: &[Token]) -> Vec<Candidate> {
-    let names: Vec<(Vec<String>, String)> = crate::lexicon::words::TEAM_NICKNAMES
-        .iter()
-        .map(|(nick, country)| {
-            let place = crate::normalize::normalize(country);
-            (nick.split(' ').map(crate::normalize::normalize).collect(), place.strip_prefix("ال").unwrap_or(&place).to_string())
-        })
-        .collect();
+pub(super) fn nicknames(words: &[Token], ask: &Ask) -> Vec<Candidate> {
+    let names = &ask.lex.team_nicknames;
     let team = matching(&["منتخب"]);
     // The nicknames' first words, so that a word no nickname opens with is passed over at once
     // (comparing every word with every nickname was a fifth of the analysis time).
@@ -89,7 +83,7 @@ pub(super) fn nicknames(words: &[Token]) -> Vec<Candidate> {
         if words[i].boiler || !super::constructs::head_readings(&words[i]).any(|s| firsts.contains(s.stem.as_str())) {
             continue;
         }
-        for (nick, place) in &names {
+        for (nick, place) in names {
             let Some(split) = head_of(&words[i], &nick[..1]) else { continue };
             let Some(mut last) = super::gazetteer::phrase_after(words, i, &nick[1..]) else { continue };
             let quoted = i > 0 && matches!(words[i - 1].text, "\"" | "«" | "“");
