@@ -58,6 +58,9 @@ pub struct NameEntry {
     pub source: Source,
 }
 
+/// The lists of head words single rules read ([`Lexicon::heads`]).
+pub const HEAD_LISTS: [&str; 16] = ["name_honorifics", "domain_org_heads", "event_heads", "event_alone", "event_weak_heads", "facility_heads", "landmark_only_heads", "group_heads", "team_roles", "craft_heads", "happening_heads", "team_heads", "team_colours", "quoted_event_heads", "document_heads", "disasters"];
+
 /// All lists, in matching form.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -125,6 +128,9 @@ pub struct Lexicon {
     /// National teams' nicknames, each as its words, with the country's name without the
     /// article (`نسور قرطاج` → `تونس`).
     pub team_nicknames: Vec<(Vec<String>, String)>,
+    /// Head words single rules read (`[event_heads]`, `[facility_heads]` …), each list sorted and
+    /// without repeats: read by [`Lexicon::heads`].
+    pub heads: Vec<(&'static str, Vec<String>)>,
     pub surname_suffixes: Vec<String>,
     pub place_suffixes: Vec<String>,
     /// Zipf frequency × 10 of ordinary words (wordfreq), by matching form.
@@ -279,6 +285,15 @@ impl Lexicon {
             describing: set(list("describing")),
             traffic: set(list("traffic")),
             government_kinds: list("government_kinds").map(|k| k.split(' ').map(normalize).collect()).collect(),
+            heads: HEAD_LISTS
+                .iter()
+                .map(|&n| {
+                    let mut v: Vec<String> = list(n).map(normalize).collect();
+                    crate::sort::natural(&mut v);
+                    v.dedup();
+                    (n, v)
+                })
+                .collect(),
             team_nicknames: list("team_nicknames")
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(nick, country)| {
@@ -294,6 +309,12 @@ impl Lexicon {
             max_place_words,
             capitals: t.capitals.clone(),
         }
+    }
+
+    /// A list of head words of `data/words/lists.txt` (one of [`HEAD_LISTS`]), sorted, in matching
+    /// form; empty for a name that is none of them.
+    pub fn heads(&self, name: &str) -> &[String] {
+        self.heads.iter().find(|(n, _)| *n == name).map_or(&[], |(_, v)| v.as_slice())
     }
 
     /// Zipf frequency × 10 of an ordinary word (0 if it is not in the list).
@@ -357,10 +378,14 @@ mod tests {
         let text = data::Tables::embedded().words;
         let mut found: Vec<&str> = lists(&text).keys().copied().collect();
         found.sort_unstable();
-        let mut read = vec![
+        let mut read: Vec<&str> = [
             "after_name", "attribution", "country_aliases", "function_words", "media_heads", "ministry_metonyms", "national_bodies", "news_media", "rule_org_heads", "rule_titles", "org_heads", "person_titles",
-            "occupations", "heavenly_bodies", "kinship", "diseases", "disease_heads", "institution_adjectives", "status_adjectives", "describing", "traffic", "government_kinds", "team_nicknames", "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "rule_place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
-        ];
+            "occupations", "heavenly_bodies", "kinship", "diseases", "disease_heads", "institution_adjectives", "status_adjectives", "describing", "traffic", "government_kinds", "team_nicknames",
+            "latin_names", "ordinals", "organisations", "waterways", "place_descriptors", "place_suffixes", "place_triggers", "rule_place_triggers", "platforms", "surname_suffixes", "temporal", "title_modifiers",
+        ]
+        .into_iter()
+        .chain(HEAD_LISTS)
+        .collect();
         read.sort_unstable();
         assert_eq!(found, read, "a list of data/words/lists.txt that Lexicon::load does not read, or the reverse");
         assert!(lists(&text).values().all(|v| !v.is_empty()));

@@ -161,11 +161,9 @@ fn event(words: &[Token], i: usize, split: Option<&crate::model::Split>, last: u
 
 /// Event and team names of a document.
 pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
-    use crate::lexicon::words as lists;
     let (event_heads, event_alone, event_weak, team_heads) =
-        (matching(lists::EVENT_HEADS), matching(lists::EVENT_ALONE), matching(lists::EVENT_WEAK_HEADS), matching(lists::TEAM_HEADS));
-    let (facility_heads, document_heads) = (matching(lists::FACILITY_HEADS), matching(lists::DOCUMENT_HEADS));
-    let (event_heads, event_alone, event_weak, team_heads) = (&event_heads[..], &event_alone[..], &event_weak[..], &team_heads[..]);
+        (ask.lex.heads("event_heads"), ask.lex.heads("event_alone"), ask.lex.heads("event_weak_heads"), ask.lex.heads("team_heads"));
+    let (facility_heads, document_heads) = (ask.lex.heads("facility_heads"), ask.lex.heads("document_heads"));
     let mut out = Vec::new();
     for i in 0..words.len() {
         let w = &words[i];
@@ -308,9 +306,8 @@ pub fn candidates(words: &[Token], ask: &Ask) -> Vec<Candidate> {
 /// Events a quotation names: the quoted words after an event head (`عملية "نبع السلام"`), and a
 /// quoted disaster with its place (`ضحايا "زلزال الحوز"`; not `"زلزال القرن"`, "of the century").
 fn quoted_events(words: &[Token], ask: &Ask) -> Vec<Candidate> {
-    use crate::lexicon::words as lists;
     use super::rules::{quotation, quoted_after};
-    let (heads, disasters) = (matching(lists::QUOTED_EVENT_HEADS), matching(lists::DISASTERS));
+    let (heads, disasters) = (ask.lex.heads("quoted_event_heads"), ask.lex.heads("disasters"));
     let mut out = Vec::new();
     for i in 0..words.len() {
         if !words[i].boiler && head_of(&words[i], &heads).is_some() {

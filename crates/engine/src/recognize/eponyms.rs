@@ -6,7 +6,7 @@
 //! Rules, after the finders' candidates are resolved:
 //! - a head without the article, after at most a conjunction or preposition: an organisation's
 //!   ([`HEADS`]: `جامعة`, `مركز`, `مؤسسة`, `شارع` …; ORG, LOC for streets) or a site's
-//!   ([`FACILITY_HEADS`](crate::lexicon::words::FACILITY_HEADS): `مطار`, `مستشفى`, `ملعب` …; LOC);
+//!   (`[facility_heads]`: `مطار`, `مستشفى`, `ملعب` …; LOC);
 //! - then a royal or religious title (`الملك`, `الملكة`, `الأمير`, `الشيخ`, `السلطان`, `الإمام` …)
 //!   and a person's name, or a given name a list knows with more of a name after it (`بن`, `آل`, a
 //!   family name: `محمد بن راشد`, `رفيق الحريري`); the name's words as the title rule reads them;
@@ -90,7 +90,7 @@ fn named_after(words: &[Token], ask: &Ask, i: usize, facility: &[String]) -> Opt
 
 /// Replace what was found on the words of each institution or site named after a person by it.
 pub fn institutions(words: &[Token], ask: &Ask, cands: &mut Vec<Candidate>) {
-    let facility = super::constructs::matching(crate::lexicon::words::FACILITY_HEADS);
+    let facility = ask.lex.heads("facility_heads");
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {

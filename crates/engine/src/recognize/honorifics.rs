@@ -9,8 +9,8 @@
 use super::ask::Ask;
 use crate::model::{Candidate, EntityType, Token};
 
-fn honorifics() -> Vec<String> {
-    crate::lexicon::words::NAME_HONORIFICS.iter().map(|h| crate::normalize::normalize(h)).collect()
+fn honorifics() -> &'static [String] {
+    crate::lexicon::lexicon().heads("name_honorifics")
 }
 
 /// The word is an honorific as written (no proclitic): `مولاي`, `سيدي` …

@@ -6,9 +6,9 @@
 //!
 //! Rules:
 //! - a head without the article, after at most a conjunction or preposition: a site's
-//!   ([`FACILITY_HEADS`](crate::lexicon::words::FACILITY_HEADS): `جسر`, `مطار` …, and `سد`, a place:
-//!   LOC), a craft's ([`CRAFT_HEADS`](crate::lexicon::words::CRAFT_HEADS): `مسبار`, `تلسكوب`,
-//!   named things: MISC) or an event's ([`HAPPENING_HEADS`](crate::lexicon::words::HAPPENING_HEADS):
+//!   (`[facility_heads]`: `جسر`, `مطار` …, and `سد`, a place:
+//!   LOC), a craft's (`[craft_heads]`: `مسبار`, `تلسكوب`,
+//!   named things: MISC) or an event's (`[happening_heads]`:
 //!   `موكب`, `انتفاضة`: MISC);
 //! - then, in the same sentence, a quoted name (`مسبار "الأمل"`: a name whatever else the story
 //!   says, the marks in the span), or one word with the article that is no relative adjective, no
@@ -18,7 +18,7 @@
 //! - the head and that word (the *core*, `سد النهضة`) is a name of the story when it stands in
 //!   two articles or more, or was quoted once ([`Landmarks`]); it is then found wherever it is
 //!   written (as names found elsewhere in the corpus are), with its adjectives where it has them;
-//! - a political group: a definite head of [`GROUP_HEADS`](crate::lexicon::words::GROUP_HEADS)
+//! - a political group: a definite head of `[group_heads]`
 //!   (`التيار`, `الإطار`, `الكتلة` …) and its relative adjectives, confirmed the same way (ORG);
 //!   and a zone by its colour (`المنطقة الخضراء`; LOC).
 
@@ -33,8 +33,12 @@ const QUOTED: u8 = 6;
 /// Every landmark reading of a document, before the story confirms it: keyed by its core, with
 /// priority [`QUOTED`] if quoted (5 otherwise).
 pub fn readings(words: &[Token], ask: &Ask) -> Vec<Candidate> {
-    use crate::lexicon::words::{CRAFT_HEADS, FACILITY_HEADS, HAPPENING_HEADS, LANDMARK_ONLY_HEADS};
-    let (sites, crafts) = (super::constructs::matching(&[FACILITY_HEADS, LANDMARK_ONLY_HEADS].concat()), super::constructs::matching(&[CRAFT_HEADS, HAPPENING_HEADS].concat()));
+    let joined = |a: &str, b: &str| {
+        let mut v = [ask.lex.heads(a), ask.lex.heads(b)].concat();
+        crate::sort::natural(&mut v);
+        v
+    };
+    let (sites, crafts) = (joined("facility_heads", "landmark_only_heads"), joined("craft_heads", "happening_heads"));
     let mut out = Vec::new();
     for i in 0..words.len() {
         let w = &words[i];
@@ -71,12 +75,12 @@ pub fn readings(words: &[Token], ask: &Ask) -> Vec<Candidate> {
     out
 }
 
-/// Political groups named by a definite noun and its relative adjectives (`GROUP_HEADS`:
+/// Political groups named by a definite noun and its relative adjectives (`[group_heads]`:
 /// `التيار الصدري`, `الإطار التنسيقي`, `الكتلة الصدرية`, `التحالف العربي`): ORG, keyed by the head
 /// and its first adjective. As for the landmarks, one occurrence proves nothing (`التيار
 /// الإسلامي` is a trend of opinion); the story keeps naming it, or quotes it (`“التيّار الصدري”`).
 fn groups(words: &[Token], ask: &Ask) -> Vec<Candidate> {
-    let heads = super::constructs::matching(crate::lexicon::words::GROUP_HEADS);
+    let heads = ask.lex.heads("group_heads");
     let mut out = Vec::new();
     for i in 0..words.len() {
         let w = &words[i];

@@ -174,7 +174,7 @@ pub(super) fn ministries(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
 }
 
 pub(super) fn organisations(words: &[Token], ask: &Ask, complement: bool, out: &mut Vec<Candidate>) {
-    let domain_heads: Vec<String> = crate::lexicon::words::DOMAIN_ORG_HEADS.iter().map(|h| crate::normalize::normalize(h)).collect();
+    let domain_heads = ask.lex.heads("domain_org_heads");
     for i in 0..words.len() {
         let (split, needs_domain) = match head(&words[i], &ask.lex.org_heads) {
             Some(s) => (s, false),

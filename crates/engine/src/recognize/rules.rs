@@ -175,9 +175,8 @@ fn places(words: &[Token], ask: &Ask, known: &[Candidate], out: &mut Vec<Candida
                 let w = &words[k];
                 // Not a disaster or an event (`منطقة الزلزال`).
                 let what = |n: &str| {
-                    use crate::lexicon::words::{listed, DISASTERS, EVENT_HEADS};
                     let n = n.trim_start_matches("ال");
-                    listed(DISASTERS, n) || listed(EVENT_HEADS, n)
+                    [ask.lex.heads("disasters"), ask.lex.heads("event_heads")].iter().any(|l| l.iter().any(|h| h == n))
                 };
                 let definite_name = skipped == 0 && w.sentence == words[i].sentence && ask.rare_definite(w, 40) && !what(w.norm());
                 // `بمحافظة جنوب سيناء`, `ولاية شمال دارفور`: after a province's trigger, a direction

@@ -27,7 +27,7 @@ pub(super) fn team_place(w: &Token, ask: &Ask) -> Option<String> {
 /// `للأخضر`) is the same team. Not a colour that describes the word before it (`الضوء الأخضر`,
 /// `البحر الأحمر`: a definite word before) nor a family name (`علي محسن الأحمر`).
 pub(super) fn colours(words: &[Token], ask: &Ask) -> Vec<Candidate> {
-    let colours = matching(crate::lexicon::words::TEAM_COLOURS);
+    let colours = ask.lex.heads("team_colours");
     // The colour as a noun: after a proclitic, or after a word that is neither definite nor a name.
     let colour_at = |i: usize| {
         let w = &words[i];
@@ -143,12 +143,12 @@ mod tests {
 }
 
 /// A name the tagger or the story read as a person's, in construct after an indefinite noun of a
-/// team's people or things ([`TEAM_ROLES`](crate::lexicon::words::TEAM_ROLES): `لاعب`, `مهاجم`,
+/// team's people or things (`[team_roles]`: `لاعب`, `مهاجم`,
 /// `مرمى`, `دفاعات` …), with at most `و`/`ب`/`ل`/`ف` before it, is a club's: an organisation
 /// (`وطُرد هابي ماشيان لاعب كايزر تشيفز`). Not after a definite noun (`اللاعب محمد صلاح`: the
 /// player himself), nor a name a list knows as a person's.
 pub fn clubs_after_roles(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
-    let roles = matching(crate::lexicon::words::TEAM_ROLES);
+    let roles = ask.lex.heads("team_roles");
     for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && matches!(c.origin, Origin::Tagger | Origin::Corpus) && c.first > 0) {
         let b = &words[c.first - 1];
         let role = b.is_body_arabic() && b.sentence == words[c.first].sentence && b.splits.iter().any(|s| matches!(s.clitics, "" | "و" | "ب" | "ل" | "ف") && roles.contains(&s.stem));
@@ -184,7 +184,7 @@ pub fn sport_after(words: &[Token], cands: &mut [Candidate]) {
 /// event named with its year (`إكسبو 2030`, `يورو 2024`): no person's name is written followed
 /// by a bare year. The event's head before it is taken in (`معرض إكسبو 2030`, as `قمة "العلا"`).
 pub fn events_with_year(words: &[Token], ask: &Ask, cands: &mut [Candidate]) {
-    let heads = matching(crate::lexicon::words::EVENT_WEAK_HEADS);
+    let heads = ask.lex.heads("event_weak_heads");
     for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last - c.first == 1 && matches!(c.origin, Origin::Tagger | Origin::Corpus)) {
         let Some(y) = words.get(c.last).filter(|y| y.sentence == words[c.first].sentence && year(y)) else {
             continue;
