@@ -181,3 +181,10 @@ fn a_countrys_vision_is_named_by_its_year() {
     assert!(has(&f, "رؤية المملكة 2035", EntityType::Misc), "{f:?}");
     assert!(!f.iter().any(|(t, _)| t.starts_with("رؤية الملك")), "{f:?}");
 }
+
+#[test]
+fn a_park_is_named_by_its_head_word() {
+    let f = mentions_of("وتقام الاحتفالات في حديقة الربوة بحي النخيل، وفي حديقة غازي القصيبي.");
+    assert!(has(&f, "حديقة الربوة", EntityType::Loc), "{f:?}");
+    assert!(has(&f, "حديقة غازي القصيبي", EntityType::Loc), "{f:?}");
+}
