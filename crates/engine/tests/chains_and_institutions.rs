@@ -188,3 +188,10 @@ fn a_park_is_named_by_its_head_word() {
     assert!(has(&f, "حديقة الربوة", EntityType::Loc), "{f:?}");
     assert!(has(&f, "حديقة غازي القصيبي", EntityType::Loc), "{f:?}");
 }
+
+#[test]
+fn a_countrys_armed_services_are_an_organisation_its_forces_alone_no_name() {
+    let f = mentions_of("وأعلنت القوات البحرية المصرية انتهاء المناورات، فيما انسحبت القوات الروسية من المنطقة.");
+    assert!(has(&f, "القوات البحرية المصرية", EntityType::Org), "{f:?}");
+    assert!(!f.iter().any(|(t, _)| t.contains("القوات الروسية")), "{f:?}");
+}

@@ -362,6 +362,23 @@ pub fn holdings(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
     }
 }
 
+/// A country's armed services (`القوات المسلحة اليمنية`, `القوات الجوية الروسية`): `القوات`, a
+/// service (`[armed_services]`: `المسلحة`, `الجوية` …) and the country's adjective; ORG (code
+/// `armed-services`). Not a country's forces alone (`القوات الروسية`, `قوات الأمن العراقية`), which
+/// our gold leaves as a description.
+pub fn armed_services(words: &[Token], ask: &Ask, out: &mut Vec<Candidate>) {
+    let services = ask.lex.heads("armed_services");
+    for i in 0..words.len() {
+        let w = &words[i];
+        let Some(split) = super::constructs::head_readings(w).find(|s| s.stem == "القوات").filter(|_| !w.boiler) else { continue };
+        let next = |k: usize| next_word(words, k).filter(|&j| words[j].sentence == w.sentence);
+        let Some(j) = next(i).filter(|&j| services.binary_search(&words[j].norm).is_ok()) else { continue };
+        if let Some(k) = next(j).filter(|&k| ask.nisba_of_place(&words[k])) {
+            out.push(make(words, i, Some(split), k, EntityType::Org, Origin::Rule(RuleId::Organisation), 5));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,6 +83,9 @@ pub fn candidates(words: &[Token], ask: &Ask, known: &[Candidate], opts: &super:
         if opts.on("holding") {
             super::organisations::holdings(words, ask, &mut out);
         }
+        if opts.on("armed-services") {
+            super::organisations::armed_services(words, ask, &mut out);
+        }
         out.retain(|c| !matches!(c.origin, Origin::Rule(r) if !on(r)));
     }
     if on(RuleId::PlaceTrigger) {
