@@ -1,5 +1,5 @@
 //! Words that name nothing our guidelines mark, whatever a finder reads there: diseases and their
-//! viruses; `أمام`, "in front of", after a person's name.
+//! viruses; `أمام`, "in front of", after a person's name; a blessing after a name.
 
 mod common;
 
@@ -27,4 +27,11 @@ fn in_front_of_written_with_its_hamza_ends_a_persons_name() {
     // The family name is written with the hamza below.
     let f = mentions_of("وقال الفنان عادل إمام إن الفيلم يعرض قريبا.");
     assert!(f.iter().any(|(t, _)| t == "عادل إمام"), "{f:?}");
+}
+
+#[test]
+fn a_blessing_after_a_name_is_no_part_of_it() {
+    let f = mentions_of("وقال حاكم الشارقة رعاه الله إن القرار مهم، وكان الشيخ راشد طيب الله ثراه قد أسس المدينة، وقال المغفور له الشيخ جابر رحمه الله إن الوطن باق.");
+    assert!(!f.iter().any(|(t, _)| t.contains("رعاه") || t.contains("طيب") || t.contains("رحمه")), "{f:?}");
+    assert!(f.iter().any(|(t, _)| t == "راشد") && f.iter().any(|(t, _)| t == "جابر"), "{f:?}");
 }

@@ -59,7 +59,7 @@ pub struct NameEntry {
 }
 
 /// The lists of head words single rules read ([`Lexicon::heads`]).
-pub const HEAD_LISTS: [&str; 17] = ["name_honorifics", "domain_org_heads", "event_heads", "event_alone", "event_weak_heads", "facility_heads", "landmark_only_heads", "group_heads", "team_roles", "craft_heads", "happening_heads", "team_heads", "team_colours", "quoted_event_heads", "document_heads", "disasters", "armed_services"];
+pub const HEAD_LISTS: [&str; 18] = ["name_honorifics", "domain_org_heads", "event_heads", "event_alone", "event_weak_heads", "facility_heads", "landmark_only_heads", "group_heads", "team_roles", "craft_heads", "happening_heads", "team_heads", "team_colours", "quoted_event_heads", "document_heads", "disasters", "armed_services", "blessings"];
 
 /// All lists, in matching form.
 #[derive(Debug)]

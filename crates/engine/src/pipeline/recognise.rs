@@ -154,6 +154,9 @@ pub(super) fn recognise(words: &[Token], ask: &Ask, corpus: &CorpusNames, tagged
     if opts.on("disease") {
         crate::recognize::no_names::diseases(ask.lex, &mut all);
     }
+    if opts.on("blessing") {
+        crate::recognize::no_names::blessings(words, ask.lex, &mut all);
+    }
     if opts.on("amam") {
         crate::recognize::no_names::in_front_of(words, &mut all);
     }

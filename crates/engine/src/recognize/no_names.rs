@@ -8,7 +8,8 @@
 //! (`كورونا`, `كوفيد-19`, `فيروس كورونا`, code `disease`), which our guidelines, like ANERcorp,
 //! do not mark, and which the tagger, trained on 2007 news, reads as names; and `أمام`, "in front
 //! of", written with its hamza above, after a person's name (code `amam`): the matching form
-//! folds it onto `إمام`, a family name (`عادل إمام`), but the spelling tells them apart.
+//! folds it onto `إمام`, a family name (`عادل إمام`), but the spelling tells them apart; and a
+//! blessing after a name (`رعاه الله`, `طيب الله ثراه`, code `blessing`).
 
 use crate::model::{Candidate, EntityType, Token};
 
@@ -101,4 +102,24 @@ pub fn in_front_of(words: &[Token], cands: &mut [Candidate]) {
             }
         }
     }
+}
+
+/// A name ends before a blessing's verb followed by `الله` (`[blessings]`: `حاكم دبي رعاه الله`,
+/// `الشيخ زايد طيب الله ثراه`, `خليفة رحمه الله`); a "name" that starts with one is none.
+pub fn blessings(words: &[Token], lex: &crate::lexicon::Lexicon, cands: &mut Vec<Candidate>) {
+    let verbs = lex.heads("blessings");
+    let blessing = |k: usize| {
+        words[k].is_word() && verbs.binary_search(&words[k].norm).is_ok() && words.get(k + 1).is_some_and(|g| g.norm() == "الله" && g.sentence == words[k].sentence)
+    };
+    cands.retain_mut(|c| {
+        let Some(k) = (c.first..c.last).find(|&k| blessing(k)) else { return true };
+        if k == c.first {
+            return false;
+        }
+        let kept = (c.first..k).filter(|&j| words[j].is_body_word() || words[j].kind == crate::model::TokenKind::Number).count();
+        c.last = k;
+        c.byte_end = words[k - 1].end;
+        c.key = c.key.split(' ').take(kept.max(1)).collect::<Vec<_>>().join(" ");
+        true
+    });
 }
