@@ -121,10 +121,10 @@ fn chain(words: &[Token], ask: &Ask, i: usize) -> Option<(usize, bool)> {
 }
 
 /// The split of `w` whose stem is one of `heads` (after at most a conjunction or preposition).
-/// `heads` is sorted, as [`matching`] makes it: looked up by binary search, since most words of
-/// a document are tried against several lists.
+/// `heads` is sorted, as [`matching`] and [`crate::lexicon::Lexicon::heads`] give it: looked up by
+/// binary search, since most words of a document are tried against several lists.
 pub(super) fn head_of<'w>(w: &'w Token, heads: &[String]) -> Option<&'w crate::model::Split> {
-    debug_assert!(heads.is_sorted(), "head lists are sorted by `matching`");
+    debug_assert!(heads.is_sorted(), "head lists are sorted (`matching`, `Lexicon::heads`)");
     head_readings(w).find(|s| heads.binary_search(&s.stem).is_ok())
 }
 /// The readings of `w` a head noun may have: bare, or after a conjunction or preposition.

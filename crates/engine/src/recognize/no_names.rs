@@ -66,12 +66,19 @@ pub fn group_word_outside(words: &[Token], lex: &crate::lexicon::Lexicon, cands:
             c.byte_start = words[c.first].start;
             c.key = rest.to_string();
             // A feminine adjective at the end was the group's (`جماعة الحوثي اليمنية`).
-            if let Some((name, _)) = c.key.rsplit_once(' ').filter(|(_, l)| l.starts_with("ال") && l.ends_with("يه")) {
-                c.key = name.to_string();
-                c.last -= 1;
-                c.byte_end = words[c.last - 1].end;
+            if c.key.rsplit_once(' ').is_some_and(|(_, l)| l.starts_with("ال") && l.ends_with("يه")) {
+                drop_last_word(c, words);
             }
         }
+    }
+}
+
+/// The candidate without its last word (a word of its key, the key's last).
+fn drop_last_word(c: &mut Candidate, words: &[Token]) {
+    c.last -= 1;
+    c.byte_end = words[c.last - 1].end;
+    if let Some((rest, _)) = c.key.rsplit_once(' ') {
+        c.key = rest.to_string();
     }
 }
 
@@ -95,11 +102,7 @@ pub fn in_front_of(words: &[Token], cands: &mut [Candidate]) {
     for c in cands.iter_mut().filter(|c| c.kind == EntityType::Per && c.last - c.first >= 2) {
         let w = &words[c.last - 1];
         if w.text == "أمام" && words[c.last - 2].is_word() {
-            c.last -= 1;
-            c.byte_end = words[c.last - 1].end;
-            if let Some((rest, _)) = c.key.rsplit_once(' ') {
-                c.key = rest.to_string();
-            }
+            drop_last_word(c, words);
         }
     }
 }
